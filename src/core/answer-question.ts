@@ -1,0 +1,60 @@
+import type { AssistantDeps } from "./assistant.js";
+import { texts } from "./texts.js";
+import type { AssistantReply, InboundMessage } from "./types.js";
+
+const HISTORY_TURNS = 6;
+
+/**
+ * Answers a knowledge question from the retrieval index: rewrite a follow-up into a standalone
+ * question, retrieve, compose (extractive by default), and add feedback and person buttons.
+ * When the composer is not confident the person is told so honestly: never a guess.
+ */
+export async function answerQuestion(
+  inbound: InboundMessage,
+  text: string,
+  deps: AssistantDeps,
+): Promise<AssistantReply> {
+  const state = deps.store.getState(inbound.conversationId);
+  const standalone = deps.rewriteQuestion ? await deps.rewriteQuestion(text, state.lastQuestion) : text;
+  const k = inbound.persona === "professional" ? 8 : 5;
+  const passages = await deps.retriever.search(standalone, { k });
+  const history = deps.store
+    .recentMessages(inbound.conversationId, HISTORY_TURNS + 1)
+    .slice(0, -1)
+    .map((m) => ({ role: m.direction === "in" ? ("user" as const) : ("assistant" as const), text: m.text }));
+  const composed = await deps.composer.compose({
+    question: text,
+    standaloneQuestion: standalone,
+    passages,
+    persona: inbound.persona,
+    language: deps.detectLanguage?.(text) ?? "nl",
+    history,
+  });
+  deps.store.setState(inbound.conversationId, { ...deps.store.getState(inbound.conversationId), lastQuestion: standalone });
+
+  const personButton = { id: "handoff_request", label: texts.buttons.person };
+  if (!composed.confident) {
+    return {
+      intent: "answer",
+      replies: [{ text: composed.text || texts.notSure, buttons: [personButton] }],
+      sources: [],
+      confident: false,
+    };
+  }
+  return {
+    intent: "answer",
+    replies: [
+      {
+        text: composed.text,
+        sources: composed.sources,
+        buttons: [
+          { id: "feedback_up", label: texts.buttons.up, value: inbound.id },
+          { id: "feedback_down", label: texts.buttons.down, value: inbound.id },
+          personButton,
+        ],
+      },
+    ],
+    sources: composed.sources,
+    confident: true,
+  };
+}

@@ -1,0 +1,148 @@
+import type {
+  AnswerComposer,
+  ConversationStore,
+  HandoffQueue,
+  ListingSearch,
+  Retriever,
+  SafetyCheck,
+} from "./ports.js";
+import { answerQuestion } from "./answer-question.js";
+import { handleCommand } from "./commands.js";
+import { describeInbound, normaliseInput } from "./input.js";
+import { crisisText, firstStepsText, texts } from "./texts.js";
+import type { AssistantReply, InboundMessage, OutboundMessage } from "./types.js";
+
+export interface AssistantDeps {
+  retriever: Retriever;
+  composer: AnswerComposer;
+  store: ConversationStore;
+  safety: SafetyCheck;
+  listings?: ListingSearch;
+  handoff?: HandoffQueue;
+  /** ISO 639-1 language of a text; default: always Dutch. */
+  detectLanguage?: (text: string) => string;
+  /** Turns a follow-up into a standalone question; default: the question itself. */
+  rewriteQuestion?: (question: string, previousQuestion: string | undefined) => string | Promise<string>;
+  now: () => Date;
+  /** Told about unexpected failures (the person only sees a short apology). */
+  onError?: (error: unknown, inbound: InboundMessage) => void;
+  retentionDays: number;
+  /** Contact details of the wijkteam, shown when no person can be reached through the bot. */
+  wijkteamContact: string;
+}
+
+/** The channel-agnostic assistant: one inbound message in, the replies to send out. */
+export interface Assistant {
+  /**
+   * Handles one message, in this order: handoff (a person has the chat), commands and buttons,
+   * crisis, situations that need a person, small talk, listings, scope, knowledge answer.
+   * Records the message and the replies. Never throws for bad input: it answers it.
+   */
+  handle(inbound: InboundMessage): Promise<AssistantReply>;
+}
+
+export function createAssistant(deps: AssistantDeps): Assistant {
+  const { store } = deps;
+
+  const personButton = { id: "handoff_request", label: texts.buttons.person };
+
+  async function offerPerson(
+    inbound: InboundMessage,
+    reason: "crisis" | "handoff" | "unconfident",
+  ): Promise<OutboundMessage[]> {
+    const offer = deps.handoff ? await deps.handoff.offer(inbound, reason) : null;
+    if (offer) return [offer];
+    return [{ text: texts.noHandoff(deps.wijkteamContact) }];
+  }
+
+  async function decide(inbound: InboundMessage): Promise<AssistantReply> {
+    if (deps.handoff) {
+      const owned = await deps.handoff.intercept(inbound);
+      if (owned) return owned;
+    }
+    const command = await handleCommand(inbound, deps);
+    if (command) return command;
+
+    if (inbound.unsupported) return reply("smalltalk", [{ text: texts.unsupported }]);
+
+    const { text, truncated } = normaliseInput(inbound.text);
+    const state = store.getState(inbound.conversationId);
+    if (inbound.location) {
+      store.setState(inbound.conversationId, { ...state, location: inbound.location });
+      if (!text) return reply("command", [{ text: texts.locationSaved }]);
+    }
+    if (!text) return reply("smalltalk", [{ text: texts.empty }]);
+
+    const assessment = deps.safety.assess(text);
+    if (assessment.crisis) {
+      const [first, ...rest] = await offerPerson(inbound, "crisis");
+      return reply("crisis", [{ text: crisisText(assessment.crisis), buttons: [personButton] }, ...(first ? [first, ...rest] : [])]);
+    }
+    if (assessment.needsPerson) {
+      const steps = firstStepsText(assessment.needsPerson);
+      const offer = await offerPerson(inbound, "handoff");
+      const intro = assessment.needsPerson === "person_requested" ? [] : [{ text: steps }];
+      return reply("handoff", [...intro, ...offer]);
+    }
+    if (assessment.smalltalk) return reply("smalltalk", [{ text: texts.smalltalk[assessment.smalltalk] }]);
+
+    const prefix = truncated ? [{ text: texts.tooLong }] : [];
+    if (deps.listings) {
+      const current = store.getState(inbound.conversationId);
+      const found = await deps.listings.respond({
+        text,
+        persona: inbound.persona,
+        now: deps.now(),
+        ...(current.location ? { location: current.location } : {}),
+        ...(current.place ? { place: current.place } : {}),
+      });
+      if (found) {
+        if (found.place) store.setState(inbound.conversationId, { ...current, place: found.place });
+        return { intent: "listings", replies: [...prefix, ...found.replies], sources: found.sources, confident: true };
+      }
+    }
+    if (assessment.outOfScope) return reply("out_of_scope", [{ text: texts.outOfScope }]);
+
+    const answered = await answerQuestion(inbound, text, deps);
+    if (!answered.confident) {
+      const streak = (store.getState(inbound.conversationId).unconfidentStreak ?? 0) + 1;
+      patchState(inbound.conversationId, { unconfidentStreak: streak });
+      if (streak >= 2 && deps.handoff) {
+        const offer = await deps.handoff.offer(inbound, "unconfident");
+        if (offer) answered.replies.push(offer);
+      }
+    } else {
+      patchState(inbound.conversationId, { unconfidentStreak: 0 });
+    }
+    return { ...answered, replies: [...prefix, ...answered.replies] };
+  }
+
+  function patchState(conversationId: string, patch: Record<string, unknown>) {
+    store.setState(conversationId, { ...store.getState(conversationId), ...patch });
+  }
+
+  return {
+    async handle(inbound) {
+      const at = inbound.receivedAt;
+      store.ensureConversation(inbound, at);
+      store.appendMessage({ conversationId: inbound.conversationId, direction: "in", text: describeInbound(inbound), at });
+      let result: AssistantReply;
+      try {
+        result = await decide(inbound);
+      } catch (error) {
+        // Internals never reach the person: they get an apology and the offer of a person.
+        deps.onError?.(error, inbound);
+        result = reply("answer", [{ text: texts.error, buttons: [personButton] }], false);
+      }
+      if (result.forgotten) return result;
+      for (const out of result.replies) {
+        store.appendMessage({ conversationId: inbound.conversationId, direction: "out", text: out.text, intent: result.intent, at: deps.now() });
+      }
+      return result;
+    },
+  };
+}
+
+function reply(intent: AssistantReply["intent"], replies: OutboundMessage[], confident = true): AssistantReply {
+  return { intent, replies, sources: replies.flatMap((r) => r.sources ?? []), confident };
+}

@@ -1,0 +1,102 @@
+import type {
+  ConversationRef,
+  ConversationState,
+  ConversationStore,
+  StoredMessage,
+} from "../core/ports.js";
+import type { Intent } from "../core/types.js";
+import type { SqliteDatabase } from "./database.js";
+
+interface MessageRow {
+  conversation_id: string;
+  direction: "in" | "out";
+  text: string;
+  intent: string | null;
+  at: number;
+}
+
+/** {@link ConversationStore} on SQLite (better-sqlite3): synchronous, one prepared statement per query. */
+export function createSqliteConversationStore(db: SqliteDatabase): ConversationStore {
+  const insertConversation = db.prepare(
+    `INSERT INTO conversations (id, channel, user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at`,
+  );
+  const insertMessage = db.prepare(
+    "INSERT INTO messages (conversation_id, direction, text, intent, at) VALUES (?, ?, ?, ?, ?)",
+  );
+  const selectRecent = db.prepare(
+    "SELECT conversation_id, direction, text, intent, at FROM messages WHERE conversation_id = ? ORDER BY id DESC LIMIT ?",
+  );
+  const selectState = db.prepare("SELECT state_json FROM conversations WHERE id = ?");
+  const updateState = db.prepare("UPDATE conversations SET state_json = ? WHERE id = ?");
+  const insertFeedback = db.prepare(
+    "INSERT INTO feedback (conversation_id, message_ref, value, reason, at) VALUES (?, ?, ?, ?, ?)",
+  );
+  const insertDelivery = db.prepare("INSERT OR IGNORE INTO deliveries (key, at) VALUES (?, ?)");
+  const deleteUser = db.prepare("DELETE FROM conversations WHERE user_id = ?");
+  const countUserRows = db.prepare(
+    `SELECT (SELECT COUNT(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.user_id = @u)
+          + (SELECT COUNT(*) FROM feedback f JOIN conversations c ON c.id = f.conversation_id WHERE c.user_id = @u)
+          + (SELECT COUNT(*) FROM conversations WHERE user_id = @u) AS n`,
+  );
+  const purgeMessages = db.prepare("DELETE FROM messages WHERE at < ?");
+  const purgeFeedback = db.prepare("DELETE FROM feedback WHERE at < ?");
+  const purgeDeliveries = db.prepare("DELETE FROM deliveries WHERE at < ?");
+
+  return {
+    ensureConversation(ref: ConversationRef, at: Date) {
+      insertConversation.run(ref.conversationId, ref.channel, ref.userId, at.getTime(), at.getTime());
+    },
+    appendMessage(message: StoredMessage) {
+      insertMessage.run(
+        message.conversationId,
+        message.direction,
+        message.text,
+        message.intent ?? null,
+        message.at.getTime(),
+      );
+    },
+    recentMessages(conversationId, limit) {
+      const rows = selectRecent.all(conversationId, limit) as MessageRow[];
+      return rows.reverse().map((row) => ({
+        conversationId: row.conversation_id,
+        direction: row.direction,
+        text: row.text,
+        ...(row.intent ? { intent: row.intent as Intent } : {}),
+        at: new Date(row.at),
+      }));
+    },
+    getState(conversationId) {
+      const row = selectState.get(conversationId) as { state_json: string } | undefined;
+      return row ? (JSON.parse(row.state_json) as ConversationState) : {};
+    },
+    setState(conversationId, state) {
+      updateState.run(JSON.stringify(state), conversationId);
+    },
+    recordFeedback(feedback) {
+      insertFeedback.run(
+        feedback.conversationId,
+        feedback.messageRef,
+        feedback.value,
+        feedback.reason ?? null,
+        feedback.at.getTime(),
+      );
+    },
+    markDelivery(key, at) {
+      return insertDelivery.run(key, at.getTime()).changes === 1;
+    },
+    forgetUser(userId) {
+      return db.transaction(() => {
+        const { n } = countUserRows.get({ u: userId }) as { n: number };
+        deleteUser.run(userId);
+        return n;
+      })();
+    },
+    purgeOlderThan(before) {
+      return db.transaction(() => {
+        const t = before.getTime();
+        return purgeMessages.run(t).changes + purgeFeedback.run(t).changes + purgeDeliveries.run(t).changes;
+      })();
+    },
+  };
+}
