@@ -7,8 +7,8 @@ const optionalString = z
   .optional();
 
 const url = (name: string) =>
-  optionalString.refine((value) => value === undefined || URL.canParse(value), {
-    message: `${name} must be a full URL such as https://example.org`,
+  optionalString.refine((value) => value === undefined || /^https?:\/\/[^/\s]+/.test(value) && URL.canParse(value), {
+    message: `${name} must be a full http(s) URL such as https://example.org`,
   });
 
 const positiveInt = (fallback: number, hint: string) =>

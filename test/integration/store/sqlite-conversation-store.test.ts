@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type SqliteDatabase } from "../../../src/store/database.js";
+import { createSqliteConversationStore } from "../../../src/store/sqlite-conversation-store.js";
+
+describe("SqliteConversationStore on a real SQLite file", () => {
+  let dir: string;
+  let db: SqliteDatabase;
+  const t0 = new Date("2026-11-22T10:00:00Z");
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "ww-store-"));
+    db = openDatabase(join(dir, "test.sqlite"));
+  });
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("records messages in order and survives a reopen", () => {
+    const store = createSqliteConversationStore(db);
+    store.ensureConversation({ conversationId: "telegram:1", channel: "telegram", userId: "telegram:7" }, t0);
+    store.appendMessage({ conversationId: "telegram:1", direction: "in", text: "hallo", at: t0 });
+    store.appendMessage({ conversationId: "telegram:1", direction: "out", text: "Hallo!", intent: "smalltalk", at: t0 });
+    store.setState("telegram:1", { place: "3701" });
+    db.close();
+    db = openDatabase(join(dir, "test.sqlite"));
+    const reopened = createSqliteConversationStore(db);
+    const messages = reopened.recentMessages("telegram:1", 10);
+    expect(messages.map((m) => [m.direction, m.text, m.intent])).toEqual([
+      ["in", "hallo", undefined],
+      ["out", "Hallo!", "smalltalk"],
+    ]);
+    expect(reopened.getState("telegram:1")).toEqual({ place: "3701" });
+  });
+
+  it("stores text that looks like SQL exactly as typed", () => {
+    const store = createSqliteConversationStore(db);
+    const evil = "'); DROP TABLE messages;-- \u0000 😀";
+    store.ensureConversation({ conversationId: "c", channel: "terminal", userId: "u" }, t0);
+    store.appendMessage({ conversationId: "c", direction: "in", text: evil, at: t0 });
+    expect(store.recentMessages("c", 1)[0]?.text).toBe(evil);
+  });
+
+  it("de-duplicates deliveries by key", () => {
+    const store = createSqliteConversationStore(db);
+    expect(store.markDelivery("telegram:update:1", t0)).toBe(true);
+    expect(store.markDelivery("telegram:update:1", t0)).toBe(false);
+    expect(store.markDelivery("telegram:update:2", t0)).toBe(true);
+  });
+
+  it("forgets one user completely and leaves others alone", () => {
+    const store = createSqliteConversationStore(db);
+    for (const user of ["a", "b"]) {
+      store.ensureConversation({ conversationId: `conv-${user}`, channel: "telegram", userId: user }, t0);
+      store.appendMessage({ conversationId: `conv-${user}`, direction: "in", text: "vraag", at: t0 });
+      store.recordFeedback({ conversationId: `conv-${user}`, messageRef: "1", value: "up", at: t0 });
+    }
+    expect(store.forgetUser("a")).toBe(3);
+    expect(store.recentMessages("conv-a", 10)).toEqual([]);
+    expect(store.getState("conv-a")).toEqual({});
+    expect(db.prepare("SELECT COUNT(*) AS n FROM feedback").get()).toEqual({ n: 1 });
+    expect(store.recentMessages("conv-b", 10)).toHaveLength(1);
+  });
+
+  it("purges messages older than the retention date", () => {
+    const store = createSqliteConversationStore(db);
+    const old = new Date(t0.getTime() - 100 * 86_400_000);
+    store.ensureConversation({ conversationId: "c", channel: "slack", userId: "u" }, old);
+    store.appendMessage({ conversationId: "c", direction: "in", text: "oud", at: old });
+    store.appendMessage({ conversationId: "c", direction: "in", text: "nieuw", at: t0 });
+    const removed = store.purgeOlderThan(new Date(t0.getTime() - 90 * 86_400_000));
+    expect(removed).toBe(1);
+    expect(store.recentMessages("c", 10).map((m) => m.text)).toEqual(["nieuw"]);
+  });
+});
