@@ -14,7 +14,8 @@ import json
 import os
 import sys
 
-from check_evidence import DEFAULT_CORPUS, load_corpus
+sys.dont_write_bytecode = True  # keep knowledge/tools free of __pycache__
+from check_evidence import DEFAULT_CORPUS, load_corpus  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_LEXICON = os.path.normpath(os.path.join(HERE, "..", "lexicon", "synonyms.json"))
