@@ -4,6 +4,9 @@
  */
 import { join } from "node:path";
 import { createExtractiveComposer } from "./answer/extractive-composer.js";
+import { detectLanguage } from "./answer/language.js";
+import { createLlmComposer } from "./answer/llm-composer.js";
+import { createQueryRewriter } from "./answer/query-rewriter.js";
 import type { RunningChannel } from "./channels/channel.js";
 import { startSlack } from "./channels/slack/slack-channel.js";
 import { startTelegram } from "./channels/telegram/telegram-channel.js";
@@ -62,7 +65,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   });
   const assistant = createAssistant({
     retriever: index,
-    composer: createExtractiveComposer(),
+    // With LLM_PROVIDER the model writes the answer; the extractive one stays the fallback.
+    composer: config.LLM_PROVIDER
+      ? createLlmComposer({ config, fallback: createExtractiveComposer(), logger })
+      : createExtractiveComposer(),
+    detectLanguage,
+    rewriteQuestion: createQueryRewriter({ config, logger }),
     store,
     safety: createSafetyCheck(config.KNOWLEDGE_DIR),
     listings: listings.search,
