@@ -1,0 +1,82 @@
+import { GrammyError, type Api } from "grammy";
+import type { ReplyParameters } from "grammy/types";
+import type { OutboundMessage } from "../../core/types.js";
+import type { ChannelSender } from "../../core/ports.js";
+import type { CallbackDataCodec } from "./callback-data.js";
+import { renderForTelegram, type TelegramMessagePart } from "./render-html.js";
+
+export interface DeliverOptions {
+  /** In groups the first part answers the resident's message, so it is clear whom the bot means. */
+  replyTo?: number;
+  /** Keep the answer in the forum topic the question came from. */
+  threadId?: number;
+  /** Hide the "share my location" keyboard (after a location arrived) on the first part without buttons. */
+  removeKeyboard?: boolean;
+}
+
+/**
+ * Sends messages to one chat in order, each rendered for Telegram. Rejects when Telegram does not
+ * accept a part (after the auto-retry transformer gave up), so callers can retry or report.
+ */
+export async function deliverMessages(
+  api: Api,
+  chatId: number,
+  messages: OutboundMessage[],
+  codec: CallbackDataCodec,
+  options: DeliverOptions = {},
+): Promise<number[]> {
+  const parts = messages.flatMap((message) => renderForTelegram(message, codec));
+  if (options.removeKeyboard) {
+    const free = parts.find((part) => !part.replyMarkup);
+    if (free) free.replyMarkup = { remove_keyboard: true };
+  }
+  const sent: number[] = [];
+  for (const [i, part] of parts.entries()) {
+    const replyParameters: ReplyParameters | undefined =
+      i === 0 && options.replyTo ? { message_id: options.replyTo, allow_sending_without_reply: true } : undefined;
+    sent.push(await sendPart(api, chatId, part, replyParameters, options.threadId));
+  }
+  return sent;
+}
+
+async function sendPart(
+  api: Api,
+  chatId: number,
+  part: TelegramMessagePart,
+  replyParameters: ReplyParameters | undefined,
+  threadId: number | undefined,
+): Promise<number> {
+  const common = {
+    link_preview_options: { is_disabled: true },
+    ...(part.replyMarkup ? { reply_markup: part.replyMarkup } : {}),
+    ...(replyParameters ? { reply_parameters: replyParameters } : {}),
+    ...(threadId ? { message_thread_id: threadId } : {}),
+  };
+  try {
+    const message = await api.sendMessage(chatId, part.html, { parse_mode: "HTML", ...common });
+    return message.message_id;
+  } catch (error) {
+    // Escaping should make this impossible; if Telegram still cannot parse the HTML, plain text beats silence.
+    if (error instanceof GrammyError && error.error_code === 400 && /parse entities/i.test(error.description)) {
+      const message = await api.sendMessage(chatId, part.plain, common);
+      return message.message_id;
+    }
+    throw error;
+  }
+}
+
+/** Parses `telegram:<chatId>`; throws for anything else. */
+export function chatIdOf(conversationId: string): number {
+  const match = /^telegram:(-?\d{1,20})$/.exec(conversationId);
+  if (!match) throw new Error(`not a Telegram conversation id: ${conversationId.slice(0, 40)}`);
+  return Number(match[1]);
+}
+
+/** The {@link ChannelSender} for Telegram conversations (`telegram:<chatId>`). */
+export function createTelegramSender(api: Api, codec: CallbackDataCodec): ChannelSender {
+  return {
+    async send(conversationId, message) {
+      await deliverMessages(api, chatIdOf(conversationId), [message], codec);
+    },
+  };
+}

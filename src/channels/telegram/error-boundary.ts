@@ -1,0 +1,32 @@
+import type { BotError, Context } from "grammy";
+import { texts } from "../../core/texts.js";
+import type { Logger } from "../../log/logger.js";
+import type { CallbackDataCodec } from "./callback-data.js";
+import { deliverMessages } from "./deliver.js";
+import { isAddressedToBot } from "./map-update.js";
+
+/**
+ * The one place a failed update ends up (`bot.catch` and the error boundary around the handlers):
+ * it logs what went wrong without tokens or message text, and gives the resident a short apology
+ * with the offer of a person: never internals.
+ */
+export function createUpdateErrorHandler(deps: { logger: Logger; codec: CallbackDataCodec; staffChatId?: number }) {
+  return async (error: BotError<Context>): Promise<void> => {
+    const { ctx } = error;
+    deps.logger.error(
+      { err: error.error instanceof Error ? error.error : new Error(String(error.error)), updateId: ctx.update.update_id, channel: "telegram" },
+      "handling a Telegram update failed",
+    );
+    const chatId = ctx.chat?.id;
+    if (chatId === undefined || chatId === deps.staffChatId) return;
+    // In a group, only someone who spoke to the bot gets the apology.
+    const message = ctx.message ?? ctx.editedMessage;
+    if (ctx.chat?.type !== "private" && !ctx.callbackQuery && !(message && isAddressedToBot(message, ctx.me))) return;
+    try {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      await deliverMessages(ctx.api, chatId, [{ text: texts.error, buttons: [{ id: "handoff_request", label: texts.buttons.person }] }], deps.codec);
+    } catch (sendError) {
+      deps.logger.error({ err: sendError, updateId: ctx.update.update_id }, "could not send the apology");
+    }
+  };
+}

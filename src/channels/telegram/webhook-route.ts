@@ -1,0 +1,61 @@
+import { timingSafeEqual } from "node:crypto";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import { webhookCallback, type Bot } from "grammy";
+import type { Logger } from "../../log/logger.js";
+
+export const TELEGRAM_WEBHOOK_PATH = "/telegram/webhook";
+const SECRET_HEADER = "x-telegram-bot-api-secret-token";
+
+export interface WebhookRouteOptions {
+  bot: Bot;
+  secret: string;
+  logger: Logger;
+  /** While true (shutting down) deliveries get 503, so Telegram delivers them again later. */
+  isStopping: () => boolean;
+}
+
+/**
+ * Mounts Telegram's webhook at {@link TELEGRAM_WEBHOOK_PATH}. The secret is checked before the
+ * body is even parsed (401 without the right `X-Telegram-Bot-Api-Secret-Token`); grammY checks it
+ * again. Handling itself is queued, so the request is answered at once.
+ */
+export function mountTelegramWebhook(app: Express, options: WebhookRouteOptions): void {
+  const expected = Buffer.from(options.secret);
+  const checkSecret: RequestHandler = (req, res, next) => {
+    const given = Buffer.from(String(req.headers[SECRET_HEADER] ?? ""));
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      options.logger.warn({ channel: "telegram" }, "webhook request with a wrong or missing secret");
+      res.status(401).json({ ok: false, error: "unauthorized" });
+      return;
+    }
+    if (options.isStopping()) {
+      res.status(503).json({ ok: false, error: "shutting down" });
+      return;
+    }
+    next();
+  };
+  const checkUpdate: RequestHandler = (req, res, next) => {
+    const body: unknown = req.body;
+    if (!body || typeof body !== "object" || !Number.isSafeInteger((body as { update_id?: unknown }).update_id)) {
+      res.status(400).json({ ok: false, error: "not a Telegram update" });
+      return;
+    }
+    next();
+  };
+  const onError: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, _next) => {
+    if (error.type === "entity.parse.failed" || error.status === 400 || error.status === 413) {
+      res.status(error.status ?? 400).json({ ok: false, error: "bad request" });
+      return;
+    }
+    options.logger.error({ err: error, channel: "telegram" }, "webhook request failed");
+    res.status(500).json({ ok: false, error: "internal error" });
+  };
+  app.post(
+    TELEGRAM_WEBHOOK_PATH,
+    checkSecret,
+    express.json({ limit: "1mb" }),
+    checkUpdate,
+    webhookCallback(options.bot, "express", { secretToken: options.secret, onTimeout: "return", timeoutMilliseconds: 8000 }),
+    onError,
+  );
+}
