@@ -109,13 +109,17 @@ export async function startChannels(app: App): Promise<() => Promise<void>> {
   if (config.SLACK_BOT_TOKEN) running.push(await startSlack(deps));
   const port = await http.listen(config.PORT);
   logger.info({ port, channels: running.map((c) => c.name) }, "Wijkwijzer is running");
-  const retention = setInterval(
-    () => {
+  const purge = () => {
+    try {
       const removed = app.store.purgeOlderThan(new Date(app.now().getTime() - config.RETENTION_DAYS * 86_400_000));
       if (removed > 0) logger.info({ removed }, "retention purge");
-    },
-    60 * 60 * 1000,
-  );
+    } catch (error) {
+      logger.error({ err: error }, "retention purge failed");
+    }
+  };
+  // Once at start too: a process restarted more often than hourly must still purge.
+  purge();
+  const retention = setInterval(purge, 60 * 60 * 1000);
   retention.unref();
   return async () => {
     clearInterval(retention);
