@@ -71,6 +71,8 @@ function promptValues(request: ComposeRequest, passages: ComposeRequest["passage
   const question = asPromptData(request.question);
   const standalone = asPromptData(request.standaloneQuestion);
   const history = request.history
+    // Recorded button presses and commands ("[knop: …]", "/start") carry no conversation.
+    .filter((turn) => !/^\s*(\/\w+|\[[^\]]*\])\s*$/.test(turn.text))
     .slice(-MAX_HISTORY_TURNS)
     .map((turn) => ({ role: turn.role === "user" ? "gebruiker" : "wijkwijzer", text: asPromptData(turn.text, MAX_TURN_CHARS) }));
   return {

@@ -56,6 +56,20 @@ describe.each(["openai", "ollama"] as const)("LLM composer through the real %s c
     expect(request.text).toContain("Write your answer in Dutch.");
   });
 
+  it("asks for the person's own language, and plain B1 Dutch only for Dutch", async () => {
+    server.script(fakeReplies.cited("Bir buurthuis, komşuların buluştuğu bir yerdir [1]."));
+    const { llm } = composer();
+
+    const answer = await llm.compose(composeRequest({ question: "Buurthuis nedir?", language: "tr" }));
+    await llm.compose(composeRequest());
+
+    expect(answer.text).toBe("Bir buurthuis, komşuların buluştuğu bir yerdir [1].");
+    const [turkish, dutch] = server.requests;
+    expect(turkish!.text).toContain("Write your answer in Turkish.");
+    expect(turkish!.text).not.toContain("B1");
+    expect(dutch!.text).toContain("plain Dutch at level B1");
+  });
+
   it("falls back to the extractive answer when the model cites [7] of 3 passages", async () => {
     server.script(fakeReplies.citesMissing);
     const { llm, logLines } = composer();
@@ -157,6 +171,7 @@ describe.each(["openai", "ollama"] as const)("LLM composer through the real %s c
         history: [
           { role: "user", text: "Mijn vrouw heeft nummer +31 6 87654321 en mail piet@voorbeeld.nl" },
           { role: "assistant", text: "Dank u. Wat wilt u weten?" },
+          { role: "user", text: "[knop: feedback_up]" },
           { role: "user", text: "Ons rekeningnummer is NL02RABO0123456789, bsn 123456782" },
         ],
       }),
@@ -172,6 +187,8 @@ describe.each(["openai", "ollama"] as const)("LLM composer through the real %s c
     // The question itself still arrives, with placeholders where the data was.
     expect(raw).toContain("[telefoon]");
     expect(raw).toContain("Wat is een buurthuis?");
+    expect(raw).toContain("Dank u. Wat wilt u weten?");
+    expect(raw).not.toContain("knop:");
     // Logs carry no message text either.
     expect(logLines().join("\n")).not.toContain("buurthuis");
   });
