@@ -1,0 +1,92 @@
+import type { BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
+import { ACTION, CORE_HANDOFF_REQUEST, decodeButtonValue } from "./block-kit.js";
+import { guarded, type SlackAppContext } from "./slack-context.js";
+import { channelConversationId, isDirectMessageChannel, threadConversationId } from "./slack-conversation.js";
+import type { ReplyTarget } from "./slack-delivery.js";
+import { openFeedbackModal } from "./slack-feedback.js";
+import { toInbound } from "./slack-inbound.js";
+
+/** What a button press means to the core, and where the core's replies go. */
+export interface ButtonPress {
+  conversationId: string;
+  value?: string;
+  user: string;
+  id: string;
+  target: ReplyTarget;
+}
+
+/**
+ * Buttons under answers: 👍 (recorded by the core), 👎 (asks an optional reason in a modal first),
+ * "Vraag een sociaal werker" (the core's `handoff_request`), and every other core button
+ * (rendered as `core:<id>`) handed back to the core. `handoff_*` ticket buttons are not handled here.
+ */
+export function registerActionHandlers(context: SlackAppContext): void {
+  const { app } = context;
+
+  app.action<BlockAction<ButtonAction>>(ACTION.feedbackUp, async ({ ack, action, body, respond }) => {
+    await ack();
+    await guarded(context, "recording feedback", () => pressCoreButton(context, "feedback_up", readPress(action, body, respond)));
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION.feedbackDown, async ({ ack, action, body, respond, client }) => {
+    await ack();
+    const press = readPress(action, body, respond);
+    await guarded(context, "recording feedback", async () => {
+      // The trigger id lives 3 seconds: open the modal first. Without it the 👎 is recorded right away.
+      const opened = await openFeedbackModal(context, client, body.trigger_id, press);
+      if (!opened) await pressCoreButton(context, "feedback_down", press);
+    });
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION.askSociaalWerker, async ({ ack, action, body, respond }) => {
+    await ack();
+    await guarded(context, "asking for a sociaal werker", () =>
+      pressCoreButton(context, CORE_HANDOFF_REQUEST, readPress(action, body, respond)),
+    );
+  });
+
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.corePrefix}`), async ({ ack, action, body, respond }) => {
+    await ack();
+    const id = action.action_id.slice(ACTION.corePrefix.length);
+    await guarded(context, "handling a button", () => pressCoreButton(context, id, readPress(action, body, respond)));
+  });
+}
+
+/** Hands a button press to the core and sends its replies to the person who pressed. */
+export async function pressCoreButton(context: SlackAppContext, actionId: string, press: ButtonPress): Promise<void> {
+  const inbound = toInbound({
+    id: press.id,
+    conversationId: press.conversationId,
+    user: press.user,
+    action: { id: actionId, ...(press.value !== undefined ? { value: press.value } : {}) },
+    receivedAt: context.deps.now(),
+  });
+  const reply = await context.deps.assistant.handle(inbound);
+  await context.delivery.deliverAll(press.target, press.conversationId, reply.replies);
+}
+
+/**
+ * Reads a press: the conversation comes from the button value (set when the answer was rendered);
+ * for buttons without one, from where the message sits.
+ */
+export function readPress(action: ButtonAction, body: BlockAction, respond: RespondFn): ButtonPress {
+  const user = body.user.id;
+  const container = body.container as { channel_id?: string; thread_ts?: string; message_ts?: string; is_ephemeral?: boolean };
+  const channel = body.channel?.id ?? container.channel_id ?? "";
+  const threadTs = (body.message?.thread_ts as string | undefined) ?? container.thread_ts;
+  const payload = decodeButtonValue(action.value);
+  const fallbackConversation = isDirectMessageChannel(channel)
+    ? channelConversationId(channel)
+    : threadConversationId(channel, threadTs ?? container.message_ts ?? body.message?.ts ?? "0.0");
+  let target: ReplyTarget;
+  if (container.is_ephemeral || !channel) target = { kind: "respond", respond, channel, user };
+  else if (isDirectMessageChannel(channel)) target = { kind: "post", channel, ...(threadTs ? { threadTs } : {}) };
+  else target = { kind: "ephemeral", channel, user, ...(threadTs ? { threadTs } : {}) };
+  return {
+    id: action.action_ts,
+    conversationId: payload?.conversationId ?? fallbackConversation,
+    ...(payload?.value !== undefined ? { value: payload.value } : {}),
+    user,
+    target,
+  };
+}

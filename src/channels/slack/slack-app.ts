@@ -1,0 +1,118 @@
+import { App, ExpressReceiver, webApi, type Logger as BoltLogger } from "@slack/bolt";
+import type { Config } from "../../config/config.js";
+import type { ChannelDeps } from "../channel.js";
+import { registerActionHandlers } from "./slack-actions.js";
+import { registerCommandHandlers } from "./slack-command.js";
+import type { SlackAppContext, SlackExtension } from "./slack-context.js";
+import { createSlackDelivery, createSlackSender } from "./slack-delivery.js";
+import { describeSlackError } from "./slack-errors.js";
+import { registerFeedbackModal } from "./slack-feedback.js";
+import { registerMessageHandlers } from "./slack-messages.js";
+
+/** Where Slack sends events, slash commands and button presses (the manifest uses the same path). */
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+/**
+ * Web API retries: a few quick tries with back-off (5xx, network), and waiting out `Retry-After`
+ * on rate limits. A person is waiting for the answer, so this gives up after about 8 seconds of back-off.
+ */
+export const SLACK_RETRY = { retries: 5, factor: 2, minTimeout: 250, maxTimeout: 4000, randomize: true } as const;
+
+/** Bolt's client options from the config: base URL, retries, a timeout, our logger. */
+export function slackClientOptions(config: Pick<Config, "SLACK_API_URL">, logger: BoltLogger): webApi.WebClientOptions {
+  return {
+    // The WebClient appends method names to this URL; it must end with a slash.
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/, "/") } : {}),
+    retryConfig: { ...SLACK_RETRY },
+    rejectRateLimitedCalls: false,
+    timeout: 15_000,
+    logger,
+  };
+}
+
+export interface SlackIdentity {
+  botUserId: string;
+  botId: string;
+}
+
+export interface CreateSlackAppOptions {
+  deps: ChannelDeps;
+  identity: SlackIdentity;
+  logger: BoltLogger;
+  /** Extra listeners (e.g. the handoff module's), added after the built-in ones. */
+  extensions?: SlackExtension[];
+}
+
+/**
+ * Builds the Bolt app with every Wijkwijzer listener. Over HTTP (signing secret) it mounts
+ * `/slack/events` on the shared express app; with `SLACK_APP_TOKEN` it uses Socket Mode
+ * (then the caller must `app.start()`).
+ */
+export function createSlackApp(options: CreateSlackAppOptions): SlackAppContext {
+  const { deps, identity, logger } = options;
+  const { config } = deps;
+  const clientOptions = slackClientOptions(config, logger);
+  const common = {
+    token: config.SLACK_BOT_TOKEN!,
+    // Known ids: Bolt then skips its own auth.test, whose failure it would keep for ever.
+    botId: identity.botId,
+    botUserId: identity.botUserId,
+    logger,
+    logLevel: logger.getLevel(),
+    clientOptions,
+  };
+  const app = config.SLACK_APP_TOKEN
+    ? new App({ ...common, socketMode: true, appToken: config.SLACK_APP_TOKEN })
+    : new App({
+        ...common,
+        receiver: new ExpressReceiver({
+          signingSecret: config.SLACK_SIGNING_SECRET!,
+          endpoints: SLACK_EVENTS_PATH,
+          // Ack first, answer after: Slack wants a response within 3 seconds.
+          processBeforeResponse: false,
+          // The receiver mounts its router (signature check, url_verification, dispatch) on the shared server.
+          app: deps.http.app,
+          logger,
+        }),
+      });
+
+  app.error(async (error) => {
+    deps.logger.error({ slack: describeSlackError(error), code: error.code }, "Slack: unhandled error in a listener");
+  });
+
+  const delivery = createSlackDelivery(app.client, deps.logger);
+  const context: SlackAppContext = {
+    app,
+    client: app.client,
+    deps,
+    botUserId: identity.botUserId,
+    delivery,
+    sender: createSlackSender(delivery),
+  };
+  registerMessageHandlers(context);
+  registerCommandHandlers(context);
+  registerActionHandlers(context);
+  registerFeedbackModal(context);
+  for (const extend of options.extensions ?? []) extend(context);
+  return context;
+}
+
+/**
+ * Checks the bot token with `auth.test` (retried like every call) and returns the bot's ids.
+ * Throws a clear error when Slack does not accept the token.
+ */
+export async function verifySlackToken(config: Pick<Config, "SLACK_BOT_TOKEN" | "SLACK_API_URL">, logger: BoltLogger): Promise<SlackIdentity> {
+  const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, slackClientOptions(config, logger));
+  try {
+    const result = await client.auth.test();
+    if (!result.user_id || !result.bot_id) throw new Error("auth.test returned no bot user: use a bot token (xoxb-)");
+    return { botUserId: result.user_id, botId: result.bot_id };
+  } catch (error) {
+    const { code } = describeSlackError(error);
+    throw new Error(
+      `Slack did not accept SLACK_BOT_TOKEN (${code === "unknown" ? (error as Error).message : code}). ` +
+        "Copy the Bot User OAuth Token from OAuth & Permissions in your Slack app settings.",
+      { cause: error },
+    );
+  }
+}
