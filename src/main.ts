@@ -99,8 +99,11 @@ export function hasChannels(config: Config): boolean {
   return Boolean(config.TELEGRAM_BOT_TOKEN || config.SLACK_BOT_TOKEN);
 }
 
+/** Stops the channels and the HTTP server; `port` is where the server listens (useful with PORT 0 in tests). */
+export type StopChannels = (() => Promise<void>) & { port: number };
+
 /** Starts every configured channel and the shared HTTP server; returns a function that stops them. */
-export async function startChannels(app: App): Promise<() => Promise<void>> {
+export async function startChannels(app: App): Promise<StopChannels> {
   const { config, logger } = app;
   const http = createHttpServer(() => ({ chunks: app.index.chunkCount }));
   const deps = { config, assistant: app.assistant, store: app.store, http, logger, now: app.now };
@@ -121,9 +124,10 @@ export async function startChannels(app: App): Promise<() => Promise<void>> {
   purge();
   const retention = setInterval(purge, 60 * 60 * 1000);
   retention.unref();
-  return async () => {
+  const stop = async () => {
     clearInterval(retention);
     for (const channel of running.reverse()) await channel.stop();
     await http.close();
   };
+  return Object.assign(stop, { port });
 }
