@@ -1,0 +1,249 @@
+import { boundedEditDistance } from "./edit-distance.js";
+import { BREAK, foldText } from "./normalise.js";
+
+/**
+ * Finds lexicon phrases in a tokenised message, tolerant of typos, missing and extra spaces and
+ * a few filler words, but never across a sentence break or over a negation.
+ *
+ * Phrase syntax (the lexicon files in `knowledge/safety/` use it):
+ * - words separated by spaces: `ik wil dood`
+ * - alternatives with `|`: `mijn|mn man|partner slaat|sloeg me|mij`
+ * - `word*` matches any word starting with `word` (no typo tolerance)
+ * - `=word` matches only exactly (no typo tolerance), for short words that look like others
+ * - `...` allows a wider gap (up to {@link MatcherOptions.wideGap} words) before the next word
+ * - `^` first / `$` last: the phrase must start / end at the start / end of a sentence
+ */
+export interface MatcherOptions {
+  /** Words at least this long tolerate one typo (same first letter). */
+  fuzzyMinLength: number;
+  /** Words at least this long tolerate two typos. */
+  twoTyposFrom: number;
+  /** Filler words allowed between two phrase words. */
+  maxGap: number;
+  /** Filler words allowed at a `...`. */
+  wideGap: number;
+  /** Words that may not be filler (negations: "ik wil NIET dood"). */
+  blockers: string[];
+  /** Real words that must never be read as a typo of a lexicon word ("staat" is not "slaat"). */
+  notFuzzy: string[];
+}
+
+export interface PhraseEntry<T> {
+  pattern: string;
+  tag: T;
+}
+
+export interface PhraseHit<T> {
+  tag: T;
+  pattern: string;
+  /** Token range [start, end) the phrase covers. */
+  start: number;
+  end: number;
+}
+
+export interface PhraseMatcher<T> {
+  /** All phrase occurrences in `tokens` (from {@link tokenise}). */
+  match(tokens: readonly string[]): PhraseHit<T>[];
+}
+
+interface Alt {
+  id: number;
+  text: string;
+  prefix: boolean;
+  fuzzy: boolean;
+  /** Joined forms ("ikwildood") are long by construction: they tolerate one typo, not two. */
+  joined: boolean;
+}
+
+interface Step {
+  alts: Set<number>;
+  gapBefore: number;
+}
+
+interface CompiledPhrase<T> {
+  steps: Step[];
+  anchoredStart: boolean;
+  anchoredEnd: boolean;
+  tag: T;
+  pattern: string;
+}
+
+/** Joined forms ("ikwildood") are only made for phrases with few spellings, to keep the lexicon small. */
+const MAX_JOINED_FORMS = 64;
+const MIN_JOINED_LENGTH = 8;
+const MIN_PAIR_LENGTH = 7;
+const WORD_CACHE_SIZE = 20_000;
+
+function bucketKey(first: string, length: number): string {
+  return `${first}${length}`;
+}
+
+/** Compiles phrase entries once; matching then costs a few map lookups a word. */
+export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], options: MatcherOptions): PhraseMatcher<T> {
+  const alts: Alt[] = [];
+  const altKey = new Map<string, Alt>();
+  const blockers = new Set(options.blockers.map(foldText));
+  const notFuzzy = new Set(options.notFuzzy.map(foldText));
+
+  function altFor(raw: string, joined = false): Alt {
+    const key = joined ? `joined:${raw}` : raw;
+    const known = altKey.get(key);
+    if (known) return known;
+    const exactOnly = raw.startsWith("=");
+    const prefix = raw.endsWith("*");
+    const text = foldText(raw.replace(/^=/, "").replace(/\*$/, ""));
+    // Messages are split at hyphens and punctuation, so "burn-out" in a list could never match.
+    if (!/^[\p{L}\p{N}]+$/u.test(text)) {
+      throw new Error(`Lexicon word "${raw}" may only hold letters and digits: write "burn-out" as "burn out"`);
+    }
+    const alt: Alt = { id: alts.length, text, prefix, fuzzy: !exactOnly && !prefix && text.length >= options.fuzzyMinLength, joined };
+    alts.push(alt);
+    altKey.set(key, alt);
+    return alt;
+  }
+
+  const phrases: CompiledPhrase<T>[] = [];
+  for (const entry of entries) {
+    const words = entry.pattern.trim().split(/\s+/).filter(Boolean);
+    const anchoredStart = words[0] === "^";
+    const anchoredEnd = words[words.length - 1] === "$";
+    const steps: Step[] = [];
+    let gap = options.maxGap;
+    const spellings: string[][] = [];
+    for (const word of words) {
+      if (word === "^" || word === "$") continue;
+      if (word === "...") {
+        gap = options.wideGap;
+        continue;
+      }
+      const raws = word.split("|").filter(Boolean);
+      steps.push({ alts: new Set(raws.map((r) => altFor(r).id)), gapBefore: steps.length === 0 ? 0 : gap });
+      spellings.push([...new Set(raws.filter((r) => !r.endsWith("*")).map((r) => foldText(r.replace(/^=/, ""))))]);
+      gap = options.maxGap;
+    }
+    if (steps.length === 0) throw new Error(`Lexicon phrase without words: "${entry.pattern}"`);
+    phrases.push({ steps, anchoredStart, anchoredEnd, tag: entry.tag, pattern: entry.pattern });
+    // "ikwildood", "zelfmoordplegen": the whole phrase typed without spaces.
+    if (steps.length > 1 && !words.includes("...")) {
+      for (const joined of joinedForms(spellings)) {
+        if (joined.length < MIN_JOINED_LENGTH) continue;
+        const alt = altFor(joined, true);
+        phrases.push({ steps: [{ alts: new Set([alt.id]), gapBefore: 0 }], anchoredStart, anchoredEnd, tag: entry.tag, pattern: entry.pattern });
+      }
+    }
+  }
+
+  const exact = new Map<string, number[]>();
+  const prefixes: Alt[] = [];
+  // Typo candidates by first letter and length: a word is compared only with lexicon words it could be a typo of.
+  const fuzzyBuckets = new Map<string, Alt[]>();
+  for (const alt of alts) {
+    if (alt.prefix) {
+      prefixes.push(alt);
+      continue;
+    }
+    exact.set(alt.text, [...(exact.get(alt.text) ?? []), alt.id]);
+    if (alt.fuzzy) {
+      const key = bucketKey(alt.text[0]!, alt.text.length);
+      fuzzyBuckets.set(key, [...(fuzzyBuckets.get(key) ?? []), alt]);
+    }
+  }
+  const byFirstStep = new Map<number, CompiledPhrase<T>[]>();
+  for (const phrase of phrases) {
+    for (const id of phrase.steps[0]!.alts) byFirstStep.set(id, [...(byFirstStep.get(id) ?? []), phrase]);
+  }
+
+  /** Lexicon words a message word stands for (exactly, as a prefix, or as a typo). */
+  function altsFor(word: string, minFuzzyLength: number): number[] {
+    const ids = [...(exact.get(word) ?? [])];
+    for (const alt of prefixes) if (word.startsWith(alt.text)) ids.push(alt.id);
+    // A known look-alike ("staat" next to "slaat") is taken as itself, never as a typo.
+    if (notFuzzy.has(word) || word.length < minFuzzyLength - 1) return ids;
+    for (let length = word.length - 2; length <= word.length + 2; length++) {
+      for (const alt of fuzzyBuckets.get(bucketKey(word[0]!, length)) ?? []) {
+        if (alt.text.length < minFuzzyLength || alt.text === word) continue;
+        const allowed = alt.text.length >= options.twoTyposFrom && !alt.joined ? 2 : 1;
+        if (boundedEditDistance(word, alt.text, allowed) <= allowed) ids.push(alt.id);
+      }
+    }
+    return ids;
+  }
+
+  // Residents use the same few thousand words: remember what each stood for (bounded, so memory stays flat).
+  const wordCache = new Map<string, number[]>();
+  function lookup(word: string, minLength: number): number[] {
+    const key = `${minLength}:${word}`;
+    let ids = wordCache.get(key);
+    if (!ids) {
+      ids = altsFor(word, minLength);
+      if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+      wordCache.set(key, ids);
+    }
+    return ids;
+  }
+
+  return {
+    match(tokens) {
+      // matchesAt[i]: lexicon words starting at token i, with the token index where each ends.
+      const matchesAt: Array<Array<{ id: number; end: number }>> = tokens.map(() => []);
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i]!;
+        if (token === BREAK) continue;
+        for (const id of lookup(token, options.fuzzyMinLength)) matchesAt[i]!.push({ id, end: i + 1 });
+        // "zelf moord": one lexicon word typed as two.
+        const next = tokens[i + 1];
+        if (next && next !== BREAK && token.length + next.length >= MIN_PAIR_LENGTH) {
+          for (const id of lookup(token + next, Math.max(options.fuzzyMinLength, MIN_PAIR_LENGTH))) {
+            if (alts[id]!.text.length >= MIN_PAIR_LENGTH) matchesAt[i]!.push({ id, end: i + 2 });
+          }
+        }
+      }
+
+      const hits: PhraseHit<T>[] = [];
+      const seen = new Set<string>();
+      for (let start = 0; start < tokens.length; start++) {
+        for (const first of matchesAt[start]!) {
+          for (const phrase of byFirstStep.get(first.id) ?? []) {
+            if (phrase.anchoredStart && start > 0 && tokens[start - 1] !== BREAK) continue;
+            const end = matchRest(phrase, 1, first.end);
+            if (end === undefined) continue;
+            const key = `${phrase.pattern}@${start}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            hits.push({ tag: phrase.tag, pattern: phrase.pattern, start, end });
+          }
+        }
+      }
+      return hits;
+
+      function matchRest(phrase: CompiledPhrase<T>, stepIndex: number, from: number): number | undefined {
+        if (stepIndex === phrase.steps.length) {
+          return !phrase.anchoredEnd || from === tokens.length || tokens[from] === BREAK ? from : undefined;
+        }
+        const step = phrase.steps[stepIndex]!;
+        for (let next = from; next <= from + step.gapBefore && next < tokens.length; next++) {
+          if (next > from) {
+            const filler = tokens[next - 1]!;
+            if (filler === BREAK || blockers.has(filler)) return undefined;
+          }
+          for (const candidate of matchesAt[next]!) {
+            if (!step.alts.has(candidate.id)) continue;
+            const end = matchRest(phrase, stepIndex + 1, candidate.end);
+            if (end !== undefined) return end;
+          }
+        }
+        return undefined;
+      }
+    },
+  };
+}
+
+function joinedForms(spellings: string[][]): string[] {
+  let forms = [""];
+  for (const options of spellings) {
+    if (options.length === 0) return [];
+    forms = forms.flatMap((form) => options.map((o) => form + o));
+    if (forms.length > MAX_JOINED_FORMS) return [];
+  }
+  return forms;
+}
