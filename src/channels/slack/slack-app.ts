@@ -60,6 +60,8 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackAppContext 
     logger,
     logLevel: logger.getLevel(),
     clientOptions,
+    // Conversation state lives in our store, not in Bolt's in-memory one.
+    convoStore: false as const,
   };
   const app = config.SLACK_APP_TOKEN
     ? new App({ ...common, socketMode: true, appToken: config.SLACK_APP_TOKEN })

@@ -47,7 +47,7 @@ export function createSlackHandoffDesk(deps: { client: webApi.WebClient; channel
         blocks: threadBlocks(ticket, message),
         unfurl_links: false,
         // A reminder shows in the channel too, where people look.
-        ...(message.kind === "reminder" ? { reply_broadcast: true } : {}),
+        reply_broadcast: message.kind === "reminder",
       });
     },
   };
