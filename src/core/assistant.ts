@@ -69,7 +69,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const state = store.getState(inbound.conversationId);
     if (inbound.location) {
       store.setState(inbound.conversationId, { ...state, location: inbound.location });
-      if (!text) return reply("command", [{ text: texts.locationSaved }]);
+      // A shared location alone answers "what is near me now" (or the question that waited for a place).
+      if (!text) return (await askListings(inbound, "")) ?? reply("command", [{ text: texts.locationSaved }]);
     }
     if (!text) return reply("smalltalk", [{ text: texts.empty }]);
 
@@ -87,20 +88,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (assessment.smalltalk) return reply("smalltalk", [{ text: texts.smalltalk[assessment.smalltalk] }]);
 
     const prefix = truncated ? [{ text: texts.tooLong }] : [];
-    if (deps.listings) {
-      const current = store.getState(inbound.conversationId);
-      const found = await deps.listings.respond({
-        text,
-        persona: inbound.persona,
-        now: deps.now(),
-        ...(current.location ? { location: current.location } : {}),
-        ...(current.place ? { place: current.place } : {}),
-      });
-      if (found) {
-        if (found.place) store.setState(inbound.conversationId, { ...current, place: found.place });
-        return { intent: "listings", replies: [...prefix, ...found.replies], sources: found.sources, confident: true };
-      }
-    }
+    const found = await askListings(inbound, text);
+    if (found) return { ...found, replies: [...prefix, ...found.replies] };
     if (assessment.outOfScope) return reply("out_of_scope", [{ text: texts.outOfScope }]);
 
     const answered = await answerQuestion(inbound, text, deps);
@@ -115,6 +104,26 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       patchState(inbound.conversationId, { unconfidentStreak: 0 });
     }
     return { ...answered, replies: [...prefix, ...answered.replies] };
+  }
+
+  /** Asks the listings capability; keeps the place it understood and its memory in the conversation state. */
+  async function askListings(inbound: InboundMessage, text: string): Promise<AssistantReply | null> {
+    if (!deps.listings) return null;
+    const current = store.getState(inbound.conversationId);
+    const found = await deps.listings.respond({
+      text,
+      persona: inbound.persona,
+      now: deps.now(),
+      ...(current.location ? { location: current.location } : {}),
+      ...(current.place ? { place: current.place } : {}),
+      ...(typeof current.listingsMemory === "string" ? { memory: current.listingsMemory } : {}),
+    });
+    if (!found) {
+      if (current.listingsMemory !== undefined) patchState(inbound.conversationId, { listingsMemory: undefined });
+      return null;
+    }
+    patchState(inbound.conversationId, { ...(found.place ? { place: found.place } : {}), listingsMemory: found.memory });
+    return { intent: "listings", replies: found.replies, sources: found.sources, confident: true };
   }
 
   function patchState(conversationId: string, patch: Record<string, unknown>) {

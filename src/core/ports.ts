@@ -81,6 +81,8 @@ export interface ListingRequest {
   location?: GeoPoint;
   /** Place the person named earlier in the conversation (postcode or place name). */
   place?: string;
+  /** What the listings capability asked to remember after the previous message ({@link ListingResponse.memory}). */
+  memory?: string;
 }
 
 export interface ListingResponse {
@@ -90,6 +92,12 @@ export interface ListingResponse {
   sources: Source[];
   /** A place understood from the text, to remember for the conversation. */
   place?: string;
+  /**
+   * Opaque state to pass back as {@link ListingRequest.memory} with the next message of this
+   * conversation (a question waiting for a place, the last search for follow-ups like "en morgen?").
+   * Undefined clears it.
+   */
+  memory?: string;
 }
 
 /**

@@ -1,0 +1,131 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { extname, resolve } from "node:path";
+import type { ImportIssue, ImportReport, ReadResult } from "./import-report.js";
+import type { Listing } from "./listing-model.js";
+import { validateListing } from "./listing-schema.js";
+import { readListingsCsv } from "./read-csv.js";
+import { readListingsHsds } from "./read-hsds.js";
+import type { ListingsRepository } from "./sqlite-listings-repository.js";
+
+export interface ImportOptions {
+  /** Validate and report only; store nothing. */
+  dryRun?: boolean;
+  now?: () => Date;
+}
+
+export interface CheckedListings {
+  format: ReadResult["format"];
+  listings: Listing[];
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+}
+
+/** True for files the listings loader reads: CSV and (HSDS) JSON. */
+export function isListingsFile(name: string): boolean {
+  return [".csv", ".json"].includes(extname(name).toLowerCase());
+}
+
+/** Reads and validates a file's content (CSV or HSDS JSON, by extension, else by its first character). */
+export function checkListings(fileName: string, content: string): CheckedListings {
+  const ext = extname(fileName).toLowerCase();
+  const looksJson = /^\uFEFF?\s*[[{]/.test(content);
+  const read = ext === ".json" || (ext !== ".csv" && looksJson) ? readListingsHsds(content) : readListingsCsv(content);
+  const errors = [...read.errors];
+  const warnings = [...read.warnings];
+  const listings: Listing[] = [];
+  const rows: Array<number | undefined> = [];
+  const firstSeen = new Map<string, string>();
+  for (const located of read.listings) {
+    const where = { ...(located.row !== undefined ? { row: located.row } : {}), ...(located.path ? { path: located.path } : {}) };
+    const rawId = located.raw.id?.trim();
+    const id = rawId ? { id: rawId } : {};
+    const result = validateListing(located.raw);
+    if (!result.ok) {
+      for (const issue of result.issues) {
+        errors.push({ ...where, ...id, field: located.fieldNames?.[issue.field] ?? issue.field, message: issue.message });
+      }
+      continue;
+    }
+    const listing = result.listing;
+    const earlier = firstSeen.get(listing.id);
+    if (earlier !== undefined) {
+      errors.push({ ...where, id: listing.id, field: "id", message: `dit id komt al eerder voor (${earlier}); elk id mag maar één keer` });
+      continue;
+    }
+    firstSeen.set(listing.id, located.row !== undefined ? `rij ${located.row}` : (located.path ?? "eerder"));
+    if (!listing.phone && !listing.email && !listing.website) {
+      warnings.push({ ...where, id: listing.id, message: "geen telefoon, e-mail of website: mensen kunnen niemand bereiken" });
+    }
+    listings.push(listing);
+    rows.push(located.row);
+  }
+  warnings.push(...swappedCoordinates(listings, rows));
+  return { format: read.format, listings, errors, warnings };
+}
+
+/**
+ * Imports one file, all or nothing: any invalid listing (or an id another file already holds)
+ * means nothing changes. Re-importing a file updates its listings by id and removes those that are
+ * no longer in it. The file is tracked by its absolute path.
+ */
+export function importListingsFile(repo: ListingsRepository, path: string, options: ImportOptions = {}): ImportReport {
+  let content: string;
+  try {
+    content = readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return failedReport(path, options, [{ message: code === "ENOENT" ? "bestand niet gevonden" : `bestand niet te lezen (${code ?? "fout"})` }]);
+  }
+  return importListingsContent(repo, resolve(path), content, { ...options, displayName: path });
+}
+
+/** Like {@link importListingsFile}, for content already in memory (`source` identifies the file). */
+export function importListingsContent(
+  repo: ListingsRepository,
+  source: string,
+  content: string,
+  options: ImportOptions & { displayName?: string } = {},
+): ImportReport {
+  const started = performance.now();
+  const file = options.displayName ?? source;
+  const checked = checkListings(source, content);
+  const base = { file, format: checked.format, dryRun: options.dryRun === true, total: checked.listings.length, warnings: checked.warnings };
+  const duration = () => Math.round(performance.now() - started);
+  if (checked.errors.length > 0) return { ...base, ok: false, added: 0, updated: 0, unchanged: 0, removed: 0, errors: checked.errors, durationMs: duration() };
+  const hash = createHash("sha256").update(content).digest("hex");
+  const now = options.now ?? (() => new Date());
+  const plan = options.dryRun ? repo.plan(source, checked.listings) : repo.replaceSource(source, hash, checked.listings, now());
+  const { conflicts, ...counts } = plan;
+  const errors: ImportIssue[] = conflicts.map((c) => {
+    const located = checked.listings.find((l) => l.id === c.id);
+    return { ...(located ? { id: located.id } : {}), field: "id", message: `dit id staat al in een ander bestand (${c.source}); kies een ander id` };
+  });
+  return { ...base, ...counts, ok: errors.length === 0, ...(errors.length > 0 ? { added: 0, updated: 0, unchanged: 0, removed: 0 } : {}), errors, durationMs: duration() };
+}
+
+function failedReport(file: string, options: ImportOptions, errors: ImportIssue[]): ImportReport {
+  return { file, format: "unknown", dryRun: options.dryRun === true, ok: false, total: 0, added: 0, updated: 0, unchanged: 0, removed: 0, errors, warnings: [], durationMs: 0 };
+}
+
+/** Latitude and longitude swapped is the most common spreadsheet mistake; flag listings far from all the others. */
+function swappedCoordinates(listings: Listing[], rows: Array<number | undefined>): ImportIssue[] {
+  if (listings.length < 3) return [];
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const lat = median(listings.map((l) => l.latitude));
+  const lon = median(listings.map((l) => l.longitude));
+  const out: ImportIssue[] = [];
+  listings.forEach((l, i) => {
+    const far = Math.abs(l.latitude - lat) > 1 || Math.abs(l.longitude - lon) > 1.5;
+    if (!far) return;
+    const swapped = Math.abs(l.longitude - lat) < 1 && Math.abs(l.latitude - lon) < 1.5;
+    const row = rows[i];
+    out.push({
+      ...(row !== undefined ? { row } : {}),
+      id: l.id,
+      field: "latitude",
+      message: swapped ? "latitude en longitude lijken omgedraaid" : "deze plek ligt ver van de andere activiteiten; kloppen latitude en longitude?",
+    });
+  });
+  return out;
+}

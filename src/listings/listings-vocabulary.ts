@@ -1,0 +1,96 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { AUDIENCES, CATEGORIES, type Audience, type Category } from "./listing-model.js";
+import { compilePhrases, type PhraseSet } from "./phrase-matcher.js";
+import { normalise } from "./text-match.js";
+
+const phraseList = z.array(z.string().min(1));
+
+const vocabularySchema = z.object({
+  categories: z.record(z.enum(CATEGORIES), phraseList),
+  genericActivity: phraseList,
+  audiences: z.record(z.enum(AUDIENCES), phraseList),
+  accessibility: z.object({ asked: phraseList, listingWords: phraseList }),
+  cost: z.object({
+    free: phraseList,
+    cheap: phraseList,
+    freeInListing: phraseList,
+    cheapInListing: phraseList,
+    cheapMaxEuro: z.number().positive(),
+  }),
+  languages: z.record(z.string().regex(/^[a-z]{2}$/), phraseList),
+  askCues: phraseList,
+  nearCues: phraseList,
+  knowledgeCues: phraseList,
+  placeFillers: phraseList,
+});
+
+export type VocabularyData = z.infer<typeof vocabularySchema>;
+
+/** The compiled vocabulary: what words mean for the listing search. */
+export interface ListingsVocabulary {
+  categories: PhraseSet;
+  generic: PhraseSet;
+  audiences: PhraseSet;
+  accessibility: PhraseSet;
+  cost: PhraseSet;
+  languages: PhraseSet;
+  ask: PhraseSet;
+  near: PhraseSet;
+  knowledge: PhraseSet;
+  fillers: Set<string>;
+  /** Words that mean a need, a who, a cost or a language: never read as a misspelled place name. */
+  isVocabularyWord(word: string): boolean;
+  freeInListing: string[];
+  cheapInListing: string[];
+  cheapMaxEuro: number;
+  accessibleInListing: string[];
+}
+
+export const VOCABULARY_FILE = "listings-vocabulary.json";
+
+/** Loads `knowledge/listings-vocabulary.json` (the synonym table is data, so it can be edited without code). */
+export function loadListingsVocabulary(knowledgeDir: string): ListingsVocabulary {
+  const path = join(knowledgeDir, VOCABULARY_FILE);
+  const parsed = vocabularySchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${path}: ${issue.path.join(".")}: ${issue.message}`);
+  }
+  return compileVocabulary(parsed.data);
+}
+
+export function compileVocabulary(data: VocabularyData): ListingsVocabulary {
+  const norm = (list: string[]) => list.map((p) => p.split(/\s+/).map((w) => (w === "?" ? w : normaliseWord(w))).join(" "));
+  const group = (record: Record<string, string[] | undefined>) =>
+    compilePhrases(Object.fromEntries(Object.entries(record).map(([k, v]) => [k, norm(v ?? [])])));
+  const sets = {
+    categories: group(data.categories as Partial<Record<Category, string[]>>),
+    generic: group({ generic: data.genericActivity }),
+    audiences: group(data.audiences as Partial<Record<Audience, string[]>>),
+    accessibility: group({ accessible: data.accessibility.asked }),
+    cost: group({ free: data.cost.free, cheap: data.cost.cheap }),
+    languages: group(data.languages),
+    ask: group({ ask: data.askCues }),
+    near: group({ near: data.nearCues }),
+    knowledge: group({ knowledge: data.knowledgeCues }),
+  };
+  const meaningful = [sets.categories, sets.generic, sets.audiences, sets.accessibility, sets.cost, sets.languages];
+  return {
+    ...sets,
+    fillers: new Set(norm(data.placeFillers).flatMap((p) => p.split(" "))),
+    isVocabularyWord: (word) => meaningful.some((s) => s.knows(word)),
+    freeInListing: norm(data.cost.freeInListing),
+    cheapInListing: norm(data.cost.cheapInListing),
+    cheapMaxEuro: data.cost.cheapMaxEuro,
+    accessibleInListing: norm(data.accessibility.listingWords),
+  };
+}
+
+/** Normalises one vocabulary word but keeps its `*` wildcards. */
+function normaliseWord(word: string): string {
+  const lead = word.startsWith("*") ? "*" : "";
+  const tail = word.endsWith("*") && word.length > 1 ? "*" : "";
+  return `${lead}${normalise(word.replace(/\*/g, ""))}${tail}`;
+}

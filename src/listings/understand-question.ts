@@ -1,0 +1,212 @@
+import { nld as DUTCH_STOPWORDS } from "stopword";
+import type { Gazetteer, KnownPlace } from "./gazetteer.js";
+import type { Audience, Category } from "./listing-model.js";
+import type { ListingsVocabulary } from "./listings-vocabulary.js";
+import type { LocalNow } from "./local-calendar.js";
+import { normalise } from "./text-match.js";
+import { readTime, type TimeAsk } from "./time-words.js";
+
+/** A place named in the message: one the gazetteer knows, or words that look like a place it does not know. */
+export type PlaceMention =
+  | { known: true; place: KnownPlace; text: string }
+  | { known: false; text: string; postcode?: string };
+
+/** What a message asks for, read without a language model. */
+export interface UnderstoodQuestion {
+  categories: Category[];
+  /** "iets voor", "activiteiten": wants something, without saying what. */
+  generic: boolean;
+  audiences: Audience[];
+  age?: number;
+  cost?: "free" | "cheap";
+  /** Languages asked for explicitly ("in het Engels"): a filter. */
+  languages: string[];
+  /** Languages guessed from the script the message is written in: a preference only. */
+  preferredLanguages: string[];
+  accessible: boolean;
+  time?: TimeAsk;
+  place?: PlaceMention;
+  near: boolean;
+  ask: boolean;
+  knowledge: boolean;
+  /** The message is only a place ("3701", "ik woon in Kerckebosch"). */
+  bare: boolean;
+  tokenCount: number;
+}
+
+const PERSON_WORDS = new Set(
+  "vader moeder man vrouw opa oma buurman buurvrouw zoon dochter kind jongen meisje meid broer zus tante oom schoonvader schoonmoeder partner mevrouw meneer heer dame client clientje iemand persoon bewoner ik hij zij ze zoontje dochtertje kleinkind kleinzoon kleindochter vriend vriendin".split(" "),
+);
+const AGE_VERBS = new Set(["van", "is", "ben", "wordt", "word"]);
+const PLACE_PREPOSITIONS = new Set(["in", "bij", "rond", "omgeving", "nabij", "near", "around"]);
+const PLACE_CONNECTORS = new Set(["op", "aan", "den", "de", "en", "ter", "bij"]);
+const STOPWORDS = new Set(DUTCH_STOPWORDS.map((w) => normalise(w)));
+
+/**
+ * Reads place, time, need, who, cost and language from a resident's or professional's message,
+ * and whether it asks for an activity or place at all (see {@link isListingsQuestion}).
+ */
+export function understandQuestion(text: string, deps: { vocabulary: ListingsVocabulary; gazetteer: Gazetteer; now: LocalNow }): UnderstoodQuestion {
+  const { vocabulary: v, gazetteer } = deps;
+  const cased = normalise(text, true).split(" ").filter(Boolean);
+  const tokens = cased.map((t) => t.toLowerCase());
+  const used = tokens.map(() => false);
+
+  const place = readPostcode(tokens, cased, used, gazetteer);
+  const age = readAge(tokens, used, text);
+  const time = readTime(tokens, used, deps.now).ask;
+  const languages = unique(v.languages.match(tokens, used, { consume: true }).map((m) => m.label));
+  const costMatches = v.cost.match(tokens, used, { consume: true });
+  const cost = costMatches.some((m) => m.label === "free") ? "free" : costMatches.length > 0 ? "cheap" : undefined;
+
+  // Who and what may read the same words ("ik zorg voor mijn moeder": mantelzorgers and mantelzorg).
+  const audienceMatches = v.audiences.match(tokens, used, { fuzzy: true });
+  const accessible = v.accessibility.match(tokens, used).length > 0;
+  const skip = (t: string) => STOPWORDS.has(t) || v.fillers.has(t) || v.isVocabularyWord(t);
+  let placeMention = place;
+  if (!placeMention) {
+    const found = gazetteer.find(tokens, used, skip);
+    if (found) {
+      for (let k = found.start; k < found.end; k++) used[k] = true;
+      placeMention = { known: true, place: found.place, text: cased.slice(found.start, found.end).join(" ") };
+    }
+  }
+  placeMention ??= readUnknownPlace(tokens, cased, used, skip);
+
+  const categoryMatches = v.categories.match(tokens, used, { fuzzy: true });
+  const genericMatches = v.generic.match(tokens, used);
+  const audiences = unique<Audience>([...(age !== undefined ? [ageAudience(age)] : []), ...audienceMatches.map((m) => m.label as Audience)].filter((a): a is Audience => a !== undefined));
+  const categories = unique(categoryMatches.map((m) => m.label as Category));
+
+  const all = tokens.map(() => false);
+  const ask = v.ask.match(tokens, all).length > 0;
+  const near = v.near.match(tokens, all).length > 0;
+  const knowledge = v.knowledge.match(tokens, all).length > 0;
+
+  const meaningful = categories.length > 0 || genericMatches.length > 0 || audiences.length > 0 || cost !== undefined || languages.length > 0 || time !== undefined;
+  const bare =
+    placeMention !== undefined &&
+    !meaningful &&
+    tokens.every((t, i) => used[i] || v.fillers.has(t) || STOPWORDS.has(t));
+
+  return {
+    categories,
+    generic: genericMatches.length > 0,
+    audiences,
+    ...(age !== undefined ? { age } : {}),
+    ...(cost ? { cost } : {}),
+    languages,
+    preferredLanguages: scriptLanguages(text),
+    accessible,
+    ...(time ? { time } : {}),
+    ...(placeMention ? { place: placeMention } : {}),
+    near,
+    ask,
+    knowledge,
+    bare,
+    tokenCount: tokens.length,
+  };
+}
+
+/**
+ * True when the message asks for an activity or a place to go, rather than for knowledge.
+ * A need ("koffie drinken", "iets voor") with a place, a time, "in de buurt", a cost or a language,
+ * or asked as "waar kan ik / is er"; a who with a place ("iets voor een man van 80 in 3705").
+ * Questions about policy or research ("waarom", "volgens", "sociale basis", "welke rol") only
+ * count when they also name a place and ask where.
+ */
+export function isListingsQuestion(q: UnderstoodQuestion): boolean {
+  const hasNeed = q.categories.length > 0 || q.generic;
+  const explicitPlace = q.place !== undefined;
+  if (q.knowledge) return hasNeed && explicitPlace && q.ask;
+  const anchor = explicitPlace || q.near || q.time !== undefined || q.cost !== undefined || q.languages.length > 0 || q.accessible;
+  if (hasNeed && (anchor || q.ask || q.tokenCount <= 3)) return true;
+  return q.audiences.length > 0 && explicitPlace && (q.time !== undefined || q.ask || q.cost !== undefined);
+}
+
+function readPostcode(tokens: string[], cased: string[], used: boolean[], gazetteer: Gazetteer): PlaceMention | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const joined = /^([1-9]\d{3})([a-z]{2})$/.exec(t);
+    const pc4 = joined ? joined[1]! : /^[1-9]\d{3}$/.test(t) ? t : undefined;
+    if (!pc4) continue;
+    // Part of a phone number or a longer number: not a postcode.
+    if (/^\d+$/.test(tokens[i - 1] ?? "") || /^\d+$/.test(tokens[i + 1] ?? "")) continue;
+    const nextCased = cased[i + 1] ?? "";
+    const letters = joined ? joined[2]!.toUpperCase() : /^[A-Z]{2}$/.test(nextCased) ? nextCased : undefined;
+    const known = gazetteer.postcode(pc4);
+    const saidPostcode = tokens[i - 1] === "postcode";
+    if (!known && !letters && !saidPostcode) continue;
+    used[i] = true;
+    if (letters && !joined) used[i + 1] = true;
+    if (saidPostcode) used[i - 1] = true;
+    const full = letters ? `${pc4} ${letters}` : pc4;
+    return known ? { known: true, place: { ...known, name: pc4 }, text: full } : { known: false, text: full, postcode: full };
+  }
+  return undefined;
+}
+
+/** "mijn vader van 78", "ik ben 16", "een man van 80", "75 jaar", "65+". */
+function readAge(tokens: string[], used: boolean[], raw: string): number | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!/^\d{1,3}$/.test(t) || used[i]) continue;
+    const n = Number(t);
+    if (n < 1 || n > 110) continue;
+    const after = tokens[i + 1];
+    if (after === "jaar" || after === "jarige" || after === "plus") {
+      used[i] = true;
+      used[i + 1] = true;
+      return n;
+    }
+    const verb = tokens[i - 1];
+    if (verb && AGE_VERBS.has(verb) && after !== "tot" && after !== "uur") {
+      const start = [i - 2, i - 3].find((k) => k >= 0 && PERSON_WORDS.has(tokens[k]!)) ?? (verb === "ben" || verb === "word" ? i - 1 : undefined);
+      if (start !== undefined) {
+        // "mijn vader van 78": the words belong to the age, so "vader van" is not read as "ouders".
+        const from = start > 0 && tokens[start - 1] === "mijn" ? start - 1 : start;
+        for (let k = from; k <= i; k++) used[k] = true;
+        return n;
+      }
+    }
+  }
+  const plus = /\b(\d{2})\s?\+/.exec(raw);
+  return plus ? Number(plus[1]) : undefined;
+}
+
+function ageAudience(age: number): Audience | undefined {
+  if (age >= 55) return "ouderen";
+  if (age >= 12 && age <= 23) return "jongeren";
+  if (age < 12) return "kinderen";
+  return undefined;
+}
+
+/** "in Amersfoort", "bij Den Haag": capitalised words after a place preposition that the gazetteer does not know. */
+function readUnknownPlace(tokens: string[], cased: string[], used: boolean[], skip: (t: string) => boolean): PlaceMention | undefined {
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (!PLACE_PREPOSITIONS.has(tokens[i]!)) continue;
+    const words: number[] = [];
+    for (let k = i + 1; k < tokens.length && words.length < 4; k++) {
+      const c = cased[k]!;
+      const capital = /^\p{Lu}/u.test(c) && !used[k] && !skip(tokens[k]!) && !/\d/.test(c);
+      if (capital) words.push(k);
+      else if (words.length > 0 && PLACE_CONNECTORS.has(tokens[k]!) && /^\p{Lu}/u.test(cased[k + 1] ?? "")) words.push(k);
+      else if (words.length === 0 && (tokens[k] === "de" || tokens[k] === "het") && k === i + 1) continue;
+      else break;
+    }
+    if (words.length === 0) continue;
+    for (const k of words) used[k] = true;
+    return { known: false, text: words.map((k) => cased[k]).join(" ") };
+  }
+  return undefined;
+}
+
+function scriptLanguages(text: string): string[] {
+  if (/[\u0600-\u06FF]/.test(text)) return /[\u067E\u0686\u06AF\u06CC]/.test(text) ? ["fa", "ar"] : ["ar"];
+  if (/[\u0400-\u04FF]/.test(text)) return /[іїєґІЇЄҐ]/.test(text) ? ["uk"] : ["uk", "ru"];
+  return [];
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
