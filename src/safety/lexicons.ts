@@ -26,6 +26,8 @@ const situationSchema = z.object({
   /** When true, a topic word counts only with a first-person word ("ik heb schulden", not "schulden"). */
   topicsNeedPersonal: z.boolean().default(false),
   negations: z.array(phrase),
+  /** Phrases that cancel a hit they overlap: "i don't want to die" is not "want to die". */
+  except: z.array(phrase).default([]),
   notFuzzy: z.array(phrase).default([]),
   context: z.object({
     /** Research, policy or statistics wording: "wat zegt het onderzoek over …". */

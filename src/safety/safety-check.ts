@@ -73,6 +73,7 @@ interface SituationLexicon<K extends string> {
   matching: Omit<MatcherOptions, "blockers" | "notFuzzy">;
   topicsNeedPersonal: boolean;
   negations: string[];
+  except: string[];
   notFuzzy: string[];
   context: { informational: string[]; professional: string[]; personal: string[] };
   kinds: Record<K, { phrases: string[]; topics: string[] }>;
@@ -101,6 +102,10 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>) {
     { ...options, fuzzyMinLength: Math.max(options.fuzzyMinLength, 7), maxGap: 0 },
   );
   const negations = new Set(lexicon.negations.map(foldText));
+  const exceptions = createPhraseMatcher(
+    lexicon.except.map((pattern) => ({ pattern, tag: "except" })),
+    options,
+  );
 
   function negatedBefore(tokens: readonly string[], start: number): boolean {
     for (let i = start - 1; i >= Math.max(0, start - NEGATION_WINDOW); i--) {
@@ -124,8 +129,10 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>) {
   function countingHits(tokens: readonly string[]): PhraseHit<Tag<K>>[] {
     const hits = matcher.match(tokens);
     if (hits.length === 0) return hits;
+    const cancelled = exceptions.match(tokens);
     let frame: Set<string> | undefined;
     return hits.filter((hit) => {
+      if (cancelled.some((c) => c.start < hit.end && hit.start < c.end)) return false;
       if (!hit.tag.topic) return true;
       frame ??= new Set(context.match(tokens).map((h) => h.tag));
       if (frame.has("professional")) return false;

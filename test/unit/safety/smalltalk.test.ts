@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import type { SafetyAssessment } from "../../../src/core/ports.js";
+import { devQuestions, safety } from "./safety-fixture.js";
+
+type Smalltalk = NonNullable<SafetyAssessment["smalltalk"]>;
+
+describe("small talk", () => {
+  it.each<[string, Smalltalk]>([
+    ["hoi", "greeting"],
+    ["Hallo!", "greeting"],
+    ["goedemorgen", "greeting"],
+    ["hallo daar wijkwijzer", "greeting"],
+    ["salaam", "greeting"],
+    ["Salam aleikum", "greeting"],
+    ["hi", "greeting"],
+    ["hoi 👋", "greeting"],
+    ["dank je", "thanks"],
+    ["dank je wel!", "thanks"],
+    ["bedankt voor de hulp", "thanks"],
+    ["thanks", "thanks"],
+    ["doei", "goodbye"],
+    ["tot ziens", "goodbye"],
+    ["dag dag", "goodbye"],
+    ["dank je, doei", "goodbye"],
+    ["ben jij een robot?", "who_are_you"],
+    ["wie ben jij", "who_are_you"],
+    ["ben je een mens?", "who_are_you"],
+    ["hoi, wie ben jij?", "who_are_you"],
+    ["wat kun je voor mij doen", "who_are_you"],
+  ])("%s → %s", (text, kind) => {
+    expect(safety.assess(text).smalltalk).toBe(kind);
+  });
+
+  it.each([
+    "hallo, waar is het buurthuis?",
+    "dank je, en waar kan ik sporten?",
+    "hoi ik zoek een koffieochtend",
+    "goedemorgen, ik heb schulden",
+    "hoi, ik wil dood",
+    "wat is de sociale basis",
+    ...devQuestions,
+  ])("a greeting or thanks with a real question is not small talk: %s", (text) => {
+    expect(safety.assess(text).smalltalk).toBeUndefined();
+  });
+
+  it("a greeting with a crisis is still a crisis", () => {
+    expect(safety.assess("hi, I want to die").crisis).toBe("suicide");
+  });
+});
