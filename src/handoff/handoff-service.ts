@@ -1,0 +1,176 @@
+/**
+ * The handoff to a sociaal werker, put together: the {@link HandoffQueue} the assistant calls,
+ * the worker actions the staff desks call, and the loop that delivers the outbox and runs upkeep.
+ */
+import type { ChannelSender, ConversationStore, HandoffQueue, SafetyCheck } from "../core/ports.js";
+import type { InboundMessage } from "../core/types.js";
+import type { Logger } from "../log/logger.js";
+import type { SqliteDatabase } from "../store/database.js";
+import { deskLane, residentLane, type HandoffContext, type HandoffState } from "./handoff-context.js";
+import type { ClaimResult, DeskKind, StaffDesk, Ticket, Worker, WorkerMessageResult } from "./handoff-model.js";
+import { createUpkeep } from "./handoff-upkeep.js";
+import type { OfficeHours } from "./office-hours.js";
+import { createOutboxDelivery } from "./outbox-delivery.js";
+import { createResidentFlow } from "./resident-flow.js";
+import { createSqliteOutbox, type Outbox } from "./sqlite-outbox.js";
+import { createSqliteTicketStore, type TicketStore } from "./sqlite-ticket-store.js";
+import type { TranscriptSummariser } from "./ticket-summary.js";
+import { createWorkerFlow, type WorkerMessage } from "./worker-flow.js";
+
+export interface HandoffDeps {
+  db: SqliteDatabase;
+  store: ConversationStore;
+  /** Sends to `telegram:…` / `slack:…` conversations (usually the late-bound routing sender). */
+  sender: ChannelSender;
+  /** Where new tickets go. Desks can also be attached later, once their platform runs. */
+  primaryDesk: DeskKind;
+  desks?: Partial<Record<DeskKind, StaffDesk>>;
+  officeHours: OfficeHours;
+  now: () => Date;
+  wijkteamContact: string;
+  retentionDays: number;
+  /** Default 15. */
+  remindMinutes?: number;
+  /** Default 5. */
+  urgentRemindMinutes?: number;
+  /** Default 5. */
+  delayNoticeMinutes?: number;
+  safety?: SafetyCheck;
+  /** Writes the worker's note (an LLM); without it the plain note is used. */
+  summarise?: TranscriptSummariser;
+  logger?: Logger;
+  /** How often the loop delivers due jobs and runs upkeep. Default 1000 ms. */
+  tickMs?: number;
+  outbox?: { baseDelayMs?: number; maxDelayMs?: number };
+}
+
+export interface HandoffService extends HandoffQueue {
+  claim(ticketId: number, worker: Worker): ClaimResult;
+  close(ticketId: number, worker: Worker): ClaimResult;
+  workerMessage(message: WorkerMessage): { result: WorkerMessageResult; ticket?: Ticket };
+  attachDesk(desk: StaffDesk): void;
+  /** Starts the delivery loop (call once the channels run, so the sender can reach them). */
+  start(): void;
+  /** Stops the loop and waits for a delivery in flight; pending jobs stay for the next start. */
+  stop(): Promise<void>;
+  /** Delivers what is due and runs upkeep once, now; resolves when the outbox is idle. */
+  flush(): Promise<void>;
+  tickets: TicketStore;
+  outbox: Outbox;
+}
+
+/** Resident channels a worker can be reached from (the terminal chat has no way back). */
+const RELAYABLE = new Set(["telegram", "slack"]);
+
+export function createHandoffService(deps: HandoffDeps): HandoffService {
+  const { store, now } = deps;
+  const desks: Partial<Record<DeskKind, StaffDesk>> = { ...deps.desks };
+  let started = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const delivery = createOutboxDelivery(() => ctx);
+  const outbox = createSqliteOutbox({
+    db: deps.db,
+    now,
+    deliver: delivery.deliver,
+    onGivenUp: delivery.onGivenUp,
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    ...deps.outbox,
+  });
+  const tickets = createSqliteTicketStore(deps.db);
+
+  const ctx: HandoffContext = {
+    store,
+    tickets,
+    outbox,
+    desks,
+    primaryDesk: deps.primaryDesk,
+    sender: deps.sender,
+    hours: deps.officeHours,
+    now,
+    wijkteamContact: deps.wijkteamContact,
+    ...(deps.safety ? { safety: deps.safety } : {}),
+    ...(deps.summarise ? { summarise: deps.summarise } : {}),
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    kick() {
+      if (started) void outbox.drain();
+    },
+    getState(conversationId) {
+      return (store.getState(conversationId).handoff ?? {}) as HandoffState;
+    },
+    setState(conversationId, state) {
+      store.setState(conversationId, { ...store.getState(conversationId), handoff: state });
+    },
+    toResident(ticket, message) {
+      outbox.enqueue(residentLane(ticket.conversationId), ticket.id, "resident", { conversationId: ticket.conversationId, message });
+      store.appendMessage({ conversationId: ticket.conversationId, direction: "out", text: message.text, intent: "handoff", at: now() });
+    },
+    toDesk(ticket, kind) {
+      outbox.enqueue(deskLane(ticket.id), ticket.id, kind, {});
+    },
+    toThread(ticket, message) {
+      outbox.enqueue(deskLane(ticket.id), ticket.id, "desk_message", message);
+    },
+  };
+
+  const resident = createResidentFlow(ctx);
+  const worker = createWorkerFlow(ctx);
+  const upkeep = createUpkeep(ctx, {
+    remindMinutes: deps.remindMinutes ?? 15,
+    urgentRemindMinutes: deps.urgentRemindMinutes ?? 5,
+    delayNoticeMinutes: deps.delayNoticeMinutes ?? 5,
+    retentionDays: deps.retentionDays,
+    purgeEveryMs: 60 * 60_000,
+  });
+
+  let ticking = false;
+  async function tick() {
+    if (ticking) return;
+    ticking = true;
+    try {
+      upkeep.run();
+      await outbox.drain();
+    } catch (error) {
+      deps.logger?.error({ err: error }, "handoff upkeep failed");
+    } finally {
+      ticking = false;
+    }
+  }
+
+  return {
+    async intercept(inbound: InboundMessage) {
+      if (!RELAYABLE.has(inbound.channel)) return null;
+      return resident.intercept(inbound);
+    },
+    async offer(inbound, reason) {
+      if (!RELAYABLE.has(inbound.channel)) return null;
+      return resident.offer(inbound, reason);
+    },
+    claim: worker.claim,
+    close: worker.close,
+    workerMessage: worker.workerMessage,
+    attachDesk(desk) {
+      desks[desk.kind] = desk;
+      ctx.kick();
+    },
+    start() {
+      if (started) return;
+      started = true;
+      timer = setInterval(() => void tick(), deps.tickMs ?? 1000);
+      timer.unref();
+      void tick();
+    },
+    async stop() {
+      started = false;
+      if (timer) clearInterval(timer);
+      await outbox.stop();
+    },
+    async flush() {
+      upkeep.run();
+      await outbox.drain();
+      await outbox.idle();
+    },
+    tickets,
+    outbox,
+  };
+}

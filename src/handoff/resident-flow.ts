@@ -1,0 +1,168 @@
+/**
+ * The resident's side of a handoff: the offer and the consent question, the ticket, waiting
+ * (with the office-hours notice, once), silence while a person has the chat, /stop, the rating,
+ * and erasure on /vergeet.
+ */
+import type { AssistantReply, InboundMessage, OutboundMessage } from "../core/types.js";
+import { reply, silent, type HandoffContext } from "./handoff-context.js";
+import type { HandoffReason, Ticket } from "./handoff-model.js";
+import { HANDOFF_ACTIONS, handoffTexts as t } from "./handoff-texts.js";
+import { deliverLater } from "./relay.js";
+import { detectTopic, pickQuestion, plainSummary } from "./ticket-summary.js";
+
+/** Commands the core must still answer while a person has the chat (privacy comes first). */
+const PASS_THROUGH = new Set(["vergeet", "privacy"]);
+const FORGET_CONFIRM = "forget_confirm";
+const YES = /^(ja|jawel|ja graag|graag|ok|oke|oké|goed|prima|yes)\b/i;
+const NO = /^(nee|neen|liever niet|no)\b/i;
+/** A typed "ja" counts as consent only shortly after the question. */
+const TYPED_ANSWER_MS = 30 * 60_000;
+
+export function createResidentFlow(ctx: HandoffContext) {
+  const { tickets, now } = ctx;
+
+  function consentQuestion(inbound: InboundMessage, reason: HandoffReason): OutboundMessage {
+    const state = ctx.getState(inbound.conversationId);
+    // A crisis stays urgent even when the person then presses "Praat met een mens".
+    const keep = state.pending?.reason === "crisis" ? "crisis" : reason;
+    const question = state.pending?.question ?? (inbound.action || inbound.text.startsWith("/") ? undefined : inbound.text);
+    ctx.setState(inbound.conversationId, { ...state, pending: { reason: keep, ...(question ? { question } : {}), at: now().getTime() } });
+    return {
+      text: t.consentQuestion(keep),
+      buttons: [
+        { id: HANDOFF_ACTIONS.consentYes, label: t.buttons.consentYes },
+        { id: HANDOFF_ACTIONS.consentNo, label: t.buttons.consentNo },
+      ],
+    };
+  }
+
+  function whileActive(ticket: Ticket, reason: HandoffReason): OutboundMessage {
+    if (ticket.status === "claimed") return { text: t.alreadyClaimed(ticket.workerName ?? "De sociaal werker") };
+    if (reason === "crisis" && tickets.escalate(ticket.id)) ctx.toDesk(ticket, "desk_update");
+    return { text: t.alreadyWaiting };
+  }
+
+  function offer(inbound: InboundMessage, reason: HandoffReason): OutboundMessage {
+    const active = tickets.active(inbound.conversationId);
+    return active ? whileActive(active, reason) : consentQuestion(inbound, reason);
+  }
+
+  function consentYes(inbound: InboundMessage): AssistantReply {
+    const conv = inbound.conversationId;
+    const active = tickets.active(conv);
+    if (active) return reply([whileActive(active, "handoff")]);
+    const state = ctx.getState(conv);
+    const reason = state.pending?.reason ?? "handoff";
+    const messages = ctx.store.recentMessages(conv, 20);
+    const question = pickQuestion(state.pending?.question, messages);
+    const topic = detectTopic(reason, question ?? "", ctx.safety);
+    const summary = plainSummary({ ...(question ? { question } : {}), topic, channel: inbound.channel, state: ctx.store.getState(conv), messages });
+    const { ticket } = tickets.create({
+      conversationId: conv,
+      channel: inbound.channel,
+      userId: inbound.userId,
+      priority: reason === "crisis" ? "urgent" : "normal",
+      reason,
+      topic,
+      summary,
+      desk: ctx.primaryDesk,
+      at: now(),
+    });
+    ctx.setState(conv, { ...state, pending: undefined });
+    ctx.toDesk(ticket, "desk_post");
+    ctx.kick();
+    ctx.logger?.info({ ticket: ticket.id, priority: ticket.priority, desk: ticket.desk }, "handoff ticket created");
+    const crisis = reason === "crisis";
+    const next = ctx.hours.nextOpening(now());
+    return reply([{ text: next ? t.waitingOutOfHours(next.text, crisis) : t.waitingInHours(crisis) }]);
+  }
+
+  function consentNo(inbound: InboundMessage): AssistantReply {
+    const state = ctx.getState(inbound.conversationId);
+    ctx.setState(inbound.conversationId, { ...state, pending: undefined });
+    return reply([{ text: t.consentNo(ctx.wijkteamContact, state.pending?.reason === "crisis") }]);
+  }
+
+  function stop(inbound: InboundMessage): AssistantReply {
+    const conv = inbound.conversationId;
+    const ticket = tickets.active(conv);
+    if (!ticket) {
+      const state = ctx.getState(conv);
+      if (!state.pending) return reply([{ text: t.stopNothing }], "command");
+      ctx.setState(conv, { ...state, pending: undefined });
+      return reply([{ text: t.consentCancelled }], "command");
+    }
+    if (tickets.close(ticket.id, "resident_stopped", now())) {
+      ctx.toDesk(ticket, "desk_update");
+      ctx.toThread(ticket, { kind: "notice", text: t.residentStopped });
+      ctx.kick();
+    }
+    return reply([{ text: ticket.status === "claimed" ? t.stopClaimed(ticket.workerName ?? "de sociaal werker") : t.stopWaiting }], "command");
+  }
+
+  function rate(inbound: InboundMessage, ticketId: number, rating: number): AssistantReply {
+    if (Number.isInteger(rating) && rating >= 1 && rating <= 5 && tickets.rate(ticketId, inbound.conversationId, rating)) {
+      const ticket = tickets.get(ticketId);
+      if (ticket) ctx.toThread(ticket, { kind: "notice", text: t.rated(rating) });
+      ctx.kick();
+    }
+    const state = ctx.getState(inbound.conversationId);
+    ctx.setState(inbound.conversationId, { ...state, rateTicket: undefined });
+    return reply([{ text: t.ratingThanks }], "command");
+  }
+
+  function forget(inbound: InboundMessage): void {
+    const { ids, closed } = tickets.forgetUser(inbound.userId, now());
+    // Undelivered relays hold the resident's words: they go first, then the desk is told.
+    ctx.outbox.dropPendingForTickets(ids);
+    for (const ticket of closed) {
+      ctx.toDesk(ticket, "desk_update");
+      ctx.toThread(ticket, { kind: "notice", text: t.residentForgot });
+    }
+    if (ids.length) ctx.kick();
+  }
+
+  async function intercept(inbound: InboundMessage): Promise<AssistantReply | null> {
+    const conv = inbound.conversationId;
+    const action = inbound.action;
+    if (action) {
+      switch (action.id) {
+        case HANDOFF_ACTIONS.consentYes:
+          return consentYes(inbound);
+        case HANDOFF_ACTIONS.consentNo:
+          return consentNo(inbound);
+        case HANDOFF_ACTIONS.request:
+          return reply([offer(inbound, "handoff")]);
+        case HANDOFF_ACTIONS.rate: {
+          const [id, value] = (action.value ?? "").split(":").map(Number);
+          return rate(inbound, id ?? NaN, value ?? NaN);
+        }
+        case FORGET_CONFIRM:
+          forget(inbound);
+          return null;
+      }
+    }
+    const command = /^\/([a-z_]+)(?:@\w+)?\b/i.exec(inbound.text.trim())?.[1]?.toLowerCase();
+    if (command === "mens") return reply([offer(inbound, "handoff")]);
+    if (command === "stop") return stop(inbound);
+    if (command && PASS_THROUGH.has(command)) return null;
+
+    const ticket = tickets.active(conv);
+    if (ticket?.status === "claimed") return deliverLater(ctx, ticket, inbound) ?? silent();
+    if (ticket?.status === "open") {
+      // The worker sees what was added while waiting; the bot keeps helping meanwhile.
+      if (!action) deliverLater(ctx, ticket, inbound);
+      return null;
+    }
+    const state = ctx.getState(conv);
+    const typed = inbound.text.trim();
+    if (state.pending && !action && typed.length <= 30 && now().getTime() - state.pending.at < TYPED_ANSWER_MS) {
+      if (YES.test(typed)) return consentYes(inbound);
+      if (NO.test(typed)) return consentNo(inbound);
+    }
+    if (state.rateTicket && /^[1-5]$/.test(typed)) return rate(inbound, state.rateTicket, Number(typed));
+    return null;
+  }
+
+  return { intercept, offer };
+}
