@@ -35,6 +35,8 @@ export interface RecordedCall {
   body: Record<string, unknown>;
   /** Milliseconds since the fake started. */
   at: number;
+  /** What the fake answered (`result` of a successful call; undefined for failures and getUpdates). */
+  result?: unknown;
 }
 
 export interface FailureRule {
@@ -68,6 +70,8 @@ export interface FakeTelegramApi {
   waitForCalls(method: string, count: number, options?: { where?: (call: RecordedCall) => boolean; timeoutMs?: number }): Promise<RecordedCall[]>;
   /** Updates not yet confirmed by a later `offset`. */
   pendingUpdates(): Update[];
+  /** Calls `listener` for every recorded call (returns an unsubscribe function). */
+  onCall(listener: (call: RecordedCall) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -160,6 +164,7 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://fake");
+    if (url.pathname.startsWith("/_control/")) return control(url.pathname, req, res);
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     if (!match) return send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     const [, requestToken, method] = match as unknown as [string, string, string];
@@ -170,14 +175,18 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
       return send(res, 400, { ok: false, error_code: 400, description: "Bad Request: can't parse JSON" });
     }
     if (requestToken !== token) return send(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
-    calls.push({ method, body, at: Date.now() - started });
-    events.emit("call");
+    const call: RecordedCall = { method, body, at: Date.now() - started };
+    const record = () => {
+      calls.push(call);
+      events.emit("call", call);
+    };
 
     const rules = failures.get(method);
     const rule = rules?.[0];
     if (rule) {
       rule.times -= 1;
       if (rule.times <= 0) rules!.shift();
+      record();
       return send(res, rule.status, {
         ok: false,
         error_code: rule.status,
@@ -186,10 +195,28 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
       });
     }
 
-    if (method === "getUpdates") return getUpdates(body, res);
+    if (method === "getUpdates") {
+      record();
+      return getUpdates(body, res);
+    }
     const responder = responders.get(method) ?? defaults[method];
-    if (!responder) return send(res, 404, { ok: false, error_code: 404, description: "Not Found: method not found" });
-    return send(res, 200, { ok: true, result: responder(body) });
+    if (!responder) {
+      record();
+      return send(res, 404, { ok: false, error_code: 404, description: "Not Found: method not found" });
+    }
+    call.result = responder(body);
+    record();
+    return send(res, 200, { ok: true, result: call.result });
+  }
+
+  /** Lets another process drive the fake: `POST /_control/updates` (an update), `GET /_control/calls`. */
+  async function control(path: string, req: IncomingMessage, res: ServerResponse) {
+    if (path === "/_control/calls" && req.method === "GET") return send(res, 200, calls);
+    if (path === "/_control/updates" && req.method === "POST") {
+      const update = await readBody(req);
+      return send(res, 200, { update_id: api.pushUpdate(update as Omit<Update, "update_id">) });
+    }
+    return send(res, 404, { error: "unknown control path" });
   }
 
   function getUpdates(body: Record<string, unknown>, res: ServerResponse) {
@@ -267,6 +294,10 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
     },
     pendingUpdates() {
       return [...queue];
+    },
+    onCall(listener) {
+      events.on("call", listener);
+      return () => events.off("call", listener);
     },
     close() {
       for (const waiter of [...waiters]) waiter.wake();

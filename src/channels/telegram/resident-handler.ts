@@ -21,6 +21,12 @@ export interface ResidentHandlerDeps {
 
 /** Button families that make sense once: after a press their buttons leave the message. */
 const ONE_SHOT_FAMILIES = new Set(["feedback", "forget"]);
+/**
+ * "typing…" only for answers that take noticeable time (Telegram's own advice for sendChatAction):
+ * a reply that comes within this delay needs no indicator, and an extra API call per message
+ * would halve the bot's throughput for nothing. Slow answers (an LLM) show it until they arrive.
+ */
+const TYPING_DELAY_MS = 300;
 /** Telegram shows "typing…" for about 5 seconds; refresh it while an answer is being prepared. */
 const TYPING_REFRESH_MS = 4500;
 
@@ -73,9 +79,15 @@ function startTyping(api: Api, chatId: number, logger: Logger): () => void {
   const send = () => {
     api.sendChatAction(chatId, "typing").catch((error: unknown) => logger.debug({ err: error }, "typing action failed"));
   };
-  send();
-  const timer = setInterval(send, TYPING_REFRESH_MS);
-  return () => clearInterval(timer);
+  let refresh: NodeJS.Timeout | undefined;
+  const delay = setTimeout(() => {
+    send();
+    refresh = setInterval(send, TYPING_REFRESH_MS);
+  }, TYPING_DELAY_MS);
+  return () => {
+    clearTimeout(delay);
+    clearInterval(refresh);
+  };
 }
 
 /** Stops the spinner on the pressed button; a failure here must not cost the answer. */

@@ -51,7 +51,15 @@ describe("Telegram over long polling (real grammY against the fake Bot API)", ()
     expect(stored[0]!.text).toBe("/start");
   });
 
-  it("answers a knowledge question with escaped text, source links, typing first, and feedback buttons", async () => {
+  it("shows 'typing…' while a slow answer is being prepared", async () => {
+    h = await startHarness();
+    const [reply] = await say(h, 520, textUpdate({ id: 520 }, "Wat is de sociale basis? (langzaam)"));
+    const typing = h.fake.callsTo("sendChatAction").find((c) => Number(c.body.chat_id) === 520);
+    expect(typing?.body.action).toBe("typing");
+    expect(h.fake.calls.indexOf(typing!)).toBeLessThan(h.fake.calls.indexOf(reply!));
+  });
+
+  it("answers a knowledge question with escaped text, source links and feedback buttons", async () => {
     h = await startHarness();
     const update = textUpdate({ id: 502 }, "Wat is de <sociale basis> & zo?");
     const messageId = (update.message as { message_id: number }).message_id;
@@ -59,9 +67,6 @@ describe("Telegram over long polling (real grammY against the fake Bot API)", ()
     const html = textOf(reply!);
     expect(html).toContain("U vroeg: Wat is de &lt;sociale basis&gt; &amp; zo?");
     expect(html).toContain('<a href="https://www.movisie.nl/sociale-basis?x=1&amp;y=2">Buurt &amp; &lt;Wijk&gt;: de sociale basis</a> — Movisie, 2023');
-    const typing = h.fake.callsTo("sendChatAction").find((c) => Number(c.body.chat_id) === 502);
-    expect(typing?.body.action).toBe("typing");
-    expect(h.fake.calls.indexOf(typing!)).toBeLessThan(h.fake.calls.indexOf(reply!));
     const keyboard = reply!.body.reply_markup as InlineKeyboardMarkup;
     expect(keyboard.inline_keyboard.flat().map((b) => "callback_data" in b && b.callback_data)).toEqual([
       `feedback_up:${messageId}`,

@@ -67,6 +67,8 @@ export const fakeRetriever: Retriever = {
 /** Answers from the passages, quoting the question (user text must come out escaped). */
 export const fakeComposer: AnswerComposer = {
   async compose({ question, passages }) {
+    // "langzaam" (slow) stands for an answer that takes noticeable time, like an LLM's.
+    if (/langzaam/i.test(question)) await new Promise((resolve) => setTimeout(resolve, 800));
     if (/lang antwoord/i.test(question)) {
       const paragraph = "Dit is een lange alinea over hulp in de buurt. ".repeat(30).trim();
       return { text: Array.from({ length: 6 }, (_, i) => `Deel ${i + 1}. ${paragraph}`).join("\n\n"), sources: [], confident: true };

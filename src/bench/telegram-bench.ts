@@ -1,0 +1,171 @@
+/**
+ * Telegram throughput: updates per second through the webhook path on loopback, against the
+ * local fake Bot API, for Wijkwijzer (secret check → dedupe in SQLite → per-chat queue → rate
+ * limit → core assistant with the real SQLite store → HTML rendering → sendMessage, plus the
+ * "typing…" action) and for a bare grammY bot that echoes the text. Same updates, same
+ * concurrency, one process; an update counts as done when its reply reached the fake Bot API.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import express from "express";
+import { Bot, webhookCallback } from "grammy";
+import type { Update } from "grammy/types";
+import { startFakeTelegramApi, type FakeTelegramApi } from "../../test/support/fake-telegram-api.js";
+import { textUpdate } from "../../test/support/telegram-updates.js";
+import { startTelegram } from "../channels/telegram/telegram-channel.js";
+import { parseConfig } from "../config/config.js";
+import { createAssistant, type Assistant } from "../core/assistant.js";
+import type { ConversationStore } from "../core/ports.js";
+import { createHttpServer } from "../http/server.js";
+import { createLogger } from "../log/logger.js";
+import { openDatabase } from "../store/database.js";
+import { createSqliteConversationStore } from "../store/sqlite-conversation-store.js";
+
+const SECRET = "bench_secret";
+const WARMUP_UPDATES = 200;
+const MEASURED_UPDATES = 1500;
+const ROUNDS = 2;
+const CONCURRENCY = 16;
+const RESIDENTS = 150;
+const QUESTION = "Wat is de sociale basis?";
+
+export interface TelegramBenchOptions {
+  /** Use this assistant and store (e.g. the real app's); default: the core assistant on a fresh SQLite store. */
+  assistant?: Assistant;
+  store?: ConversationStore;
+}
+
+export interface TelegramBenchResult {
+  wijkwijzerUpdatesPerSecond: number;
+  bareBotUpdatesPerSecond: number;
+  /** Wijkwijzer's rate divided by the bare bot's (target: at least 0.5). */
+  ratio: number;
+}
+
+interface Target {
+  fake: FakeTelegramApi;
+  webhookUrl: string;
+  close(): Promise<void>;
+}
+
+export async function benchTelegram(options: TelegramBenchOptions = {}): Promise<TelegramBenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), "wijkwijzer-telegram-bench-"));
+  const targets: Target[] = [];
+  try {
+    const wijkwijzer = await startWijkwijzer(dir, options);
+    targets.push(wijkwijzer);
+    const bare = await startBareBot();
+    targets.push(bare);
+    let nextUpdateId = 1;
+    const run = async (target: Target, count: number) => {
+      const updates = Array.from({ length: count }, (_, i) => {
+        const update = textUpdate({ id: 10_000 + (i % RESIDENTS) }, QUESTION) as Update;
+        return { ...update, update_id: nextUpdateId++ };
+      });
+      return measure(target, updates);
+    };
+    await run(wijkwijzer, WARMUP_UPDATES);
+    await run(bare, WARMUP_UPDATES);
+    const rates = { wijkwijzer: [] as number[], bare: [] as number[] };
+    for (let round = 0; round < ROUNDS; round++) {
+      rates.bare.push(await run(bare, MEASURED_UPDATES));
+      rates.wijkwijzer.push(await run(wijkwijzer, MEASURED_UPDATES));
+    }
+    const wijkwijzerUpdatesPerSecond = Math.round(Math.max(...rates.wijkwijzer));
+    const bareBotUpdatesPerSecond = Math.round(Math.max(...rates.bare));
+    return {
+      wijkwijzerUpdatesPerSecond,
+      bareBotUpdatesPerSecond,
+      ratio: Math.round((wijkwijzerUpdatesPerSecond / bareBotUpdatesPerSecond) * 100) / 100,
+    };
+  } finally {
+    for (const target of targets.reverse()) await target.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Posts the updates with bounded concurrency; resolves with updates/s once every reply arrived. */
+async function measure(target: Target, updates: Update[]): Promise<number> {
+  const before = target.fake.callsTo("sendMessage").length;
+  const started = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < updates.length) {
+      const update = updates[next++]!;
+      const response = await fetch(target.webhookUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+        body: JSON.stringify(update),
+      });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`telegram bench: webhook answered ${response.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await target.fake.waitForCalls("sendMessage", before + updates.length, { timeoutMs: 120_000 });
+  return updates.length / ((performance.now() - started) / 1000);
+}
+
+async function startWijkwijzer(dir: string, options: TelegramBenchOptions): Promise<Target> {
+  const fake = await startFakeTelegramApi();
+  const config = parseConfig({
+    TELEGRAM_BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    TELEGRAM_WEBHOOK_URL: "https://wijkwijzer.example.org/telegram/webhook",
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    DATA_DIR: dir,
+    // Every resident sends more than 20 updates in the bench minute; the limiter still runs.
+    RATE_LIMIT_PER_MINUTE: "1000000",
+  });
+  const db = options.store ? undefined : openDatabase(join(dir, "wijkwijzer.sqlite"));
+  const store = options.store ?? createSqliteConversationStore(db!);
+  const now = () => new Date();
+  // Without an index every question gets the honest "not sure" answer: the full core path, minus retrieval.
+  const assistant =
+    options.assistant ??
+    createAssistant({
+      retriever: { search: async () => [] },
+      composer: { compose: async () => ({ text: "", sources: [], confident: false }) },
+      safety: { assess: () => ({}) },
+      store,
+      now,
+      retentionDays: config.RETENTION_DAYS,
+      wijkteamContact: config.WIJKTEAM_CONTACT,
+    });
+  const http = createHttpServer();
+  const channel = await startTelegram({ config, assistant, store, http, logger: createLogger("silent"), now }, { botInfo: fake.botInfo });
+  const port = await http.listen(0);
+  return {
+    fake,
+    webhookUrl: `http://127.0.0.1:${port}/telegram/webhook`,
+    async close() {
+      await channel.stop();
+      await http.close();
+      await fake.close();
+      db?.close();
+    },
+  };
+}
+
+async function startBareBot(): Promise<Target> {
+  const fake = await startFakeTelegramApi();
+  const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo });
+  bot.on("message:text", (ctx) => ctx.reply(ctx.message.text));
+  const app = express();
+  app.post("/telegram/webhook", express.json(), webhookCallback(bot, "express", { secretToken: SECRET }));
+  const server = await new Promise<import("node:http").Server>((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    fake,
+    webhookUrl: `http://127.0.0.1:${port}/telegram/webhook`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await fake.close();
+    },
+  };
+}
