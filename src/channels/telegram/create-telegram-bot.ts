@@ -1,5 +1,5 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, type Context, type Middleware } from "grammy";
+import { Api, Bot, type Context, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { ChannelSender } from "../../core/ports.js";
 import type { ChannelDeps } from "../channel.js";
@@ -51,15 +51,15 @@ export function createTelegramBot(deps: ChannelDeps, options: TelegramBotOptions
   const { config, logger } = deps;
   if (!config.TELEGRAM_BOT_TOKEN) throw new Error("TELEGRAM_BOT_TOKEN is not set");
   const apiRoot = config.TELEGRAM_API_ROOT?.replace(/\/+$/, "");
-  const bot = new Bot(config.TELEGRAM_BOT_TOKEN, {
-    client: apiRoot ? { apiRoot } : {},
-    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-  });
-  // Network errors are not retried here: a sender must fail within bounded time so its caller can retry.
+  const client = apiRoot ? { apiRoot } : {};
+  const bot = new Bot(config.TELEGRAM_BOT_TOKEN, { client, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+  // Replies retry on 429/5xx. Network errors are not retried: a reply fails in bounded time.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: MAX_RETRY_DELAY_SECONDS, rethrowHttpErrors: true }));
 
   const codec = createCallbackDataCodec();
-  const sender = createTelegramSender(bot.api, codec);
+  // The sender's callers (the handoff outbox) retry themselves and need to see a failure at once,
+  // with Telegram's retry_after in the error: no auto-retry on its client.
+  const sender = createTelegramSender(new Api(config.TELEGRAM_BOT_TOKEN, client), codec);
   const staffChatId = config.TELEGRAM_STAFF_CHAT_ID ? Number(config.TELEGRAM_STAFF_CHAT_ID) : undefined;
   const handleError = createUpdateErrorHandler({ logger, codec, ...(staffChatId !== undefined ? { staffChatId } : {}) });
   const queue = createChatQueue((error) => logger.error({ err: error, channel: "telegram" }, "queued Telegram update failed"));

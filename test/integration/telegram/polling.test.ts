@@ -216,6 +216,9 @@ describe("Telegram over long polling (real grammY against the fake Bot API)", ()
     h.fake.fail("sendMessage", { status: 403, times: 1, description: "Forbidden: bot was blocked by the user" });
     await expect(h.channel.sender.send("telegram:514", { text: "hallo" })).rejects.toThrow(/blocked/);
     await expect(h.channel.sender.send("slack:C1", { text: "hallo" })).rejects.toThrow(/not a Telegram conversation/);
+    // The caller (handoff outbox) retries itself: a rate limit comes back at once, with retry_after.
+    h.fake.fail("sendMessage", { status: 429, times: 1, retryAfter: 30 });
+    await expect(h.channel.sender.send("telegram:514", { text: "hallo" })).rejects.toMatchObject({ error_code: 429, parameters: { retry_after: 30 } });
   });
 
   it("stops cleanly: polling ends and the offset of handled updates is confirmed", async () => {
