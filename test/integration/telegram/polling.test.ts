@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { InlineKeyboardMarkup } from "grammy/types";
+import { startTelegram } from "../../../src/channels/telegram/telegram-channel.js";
+import { parseConfig } from "../../../src/config/config.js";
+import { createHttpServer } from "../../../src/http/server.js";
+import { createLogger } from "../../../src/log/logger.js";
 import {
   callbackUpdate,
   documentUpdate,
@@ -148,6 +152,22 @@ describe("Telegram over long polling (real grammY against the fake Bot API)", ()
     h.fake.fail("sendMessage", { status: 500, times: 1 });
     const replies = await say(h, 509, textUpdate({ id: 509 }, "/privacy"), 2);
     expect(textOf(replies[1]!)).toContain("Wat bewaar ik?");
+  });
+
+  it("falls back to plain text when Telegram cannot parse the HTML", async () => {
+    h = await startHarness();
+    h.fake.fail("sendMessage", { status: 400, times: 1, description: "Bad Request: can't parse entities: unexpected end tag" });
+    const [rejected, plain] = await say(h, 516, textUpdate({ id: 516 }, "Wat is de sociale basis?"), 2);
+    expect(rejected!.body.parse_mode).toBe("HTML");
+    expect(plain!.body.parse_mode).toBeUndefined();
+    expect(textOf(plain!)).toContain("[1] Buurt & <Wijk>: de sociale basis — Movisie, 2023 (https://www.movisie.nl/sociale-basis?x=1&y=2)");
+  });
+
+  it("refuses to start with a token Telegram does not accept, saying which variable to check", async () => {
+    h = await startHarness();
+    const config = parseConfig({ TELEGRAM_BOT_TOKEN: "999:wrong-token", TELEGRAM_API_ROOT: h.fake.apiRoot });
+    const deps = { config, assistant: { handle: async () => ({ intent: "answer" as const, replies: [], sources: [], confident: true }) }, store: h.store, http: createHttpServer(), logger: createLogger("silent"), now: () => new Date() };
+    await expect(startTelegram(deps)).rejects.toThrow(/TELEGRAM_BOT_TOKEN.*401/);
   });
 
   it("answers text over 4000 characters instead of crashing", async () => {
