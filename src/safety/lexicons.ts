@@ -29,6 +29,8 @@ const situationSchema = z.object({
   /** Phrases that cancel a hit they overlap: "i don't want to die" is not "want to die". */
   except: z.array(phrase).default([]),
   notFuzzy: z.array(phrase).default([]),
+  /** Other ways people write a phrase word ("t" for "het"), added wherever the word occurs in a phrase. */
+  spellings: z.record(z.string(), z.array(phrase)).default({}),
   context: z.object({
     /** Research, policy or statistics wording: "wat zegt het onderzoek over …". */
     informational: phrases,

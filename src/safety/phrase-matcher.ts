@@ -26,6 +26,8 @@ export interface MatcherOptions {
   blockers: string[];
   /** Real words that must never be read as a typo of a lexicon word ("staat" is not "slaat"). */
   notFuzzy: string[];
+  /** Other ways people write a phrase word, added wherever it occurs: `{ "het": ["t"], "ik": ["k"] }`. */
+  spellings?: Record<string, string[]>;
 }
 
 export interface PhraseEntry<T> {
@@ -109,7 +111,8 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
     const anchoredEnd = words[words.length - 1] === "$";
     const steps: Step[] = [];
     let gap = options.maxGap;
-    const spellings: string[][] = [];
+    // The written alternatives of each word, for the joined forms (extra spellings would multiply them).
+    const written: string[][] = [];
     for (const word of words) {
       if (word === "^" || word === "$") continue;
       if (word === "...") {
@@ -117,15 +120,16 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
         continue;
       }
       const raws = word.split("|").filter(Boolean);
-      steps.push({ alts: new Set(raws.map((r) => altFor(r).id)), gapBefore: steps.length === 0 ? 0 : gap });
-      spellings.push([...new Set(raws.filter((r) => !r.endsWith("*")).map((r) => foldText(r.replace(/^=/, ""))))]);
+      const withSpellings = [...new Set(raws.flatMap((r) => [r, ...(options.spellings?.[r] ?? [])]))];
+      steps.push({ alts: new Set(withSpellings.map((r) => altFor(r).id)), gapBefore: steps.length === 0 ? 0 : gap });
+      written.push([...new Set(raws.filter((r) => !r.endsWith("*")).map((r) => foldText(r.replace(/^=/, ""))))]);
       gap = options.maxGap;
     }
     if (steps.length === 0) throw new Error(`Lexicon phrase without words: "${entry.pattern}"`);
     phrases.push({ steps, anchoredStart, anchoredEnd, tag: entry.tag, pattern: entry.pattern });
     // "ikwildood", "zelfmoordplegen": the whole phrase typed without spaces.
     if (steps.length > 1 && !words.includes("...")) {
-      for (const joined of joinedForms(spellings)) {
+      for (const joined of joinedForms(written)) {
         if (joined.length < MIN_JOINED_LENGTH) continue;
         const alt = altFor(joined, true);
         phrases.push({ steps: [{ alts: new Set([alt.id]), gapBefore: 0 }], anchoredStart, anchoredEnd, tag: entry.tag, pattern: entry.pattern });
@@ -238,9 +242,9 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
   };
 }
 
-function joinedForms(spellings: string[][]): string[] {
+function joinedForms(words: string[][]): string[] {
   let forms = [""];
-  for (const options of spellings) {
+  for (const options of words) {
     if (options.length === 0) return [];
     forms = forms.flatMap((form) => options.map((o) => form + o));
     if (forms.length > MAX_JOINED_FORMS) return [];

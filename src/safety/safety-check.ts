@@ -15,6 +15,12 @@ const INTENSIFIERS = new Set(["meer", "more", "anymore"]);
 
 const NEEDS_PERSON_ORDER: NeedsPersonKind[] = ["eviction", "money", "debts", "care", "person_requested"];
 
+/** A {@link SafetyCheck} that can also say which lexicon phrases it found (for tests and lexicon upkeep). */
+export interface ExplainingSafetyCheck extends SafetyCheck {
+  /** The lexicon patterns that counted, by lexicon, e.g. `{ crisis: ["ik|k wil|wou dood"] }`. */
+  explain(text: string): Record<"crisis" | "needsPerson", string[]>;
+}
+
 /**
  * Crisis, needs-a-person, out-of-scope and small-talk detection from the lexicons in
  * `<knowledgeDir>/safety/`. Pure and fast: the lexicons are read and compiled once, here;
@@ -24,12 +30,6 @@ export function createSafetyCheck(knowledgeDir: string): ExplainingSafetyCheck {
   return createSafetyCheckFromLexicons(loadSafetyLexicons(knowledgeDir));
 }
 
-/** A {@link SafetyCheck} that can also say which lexicon phrases it found (for tests and lexicon upkeep). */
-export interface ExplainingSafetyCheck extends SafetyCheck {
-  /** The lexicon patterns that counted, by lexicon, e.g. `{ crisis: ["ik|k wil|wou dood"] }`. */
-  explain(text: string): Record<"crisis" | "needsPerson", string[]>;
-}
-
 /** As {@link createSafetyCheck}, from lexicons already in memory (tests, tools). */
 export function createSafetyCheckFromLexicons(lexicons: SafetyLexicons): ExplainingSafetyCheck {
   const crisis = compileSituation(lexicons.crisis);
@@ -37,9 +37,10 @@ export function createSafetyCheckFromLexicons(lexicons: SafetyLexicons): Explain
   const scope = compileScope(lexicons.scope);
   const smalltalk = compileSmalltalk(lexicons.smalltalk);
 
-  return {
-    assess(text) {
-      const tokens = tokenise(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
+  const check: ExplainingSafetyCheck = {
+    assess(fullText) {
+      const text = fullText.length > MAX_CHARS ? fullText.slice(0, MAX_CHARS) : fullText;
+      const tokens = tokenise(text);
       if (tokens.length === 0) return {};
       const result: SafetyAssessment = {};
       const crisisKinds = crisis.detect(tokens);
@@ -57,6 +58,10 @@ export function createSafetyCheckFromLexicons(lexicons: SafetyLexicons): Explain
       return { crisis: crisis.explain(tokens), needsPerson: needsPerson.explain(tokens) };
     },
   };
+  // The first call pays for compiling Unicode regular expressions and normalisation tables: pay it at
+  // start, not on the first resident's message.
+  check.assess("Hallo! Ik zoek hulp in de buurt, bijvoorbeeld een koffieochtend.");
+  return check;
 }
 
 /**
@@ -75,6 +80,7 @@ interface SituationLexicon<K extends string> {
   negations: string[];
   except: string[];
   notFuzzy: string[];
+  spellings: Record<string, string[]>;
   context: { informational: string[]; professional: string[]; personal: string[] };
   kinds: Record<K, { phrases: string[]; topics: string[] }>;
 }
@@ -85,7 +91,12 @@ interface Tag<K> {
 }
 
 function compileSituation<K extends string>(lexicon: SituationLexicon<K>) {
-  const options: MatcherOptions = { ...lexicon.matching, blockers: lexicon.negations, notFuzzy: lexicon.notFuzzy };
+  const options: MatcherOptions = {
+    ...lexicon.matching,
+    blockers: lexicon.negations,
+    notFuzzy: lexicon.notFuzzy,
+    spellings: lexicon.spellings,
+  };
   const entries = (Object.entries(lexicon.kinds) as Array<[K, { phrases: string[]; topics: string[] }]>).flatMap(
     ([kind, { phrases, topics }]) => [
       ...phrases.map((pattern) => ({ pattern, tag: { kind, topic: false } })),
