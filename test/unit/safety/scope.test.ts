@@ -24,6 +24,11 @@ describe("out of scope", () => {
     "mijn wifi werkt niet",
     "hoe reset ik mijn iphone",
     "wachtwoord vergeten van mijn email",
+    "welke film moet ik kijken op netflix",
+    "schrijf een gedicht over de lente",
+    "hoe laat vertrekt de trein naar Amsterdam",
+    "what is the capital of France",
+    "hava durumu yarın",
   ])("off-topic: %s", (text) => {
     expect(safety.assess(text).outOfScope).toBe(true);
   });
@@ -43,6 +48,8 @@ describe("out of scope", () => {
     "wat is de uitslag van het onderzoek",
     "wil het weer proberen met de taalles",
     "open 10:00-12:00, kost €2,50",
+    "is er een film avond in het buurthuis",
+    "hoe laat begint de filmavond in de wijk",
   ])("in scope (mentions the sociale basis or is no clear off-topic subject): %s", (text) => {
     expect(safety.assess(text).outOfScope).toBeUndefined();
   });

@@ -14,6 +14,8 @@ describe("small talk", () => {
     ["Salam aleikum", "greeting"],
     ["hi", "greeting"],
     ["hoi 👋", "greeting"],
+    ["goeiemorgen!", "greeting"],
+    ["hoe gaat het met u?", "greeting"],
     ["dank je", "thanks"],
     ["dank je wel!", "thanks"],
     ["bedankt voor de hulp", "thanks"],
