@@ -1,0 +1,92 @@
+/**
+ * Section-aware chunking. A chunk never crosses a section boundary; inside a section, paragraphs
+ * and list items are packed up to `maxChars`, long paragraphs are cut between sentences, and each
+ * chunk repeats the last unit of the one before, so two neighbouring sentences always share a chunk.
+ * Chunk text is the source's text verbatim, units joined by line breaks.
+ */
+import type { ParsedDocument } from "./markdown-document.js";
+import { splitSentences } from "./sentences.js";
+
+export interface Chunk {
+  /** `<document id>#<n>`, stable for unchanged input. */
+  id: string;
+  /** Document id (corpus id, or the listing's id). */
+  source: string;
+  title: string;
+  /** Heading path joined with " > "; absent for text before the first heading and for listings. */
+  section?: string;
+  text: string;
+  url?: string;
+  publisher?: string;
+  year?: number;
+  /** Document type from the front matter ("startnotitie"); helps questions that name a source. */
+  type?: string;
+  kind: "knowledge" | "listing";
+}
+
+export interface ChunkOptions {
+  /** Target maximum chunk length in characters (a single long sentence may exceed it). */
+  maxChars: number;
+  /** The repeated unit is left out when it is longer than this. */
+  maxOverlapChars: number;
+}
+
+export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { maxChars: 700, maxOverlapChars: 350 };
+
+/** Chunks a parsed corpus document. */
+export function chunkDocument(document: ParsedDocument, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Chunk[] {
+  const { meta } = document;
+  const chunks: Chunk[] = [];
+  // A heading without text of its own ("## Wat is de sociale basis?" right before "### Historisch
+  // perspectief") is carried into the next section's first chunk instead of becoming a chunk alone.
+  let pendingHeadings: string[] = [];
+  document.sections.forEach((section, index) => {
+    const headings = [...pendingHeadings, ...(section.heading ? [section.heading] : [])];
+    if (section.blocks.length === 0 && index < document.sections.length - 1) {
+      pendingHeadings = headings;
+      return;
+    }
+    pendingHeadings = [];
+    const units = [
+      ...headings,
+      ...section.blocks.flatMap((block) => (block.length > options.maxChars ? splitSentences(block) : [block])),
+    ];
+    for (const text of packUnits(units, options)) {
+      chunks.push({
+        id: `${meta.id}#${chunks.length}`,
+        source: meta.id,
+        title: meta.title,
+        ...(section.path.length ? { section: section.path.join(" > ") } : {}),
+        text,
+        ...(meta.url ? { url: meta.url } : {}),
+        ...(meta.publisher ? { publisher: meta.publisher } : {}),
+        ...(meta.year ? { year: meta.year } : {}),
+        ...(meta.type ? { type: meta.type } : {}),
+        kind: "knowledge",
+      });
+    }
+  });
+  return chunks;
+}
+
+/** Greedy packing with a one-unit overlap between consecutive chunks. */
+export function packUnits(units: readonly string[], options: ChunkOptions): string[] {
+  const chunks: string[] = [];
+  let current: string[] = [];
+  let size = 0;
+  let fresh = 0; // units in `current` not already emitted in the previous chunk
+  for (const unit of units) {
+    if (current.length && size + unit.length + 1 > options.maxChars && fresh > 0) {
+      chunks.push(current.join("\n"));
+      const last = current[current.length - 1]!;
+      current = last.length <= options.maxOverlapChars ? [last] : [];
+      size = current.length ? last.length : 0;
+      fresh = 0;
+    }
+    current.push(unit);
+    size += unit.length + 1;
+    fresh += 1;
+  }
+  if (fresh > 0) chunks.push(current.join("\n"));
+  return chunks;
+}

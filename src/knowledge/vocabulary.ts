@@ -1,0 +1,127 @@
+/**
+ * The corpus vocabulary: which stems and written words the index knows. Used to split compounds
+ * ("buurtcontact" ↔ "buurt" + "contact") and to correct typos in queries ("vrijwiliger").
+ */
+import { stemWord, tokenize } from "./dutch-text.js";
+
+export interface Vocabulary {
+  /** Stem → number of chunks containing it. */
+  stemFrequency: ReadonlyMap<string, number>;
+  /** Written (folded) word → its stem. */
+  words: ReadonlyMap<string, string>;
+  /** Written word → occurrences, to prefer common words when correcting typos. */
+  wordFrequency: ReadonlyMap<string, number>;
+}
+
+/** Builds the vocabulary of a set of texts (one text per chunk). */
+export function buildVocabulary(texts: readonly string[]): Vocabulary {
+  const stemFrequency = new Map<string, number>();
+  const words = new Map<string, string>();
+  const wordFrequency = new Map<string, number>();
+  for (const text of texts) {
+    const seen = new Set<string>();
+    for (const token of tokenize(text)) {
+      if (token.stop) continue;
+      words.set(token.surface, token.stem);
+      wordFrequency.set(token.surface, (wordFrequency.get(token.surface) ?? 0) + 1);
+      if (!seen.has(token.stem)) {
+        seen.add(token.stem);
+        stemFrequency.set(token.stem, (stemFrequency.get(token.stem) ?? 0) + 1);
+      }
+    }
+  }
+  return { stemFrequency, words, wordFrequency };
+}
+
+const MIN_PART = 4;
+const MIN_TAIL = 3;
+
+/**
+ * Splits a written word into two parts whose stems are both known (`isKnown`), allowing the Dutch
+ * linking -s- and -e(n)- ("vrijwilligers|werk", "buurt|contact"). Returns the stems of the parts,
+ * or null. Prefers the most balanced split.
+ */
+export function splitCompound(word: string, isKnown: (stem: string) => boolean): [string, string] | null {
+  if (word.length < MIN_PART + MIN_TAIL || /\d/.test(word)) return null;
+  let best: [string, string] | null = null;
+  let bestBalance = 0;
+  for (let i = MIN_PART; i <= word.length - MIN_TAIL; i += 1) {
+    const right = word.slice(i);
+    const rightStem = stemWord(right);
+    if (!isKnown(rightStem) || (right.length < MIN_PART && rightStem !== right)) continue;
+    const left = word.slice(0, i);
+    const leftOptions = [left, left.replace(/(?<=..)(s|e|en)$/, "")];
+    for (const candidate of leftOptions) {
+      if (candidate.length < MIN_PART - 1) continue;
+      const leftStem = stemWord(candidate);
+      if (!isKnown(leftStem) && !isKnown(candidate)) continue;
+      const balance = Math.min(candidate.length, right.length);
+      if (balance > bestBalance) {
+        best = [isKnown(leftStem) ? leftStem : candidate, rightStem];
+        bestBalance = balance;
+      }
+      break;
+    }
+  }
+  return best;
+}
+
+/**
+ * Optimal-string-alignment distance (Levenshtein with adjacent swaps), giving up once it exceeds
+ * `max` (returns max + 1).
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let prevPrev = new Array<number>(cols).fill(0);
+  let prev = Array.from({ length: cols }, (_, j) => j);
+  for (let i = 1; i < rows; i += 1) {
+    const row = new Array<number>(cols);
+    row[0] = i;
+    let rowMin = row[0];
+    for (let j = 1; j < cols; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2]! + 1);
+      row[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[cols - 1]!;
+}
+
+/** How many typos a word of this length may carry and still be corrected. */
+export function allowedTypos(length: number): number {
+  if (length < 4) return 0;
+  return length < 8 ? 1 : 2;
+}
+
+/**
+ * The closest known word within the allowed typos, preferring fewer edits, then the more frequent
+ * word, then alphabetical order (deterministic). Returns null when nothing is close enough.
+ */
+export function closestWord(word: string, candidates: Iterable<string>, frequency: (w: string) => number): string | null {
+  const max = allowedTypos(word.length);
+  if (max === 0) return null;
+  let best: string | null = null;
+  let bestDistance = max + 1;
+  let bestFrequency = -1;
+  for (const candidate of candidates) {
+    if (candidate === word || candidate.length < 3) continue;
+    // People rarely mistype the first letter; "letten" is not a typo of "wetten". Swapped first letters are allowed.
+    if (candidate[0] !== word[0] && !(candidate[0] === word[1] && candidate[1] === word[0])) continue;
+    const d = editDistance(word, candidate, max);
+    if (d > max) continue;
+    const f = frequency(candidate);
+    if (d < bestDistance || (d === bestDistance && (f > bestFrequency || (f === bestFrequency && best !== null && candidate < best)))) {
+      best = candidate;
+      bestDistance = d;
+      bestFrequency = f;
+    }
+  }
+  return best;
+}
