@@ -1,7 +1,37 @@
+import { join } from "node:path";
 import type { Config } from "../config/config.js";
+import { formatImportReport } from "../listings/import-report.js";
+import { importListingsFile } from "../listings/import-listings.js";
+import { createSqliteListingsRepository } from "../listings/sqlite-listings-repository.js";
+import { openDatabase } from "../store/database.js";
 
-/** `wijkwijzer listings import FILE [--dry-run]`. */
-export async function runListings(_args: string[], _config: Config): Promise<number> {
-  process.stderr.write("listings import: being built (listings work in progress)\n");
-  return 1;
+const USAGE = `Gebruik: wijkwijzer listings import BESTAND [--dry-run] [--json]
+
+  BESTAND     een CSV-bestand (kolommen zoals in DESIGN.md) of Open Referral HSDS JSON
+  --dry-run   alleen controleren, niets opslaan
+  --json      het verslag als JSON op stdout
+
+Alles of niets: bij één fout wordt niets geïmporteerd (exitcode 1).
+Opnieuw importeren van hetzelfde bestand werkt activiteiten bij op id en haalt weg wat er niet meer in staat.
+`;
+
+/** `wijkwijzer listings import FILE [--dry-run] [--json]`: prints the report; exit 1 when the file is invalid. */
+export async function runListings(args: string[], config: Config): Promise<number> {
+  const [sub, ...rest] = args;
+  const flags = rest.filter((a) => a.startsWith("--"));
+  const files = rest.filter((a) => !a.startsWith("--"));
+  const unknown = flags.filter((f) => f !== "--dry-run" && f !== "--json");
+  if (sub !== "import" || files.length !== 1 || unknown.length > 0) {
+    process.stderr.write(unknown.length > 0 ? `Onbekende optie: ${unknown.join(" ")}\n\n${USAGE}` : USAGE);
+    return 2;
+  }
+  const db = openDatabase(join(config.DATA_DIR, "wijkwijzer.sqlite"));
+  try {
+    const report = importListingsFile(createSqliteListingsRepository(db), files[0]!, { dryRun: flags.includes("--dry-run") });
+    if (flags.includes("--json")) process.stdout.write(`${JSON.stringify(report)}\n`);
+    else process.stdout.write(`${formatImportReport(report)}\n`);
+    return report.ok ? 0 : 1;
+  } finally {
+    db.close();
+  }
 }

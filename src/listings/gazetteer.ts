@@ -102,7 +102,10 @@ export function buildGazetteer(
   for (const c of centres((l) => l.city)) addName(c.label, { name: c.label, kind: "plaats", lat: c.lat, lon: c.lon });
 
   const entries = [...names.values()].sort((a, b) => b.words.length - a.words.length || b.joined.length - a.joined.length);
-  const example = [...postcodes.keys()].sort()[0];
+  // The example in "stuur uw postcode (bijvoorbeeld …)" is the postcode area with the most listings.
+  const perPostcode = new Map<string, number>();
+  for (const l of listings) if (l.postcode) perPostcode.set(l.postcode.slice(0, 4), (perPostcode.get(l.postcode.slice(0, 4)) ?? 0) + 1);
+  const example = [...perPostcode.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? [...postcodes.keys()].sort()[0];
 
   function fits(entry: NameEntry, tokens: string[], used: boolean[], start: number, fuzzy: boolean, skip: (t: string) => boolean): number {
     const n = entry.words.length;

@@ -40,6 +40,12 @@ export function checkListings(fileName: string, content: string): CheckedListing
     const where = { ...(located.row !== undefined ? { row: located.row } : {}), ...(located.path ? { path: located.path } : {}) };
     const rawId = located.raw.id?.trim();
     const id = rawId ? { id: rawId } : {};
+    const earlier = rawId ? firstSeen.get(rawId) : undefined;
+    if (rawId && earlier !== undefined) {
+      errors.push({ ...where, ...id, field: "id", message: `dit id komt al eerder voor (${earlier}); elk id mag maar één keer` });
+      continue;
+    }
+    if (rawId) firstSeen.set(rawId, located.row !== undefined ? `rij ${located.row}` : (located.path ?? "eerder"));
     const result = validateListing(located.raw);
     if (!result.ok) {
       for (const issue of result.issues) {
@@ -48,12 +54,6 @@ export function checkListings(fileName: string, content: string): CheckedListing
       continue;
     }
     const listing = result.listing;
-    const earlier = firstSeen.get(listing.id);
-    if (earlier !== undefined) {
-      errors.push({ ...where, id: listing.id, field: "id", message: `dit id komt al eerder voor (${earlier}); elk id mag maar één keer` });
-      continue;
-    }
-    firstSeen.set(listing.id, located.row !== undefined ? `rij ${located.row}` : (located.path ?? "eerder"));
     if (!listing.phone && !listing.email && !listing.website) {
       warnings.push({ ...where, id: listing.id, message: "geen telefoon, e-mail of website: mensen kunnen niemand bereiken" });
     }

@@ -16,12 +16,16 @@ export interface PreparedListing {
   languages: string[];
   cost: "free" | "cheap" | "paid" | "unknown";
   accessible: boolean;
+  /** Name and description, normalised, for keyword matches. */
+  haystack: string;
 }
 
 export interface SearchQuery {
   origin: GeoPoint;
   radiusKm: number;
   categories: Category[];
+  /** Word stems from the question; a listing that mentions one ranks higher. */
+  keywords: string[];
   audiences: Audience[];
   cost?: "free" | "cheap";
   languages: string[];
@@ -102,6 +106,7 @@ export function buildListingIndex(listings: Listing[], vocabulary: ListingsVocab
         if (categoryMask) score += 0.5 * popcount(item.categoryMask & categoryMask);
         if (audienceMask && item.audienceMask & audienceMask) score += 1.5;
         if (query.preferredLanguages.some((l) => item.languages.includes(l))) score += 1;
+        for (const k of query.keywords) if (item.haystack.includes(k)) score += 0.6;
         scored.push({ item, distanceKm, score });
       }
       // Sooner is better, but only the best few need their next date: rank by fit first, then look closer.
@@ -133,6 +138,7 @@ function prepare(listing: Listing, vocabulary: ListingsVocabulary): PreparedList
     languages: listing.languages.length > 0 ? listing.languages : ["nl"],
     cost: costClass(cost, listing.cost ?? "", vocabulary),
     accessible: isAccessible(normalise(listing.accessibility ?? ""), vocabulary),
+    haystack: normalise(`${listing.name} ${listing.description ?? ""}`),
   };
 }
 

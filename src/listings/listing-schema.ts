@@ -30,7 +30,7 @@ function list<T extends string>(allowed: readonly T[], kind: string, min: number
       const guess = closestWord(lower, allowed);
       ctx.addIssue({
         code: "custom",
-        message: `onbekende ${kind} "${item}"${guess ? `; bedoelt u "${guess}"?` : ""} Kies uit: ${allowed.join(", ")}`,
+        message: `onbekende ${kind} "${item}"${guess ? ` (bedoelt u "${guess}"?)` : ""}. Kies uit: ${allowed.join(", ")}`,
       });
     }
     if (out.length < min && items.length === 0) ctx.addIssue({ code: "custom", message: `minstens één ${kind} nodig` });
@@ -64,7 +64,7 @@ function coordinate(label: string, limit: number) {
  */
 export const listingSchema = z.object({
   id: required("id").pipe(
-    z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._:-]*$/u, { message: "id mag alleen letters, cijfers, - _ . en : bevatten" }),
+    z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._:@/-]*$/u, { message: "id mag alleen letters, cijfers en - _ . : @ / bevatten (geen spaties)" }),
   ),
   name: required("naam (name)"),
   organization: optionalText,

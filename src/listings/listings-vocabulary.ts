@@ -8,9 +8,9 @@ import { normalise } from "./text-match.js";
 const phraseList = z.array(z.string().min(1));
 
 const vocabularySchema = z.object({
-  categories: z.record(z.enum(CATEGORIES), phraseList),
+  categories: z.partialRecord(z.enum(CATEGORIES), phraseList),
   genericActivity: phraseList,
-  audiences: z.record(z.enum(AUDIENCES), phraseList),
+  audiences: z.partialRecord(z.enum(AUDIENCES), phraseList),
   accessibility: z.object({ asked: phraseList, listingWords: phraseList }),
   cost: z.object({
     free: phraseList,

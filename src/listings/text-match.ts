@@ -59,7 +59,10 @@ export function closestWord(word: string, candidates: readonly string[]): string
   let bestDistance = Infinity;
   const max = Math.max(2, allowedTypos(word.length));
   for (const c of candidates) {
-    const d = c.startsWith(word) || word.startsWith(c) ? 1 : editDistance(word, c, max);
+    // "sporten" → "sport-en-bewegen": a word that shares its start with the first part of a value.
+    const head = c.split("-")[0]!;
+    const sharesStart = word.length >= 4 && head.length >= 4 && (c.startsWith(word) || word.startsWith(head));
+    const d = sharesStart ? 1 : editDistance(word, c, max);
     if (d <= max && d < bestDistance) {
       best = c;
       bestDistance = d;

@@ -14,6 +14,8 @@ export type PlaceMention =
 /** What a message asks for, read without a language model. */
 export interface UnderstoodQuestion {
   categories: Category[];
+  /** Word stems of the need as typed ("koffi", "formu"): listings that mention them rank higher. */
+  keywords: string[];
   /** "iets voor", "activiteiten": wants something, without saying what. */
   generic: boolean;
   audiences: Audience[];
@@ -77,6 +79,9 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
   const genericMatches = v.generic.match(tokens, used);
   const audiences = unique<Audience>([...(age !== undefined ? [ageAudience(age)] : []), ...audienceMatches.map((m) => m.label as Audience)].filter((a): a is Audience => a !== undefined));
   const categories = unique(categoryMatches.map((m) => m.label as Category));
+  const keywords = unique(
+    categoryMatches.flatMap((m) => tokens.slice(m.start, m.end)).filter((t) => t.length >= 4 && !STOPWORDS.has(t)).map((t) => t.slice(0, 5)),
+  );
 
   const all = tokens.map(() => false);
   const ask = v.ask.match(tokens, all).length > 0;
@@ -91,6 +96,7 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
 
   return {
     categories,
+    keywords,
     generic: genericMatches.length > 0,
     audiences,
     ...(age !== undefined ? { age } : {}),

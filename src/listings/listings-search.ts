@@ -1,0 +1,184 @@
+import type { ListingRequest, ListingResponse, ListingSearch } from "../core/ports.js";
+import type { GeoPoint, Persona } from "../core/types.js";
+import type { Gazetteer } from "./gazetteer.js";
+import type { Geocoder } from "./geocoder.js";
+import type { ListingIndex, SearchQuery } from "./listing-index.js";
+import type { ListingsVocabulary } from "./listings-vocabulary.js";
+import { listingsTexts } from "./listings-texts.js";
+import { toLocal, type LocalNow } from "./local-calendar.js";
+import { renderResults } from "./render-listings.js";
+import { readTime, type TimeAsk } from "./time-words.js";
+import { isListingsQuestion, understandQuestion, type UnderstoodQuestion } from "./understand-question.js";
+import { tokens as tokenise } from "./text-match.js";
+import { describeSearch, searchWithWidening } from "./widen-search.js";
+
+export interface ListingsSearchDeps {
+  index: () => ListingIndex;
+  gazetteer: () => Gazetteer;
+  vocabulary: ListingsVocabulary;
+  geocoder: Geocoder;
+  timeZone: string;
+}
+
+/** What the search remembers between two messages of a conversation (serialised into ListingResponse.memory). */
+interface Memory {
+  /** A question that waits for a place. */
+  pending?: string;
+  /** The last search, for follow-ups such as "en morgen?" or "gratis?". */
+  last?: Pick<UnderstoodQuestion, "categories" | "keywords" | "generic" | "audiences" | "cost" | "languages" | "accessible"> & { timeText?: string };
+  /** True when the latest place signal was a shared location (it then wins over an older typed place). */
+  viaLocation?: boolean;
+}
+
+interface Origin {
+  point: GeoPoint;
+  where: string;
+  /** A place from the text, for the core to remember. */
+  remember?: string;
+}
+
+const NEAR_RADIUS_KM = 15;
+
+/**
+ * The {@link ListingSearch} port: understands the message, finds where the person is (from the text,
+ * a shared location, or the place remembered for the conversation), searches, widens when nothing
+ * fits, and answers in plain Dutch. Returns null when the message is not about activities or places.
+ */
+export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
+  return {
+    async respond(request) {
+      const now = toLocal(request.now, deps.timeZone);
+      const memory = readMemory(request.memory);
+      const text = request.text.trim();
+
+      // A shared location without words: the question that waited for a place, or "what is near me now".
+      if (text === "") {
+        if (!request.location) return null;
+        const origin: Origin = { point: request.location, where: listingsTexts.nearLocation };
+        const q = memory.pending ? understand(memory.pending, now) : undefined;
+        return answer(q ?? emptyQuestion(), origin, request.persona, now, { ...memory, pending: undefined, viaLocation: true }, q ? undefined : "nu", q?.time ? memory.pending : undefined);
+      }
+
+      let q = understand(text, now);
+      let timeText = q.time ? text : undefined;
+      if (q.bare && memory.pending) {
+        const pending = understand(memory.pending, now);
+        q = { ...pending, ...(q.place ? { place: q.place } : {}) };
+        timeText = pending.time ? memory.pending : undefined;
+      } else if (!isListingsQuestion(q)) {
+        if (memory.last && isFollowUp(q)) {
+          const last = memory.last;
+          const lastTime = last.timeText ? readTime(tokenise(last.timeText), [], now).ask : undefined;
+          q = {
+            ...q,
+            categories: last.categories,
+            keywords: last.keywords ?? [],
+            generic: last.generic,
+            audiences: q.audiences.length > 0 ? q.audiences : last.audiences,
+            cost: q.cost ?? last.cost,
+            languages: q.languages.length > 0 ? q.languages : last.languages,
+            accessible: q.accessible || last.accessible,
+            ...(q.time ?? lastTime ? { time: (q.time ?? lastTime)! } : {}),
+          };
+          if (!timeText) timeText = last.timeText;
+        } else if (!q.bare) {
+          return null;
+        }
+      }
+
+      const origin = await findOrigin(q, request, memory);
+      if (!origin || "unknown" in origin) {
+        const example = deps.gazetteer().examplePostcode();
+        const ask =
+          origin && "unknown" in origin
+            ? listingsTexts.unknownPlace(origin.unknown, example)
+            : request.persona === "professional"
+              ? listingsTexts.askPlaceProfessional(example)
+              : listingsTexts.askPlace(example);
+        return { kind: "need_place", replies: [{ text: ask, requestLocation: true }], sources: [], memory: writeMemory({ pending: memory.pending && q.bare ? memory.pending : text }) };
+      }
+      const viaLocation = origin.remember ? false : memory.viaLocation;
+      return answer(q, origin, request.persona, now, { viaLocation }, undefined, timeText);
+    },
+  };
+
+  function understand(text: string, now: LocalNow): UnderstoodQuestion {
+    return understandQuestion(text, { vocabulary: deps.vocabulary, gazetteer: deps.gazetteer(), now });
+  }
+
+  async function findOrigin(q: UnderstoodQuestion, request: ListingRequest, memory: Memory): Promise<Origin | { unknown: string } | undefined> {
+    const mention = q.place;
+    if (mention?.known) {
+      // A full postcode is more precise at PDOK than the 4-digit area centre.
+      const precise = mention.text.length > 4 && mention.place.kind === "postcode" ? await deps.geocoder.geocode(mention.text) : undefined;
+      const point = precise ?? mention.place;
+      return { point: { lat: point.lat, lon: point.lon }, where: listingsTexts.nearPlace(mention.place.kind === "postcode" ? mention.text : mention.place.name), remember: mention.text.length > 4 && mention.place.kind === "postcode" ? mention.text : mention.place.name };
+    }
+    if (mention && !mention.known) {
+      const found = await deps.geocoder.geocode(mention.text);
+      if (!found) return { unknown: mention.text };
+      return { point: { lat: found.lat, lon: found.lon }, where: listingsTexts.nearPlace(mention.text), remember: mention.text };
+    }
+    if (request.location && (memory.viaLocation || !request.place)) return { point: request.location, where: listingsTexts.nearLocation };
+    if (request.place) {
+      const found = await deps.geocoder.geocode(request.place);
+      if (found) return { point: { lat: found.lat, lon: found.lon }, where: listingsTexts.nearPlace(request.place) };
+    }
+    if (request.location) return { point: request.location, where: listingsTexts.nearLocation };
+    return undefined;
+  }
+
+  function answer(q: UnderstoodQuestion, origin: Origin, persona: Persona, now: LocalNow, memory: Memory, defaultTime: "nu" | undefined, timeText: string | undefined): ListingResponse {
+    const time: TimeAsk | undefined = q.time ?? (defaultTime ? readTime(["nu"], [false], now).ask : undefined);
+    const limit = persona === "resident" ? 3 : 5;
+    const base: SearchQuery = {
+      origin: origin.point,
+      radiusKm: NEAR_RADIUS_KM,
+      categories: q.categories,
+      keywords: q.keywords,
+      audiences: q.audiences,
+      ...(q.cost ? { cost: q.cost } : {}),
+      languages: q.languages,
+      preferredLanguages: q.preferredLanguages,
+      accessible: q.accessible,
+      ...(time ? { slots: time.slots } : {}),
+      now,
+      limit,
+    };
+    const { hits, relaxed } = searchWithWidening(deps.index(), base, q);
+    const nextMemory = writeMemory({
+      ...memory,
+      last: { categories: q.categories, keywords: q.keywords, generic: q.generic, audiences: q.audiences, languages: q.languages, accessible: q.accessible, ...(q.cost ? { cost: q.cost } : {}), ...(timeText ? { timeText } : {}) },
+    });
+    const remember = origin.remember ? { place: origin.remember } : {};
+    if (hits.length === 0) return { kind: "results", replies: [{ text: listingsTexts.nothing }], sources: [], memory: nextMemory, ...remember };
+    const intro = describeSearch(q, relaxed, origin.where, time);
+    const replies = renderResults({ intro, hits, now, persona, showAccess: q.accessible });
+    const sources = replies.flatMap((r) => r.sources ?? []);
+    return { kind: "results", replies: replies.map(({ sources: _s, ...r }) => r), sources, memory: nextMemory, ...remember };
+  }
+}
+
+function isFollowUp(q: UnderstoodQuestion): boolean {
+  if (q.knowledge || q.categories.length > 0 || q.tokenCount > 8) return false;
+  return q.time !== undefined || q.cost !== undefined || q.languages.length > 0 || q.audiences.length > 0 || q.accessible || q.place !== undefined;
+}
+
+function emptyQuestion(): UnderstoodQuestion {
+  return { categories: [], keywords: [], generic: false, audiences: [], languages: [], preferredLanguages: [], accessible: false, near: true, ask: true, knowledge: false, bare: false, tokenCount: 0 };
+}
+
+function readMemory(raw: string | undefined): Memory {
+  if (!raw) return {};
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    return typeof parsed === "object" && parsed !== null ? (parsed as Memory) : {};
+  } catch {
+    return {};
+  }
+}
+
+function writeMemory(memory: Memory): string | undefined {
+  const clean = Object.fromEntries(Object.entries(memory).filter(([, v]) => v !== undefined && v !== false));
+  return Object.keys(clean).length > 0 ? JSON.stringify(clean) : undefined;
+}

@@ -1,0 +1,79 @@
+import type { ListingIndex, SearchHit, SearchQuery } from "./listing-index.js";
+import type { Audience, Category } from "./listing-model.js";
+import { AUDIENCE_WORDS, CATEGORY_WORDS, LANGUAGE_NAMES, listingsTexts, timePhrase } from "./listings-texts.js";
+import type { TimeAsk } from "./time-words.js";
+import type { UnderstoodQuestion } from "./understand-question.js";
+
+/** Which parts of the question were let go to find something. */
+export interface Relaxed {
+  time?: boolean;
+  filters?: boolean;
+  need?: boolean;
+  far?: boolean;
+}
+
+/**
+ * Searches, and when nothing fits widens step by step instead of answering "nothing":
+ * another day, then without cost/language/access/who, then other kinds of activities, then far away.
+ */
+export function searchWithWidening(index: ListingIndex, base: SearchQuery, q: UnderstoodQuestion): { hits: SearchHit[]; relaxed: Relaxed } {
+  const loose = { audiences: [], languages: [], accessible: false, cost: undefined, slots: undefined };
+  const steps: Array<{ query: SearchQuery; relaxed: Relaxed }> = [{ query: base, relaxed: {} }];
+  if (base.slots) steps.push({ query: { ...base, slots: undefined }, relaxed: { time: true } });
+  if (hasFilters(q)) steps.push({ query: { ...base, ...loose }, relaxed: { time: !!base.slots, filters: true } });
+  if (q.categories.length > 0) {
+    steps.push({ query: { ...base, ...loose, audiences: base.audiences, categories: [], keywords: [] }, relaxed: { time: !!base.slots, need: true } });
+  }
+  steps.push({ query: { ...base, ...loose, radiusKm: 100, categories: [], keywords: [] }, relaxed: { time: !!base.slots, filters: hasFilters(q), need: q.categories.length > 0, far: true } });
+  for (const step of steps) {
+    const hits = index.search(step.query);
+    if (hits.length > 0) return { hits, relaxed: { ...step.relaxed, ...(hits.every((h) => h.distanceKm > 5) ? { far: true } : {}) } };
+  }
+  return { hits: [], relaxed: {} };
+}
+
+/** The first lines of the answer: what was let go (if anything), then what the results are for and where. */
+export function describeSearch(q: UnderstoodQuestion, relaxed: Relaxed, where: string, time: TimeAsk | undefined): string {
+  const notes: string[] = [];
+  const what = q.categories.length > 0 ? listWords(q.categories.map((c) => CATEGORY_WORDS[c as Category])) : undefined;
+  if (relaxed.time && time) notes.push(listingsTexts.widenedTime(timePhrase(time.label)));
+  if (relaxed.filters) notes.push(listingsTexts.widenedFilters(filterWords(q).join(", ")));
+  if (relaxed.need && what) notes.push(listingsTexts.widenedNeed(what));
+  if (relaxed.far) notes.push(listingsTexts.widenedFurther);
+
+  const general = q.categories.length === 0 && !q.generic && q.audiences.length === 0 && !q.cost && q.languages.length === 0;
+  const when = time && !relaxed.time ? timePhrase(time.label) : undefined;
+  const intro = general
+    ? listingsTexts.nearMe(`${where}${when ? `, ${when}` : ""}`)
+    : listingsTexts.intro({
+        ...(what && !relaxed.need ? { what } : {}),
+        ...(q.audiences.length > 0 && !relaxed.filters ? { who: listWords(q.audiences.map((a) => AUDIENCE_WORDS[a as Audience])) } : {}),
+        ...(q.cost && !relaxed.filters ? { cost: q.cost === "free" ? "gratis" : "goedkoop" } : {}),
+        ...(q.languages.length > 0 && !relaxed.filters ? { language: languageWords(q.languages) } : {}),
+        ...(when ? { when } : {}),
+        where,
+      });
+  return [...notes, intro].join("\n");
+}
+
+function hasFilters(q: UnderstoodQuestion): boolean {
+  return filterWords(q).length > 0;
+}
+
+function filterWords(q: UnderstoodQuestion): string[] {
+  return [
+    q.cost === "free" ? "gratis" : q.cost === "cheap" ? "goedkoop" : undefined,
+    q.languages.length > 0 ? languageWords(q.languages) : undefined,
+    q.accessible ? "toegankelijk met een rolstoel" : undefined,
+    q.audiences.length > 0 ? `voor ${listWords(q.audiences.map((a) => AUDIENCE_WORDS[a as Audience]))}` : undefined,
+  ].filter((x): x is string => x !== undefined);
+}
+
+function languageWords(codes: string[]): string {
+  return `in het ${listWords(codes.map((l) => LANGUAGE_NAMES[l] ?? l))}`;
+}
+
+export function listWords(words: string[]): string {
+  if (words.length <= 1) return words[0] ?? "";
+  return `${words.slice(0, -1).join(", ")} en ${words[words.length - 1]}`;
+}
