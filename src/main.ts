@@ -7,12 +7,19 @@ import { createExtractiveComposer } from "./answer/extractive-composer.js";
 import { detectLanguage } from "./answer/language.js";
 import { createLlmComposer } from "./answer/llm-composer.js";
 import { createQueryRewriter } from "./answer/query-rewriter.js";
+import { createWorkerSummariser } from "./answer/llm-handoff-summary.js";
 import type { RunningChannel } from "./channels/channel.js";
 import { startSlack } from "./channels/slack/slack-channel.js";
+import { createDeskClient, createSlackHandoffDesk, slackHandoffExtension } from "./channels/slack/slack-handoff-desk.js";
 import { startTelegram } from "./channels/telegram/telegram-channel.js";
+import { createStaffApi, createTelegramStaffDesk, telegramStaffExtension } from "./channels/telegram/telegram-staff-desk.js";
 import type { Config } from "./config/config.js";
 import { createAssistant, type Assistant } from "./core/assistant.js";
-import type { ConversationStore } from "./core/ports.js";
+import type { ConversationStore, SafetyCheck } from "./core/ports.js";
+import type { DeskKind, StaffDesk } from "./handoff/handoff-model.js";
+import { createHandoffService, type HandoffService } from "./handoff/handoff-service.js";
+import { parseOfficeHours } from "./handoff/office-hours.js";
+import { createRoutingSender, type RoutingSender } from "./handoff/routing-sender.js";
 import { createHttpServer } from "./http/server.js";
 import { openKnowledgeIndex, type KnowledgeIndex } from "./knowledge/knowledge-index.js";
 import { createListingsService, type ListingsService } from "./listings/listings-service.js";
@@ -28,6 +35,8 @@ export interface AppOptions {
   onProgress?: (message: string) => void;
   /** Rebuild the index even when nothing changed. */
   forceIndex?: boolean;
+  /** How often the handoff delivers its outbox and sends reminders (default 1 s; tests go faster). */
+  handoffTickMs?: number;
 }
 
 export interface App {
@@ -39,6 +48,10 @@ export interface App {
   listings: ListingsService;
   assistant: Assistant;
   now: () => Date;
+  /** The handoff to a sociaal werker; only when a staff desk (Slack channel or Telegram group) is configured. */
+  handoff?: HandoffService;
+  /** Routes handoff messages to the channels once they run (`startChannels` registers them). */
+  handoffSender: RoutingSender;
   close(): Promise<void>;
 }
 
@@ -63,6 +76,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     ...(options.forceIndex ? { force: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  const safety = createSafetyCheck(config.KNOWLEDGE_DIR);
+  // The assistant exists before the channels do: handoff messages wait in the outbox until they run.
+  const handoffSender = createRoutingSender();
+  const handoff = createHandoff(config, { db, store, safety, logger, now, sender: handoffSender, tickMs: options.handoffTickMs });
   const assistant = createAssistant({
     retriever: index,
     // With LLM_PROVIDER the model writes the answer; the extractive one stays the fallback.
@@ -72,7 +89,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     detectLanguage,
     rewriteQuestion: createQueryRewriter({ config, logger }),
     store,
-    safety: createSafetyCheck(config.KNOWLEDGE_DIR),
+    safety,
+    ...(handoff ? { handoff } : {}),
     listings: listings.search,
     now,
     retentionDays: config.RETENTION_DAYS,
@@ -88,7 +106,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     listings,
     assistant,
     now,
+    ...(handoff ? { handoff } : {}),
+    handoffSender,
     async close() {
+      await handoff?.stop();
       db.close();
     },
   };
@@ -108,8 +129,14 @@ export async function startChannels(app: App): Promise<StopChannels> {
   const http = createHttpServer(() => ({ chunks: app.index.chunkCount }));
   const deps = { config, assistant: app.assistant, store: app.store, http, logger, now: app.now };
   const running: RunningChannel[] = [];
-  if (config.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(deps));
-  if (config.SLACK_BOT_TOKEN) running.push(await startSlack(deps));
+  const { handoff } = app;
+  const staffChat = config.TELEGRAM_STAFF_CHAT_ID ? Number(config.TELEGRAM_STAFF_CHAT_ID) : undefined;
+  const telegramExtensions = handoff && staffChat !== undefined ? [telegramStaffExtension(handoff, staffChat)] : [];
+  const slackExtensions = handoff && config.SLACK_HANDOFF_CHANNEL ? [slackHandoffExtension(handoff, config.SLACK_HANDOFF_CHANNEL)] : [];
+  if (config.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(deps, { extensions: telegramExtensions }));
+  if (config.SLACK_BOT_TOKEN) running.push(await startSlack(deps, { extensions: slackExtensions }));
+  for (const channel of running) app.handoffSender.register(channel.name, channel.sender);
+  handoff?.start();
   const port = await http.listen(config.PORT);
   logger.info({ port, channels: running.map((c) => c.name) }, "Wijkwijzer is running");
   const purge = () => {
@@ -126,8 +153,43 @@ export async function startChannels(app: App): Promise<StopChannels> {
   retention.unref();
   const stop = async () => {
     clearInterval(retention);
+    // The outbox stops first: what is still pending is delivered after the next start.
+    await handoff?.stop();
+    for (const channel of running) app.handoffSender.unregister(channel.name);
     for (const channel of running.reverse()) await channel.stop();
     await http.close();
   };
   return Object.assign(stop, { port });
+}
+
+/**
+ * The handoff to a sociaal werker, when a staff desk is configured: the Slack handoff channel
+ * (new tickets go there) and/or the Telegram staff forum group.
+ */
+export function createHandoff(
+  config: Config,
+  deps: { db: SqliteDatabase; store: ConversationStore; safety: SafetyCheck; logger: Logger; now: () => Date; sender: RoutingSender; tickMs?: number | undefined },
+): HandoffService | undefined {
+  const desks: Partial<Record<DeskKind, StaffDesk>> = {};
+  if (config.SLACK_BOT_TOKEN && config.SLACK_HANDOFF_CHANNEL) {
+    desks.slack = createSlackHandoffDesk({ client: createDeskClient(config), channel: config.SLACK_HANDOFF_CHANNEL });
+  }
+  if (config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_STAFF_CHAT_ID) {
+    desks.telegram = createTelegramStaffDesk({ api: createStaffApi(config), chatId: Number(config.TELEGRAM_STAFF_CHAT_ID) });
+  }
+  const primaryDesk: DeskKind | undefined = desks.slack ? "slack" : desks.telegram ? "telegram" : undefined;
+  if (!primaryDesk) return undefined;
+  return createHandoffService({
+    ...deps,
+    primaryDesk,
+    desks,
+    officeHours: parseOfficeHours(config.OFFICE_HOURS, config.TZ),
+    wijkteamContact: config.WIJKTEAM_CONTACT,
+    retentionDays: config.RETENTION_DAYS,
+    remindMinutes: config.HANDOFF_REMIND_MINUTES,
+    urgentRemindMinutes: Math.min(5, config.HANDOFF_REMIND_MINUTES),
+    // The model writes the worker's note only when one is configured; the plain note is the default.
+    ...(config.LLM_PROVIDER ? { summarise: createWorkerSummariser({ config, logger: deps.logger }) } : {}),
+    ...(deps.tickMs ? { tickMs: deps.tickMs } : {}),
+  });
 }

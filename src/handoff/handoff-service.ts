@@ -156,6 +156,7 @@ export function createHandoffService(deps: HandoffDeps): HandoffService {
     start() {
       if (started) return;
       started = true;
+      outbox.resume();
       timer = setInterval(() => void tick(), deps.tickMs ?? 1000);
       timer.unref();
       void tick();

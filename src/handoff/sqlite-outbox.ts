@@ -45,6 +45,8 @@ export interface Outbox {
   idle(): Promise<void>;
   /** Waits for a running drain and refuses new ones (graceful shutdown). */
   stop(): Promise<void>;
+  /** Accepts drains again after {@link Outbox.stop}. */
+  resume(): void;
   pending(lane?: string): number;
   /** Deletes every job of these tickets not delivered yet (the resident asked to be forgotten). */
   dropPendingForTickets(ticketIds: number[]): number;
@@ -180,7 +182,10 @@ export function createSqliteOutbox(deps: OutboxDeps): Outbox {
     },
     async stop() {
       stopped = true;
-      if (running) await running;
+      while (running) await running;
+    },
+    resume() {
+      stopped = false;
     },
     pending(lane) {
       const row = (lane === undefined ? countPending.get() : countLane.get(lane)) as { n: number };
