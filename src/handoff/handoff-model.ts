@@ -73,4 +73,5 @@ export type ClaimResult =
   | { ok: true; ticket: Ticket }
   | { ok: false; reason: "not_found" | "closed" | "taken" | "not_member"; ticket?: Ticket };
 
-export type WorkerMessageResult = "relayed" | "not_claimed" | "not_claimer" | "closed" | "unknown_thread" | "duplicate";
+/** `empty`: nothing to pass on (a file or photo without words). */
+export type WorkerMessageResult = "relayed" | "empty" | "not_claimed" | "not_claimer" | "closed" | "unknown_thread" | "duplicate";

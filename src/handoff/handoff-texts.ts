@@ -50,6 +50,7 @@ export const handoffTexts = {
       ...(crisis ? [EMERGENCY_SHORT] : []),
       "Wilt u toch niet wachten? Typ /stop.",
     ].join("\n\n"),
+  crisisWhileClaimed: (name: string) => `Uw bericht is doorgestuurd naar ${name}. ${EMERGENCY_SHORT}`,
   alreadyWaiting: "U staat al op de lijst. Een sociaal werker neemt contact met u op. U krijgt hier een bericht. Wilt u niet meer wachten? Typ /stop.",
   alreadyClaimed: (name: string) => `${name} is al bij u. Typ gewoon uw bericht.`,
   claimed: (name: string) =>
@@ -84,6 +85,8 @@ export const handoffTexts = {
   notRelayedUnclaimed: "Niet doorgestuurd: dit gesprek is nog niet overgenomen. Klik eerst op Overnemen.",
   notRelayedOther: (name: string) => `Niet doorgestuurd: alleen ${name} praat met de bewoner. Dit bericht blijft intern.`,
   notRelayedClosed: "Niet doorgestuurd: dit gesprek is gesloten.",
+  notRelayedNotText: "Niet doorgestuurd: alleen tekst gaat naar de bewoner. Een foto of bestand niet.",
+  crisisNotice: "⚠️ Let op: dit bericht lijkt op een crisis. De bewoner kreeg de noodnummers (112 en 113) te zien.",
   residentStopped: "De bewoner heeft het gesprek beëindigd (/stop).",
   residentForgot: "De bewoner heeft gevraagd alles te wissen. Het gesprek is gesloten.",
   residentUnreachable: (code: string) => `Let op: een bericht kwam niet aan bij de bewoner (${code}). De bewoner heeft de bot misschien geblokkeerd.`,

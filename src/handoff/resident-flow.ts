@@ -122,6 +122,20 @@ export function createResidentFlow(ctx: HandoffContext) {
     if (ids.length) ctx.kick();
   }
 
+  /**
+   * The bot is silent while a person has the chat, with one exception: words of a crisis still
+   * get the emergency numbers at once (the worker may not be reading this second).
+   */
+  function whileClaimed(inbound: InboundMessage, ticket: Ticket): AssistantReply {
+    const relayed = deliverLater(ctx, ticket, inbound);
+    const crisis = inbound.text.trim() ? ctx.safety?.assess(inbound.text).crisis : undefined;
+    if (!crisis) return relayed ?? silent();
+    if (tickets.escalate(ticket.id)) ctx.toDesk(ticket, "desk_update");
+    ctx.toThread(ticket, { kind: "notice", text: t.crisisNotice });
+    ctx.kick();
+    return reply([{ text: t.crisisWhileClaimed(ticket.workerName ?? "de sociaal werker") }], "crisis");
+  }
+
   async function intercept(inbound: InboundMessage): Promise<AssistantReply | null> {
     const conv = inbound.conversationId;
     const action = inbound.action;
@@ -148,7 +162,7 @@ export function createResidentFlow(ctx: HandoffContext) {
     if (command && PASS_THROUGH.has(command)) return null;
 
     const ticket = tickets.active(conv);
-    if (ticket?.status === "claimed") return deliverLater(ctx, ticket, inbound) ?? silent();
+    if (ticket?.status === "claimed") return whileClaimed(inbound, ticket);
     if (ticket?.status === "open") {
       // The worker sees what was added while waiting; the bot keeps helping meanwhile.
       if (!action) deliverLater(ctx, ticket, inbound);

@@ -62,11 +62,11 @@ export function createWorkerFlow(ctx: HandoffContext) {
   function workerMessage(message: WorkerMessage): { result: WorkerMessageResult; ticket?: Ticket } {
     const ticket = tickets.byDeskThread(message.desk, message.thread);
     if (!ticket) return { result: "unknown_thread" };
-    if (!message.text.trim()) return { result: "relayed", ticket };
     if (message.deliveryKey && !ctx.store.markDelivery(message.deliveryKey, now())) return { result: "duplicate", ticket };
     if (ticket.status === "closed") return { result: "closed", ticket };
     if (ticket.status === "open") return { result: "not_claimed", ticket };
     if (ticket.workerId !== message.worker.id) return { result: "not_claimer", ticket };
+    if (!message.text.trim()) return { result: "empty", ticket };
     relayToResident(ctx, ticket, message.text.trim());
     return { result: "relayed", ticket };
   }

@@ -120,10 +120,11 @@ export function slackHandoffExtension(service: HandoffService, channel: string):
 
     app.message(async ({ message }) => {
       if (message.channel !== channel || !("thread_ts" in message) || !message.thread_ts) return;
-      if (message.subtype !== undefined || ("bot_id" in message && message.bot_id)) return;
+      if ((message.subtype !== undefined && message.subtype !== "file_share") || ("bot_id" in message && message.bot_id)) return;
       const user = "user" in message ? message.user : undefined;
       if (!user || user === botUserId) return;
       const text = slackTextToPlain("text" in message && message.text ? message.text : "", botUserId);
+
       const { result, ticket } = service.workerMessage({
         desk: "slack",
         thread: message.thread_ts,
@@ -132,7 +133,12 @@ export function slackHandoffExtension(service: HandoffService, channel: string):
         deliveryKey: `slack:handoff:${channel}:${message.ts}`,
       });
       const notice =
-        result === "not_claimed" ? t.notRelayedUnclaimed : result === "closed" ? t.notRelayedClosed : result === "not_claimer" ? t.notRelayedOther(ticket?.workerName ?? "een collega") : undefined;
+        result === "not_claimed" ? t.notRelayedUnclaimed
+        : result === "closed" ? t.notRelayedClosed
+        : result === "not_claimer" ? t.notRelayedOther(ticket?.workerName ?? "een collega")
+        // Files are not passed on; the words with them are.
+        : result === "empty" || (result === "relayed" && message.subtype === "file_share") ? t.notRelayedNotText
+        : undefined;
       if (notice) await tellWorker(user, notice, message.thread_ts);
     });
   };

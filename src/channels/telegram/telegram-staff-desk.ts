@@ -117,16 +117,22 @@ export function telegramStaffExtension(service: HandoffService, chatId: number):
 
       const message = ctx.message;
       const thread = message?.is_topic_message ? message.message_thread_id : undefined;
-      if (!message || thread === undefined || !message.text) return;
+      if (!message || thread === undefined) return;
+      // A photo or file: its caption goes, the file itself does not (and the worker hears so).
+      const text = message.text ?? message.caption ?? "";
       const { result, ticket } = service.workerMessage({
         desk: "telegram",
         thread: String(thread),
         worker,
-        text: message.text,
+        text,
         deliveryKey: `telegram:staff:${chatId}:${message.message_id}`,
       });
       const notice =
-        result === "not_claimed" ? t.notRelayedUnclaimed : result === "closed" ? t.notRelayedClosed : result === "not_claimer" ? t.notRelayedOther(ticket?.workerName ?? "een collega") : undefined;
+        result === "not_claimed" ? t.notRelayedUnclaimed
+        : result === "closed" ? t.notRelayedClosed
+        : result === "not_claimer" ? t.notRelayedOther(ticket?.workerName ?? "een collega")
+        : result === "empty" || (result === "relayed" && message.text === undefined) ? t.notRelayedNotText
+        : undefined;
       if (notice) {
         await ctx.reply(notice, { message_thread_id: thread, reply_parameters: { message_id: message.message_id } }).catch((error: unknown) => {
           deps.logger.warn({ err: error }, "could not tell the worker the message stayed internal");

@@ -228,6 +228,22 @@ describe("handoff: while a person has the chat", () => {
     expect((await h.say("/stop"))?.replies[0]?.text).toMatch(/geen vraag/);
   });
 
+  it("crisis words while claimed still get the emergency numbers, and the worker is warned", async () => {
+    h = createHarness({ deps: { safety: { assess: (text) => (/niet meer leven/.test(text) ? { crisis: "suicide" } : {}) } } });
+    const { ticket } = await askAndConsent(h);
+    h.service.claim(ticket.id, WORKER);
+    expect((await h.say("gewoon een vraag"))?.replies).toEqual([]);
+    const reply = await h.say("ik wil niet meer leven");
+    expect(reply?.intent).toBe("crisis");
+    expect(reply?.replies[0]?.text).toMatch(/doorgestuurd naar Sanne.*112.*0800-0113/s);
+    await h.service.flush();
+    expect(h.desk.threadTexts(ticket.id).slice(-2)).toEqual([
+      "Bewoner: ik wil niet meer leven",
+      "⚠️ Let op: dit bericht lijkt op een crisis. De bewoner kreeg de noodnummers (112 en 113) te zien.",
+    ]);
+    expect(h.service.tickets.get(ticket.id)?.priority).toBe("urgent");
+  });
+
   it("a crisis while waiting raises the ticket to urgent", async () => {
     h = createHarness();
     const { ticket } = await askAndConsent(h);
