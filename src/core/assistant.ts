@@ -87,10 +87,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     }
     if (assessment.smalltalk) return reply("smalltalk", [{ text: texts.smalltalk[assessment.smalltalk] }]);
 
+    // Clearly off-topic questions ("hoe wordt het weer morgen?") must not become listings because a
+    // place or day is remembered from earlier in the conversation.
+    if (assessment.outOfScope) return reply("out_of_scope", [{ text: texts.outOfScope }]);
     const prefix = truncated ? [{ text: texts.tooLong }] : [];
     const found = await askListings(inbound, text);
     if (found) return { ...found, replies: [...prefix, ...found.replies] };
-    if (assessment.outOfScope) return reply("out_of_scope", [{ text: texts.outOfScope }]);
 
     const answered = await answerQuestion(inbound, text, deps);
     if (!answered.confident) {
