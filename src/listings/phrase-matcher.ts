@@ -78,7 +78,9 @@ export function compilePhrases(groups: Record<string, readonly string[]>): Phras
       for (let start = 0; start + n <= tokens.length; start++) {
         let ok = true;
         for (let k = 0; k < n && ok; k++) {
-          ok = !taken[start + k] && tokenMatches(phrase.words[k]!, tokens[start + k]!, fuzzy);
+          // "?" may stand on a word another group already read ("iets gratis voor").
+          const word = phrase.words[k]!;
+          ok = (word.kind === "any" || !taken[start + k]) && tokenMatches(word, tokens[start + k]!, fuzzy);
         }
         if (!ok) continue;
         out.push({ label: phrase.label, start, end: start + n });

@@ -1,0 +1,90 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../..");
+const FIXTURES = join(ROOT, "test/fixtures/listings");
+
+function wijkwijzer(dataDir: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [join(ROOT, "src/bin/wijkwijzer.js"), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function storedIds(dataDir: string): string[] {
+  const db = new Database(join(dataDir, "wijkwijzer.sqlite"), { readonly: true });
+  try {
+    return (db.prepare("SELECT id FROM listings ORDER BY id").all() as Array<{ id: string }>).map((r) => r.id);
+  } finally {
+    db.close();
+  }
+}
+
+describe("wijkwijzer listings import", () => {
+  it("imports a valid CSV, re-imports with updates and removals, and refuses an invalid file whole", () => {
+    const data = mkdtempSync(join(tmpdir(), "ww-cli-"));
+    const file = join(data, "zwolle.csv");
+    const original = readFileSync(join(FIXTURES, "zwolle-valid.csv"), "utf8");
+    writeFileSync(file, original);
+    const valid = wijkwijzer(data, "listings", "import", file);
+    expect(valid.code).toBe(0);
+    expect(valid.stdout).toContain("OK: 5 activiteiten geïmporteerd");
+    expect(storedIds(data)).toEqual(["zwl-001", "zwl-002", "zwl-003", "zwl-004", "zwl-005"]);
+
+    // The same file again: one row edited, one the same, three gone.
+    const lines = original.trimEnd().split("\n");
+    writeFileSync(file, [lines[0], lines[1]!.replace(",gratis,", ',"€1,00",'), lines[2]].join("\n"));
+    const again = wijkwijzer(data, "listings", "import", file, "--json");
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, added: 0, updated: 1, unchanged: 1, removed: 3 });
+
+    const invalid = wijkwijzer(data, "listings", "import", join(FIXTURES, "invalid.csv"));
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toContain("Er is niets geïmporteerd");
+    expect(invalid.stdout).toContain("rij 2 (id bad-001), veld categories: onbekende categorie \"sporten\"");
+    expect(invalid.stdout).toContain("rij 4 (id bad-003), veld latitude: latitude 95.1 ligt buiten het bereik");
+    expect(storedIds(data)).toEqual(["zwl-001", "zwl-002"]);
+
+    // Another file may not take over ids that this file holds.
+    const other = wijkwijzer(data, "listings", "import", join(FIXTURES, "zwolle-valid.csv"));
+    expect(other.code).toBe(1);
+    expect(other.stdout).toContain("staat al in een ander bestand");
+    expect(storedIds(data)).toEqual(["zwl-001", "zwl-002"]);
+  });
+
+  it("refuses an invalid HSDS file and broken CSV quoting with exit 1", () => {
+    const data = mkdtempSync(join(tmpdir(), "ww-cli-"));
+    const hsds = wijkwijzer(data, "listings", "import", join(FIXTURES, "hsds-invalid.json"));
+    expect(hsds.code).toBe(1);
+    expect(hsds.stdout).toContain("schedules[0] (id svc-a), veld closes_at: tijd \"25:00\" klopt niet");
+    const quote = wijkwijzer(data, "listings", "import", join(FIXTURES, "broken-quote.csv"));
+    expect(quote.code).toBe(1);
+    expect(quote.stdout).toContain("rij 3: ");
+    expect(storedIds(data)).toEqual([]);
+  });
+
+  it("imports HSDS JSON, and only validates on --dry-run", () => {
+    const data = mkdtempSync(join(tmpdir(), "ww-cli-"));
+    const dry = wijkwijzer(data, "listings", "import", join(FIXTURES, "hsds-valid.json"), "--dry-run");
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("Proefrun (--dry-run): er is niets opgeslagen");
+    expect(storedIds(data)).toEqual([]);
+    expect(wijkwijzer(data, "listings", "import", join(FIXTURES, "hsds-valid.json")).code).toBe(0);
+    expect(storedIds(data)).toEqual(["svc-koffie", "svc-maaltijd@loc-kerk", "svc-maaltijd@loc-wipstrik"]);
+  });
+
+  it("explains its usage", () => {
+    const data = mkdtempSync(join(tmpdir(), "ww-cli-"));
+    const r = wijkwijzer(data, "listings", "export");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("wijkwijzer listings import BESTAND");
+  });
+});

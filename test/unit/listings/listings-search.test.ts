@@ -1,0 +1,178 @@
+import { copyFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { EXAMPLE_CSV, FIXTURES, conversation, serviceWith } from "./helpers.js";
+
+const ZWOLLE = join(FIXTURES, "zwolle-valid.csv");
+
+describe("answers with listings people can act on", () => {
+  it("gives the name, one sentence, next date, address with distance, cost, contact and a map link", async () => {
+    const { service } = await serviceWith([EXAMPLE_CSV]);
+    const r = await conversation(service)("waar kan ik koffie drinken in 3701?");
+    expect(r?.kind).toBe("results");
+    const text = r!.replies[0]!.text;
+    expect(text).toContain("Dit vond ik voor ontmoeting, in de buurt van 3701:");
+    expect(text).toMatch(/1\. Koffieochtend/);
+    expect(text).toMatch(/Wanneer: (nu bezig|vandaag|morgen|\w+dag \d+ \w+)/);
+    expect(text).toMatch(/Waar: .+, Zeist \((minder dan 100 m|\d+ m|\d+,\d km)\)/);
+    expect(text).toMatch(/Kosten: /);
+    expect(text).toMatch(/Contact: bel 030 000 \d{4}/);
+    expect(text).toMatch(/Kaart: https:\/\/www\.openstreetmap\.org\/\?mlat=52\.\d+&mlon=5\.\d+#map=18\/52\.\d+\/5\.\d+/);
+    expect(text.match(/^\d\. /gm)).toHaveLength(3);
+    expect(r!.sources).toHaveLength(3);
+    expect(r!.sources[0]).toMatchObject({ title: expect.stringContaining("Koffie"), url: expect.stringMatching(/^https:\/\//) });
+    expect(r!.place).toBe("3701");
+  });
+
+  it("gives professionals up to five results", async () => {
+    const { service } = await serviceWith([EXAMPLE_CSV]);
+    const r = await service.search.respond({ text: "iets voor een man van 80 in 3705 op dinsdag", persona: "professional", now: new Date("2026-11-24T09:30:00Z") });
+    expect(r?.replies[0]!.text).toContain("voor ouderen, op dinsdag, in de buurt van 3705");
+    expect(r?.replies[0]!.text.match(/^\d\. /gm)).toHaveLength(5);
+    expect(r?.replies[0]!.text).not.toMatch(/Wanneer: (woensdag|donderdag|vrijdag|zaterdag|zondag|maandag)/);
+  });
+
+  it("works for another municipality's file without code changes, and flags old information", async () => {
+    const { service } = await serviceWith([ZWOLLE]);
+    const ask = conversation(service);
+    const koffie = await ask("koffie drinken in Zwolle");
+    expect(koffie?.replies[0]!.text).toContain("1. Koffieochtend De Pelikaan");
+    expect(koffie?.replies[0]!.text).toContain("Wanneer: nu bezig, tot 12:00");
+    const taal = await ask("waar kan ik Nederlands leren in 8043?");
+    const text = taal!.replies[0]!.text;
+    expect(text).toContain("1. Taalcafé Stadshagen");
+    expect(text).toContain("Wanneer: donderdag 26 november, 19:00–21:00");
+    expect(text).toContain("Even bellen om te checken");
+    expect(text).toContain("Contact: bel 030 000 9003 of mail taal@stadshagen.example");
+  });
+});
+
+describe("asking for a place", () => {
+  it("asks for a postcode or wijk with the location button, and answers once the place comes", async () => {
+    const { service } = await serviceWith([EXAMPLE_CSV]);
+    const ask = conversation(service);
+    const first = await ask("ik zoek een koffieochtend");
+    expect(first?.kind).toBe("need_place");
+    expect(first?.replies[0]).toMatchObject({ requestLocation: true, text: expect.stringContaining("postcode (bijvoorbeeld 3701)") });
+    const second = await ask("3701");
+    expect(second?.kind).toBe("results");
+    expect(second?.replies[0]!.text).toContain("voor ontmoeting, in de buurt van 3701");
+    expect(second?.place).toBe("3701");
+    // The place is remembered for the next question.
+    const third = await ask("en sporten?");
+    expect(third?.replies[0]!.text).toContain("voor sport en bewegen, in de buurt van 3701");
+  });
+
+  it("answers a waiting question with a shared location, and a location alone with what is near now", async () => {
+    const { service } = await serviceWith([EXAMPLE_CSV]);
+    const ask = conversation(service);
+    await ask("waar kan ik mensen ontmoeten bij mij in de buurt");
+    const located = await ask("", { location: { lat: 52.0775, lon: 5.2535 } });
+    expect(located?.replies[0]!.text).toContain("voor ontmoeting, bij uw locatie");
+    const alone = await conversation(service)("", { location: { lat: 52.0775, lon: 5.2535 } });
+    expect(alone?.kind).toBe("results");
+    expect(alone?.replies[0]!.text).toMatch(/Dit is er bij uw locatie, nu of binnen een uur:|Nu of binnen een uur vond ik niets/);
+  });
+
+  it("says so when it does not know the place", async () => {
+    const { service } = await serviceWith([EXAMPLE_CSV]);
+    const r = await conversation(service)("ik woon in Rotterdam, is er een taalcafé?");
+    expect(r).toMatchObject({ kind: "need_place", replies: [{ text: expect.stringContaining('Ik ken "Rotterdam" niet') }] });
+  });
+
+  it("uses a place named earlier in the conversation", async () => {
+    const { service } = await serviceWith([EXAMPLE_CSV]);
+    const r = await conversation(service, { place: "Kerckebosch" })("is er een repair café?");
+    expect(r?.replies[0]!.text).toContain("in de buurt van Kerckebosch");
+  });
+});
+
+describe("follow-ups and widening", () => {
+  it("keeps the need and changes the day on 'en morgen?'", async () => {
+    const { service } = await serviceWith([ZWOLLE]);
+    const ask = conversation(service);
+    await ask("taalcafé in Zwolle");
+    const r = await ask("en morgen?");
+    expect(r?.replies[0]!.text).toMatch(/^Morgen vond ik niets/);
+    expect(r?.replies[0]!.text).toContain("Taalcafé Stadshagen");
+  });
+
+  it("widens to another day when nothing is on at the asked time", async () => {
+    const { service } = await serviceWith([ZWOLLE]);
+    const r = await conversation(service)("taalcafé in Zwolle op zondag");
+    const text = r!.replies[0]!.text;
+    expect(text).toContain("Op zondag vond ik niets. Ik kijk daarom ook naar andere dagen.");
+    expect(text).toContain("Dit vond ik voor taal en leren, in de buurt van Zwolle:");
+    expect(text).toContain("Wanneer: donderdag 26 november, 19:00–21:00");
+  });
+
+  it("drops a filter that nothing matches, and says which", async () => {
+    const { service } = await serviceWith([ZWOLLE]);
+    const r = await conversation(service)("taalcafé in het Pools in Zwolle");
+    expect(r?.replies[0]!.text).toContain("Ik vond niets dat precies past (in het Pools)");
+    expect(r?.replies[0]!.text).toContain("Taalcafé Stadshagen");
+  });
+
+  it("shows other activities when the need is not on offer", async () => {
+    const { service } = await serviceWith([ZWOLLE]);
+    const r = await conversation(service)("vervoer naar de dokter in Zwolle");
+    expect(r?.replies[0]!.text).toContain("Ik vond geen vervoer in de buurt. Ik laat andere activiteiten zien.");
+    expect(r?.replies[0]!.text).toMatch(/1\. /);
+  });
+
+  it("goes further away when nothing is near", async () => {
+    const { service } = await serviceWith([ZWOLLE]);
+    const r = await conversation(service)("koffie drinken in 3701");
+    expect(r?.replies[0]!.text).toContain("Dichtbij vond ik niets. Dit is iets verder weg.");
+    expect(r?.replies[0]!.text).toMatch(/\(\d+ km\)/);
+  });
+
+  it("filters on cost and language", async () => {
+    const { service } = await serviceWith([EXAMPLE_CSV]);
+    const free = await conversation(service)("gratis sporten in Zeist");
+    expect(free?.replies[0]!.text).toContain("voor sport en bewegen, gratis");
+    expect(free?.replies[0]!.text.match(/Kosten: (.+)/g)?.every((line) => line === "Kosten: gratis")).toBe(true);
+    const english = await conversation(service)("taalcafé in het Engels in 3702");
+    expect(english?.replies[0]!.text).toContain("in het Engels");
+  });
+});
+
+describe("what is not for listings", () => {
+  it.each(["wat is de sociale basis?", "Welke rol speelt sport als sociaal middel voor ouderen?", "hallo"])("returns null for %s", async (text) => {
+    const { service } = await serviceWith([EXAMPLE_CSV]);
+    expect(await conversation(service)(text)).toBeNull();
+  });
+});
+
+describe("loading LISTINGS_DIR", () => {
+  it("skips an invalid file whole with its report in the log, loads the others, and ignores README.md", async () => {
+    const logLines: string[] = [];
+    const { service } = await serviceWith([ZWOLLE, join(FIXTURES, "invalid.csv"), join(FIXTURES, "hsds-nested.json")], { logLines });
+    expect(service.listings().map((l) => l.id).sort()).toEqual(["nested-1", "zwl-001", "zwl-002", "zwl-003", "zwl-004", "zwl-005"]);
+    const warning = logLines.find((l) => l.includes("invalid.csv"));
+    expect(warning).toContain("listings file is invalid and was skipped");
+    expect(warning).toContain("tijd 25:00 bestaat niet");
+  });
+
+  it("updates when a file changes and removes the listings of a file that is gone", async () => {
+    const { service, dir } = await serviceWith([ZWOLLE]);
+    writeFileSync(join(dir, "README.md"), "# not listings\n");
+    copyFileSync(join(FIXTURES, "hsds-nested.json"), join(dir, "extra.json"));
+    await service.loadDirectory();
+    expect(service.listings()).toHaveLength(6);
+    rmSync(join(dir, "zwolle-valid.csv"));
+    await service.loadDirectory();
+    expect(service.listings().map((l) => l.id)).toEqual(["nested-1"]);
+  });
+
+  it("renders every listing as a retrieval document", async () => {
+    const { service } = await serviceWith([ZWOLLE]);
+    const doc = service.documents().find((d) => d.id === "listing:zwl-002")!;
+    expect(doc).toMatchObject({ kind: "listing", title: "Beweegclub 60+ Assendorp", url: "https://assendorp-sport.example" });
+    expect(doc.text).toContain("Soort activiteit: sport en bewegen.");
+    expect(doc.text).toContain("Voor wie: ouderen.");
+    expect(doc.text).toContain("elke woensdag van 10:00 tot 11:00 en elke eerste vrijdag van de maand van 14:00 tot 15:00");
+    expect(doc.text).toContain("Kosten: €2,00.");
+    expect(service.documents().find((d) => d.id === "listing:zwl-004")!.text).toContain("Wanneer: op afspraak.");
+  });
+});
