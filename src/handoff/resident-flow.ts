@@ -10,8 +10,8 @@ import { HANDOFF_ACTIONS, handoffTexts as t } from "./handoff-texts.js";
 import { deliverLater } from "./relay.js";
 import { detectTopic, pickQuestion, plainSummary } from "./ticket-summary.js";
 
-/** Commands the core must still answer while a person has the chat (privacy comes first). */
-const PASS_THROUGH = new Set(["vergeet", "privacy"]);
+/** Commands the core still answers while a person has the chat: privacy first, and help when asked for. */
+const PASS_THROUGH = new Set(["vergeet", "privacy", "help", "hulp", "start"]);
 const FORGET_CONFIRM = "forget_confirm";
 const YES = /^(ja|jawel|ja graag|graag|ok|oke|oké|goed|prima|yes)\b/i;
 const NO = /^(nee|neen|liever niet|no)\b/i;

@@ -255,6 +255,21 @@ describe("handoff: while a person has the chat", () => {
   });
 });
 
+describe("handoff: the note for the worker", () => {
+  it("a summariser (an LLM) writes the body under the same header; the plain note stays when it fails", async () => {
+    h = createHarness({ deps: { summarise: async (transcript) => `Notitie over ${transcript.length} berichten. Bel 06-99999999.` } });
+    const { ticket } = await askAndConsent(h, "Ik heb schulden");
+    const posted = h.desk.calls.find((c) => c.op === "post")!;
+    expect(posted.summary).toMatch(/^Vraag: "Ik heb schulden"\nOnderwerp: .+\nKanaal: Telegram\nNotitie over \d+ berichten\. Bel \[telefoon\]\.$/);
+    expect(h.service.tickets.summaryKind(ticket.id)).toBe("llm");
+    h.db.close();
+
+    h = createHarness({ deps: { summarise: async () => Promise.reject(new Error("timeout")) } });
+    await askAndConsent(h, "Ik heb schulden");
+    expect(h.desk.calls.find((c) => c.op === "post")!.summary).toContain("Laatste berichten:\n- Bewoner: Ik heb schulden");
+  });
+});
+
 describe("handoff: privacy", () => {
   it("/vergeet erases the tickets' content and undelivered relays, and tells the desk without content", async () => {
     h = createHarness();
