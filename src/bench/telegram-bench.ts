@@ -19,6 +19,7 @@ import { createAssistant, type Assistant } from "../core/assistant.js";
 import type { ConversationStore } from "../core/ports.js";
 import { createHttpServer } from "../http/server.js";
 import { createLogger } from "../log/logger.js";
+import { createSafetyCheck } from "../safety/safety-check.js";
 import { openDatabase } from "../store/database.js";
 import { createSqliteConversationStore } from "../store/sqlite-conversation-store.js";
 
@@ -31,9 +32,15 @@ const RESIDENTS = 150;
 const QUESTION = "Wat is de sociale basis?";
 
 export interface TelegramBenchOptions {
-  /** Use this assistant and store (e.g. the real app's); default: the core assistant on a fresh SQLite store. */
+  /**
+   * Use this assistant and store (e.g. the real app's; then the figure includes retrieval and
+   * answer composition). Default: the core assistant with the real safety check on a fresh SQLite
+   * store, without an index, so the figure is about the Telegram path rather than retrieval.
+   */
   assistant?: Assistant;
   store?: ConversationStore;
+  /** Where the safety lexicons live (default `knowledge`). */
+  knowledgeDir?: string;
 }
 
 export interface TelegramBenchResult {
@@ -121,13 +128,14 @@ async function startWijkwijzer(dir: string, options: TelegramBenchOptions): Prom
   const db = options.store ? undefined : openDatabase(join(dir, "wijkwijzer.sqlite"));
   const store = options.store ?? createSqliteConversationStore(db!);
   const now = () => new Date();
-  // Without an index every question gets the honest "not sure" answer: the full core path, minus retrieval.
+  // Without an index every question gets the honest "not sure" answer: the core path (safety,
+  // state, history, recording), minus retrieval.
   const assistant =
     options.assistant ??
     createAssistant({
       retriever: { search: async () => [] },
       composer: { compose: async () => ({ text: "", sources: [], confident: false }) },
-      safety: { assess: () => ({}) },
+      safety: createSafetyCheck(options.knowledgeDir ?? "knowledge"),
       store,
       now,
       retentionDays: config.RETENTION_DAYS,
