@@ -95,4 +95,5 @@ export const handoffTexts = {
   alreadyTaken: (name: string) => `${name} heeft dit gesprek al overgenomen.`,
   alreadyClosed: "Dit gesprek is al gesloten.",
   unknownTicket: "Deze hulpvraag bestaat niet (meer).",
+  actionFailed: "Dat lukte niet door een storing. Probeer het zo nog eens.",
 };

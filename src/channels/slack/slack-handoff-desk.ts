@@ -113,7 +113,9 @@ export function slackHandoffExtension(service: HandoffService, channel: string):
             await tellWorker(user, text, result.ticket?.deskThread);
           }
         } catch (error) {
+          // E.g. a missing scope for conversations.members: the worker must not think it worked.
           deps.logger.error({ slack: describeSlackError(error), action: actionId }, "Slack: handoff button failed");
+          await tellWorker(user, t.actionFailed);
         }
       });
     }

@@ -141,6 +141,19 @@ describe("handoff to the Slack channel, resident on Telegram", () => {
     expect(h.toResident()).toHaveLength(count);
   });
 
+  it("a claim that Slack cannot check (missing scope) tells the worker instead of failing silently", async () => {
+    h = await startHandoffApp({ desk: "slack", telegramMode: "webhook" });
+    await openTicket(h);
+    const ticketTs = await ticketTsOf(h);
+    h.slack.fail("conversations.members", { error: "missing_scope" });
+    await h.slackPost(clickTicketButton(ticketTs, "handoff_claim", "1"));
+    const [told] = await h.slack.waitForCalls("chat.postEphemeral", 1, { where: (c) => c.body.user === WORKER });
+    expect(String(told!.body.text)).toContain("storing");
+    expect(h.app.handoff!.tickets.get(1)!.status).toBe("open");
+    // The next press works.
+    await claim(h, ticketTs);
+  });
+
   it("Slack failing with 500 during the relay: every message arrives once, in order, after it recovers", async () => {
     h = await startHandoffApp({ desk: "slack", telegramMode: "webhook" });
     await openTicket(h);
