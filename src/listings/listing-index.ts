@@ -93,8 +93,11 @@ export function buildListingIndex(listings: Listing[], vocabulary: ListingsVocab
       const scored: SearchHit[] = [];
       for (const item of candidates(query.origin, query.radiusKm)) {
         if (categoryMask && !(item.categoryMask & categoryMask)) continue;
-        // A listing meant for a group the person is not in (children's club for a man of 80) does not fit.
-        if (audienceMask && item.audienceMask && !(item.audienceMask & EVERYONE) && !(item.audienceMask & audienceMask)) continue;
+        const forSomeGroup = item.audienceMask !== 0 && !(item.audienceMask & EVERYONE);
+        // A listing meant for a group the person is not in (children's club for a man of 80) does not fit;
+        // when the group is all that was asked ("iets voor ouderen"), only listings for that group fit.
+        if (audienceMask && forSomeGroup && !(item.audienceMask & audienceMask)) continue;
+        if (audienceMask && !categoryMask && !(item.audienceMask & audienceMask)) continue;
         if (query.cost === "free" && item.cost !== "free") continue;
         if (query.cost === "cheap" && item.cost !== "free" && item.cost !== "cheap") continue;
         if (query.languages.length > 0 && !query.languages.some((l) => item.languages.includes(l))) continue;
@@ -105,6 +108,8 @@ export function buildListingIndex(listings: Listing[], vocabulary: ListingsVocab
         let score = -0.6 * distanceKm;
         if (categoryMask) score += 0.5 * popcount(item.categoryMask & categoryMask);
         if (audienceMask && item.audienceMask & audienceMask) score += 1.5;
+        // Not asked for a group: what is meant for everyone comes before what is meant for a group.
+        else if (!audienceMask && forSomeGroup) score -= 0.8;
         if (query.preferredLanguages.some((l) => item.languages.includes(l))) score += 1;
         for (const k of query.keywords) if (item.haystack.includes(k)) score += 0.6;
         scored.push({ item, distanceKm, score });

@@ -160,12 +160,12 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
 }
 
 function isFollowUp(q: UnderstoodQuestion): boolean {
-  if (q.knowledge || q.categories.length > 0 || q.tokenCount > 8) return false;
+  if (q.knowledge || q.categories.length > 0 || q.leftover > 0) return false;
   return q.time !== undefined || q.cost !== undefined || q.languages.length > 0 || q.audiences.length > 0 || q.accessible || q.place !== undefined;
 }
 
 function emptyQuestion(): UnderstoodQuestion {
-  return { categories: [], keywords: [], generic: false, audiences: [], languages: [], preferredLanguages: [], accessible: false, near: true, ask: true, knowledge: false, bare: false, tokenCount: 0 };
+  return { categories: [], keywords: [], generic: false, audiences: [], languages: [], preferredLanguages: [], accessible: false, near: true, ask: true, knowledge: false, bare: false, leftover: 0, tokenCount: 0 };
 }
 
 function readMemory(raw: string | undefined): Memory {

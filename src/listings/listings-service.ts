@@ -45,6 +45,7 @@ interface Snapshot {
   listings: Listing[];
   index: ListingIndex;
   gazetteer: Gazetteer;
+  documents?: IndexDocument[];
 }
 
 /**
@@ -103,7 +104,11 @@ export function createListingsService(deps: ListingsServiceDeps): ListingsServic
   return {
     search,
     listings: () => current().listings,
-    documents: () => current().listings.map(listingDocument),
+    documents() {
+      const snap = current();
+      snap.documents ??= snap.listings.map(listingDocument);
+      return snap.documents;
+    },
     importFile(path, options = {}) {
       const report = importListingsFile(repo, path, { ...options, now: deps.now });
       if (report.ok && !report.dryRun) invalidate();

@@ -91,7 +91,7 @@ export function renderResults(input: {
   const blocks = input.hits.map((hit, i) => renderHit(hit, i + 1, input.now, { showAccess: input.showAccess }));
   const hint =
     input.persona === "resident"
-      ? "Wilt u iets anders? Vraag gerust verder, bijvoorbeeld \"morgen\", \"gratis\" of een andere wijk."
+      ? "Wilt u iets anders? Vraag gerust verder, bijvoorbeeld \"op woensdag\", \"gratis\" of een andere wijk."
       : "Verfijn met een dag, doelgroep, kosten of taal, bijvoorbeeld \"gratis, in het Engels\".";
   return [{ text: [input.intro, ...blocks, hint].join("\n\n"), sources: sourcesFor(input.hits) }];
 }

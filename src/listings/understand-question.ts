@@ -33,6 +33,8 @@ export interface UnderstoodQuestion {
   knowledge: boolean;
   /** The message is only a place ("3701", "ik woon in Kerckebosch"). */
   bare: boolean;
+  /** Words that none of the above explains (not counting small words): 0 for "en morgen?" or "gratis?". */
+  leftover: number;
   tokenCount: number;
 }
 
@@ -43,6 +45,8 @@ const AGE_VERBS = new Set(["van", "is", "ben", "wordt", "word"]);
 const PLACE_PREPOSITIONS = new Set(["in", "bij", "rond", "omgeving", "nabij", "near", "around"]);
 const PLACE_CONNECTORS = new Set(["op", "aan", "den", "de", "en", "ter", "bij"]);
 const STOPWORDS = new Set(DUTCH_STOPWORDS.map((w) => normalise(w)));
+/** Small words of a follow-up ("en morgen?", "liever gratis", "ook voor ouderen?"). */
+const FOLLOW_UP_WORDS = new Set(["en", "ook", "dan", "liever", "graag", "alleen", "anders", "misschien", "nog", "keer", "please", "and", "what", "about"]);
 
 /**
  * Reads place, time, need, who, cost and language from a resident's or professional's message,
@@ -88,6 +92,10 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
   const near = v.near.match(tokens, all).length > 0;
   const knowledge = v.knowledge.match(tokens, all).length > 0;
 
+  const explained = [...used];
+  for (const m of [...audienceMatches, ...categoryMatches, ...genericMatches]) for (let k = m.start; k < m.end; k++) explained[k] = true;
+  const leftover = tokens.filter((t, i) => !explained[i] && !STOPWORDS.has(t) && !v.fillers.has(t) && !FOLLOW_UP_WORDS.has(t)).length;
+
   const meaningful = categories.length > 0 || genericMatches.length > 0 || audiences.length > 0 || cost !== undefined || languages.length > 0 || time !== undefined;
   const bare =
     placeMention !== undefined &&
@@ -110,6 +118,7 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
     ask,
     knowledge,
     bare,
+    leftover,
     tokenCount: tokens.length,
   };
 }

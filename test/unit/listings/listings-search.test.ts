@@ -176,3 +176,14 @@ describe("loading LISTINGS_DIR", () => {
     expect(service.documents().find((d) => d.id === "listing:zwl-004")!.text).toContain("Wanneer: op afspraak.");
   });
 });
+
+describe("follow-ups stay follow-ups", () => {
+  it("does not turn an unrelated question with a day into the last search", async () => {
+    const { service } = await serviceWith([ZWOLLE]);
+    const ask = conversation(service);
+    await ask("taalcafé in Zwolle");
+    expect(await ask("hoe wordt het weer morgen?")).toBeNull();
+    await ask("taalcafé in Zwolle");
+    expect((await ask("liever gratis"))?.replies[0]!.text).toContain("voor taal en leren, gratis");
+  });
+});
