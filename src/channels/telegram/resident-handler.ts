@@ -46,7 +46,7 @@ export function createResidentHandler(deps: ResidentHandlerDeps): MiddlewareFn<C
 
     const decision = await deps.rateLimit.check(inbound.userId);
     if (decision !== "allow") {
-      deps.logger.warn({ channel: "telegram", decision }, "resident over the rate limit");
+      if (decision === "notify") deps.logger.warn({ channel: "telegram" }, "resident over the rate limit");
       if (ctx.callbackQuery) await answerCallback(ctx, decision === "notify" ? telegramTexts.rateLimited : undefined);
       else if (decision === "notify") await deliverMessages(ctx.api, chatId, [{ text: telegramTexts.rateLimited }], deps.codec);
       return;
