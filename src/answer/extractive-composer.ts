@@ -1,6 +1,186 @@
-import type { AnswerComposer } from "../core/ports.js";
+import type { AnswerComposer, ComposedAnswer, ComposeRequest, Passage } from "../core/ports.js";
+import type { Persona, Source } from "../core/types.js";
+import { isDefinitionQuestion, type QueryWord } from "../knowledge/text-features.js";
+import { candidatesOf, coverage, passageStems, plainQuestionWords, scoreCandidate, type Candidate } from "./extractive-sentences.js";
 
-/** The default composer: quotes the one to three most relevant sentences with numbered sources. */
-export function createExtractiveComposer(): AnswerComposer {
-  throw new Error("createExtractiveComposer: being built (retrieval work in progress)");
+export interface ExtractiveComposerOptions {
+  /**
+   * The question's content words as the index understands them (typos, compounds, lexicon);
+   * `KnowledgeIndex.questionWords`. Without it, plain stems are used.
+   */
+  questionWords?: (question: string) => QueryWord[];
+  /** Share of the question the best passage must cover to answer at all (0..1). */
+  minCoverage?: number;
+}
+
+/** Below this coverage the passages do not answer the question: say so instead of guessing. */
+export const DEFAULT_MIN_COVERAGE = 0.45;
+/**
+ * Long questions tell a story ("mijn vader is 68 en zit de hele dag binnen…"), so a smaller share
+ * is enough when the covered words carry this much weight together (about two specific words).
+ */
+const STORY_COVERAGE = 0.25;
+const STORY_WEIGHT = 7;
+
+/** A question whose unknown words carry this share of its weight asks about something the sources lack. */
+const UNKNOWN_SHARE = 0.3;
+
+/** Is the best passage good enough to answer from? Absolute: it does not depend on ranks. */
+export function isConfident(words: readonly QueryWord[], passages: readonly Passage[], minCoverage = DEFAULT_MIN_COVERAGE): boolean {
+  const total = words.reduce((sum, w) => sum + w.weight, 0);
+  const unknown = words.filter((w) => w.unknown).reduce((sum, w) => sum + w.weight, 0);
+  if (total === 0 || unknown / total >= UNKNOWN_SHARE) return false;
+  return passages.some((passage) => {
+    const share = coverage(words, passageStems(passage, words));
+    return share >= minCoverage || (share >= STORY_COVERAGE && share * total >= STORY_WEIGHT);
+  });
+}
+
+const LIMITS: Record<Persona, { passages: number; quotes: number; chars: number; perPassage: number }> = {
+  resident: { passages: 5, quotes: 2, chars: 450, perPassage: 2 },
+  professional: { passages: 6, quotes: 4, chars: 1400, perPassage: 2 },
+};
+/** A quote is cut (at a word, with "…") beyond this many characters. */
+const MAX_QUOTE = { resident: 300, professional: 500 } as const;
+
+const NOT_SURE: Record<Persona, string> = {
+  resident:
+    "Ik weet het antwoord niet zeker. Ik vond er niet genoeg over in mijn bronnen, en ik wil niet gokken. Wilt u met een sociaal werker praten?",
+  professional:
+    "Hierover vond ik geen duidelijk antwoord in de bronnen. Ik wil niet gokken. Wilt u de vraag voorleggen aan een collega of sociaal werker?",
+};
+
+/**
+ * The default composer: quotes the one to three most relevant sentences in the sources' own
+ * words, with numbered sources. Residents get one or two short quotes; professionals get more
+ * quotes and every source they come from. `sources` are exactly the cited ones, in [n] order.
+ * When the best passage covers too little of the question, the answer is `confident: false`.
+ */
+export function createExtractiveComposer(options: ExtractiveComposerOptions = {}): AnswerComposer {
+  const analyse = options.questionWords ?? plainQuestionWords;
+  const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
+
+  return {
+    async compose(request: ComposeRequest): Promise<ComposedAnswer> {
+      const notSure: ComposedAnswer = { text: NOT_SURE[request.persona], sources: [], confident: false };
+      const words = analyse(request.standaloneQuestion || request.question);
+      const limits = LIMITS[request.persona];
+      const passages = request.passages.slice(0, limits.passages);
+      if (words.length === 0 || passages.length === 0) return notSure;
+      if (!isConfident(words, passages, minCoverage)) return notSure;
+      const passageCoverage = passages.map((p) => coverage(words, passageStems(p, words)));
+
+      const definition = isDefinitionQuestion(request.standaloneQuestion || request.question);
+      const quotes = selectQuotes(passages, passageCoverage, words, request.persona, definition);
+      if (quotes.length === 0) return notSure;
+      return render(quotes, passages, request.persona);
+    },
+  };
+}
+
+function selectQuotes(
+  passages: Passage[],
+  passageCoverage: number[],
+  words: QueryWord[],
+  persona: Persona,
+  definition: boolean,
+): Candidate[] {
+  const limits = LIMITS[persona];
+  const topScore = passages[0]!.score > 0 ? passages[0]!.score : 1;
+  const scored = passages
+    .flatMap((passage, i) =>
+      // A passage that covers little of the question is not quoted, even if one sentence matches a word.
+      passageCoverage[i]! < STORY_COVERAGE ? [] : candidatesOf(passage, i, words),
+    )
+    .map((candidate) => ({
+      candidate,
+      score: scoreCandidate(candidate, words, Math.max(0, passages[candidate.passageIndex]!.score) / topScore, definition),
+      covers: coverage(words, candidate.stems),
+    }))
+    .filter((s) => s.covers > 0)
+    .sort((a, b) => b.score - a.score || a.candidate.passageIndex - b.candidate.passageIndex || a.candidate.position - b.candidate.position);
+  if (scored.length === 0) return [];
+
+  const chosen: Candidate[] = [];
+  const seen = new Set<string>();
+  const perPassage = new Map<number, number>();
+  let chars = 0;
+  const best = scored[0]!.score;
+  for (const { candidate, score, covers } of scored) {
+    if (chosen.length >= limits.quotes) break;
+    // Further quotes must be nearly as good as the best one: a weak second quote only distracts.
+    if (chosen.length > 0 && (score < best * 0.75 || covers < 0.5 * scored[0]!.covers)) break;
+    const key = candidate.text.toLowerCase();
+    if (seen.has(key) || [...seen].some((s) => s.includes(key) || key.includes(s))) continue;
+    if ((perPassage.get(candidate.passageIndex) ?? 0) >= limits.perPassage) continue;
+    const length = Math.min(candidate.text.length, MAX_QUOTE[persona]);
+    if (chosen.length > 0 && chars + length > limits.chars) continue;
+    chosen.push(candidate);
+    seen.add(key);
+    perPassage.set(candidate.passageIndex, (perPassage.get(candidate.passageIndex) ?? 0) + 1);
+    chars += length;
+  }
+  return chosen;
+}
+
+function render(quotes: Candidate[], passages: Passage[], persona: Persona): ComposedAnswer {
+  // Sources are numbered by document, in the order of the best quote first.
+  const numbers = new Map<string, number>();
+  const sources: Source[] = [];
+  for (const quote of quotes) {
+    const passage = passages[quote.passageIndex]!;
+    if (numbers.has(passage.source)) continue;
+    numbers.set(passage.source, sources.length + 1);
+    sources.push(sourceOf(passage));
+  }
+  // Quotes of one document stay together, in reading order.
+  const bySource = new Map<string, Candidate[]>();
+  for (const quote of quotes) {
+    const key = passages[quote.passageIndex]!.source;
+    bySource.set(key, [...(bySource.get(key) ?? []), quote]);
+  }
+  const lines: string[] = [];
+  for (const [source, group] of bySource) {
+    group.sort((a, b) => a.passageIndex - b.passageIndex || a.position - b.position);
+    const passage = passages[group[0]!.passageIndex]!;
+    const n = numbers.get(source)!;
+    const text = group.map((q) => quoted(q.text, MAX_QUOTE[persona])).join(" ");
+    if (persona === "resident") lines.push(`${lead(passage)} [${n}]:\n${text}`);
+    else {
+      const where = passage.section ? `, ${passage.section.split(" > ").pop()}` : "";
+      lines.push(`• ${lead(passage)}${where} [${n}]: ${text}`);
+    }
+  }
+  const intro = persona === "professional" ? "Uit de bronnen:\n" : "";
+  return { text: `${intro}${lines.join("\n\n")}`, sources, confident: true };
+}
+
+/** "Volgens Movisie", "Volgens VWS" (a publisher's own abbreviation), or "Over <activiteit>" for a listing. */
+function lead(passage: Passage): string {
+  if (passage.kind === "listing") return `Over ${passage.title}`;
+  const publisher = passage.publisher ?? "";
+  const abbreviation = /\(([A-Z][A-Za-z&-]{1,9})\)/.exec(publisher)?.[1];
+  const first = publisher.split(",")[0]!.trim();
+  return `Volgens ${abbreviation ?? (first && first.length <= 45 ? first : passage.title)}`;
+}
+
+function quoted(text: string, max: number): string {
+  let body = text.trim();
+  // Drop the source's own quote marks only when they enclose the whole piece.
+  const enclosed = /^([“"‘'])(.*)([”"’'])$/s.exec(body);
+  if (enclosed && !/[“"‘'”’]/.test(enclosed[2]!)) body = enclosed[2]!.trim();
+  if (body.length > max) {
+    const cut = body.lastIndexOf(" ", max);
+    body = `${body.slice(0, cut > max / 2 ? cut : max).replace(/[,;:]$/, "")} …`;
+  }
+  return `“${body}”`;
+}
+
+function sourceOf(passage: Passage): Source {
+  return {
+    title: passage.title,
+    ...(passage.publisher ? { publisher: passage.publisher } : {}),
+    ...(passage.year ? { year: passage.year } : {}),
+    ...(passage.url ? { url: passage.url } : {}),
+  };
 }

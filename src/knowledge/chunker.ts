@@ -51,7 +51,7 @@ export function chunkDocument(document: ParsedDocument, options: ChunkOptions = 
       ...headings,
       ...section.blocks.flatMap((block) => (block.length > options.maxChars ? splitSentences(block) : [block])),
     ];
-    for (const text of packUnits(units, options)) {
+    for (const text of packUnits(units, options, headings.length)) {
       chunks.push({
         id: `${meta.id}#${chunks.length}`,
         source: meta.id,
@@ -69,13 +69,17 @@ export function chunkDocument(document: ParsedDocument, options: ChunkOptions = 
   return chunks;
 }
 
-/** Greedy packing with a one-unit overlap between consecutive chunks. */
-export function packUnits(units: readonly string[], options: ChunkOptions): string[] {
+/**
+ * Greedy packing with a one-unit overlap between consecutive chunks. The first `leading` units
+ * are headings: they open the first chunk but never make a chunk on their own.
+ */
+export function packUnits(units: readonly string[], options: ChunkOptions, leading = 0): string[] {
   const chunks: string[] = [];
-  let current: string[] = [];
-  let size = 0;
-  let fresh = 0; // units in `current` not already emitted in the previous chunk
-  for (const unit of units) {
+  let current: string[] = units.slice(0, leading);
+  let size = current.reduce((sum, unit) => sum + unit.length + 1, 0);
+  let fresh = 0; // units in `current` not already emitted in the previous chunk (headings do not count)
+  if (leading > 0 && leading === units.length) return [current.join("\n")];
+  for (const unit of units.slice(leading)) {
     if (current.length && size + unit.length + 1 > options.maxChars && fresh > 0) {
       chunks.push(current.join("\n"));
       const last = current[current.length - 1]!;

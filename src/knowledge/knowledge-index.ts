@@ -12,7 +12,7 @@ import type { Retriever } from "../core/ports.js";
 import { Bm25Index } from "./bm25.js";
 import { DEFAULT_CHUNK_OPTIONS, type Chunk } from "./chunker.js";
 import { buildChunks, contentHash, parseCorpus, readKnowledgeSources } from "./corpus-loader.js";
-import { stripMarkupForIndex } from "./dutch-text.js";
+import { contentStems, stripMarkupForIndex } from "./dutch-text.js";
 import { createHybridRetriever, DEFAULT_FUSION } from "./hybrid-retriever.js";
 import { EMPTY_LEXICON, parseLexicon, type Lexicon } from "./lexicon.js";
 import { fitLocalEmbeddings, LOCAL_DIMENSIONS, LocalEmbeddings, type LocalEmbeddingsState } from "./local-embeddings.js";
@@ -164,7 +164,13 @@ export function documentLabel(chunk: Chunk): string {
 }
 
 function featureContext(chunks: readonly Chunk[], lexicon: Lexicon): FeatureContext {
-  return { vocabulary: buildVocabulary(chunks.map(searchableText)), lexicon, weights: DEFAULT_FEATURE_WEIGHTS };
+  const labels = new Set(chunks.filter((c) => c.kind === "knowledge").map(documentLabel));
+  return {
+    vocabulary: buildVocabulary(chunks.map(searchableText)),
+    lexicon,
+    weights: DEFAULT_FEATURE_WEIGHTS,
+    labelStems: new Set([...labels].flatMap((label) => contentStems(label))),
+  };
 }
 
 async function tryLoad(

@@ -42,7 +42,26 @@ export interface FeatureContext {
   vocabulary: Vocabulary;
   lexicon: Lexicon;
   weights: FeatureWeights;
+  /** Stems of the documents' titles, publishers and types. */
+  labelStems?: ReadonlySet<string>;
 }
+
+/** Share of a question word's weight left when it names a source rather than a topic. */
+const LABEL_WORD_WEIGHT = 0.3;
+const MAX_WORD_WEIGHT = 4;
+
+/**
+ * Verbs that frame a question ("welke … onderscheidt de startnotitie", "wat kenmerkt …") rather
+ * than name its topic. They still count for search, but little for coverage.
+ */
+const FRAME_WORDS = new Set(
+  [
+    "onderscheidt", "onderscheiden", "noemt", "noemen", "beschrijft", "beschrijven", "kenmerkt", "kenmerken",
+    "stelt", "verstaat", "hoort", "horen", "valt", "vallen", "speelt", "neemt", "doorloop", "doorloopt",
+    "laat", "kijkt", "kijken", "vindt", "denkt", "volgens", "zetten", "maken", "gemaakt", "maakt", "spelen",
+  ].map(stemWord),
+);
+const FRAME_WORD_WEIGHT = 0.3;
 
 export const conceptTerm = (concept: string) => `~${concept}`;
 const pairTerm = (a: string, b: string) => `${a}+${b}`;
@@ -50,7 +69,7 @@ const definitionTerm = (stem: string) => `=${stem}`;
 
 const DEFINING_VERBS = new Set(["is", "zijn", "betekent", "heet"]);
 const ARTICLES = new Set(["de", "het", "een", "wat"]);
-const DETERMINERS = new Set(["de", "het", "een", "geen"]);
+const DETERMINERS = new Set(["de", "het", "een"]);
 const PREPOSITIONS = new Set(["voor", "om", "in", "op", "aan", "bij", "van", "met", "naar", "uit", "door", "over"]);
 
 /**
@@ -81,6 +100,10 @@ export function definedStems(sentence: string): string[] {
 }
 
 /** Does the question ask what something is or means? */
+export function isDefinitionQuestion(question: string): boolean {
+  return DEFINITION_QUESTION.test(foldText(question));
+}
+
 const DEFINITION_QUESTION =
   /\bwat\s+(is|zijn|betekent|betekenen|bedoel\w*|houdt|verstaa?\w*)\b|\bdefinie\w*|\bomschrijving\b|\bwhat\s+is\b/;
 
@@ -133,10 +156,16 @@ export interface QueryWord {
   surface: string;
   /** The stem searched for (after typo correction). */
   stem: string;
-  /** The stem, its typo correction and compound parts, and the policy words of its concepts. */
-  matches: string[];
+  /** Stems that are this word: the stem or its typo correction (either one counts). */
+  direct: string[];
+  /** The parts of a compound the corpus does not have whole ("buurtcontact"): all must occur. */
+  parts: string[];
+  /** Stems that are about the same thing: the policy words of the word's lexicon concepts. */
+  related: string[];
   /** How informative the word is (idf over the corpus; unknown words count fully). */
   weight: number;
+  /** Neither the corpus nor the lexicon knows the word, even after typo and compound handling. */
+  unknown: boolean;
 }
 
 /** Alternative terms with weights; a chunk scores the best alternative it contains. */
@@ -164,9 +193,10 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
   // Stopwords are candidates too: "eigelijk" is a typo of "eigenlijk", not of a corpus word.
   const candidates = [...new Set([...vocabulary.words.keys(), ...lexicon.words, ...STOPWORDS])];
   const frequency = (word: string) => vocabulary.wordFrequency.get(word) ?? (STOPWORDS.has(word) ? 1000 : 0);
+  // Capped, so one unknown word (often a typo or a story detail) cannot outweigh the rest.
   const idf = (stem: string) => {
     const df = vocabulary.stemFrequency.get(stem) ?? 0;
-    return Math.log(1 + (chunkCount + 1) / (df + 0.5));
+    return Math.min(MAX_WORD_WEIGHT, Math.log(1 + (chunkCount + 1) / (df + 0.5)));
   };
 
   return (query) => {
@@ -177,10 +207,14 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
     let previous: string | null = null;
     for (const token of tokenize(query)) {
       if (token.stop) continue;
-      const matches = [token.stem];
-      let primary = token.stem;
-      if (corpusKnown(token.stem) || lexicon.stems.has(token.stem)) {
-        clauses.push(new Map([[token.stem, 1]]));
+      // "kookt", "woont": the stemmer keeps the verb's -t; the corpus may only have "koken", "wonen".
+      const verbStem = /[^aeiout]t$/.test(token.surface) && token.surface.length > 4 ? stemWord(token.surface.slice(0, -1)) : null;
+      const known = corpusKnown(token.stem) || lexicon.stems.has(token.stem);
+      const stem = !known && verbStem && corpusKnown(verbStem) ? verbStem : token.stem;
+      const matches = [stem];
+      let primary = stem;
+      if (known || stem !== token.stem) {
+        clauses.push(new Map([[stem, 1]]));
         words.push(token.surface);
       } else {
         const parts = splitCompound(token.surface, corpusKnown);
@@ -203,11 +237,23 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
       sequence.push(...new Set(matches));
       if (weights.pair > 0 && previous) clauses.push(new Map([[pairTerm(previous, primary), weights.pair]]));
       previous = primary;
-      const wordGroups = matchGroups(lexicon, matches, "query");
-      for (const group of wordGroups) for (const pattern of lexicon.groups[group]!.policyPatterns) matches.push(...pattern);
-      contentWords.push({ surface: token.surface, stem: primary, matches: [...new Set(matches)], weight: idf(primary) });
+      const unique = [...new Set(matches)];
+      const parts = unique.length > 1 && primary === stem ? unique.slice(1) : [];
+      const direct = parts.length ? [stem] : unique;
+      const related = new Set<string>();
+      for (const group of matchGroups(lexicon, unique, "query")) {
+        for (const pattern of lexicon.groups[group]!.policyPatterns) for (const stem of pattern) related.add(stem);
+      }
+      for (const stem of unique) related.delete(stem);
+      // Words that name a source ("startnotitie", "Movisie") say where to look, not what to find.
+      const weight =
+        idf(primary) *
+        (context.labelStems?.has(primary) ? LABEL_WORD_WEIGHT : 1) *
+        (FRAME_WORDS.has(primary) || FRAME_WORDS.has(token.stem) ? FRAME_WORD_WEIGHT : 1);
+      const unknown = !corpusKnown(primary) && !lexicon.stems.has(primary) && parts.length === 0;
+      contentWords.push({ surface: token.surface, stem: primary, direct, parts, related: [...related], weight, unknown });
     }
-    if (weights.definition > 0 && DEFINITION_QUESTION.test(foldText(query))) {
+    if (weights.definition > 0 && isDefinitionQuestion(query)) {
       for (const word of contentWords) clauses.push(new Map([[definitionTerm(word.stem), weights.definition]]));
     }
     for (const group of matchGroups(lexicon, sequence, "query")) {

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evaluateRetrieval, readEvalFile } from "../../../src/cli/eval-command.js";
+import { parseConfig } from "../../../src/config/config.js";
+import { createLogger } from "../../../src/log/logger.js";
+import { createApp, type App } from "../../../src/main.js";
+
+/**
+ * The acceptance figures of the retrieval, measured as `wijkwijzer eval` does: the real corpus,
+ * lexicon and listings, indexed from scratch into a temporary DATA_DIR with local embeddings.
+ */
+describe("retrieval quality on the real knowledge base", () => {
+  let dataDir: string;
+  let app: App;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), "wijkwijzer-quality-"));
+    const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", EMBEDDINGS: "local" });
+    app = await createApp(config, { logger: createLogger("silent") });
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("reaches recall@5 ≥ 0.90 and MRR ≥ 0.75 on the dev questions", async () => {
+    expect(app.index.rebuilt).toBe(true);
+    const result = await evaluateRetrieval(app.index, readEvalFile("test/fixtures/dev.jsonl"), 10);
+    expect(result.questions).toBe(30);
+    expect(result.recallAt5).toBeGreaterThanOrEqual(0.9);
+    expect(result.mrr).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it("answers a resident's dev question with a quote and its source, and admits what it does not know", async () => {
+    const at = new Date("2026-01-05T10:00:00Z");
+    const ask = (id: string, text: string) =>
+      app.assistant.handle({ id, channel: "terminal", conversationId: `terminal:quality-${id}`, userId: "terminal:q", persona: "resident", text, receivedAt: at });
+    const known = await ask("1", "wat doet stichting thuisgekookt precies?");
+    expect(known.intent).toBe("answer");
+    expect(known.confident).toBe(true);
+    expect(known.replies[0]?.text).toContain("vrijwillige thuiskoks");
+    expect(known.sources.map((s) => s.title)).toEqual(["Bijlage 1: de sociale basis"]);
+    const unknown = await ask("2", "hoe verleng ik mijn paspoort bij de gemeente?");
+    expect(unknown.confident).toBe(false);
+  });
+});
