@@ -84,8 +84,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     retriever: index,
     // With LLM_PROVIDER the model writes the answer; the extractive one stays the fallback.
     composer: config.LLM_PROVIDER
-      ? createLlmComposer({ config, fallback: createExtractiveComposer(), logger })
-      : createExtractiveComposer(),
+      ? createLlmComposer({ config, fallback: createExtractiveComposer({ questionWords: index.questionWords }), logger })
+      : createExtractiveComposer({ questionWords: index.questionWords }),
     detectLanguage,
     rewriteQuestion: createQueryRewriter({ config, logger }),
     store,
