@@ -1,6 +1,7 @@
 import type { AnswerComposer, ComposedAnswer, ComposeRequest, Passage } from "../core/ports.js";
 import type { Persona, Source } from "../core/types.js";
-import { isDefinitionQuestion, type QueryWord } from "../knowledge/text-features.js";
+import type { QueryWord } from "../knowledge/query-analyzer.js";
+import { isDefinitionQuestion } from "../knowledge/text-features.js";
 import { candidatesOf, coverage, passageStems, plainQuestionWords, scoreCandidate, type Candidate } from "./extractive-sentences.js";
 
 export interface ExtractiveComposerOptions {

@@ -6,7 +6,8 @@
 import type { Passage } from "../core/ports.js";
 import { contentStems, tokenize } from "../knowledge/dutch-text.js";
 import { splitSentences } from "../knowledge/sentences.js";
-import { definedStems, type QueryWord } from "../knowledge/text-features.js";
+import type { QueryWord } from "../knowledge/query-analyzer.js";
+import { definedStems } from "../knowledge/text-features.js";
 
 /** Credit for a word found only through its lexicon concept ("eenzaam" → "ontmoeting"). */
 const RELATED_CREDIT = 0.4;

@@ -8,7 +8,7 @@ import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Passage, RetrieveOptions, Retriever } from "../core/ports.js";
 import { Bm25Index } from "./bm25.js";
 import type { Chunk } from "./chunker.js";
-import type { QueryAnalysis } from "./text-features.js";
+import type { QueryAnalysis } from "./query-analyzer.js";
 
 export interface FusionSettings {
   /** Share of BM25 in the blend (the rest is the vector similarity). */

@@ -17,7 +17,8 @@ import { createHybridRetriever, DEFAULT_FUSION } from "./hybrid-retriever.js";
 import { EMPTY_LEXICON, parseLexicon, type Lexicon } from "./lexicon.js";
 import { fitLocalEmbeddings, LOCAL_DIMENSIONS, LocalEmbeddings, type LocalEmbeddingsState } from "./local-embeddings.js";
 import { createProviderEmbeddings } from "./provider-embeddings.js";
-import { createQueryAnalyzer, DEFAULT_FEATURE_WEIGHTS, documentTerms, type FeatureContext, type QueryWord } from "./text-features.js";
+import { createQueryAnalyzer, type QueryWord } from "./query-analyzer.js";
+import { DEFAULT_FEATURE_WEIGHTS, documentTerms, type FeatureContext } from "./text-features.js";
 import { buildVocabulary } from "./vocabulary.js";
 
 /** A document to index: a corpus Markdown file or a listing rendered as text. */
@@ -62,7 +63,7 @@ export interface KnowledgeIndex extends Retriever {
 }
 
 /** Bump when chunking or features change in a way the settings below do not show. */
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 const SETTINGS = {
   format: INDEX_FORMAT,
   chunks: DEFAULT_CHUNK_OPTIONS,

@@ -5,7 +5,8 @@
  */
 import { Embeddings } from "@langchain/core/embeddings";
 import { tokenize } from "./dutch-text.js";
-import { createQueryAnalyzer, documentTerms, type FeatureContext } from "./text-features.js";
+import { createQueryAnalyzer } from "./query-analyzer.js";
+import { documentTerms, type FeatureContext } from "./text-features.js";
 
 export const LOCAL_DIMENSIONS = 2048;
 /** Total weight of one word's character n-grams relative to the word itself. */

@@ -2,14 +2,8 @@ import { describe, expect, it } from "vitest";
 import { Bm25Index } from "../../../src/knowledge/bm25.js";
 import { contentStems } from "../../../src/knowledge/dutch-text.js";
 import { parseLexicon } from "../../../src/knowledge/lexicon.js";
-import {
-  conceptTerm,
-  createQueryAnalyzer,
-  DEFAULT_FEATURE_WEIGHTS,
-  definedStems,
-  documentTerms,
-  type FeatureContext,
-} from "../../../src/knowledge/text-features.js";
+import { createQueryAnalyzer } from "../../../src/knowledge/query-analyzer.js";
+import { conceptTerm, DEFAULT_FEATURE_WEIGHTS, definedStems, documentTerms, type FeatureContext } from "../../../src/knowledge/text-features.js";
 import { buildVocabulary } from "../../../src/knowledge/vocabulary.js";
 
 const tf = (terms: Record<string, number>) => new Map(Object.entries(terms));

@@ -1,0 +1,153 @@
+/**
+ * Understands a question the way the index is built: each content word is resolved against the
+ * corpus (verb forms, compounds, typos), then the lexicon adds the policy words residents do not
+ * use ("geldzorgen" → "armoede", "bestaansonzekerheid"), weighted below the person's own words.
+ */
+import { STOPWORDS, stemWord, tokenize, type Token } from "./dutch-text.js";
+import { matchGroups } from "./lexicon.js";
+import { conceptTerm, definitionTerm, isDefinitionQuestion, pairTerm, raise, type FeatureContext } from "./text-features.js";
+import { closestWord, splitCompound } from "./vocabulary.js";
+
+/** One content word of a question, with every stem that counts as finding it in a text. */
+export interface QueryWord {
+  surface: string;
+  /** The stem searched for (after typo correction). */
+  stem: string;
+  /** Stems that are this word: the stem or its typo correction (either one counts). */
+  direct: string[];
+  /** The parts of a compound the corpus does not have whole ("buurtcontact"): all must occur. */
+  parts: string[];
+  /** Stems that are about the same thing: the policy words of the word's lexicon concepts. */
+  related: string[];
+  /** How informative the word is (idf over the corpus, capped; lower for frame and source words). */
+  weight: number;
+  /** Neither the corpus nor the lexicon knows the word, even after typo and compound handling. */
+  unknown: boolean;
+}
+
+/** Alternative terms with weights; a chunk scores the best alternative it contains. */
+export type QueryClause = Map<string, number>;
+
+export interface QueryAnalysis {
+  /**
+   * One clause per question word, word pair, definition cue and lexicon concept. A concept's many
+   * policy words form one clause, so a concept counts once, however many of its words a chunk has.
+   */
+  clauses: QueryClause[];
+  /** All terms with their highest weight (for the embeddings). */
+  terms: Map<string, number>;
+  /** Written words after typo correction (for character n-grams). */
+  words: string[];
+  /** The question's content words, for coverage-based confidence. */
+  contentWords: QueryWord[];
+}
+
+/** Share of a question word's weight left when it names a source ("startnotitie", "Movisie"). */
+const LABEL_WORD_WEIGHT = 0.3;
+/** Cap on a word's weight, so one unknown word (a typo, a story detail) cannot outweigh the rest. */
+const MAX_WORD_WEIGHT = 4;
+/**
+ * Verbs that frame a question ("welke … onderscheidt de startnotitie", "wat kenmerkt …") rather
+ * than name its topic. They still count for search, but little for coverage.
+ */
+const FRAME_WORDS = new Set(
+  [
+    "onderscheidt", "onderscheiden", "noemt", "noemen", "beschrijft", "beschrijven", "kenmerkt", "kenmerken",
+    "stelt", "verstaat", "hoort", "horen", "valt", "vallen", "speelt", "neemt", "doorloop", "doorloopt",
+    "laat", "kijkt", "kijken", "vindt", "denkt", "volgens", "zetten", "maken", "gemaakt", "maakt", "spelen",
+  ].map(stemWord),
+);
+const FRAME_WORD_WEIGHT = 0.3;
+
+/** How a written word was matched to the corpus. */
+interface ResolvedWord {
+  /** The stem to search for (corrected when it was a typo). */
+  stem: string;
+  /** Compound parts, when the word was split. */
+  parts: string[];
+  /** Written form to take character n-grams from. */
+  written: string;
+  /** Weight of the word's search clause(s). */
+  weight: number;
+  known: boolean;
+}
+
+/** Builds the question analyser for one index (vocabulary and lexicon). */
+export function createQueryAnalyzer(context: FeatureContext): (query: string) => QueryAnalysis {
+  const { vocabulary, lexicon, weights } = context;
+  const chunkCount = Math.max(1, ...vocabulary.stemFrequency.values());
+  const inCorpus = (stem: string) => vocabulary.stemFrequency.has(stem);
+  // Stopwords are candidates too: "eigelijk" is a typo of "eigenlijk", not of a corpus word.
+  const candidates = [...new Set([...vocabulary.words.keys(), ...lexicon.words, ...STOPWORDS])];
+  const frequency = (word: string) => vocabulary.wordFrequency.get(word) ?? (STOPWORDS.has(word) ? 1000 : 0);
+  const idf = (stem: string) =>
+    Math.min(MAX_WORD_WEIGHT, Math.log(1 + (chunkCount + 1) / ((vocabulary.stemFrequency.get(stem) ?? 0) + 0.5)));
+
+  /** Resolves one word; null means it was a typo of a stopword and carries nothing. */
+  const resolve = (token: Token): ResolvedWord | null => {
+    if (inCorpus(token.stem) || lexicon.stems.has(token.stem)) {
+      return { stem: token.stem, parts: [], written: token.surface, weight: 1, known: true };
+    }
+    // "kookt", "woont": the stemmer keeps the verb's -t; the corpus may only have "koken", "wonen".
+    if (token.surface.length > 4 && /[^aeiout]t$/.test(token.surface)) {
+      const verb = stemWord(token.surface.slice(0, -1));
+      if (inCorpus(verb)) return { stem: verb, parts: [], written: token.surface, weight: 1, known: true };
+    }
+    const parts = splitCompound(token.surface, inCorpus);
+    if (parts) return { stem: token.stem, parts, written: token.surface, weight: weights.compoundPart + 0.1, known: true };
+    const corrected = closestWord(token.surface, candidates, frequency);
+    if (corrected && STOPWORDS.has(corrected)) return null;
+    if (corrected) return { stem: stemWord(corrected), parts: [], written: corrected, weight: weights.corrected, known: true };
+    return { stem: token.stem, parts: [], written: token.surface, weight: 1, known: false };
+  };
+
+  return (query) => {
+    const clauses: QueryClause[] = [];
+    const words: string[] = [];
+    const contentWords: QueryWord[] = [];
+    const sequence: string[] = [];
+    let previous: string | null = null;
+    for (const token of tokenize(query)) {
+      if (token.stop) continue;
+      const word = resolve(token);
+      if (!word) continue;
+      if (word.parts.length) for (const part of word.parts) clauses.push(new Map([[part, word.weight]]));
+      else clauses.push(new Map([[word.stem, word.weight]]));
+      if (weights.pair > 0 && previous) clauses.push(new Map([[pairTerm(previous, word.stem), weights.pair]]));
+      previous = word.stem;
+      words.push(word.written);
+
+      const direct = [...new Set([word.stem, token.stem])];
+      const own = [...direct, ...word.parts];
+      sequence.push(...own);
+      const related = new Set<string>();
+      for (const group of matchGroups(lexicon, own, "query")) {
+        for (const pattern of lexicon.groups[group]!.policyPatterns) for (const stem of pattern) related.add(stem);
+      }
+      for (const stem of own) related.delete(stem);
+      const weight =
+        idf(word.stem) *
+        (context.labelStems?.has(word.stem) ? LABEL_WORD_WEIGHT : 1) *
+        (FRAME_WORDS.has(word.stem) || FRAME_WORDS.has(token.stem) ? FRAME_WORD_WEIGHT : 1);
+      const unknown = !word.known && !lexicon.stems.has(word.stem);
+      contentWords.push({ surface: token.surface, stem: word.stem, direct: word.parts.length ? [word.stem] : direct, parts: word.parts, related: [...related], weight, unknown });
+    }
+    if (weights.definition > 0 && isDefinitionQuestion(query)) {
+      for (const word of contentWords) clauses.push(new Map([[definitionTerm(word.stem), weights.definition]]));
+    }
+    for (const group of matchGroups(lexicon, sequence, "query")) {
+      const { concept, policyPatterns } = lexicon.groups[group]!;
+      const clause: QueryClause = new Map();
+      if (weights.concept > 0) clause.set(conceptTerm(concept), weights.concept);
+      if (weights.expansion > 0) {
+        for (const pattern of policyPatterns) {
+          for (const stem of pattern) if (inCorpus(stem)) raise(clause, stem, weights.expansion / pattern.length);
+        }
+      }
+      if (clause.size) clauses.push(clause);
+    }
+    const terms = new Map<string, number>();
+    for (const clause of clauses) for (const [term, weight] of clause) raise(terms, term, weight);
+    return { clauses, terms, words, contentWords };
+  };
+}
