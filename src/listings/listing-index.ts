@@ -90,8 +90,14 @@ export function buildListingIndex(listings: Listing[], vocabulary: ListingsVocab
       const categoryMask = maskOf(query.categories, CATEGORIES);
       const audienceMask = maskOf(query.audiences, AUDIENCES);
       const days = upcomingDays(query.now);
-      const scored: SearchHit[] = [];
+      const { lat, lon } = query.origin;
+      const dLat = query.radiusKm / 110;
+      const dLon = query.radiusKm / (110 * Math.max(0.1, Math.cos((lat * Math.PI) / 180)));
+      // Only the best few need their next date and a full sort: keep a short list while scanning.
+      const keep = Math.max(query.limit * 4, 20);
+      const shortlist: SearchHit[] = [];
       for (const item of candidates(query.origin, query.radiusKm)) {
+        if (Math.abs(item.listing.latitude - lat) > dLat || Math.abs(item.listing.longitude - lon) > dLon) continue;
         if (categoryMask && !(item.categoryMask & categoryMask)) continue;
         const forSomeGroup = item.audienceMask !== 0 && !(item.audienceMask & EVERYONE);
         // A listing meant for a group the person is not in (children's club for a man of 80) does not fit;
@@ -112,11 +118,13 @@ export function buildListingIndex(listings: Listing[], vocabulary: ListingsVocab
         else if (!audienceMask && forSomeGroup) score -= 0.8;
         if (query.preferredLanguages.some((l) => item.languages.includes(l))) score += 1;
         for (const k of query.keywords) if (item.haystack.includes(k)) score += 0.6;
-        scored.push({ item, distanceKm, score });
+        if (shortlist.length === keep && score <= shortlist[keep - 1]!.score) continue;
+        let at = shortlist.length;
+        while (at > 0 && shortlist[at - 1]!.score < score) at--;
+        shortlist.splice(at, 0, { item, distanceKm, score });
+        if (shortlist.length > keep) shortlist.pop();
       }
-      // Sooner is better, but only the best few need their next date: rank by fit first, then look closer.
-      scored.sort((a, b) => b.score - a.score);
-      const shortlist = scored.slice(0, Math.max(query.limit * 4, 20));
+      // Sooner is better: the short list gets its next dates, then the final order.
       for (const hit of shortlist) {
         const next = nextOccurrence(hit.item.entries, query.now, query.slots, days);
         if (next) {
