@@ -57,8 +57,32 @@ export function splitWords(folded: string): string[] {
   return words;
 }
 
+/** Stems are memoised: the same few thousand words recur in every chunk and question. */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 100_000;
+
 /** Stem one folded word; numbers written as words become digits (zeven → 7). */
 export function stemWord(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = computeStem(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stem);
+  }
+  return stem;
+}
+
+/** The memoised stems, to save with an index (the stemmer is the slow part of loading one). */
+export function knownStems(): Array<[string, string]> {
+  return [...stemCache];
+}
+
+/** Seeds the memo with stems saved by the same code version (see {@link knownStems}). */
+export function seedStems(entries: ReadonlyArray<readonly [string, string]>): void {
+  for (const [word, stem] of entries) if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, stem);
+}
+
+function computeStem(word: string): string {
   const number = NUMBER_WORDS[word];
   if (number) return number;
   if (/^\d+$/.test(word)) return word;
