@@ -8,8 +8,8 @@ import { listingsTexts } from "./listings-texts.js";
 import { toLocal, type LocalNow } from "./local-calendar.js";
 import { renderResults } from "./render-listings.js";
 import { readTime, type TimeAsk } from "./time-words.js";
+import { emptyQuestion, readMemory, restoreQuery, storeQuery, writeMemory, type SearchMemory } from "./search-memory.js";
 import { isListingsQuestion, understandQuestion, type UnderstoodQuestion } from "./understand-question.js";
-import { tokens as tokenise } from "./text-match.js";
 import { describeSearch, searchWithWidening } from "./widen-search.js";
 
 export interface ListingsSearchDeps {
@@ -18,16 +18,6 @@ export interface ListingsSearchDeps {
   vocabulary: ListingsVocabulary;
   geocoder: Geocoder;
   timeZone: string;
-}
-
-/** What the search remembers between two messages of a conversation (serialised into ListingResponse.memory). */
-interface Memory {
-  /** A question that waits for a place. */
-  pending?: string;
-  /** The last search, for follow-ups such as "en morgen?" or "gratis?". */
-  last?: Pick<UnderstoodQuestion, "categories" | "keywords" | "generic" | "audiences" | "cost" | "languages" | "accessible"> & { timeText?: string };
-  /** True when the latest place signal was a shared location (it then wins over an older typed place). */
-  viaLocation?: boolean;
 }
 
 interface Origin {
@@ -55,35 +45,16 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       if (text === "") {
         if (!request.location) return null;
         const origin: Origin = { point: request.location, where: listingsTexts.nearLocation };
-        const q = memory.pending ? understand(memory.pending, now) : undefined;
-        return answer(q ?? emptyQuestion(), origin, request.persona, now, { ...memory, pending: undefined, viaLocation: true }, q ? undefined : "nu", q?.time ? memory.pending : undefined);
+        const q = memory.pending ? restoreQuery(memory.pending, now) : emptyQuestion();
+        return answer(q, origin, request.persona, now, { viaLocation: true }, memory.pending ? undefined : "nu");
       }
 
       let q = understand(text, now);
-      let timeText = q.time ? text : undefined;
       if (q.bare && memory.pending) {
-        const pending = understand(memory.pending, now);
-        q = { ...pending, ...(q.place ? { place: q.place } : {}) };
-        timeText = pending.time ? memory.pending : undefined;
+        q = { ...restoreQuery(memory.pending, now), ...(q.place ? { place: q.place } : {}) };
       } else if (!isListingsQuestion(q)) {
-        if (memory.last && isFollowUp(q)) {
-          const last = memory.last;
-          const lastTime = last.timeText ? readTime(tokenise(last.timeText), [], now).ask : undefined;
-          q = {
-            ...q,
-            categories: last.categories,
-            keywords: last.keywords ?? [],
-            generic: last.generic,
-            audiences: q.audiences.length > 0 ? q.audiences : last.audiences,
-            cost: q.cost ?? last.cost,
-            languages: q.languages.length > 0 ? q.languages : last.languages,
-            accessible: q.accessible || last.accessible,
-            ...(q.time ?? lastTime ? { time: (q.time ?? lastTime)! } : {}),
-          };
-          if (!timeText) timeText = last.timeText;
-        } else if (!q.bare) {
-          return null;
-        }
+        if (memory.last && isFollowUp(q)) q = restoreQuery(memory.last, now, q);
+        else if (!q.bare) return null;
       }
 
       const origin = await findOrigin(q, request, memory);
@@ -95,10 +66,10 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
             : request.persona === "professional"
               ? listingsTexts.askPlaceProfessional(example)
               : listingsTexts.askPlace(example);
-        return { kind: "need_place", replies: [{ text: ask, requestLocation: true }], sources: [], memory: writeMemory({ pending: memory.pending && q.bare ? memory.pending : text }) };
+        const pending = q.bare && memory.pending ? memory.pending : storeQuery(q);
+        return { kind: "need_place", replies: [{ text: ask, requestLocation: true }], sources: [], memory: writeMemory({ pending }) };
       }
-      const viaLocation = origin.remember ? false : memory.viaLocation;
-      return answer(q, origin, request.persona, now, { viaLocation }, undefined, timeText);
+      return answer(q, origin, request.persona, now, { ...(origin.remember ? {} : { viaLocation: memory.viaLocation }) });
     },
   };
 
@@ -106,7 +77,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
     return understandQuestion(text, { vocabulary: deps.vocabulary, gazetteer: deps.gazetteer(), now });
   }
 
-  async function findOrigin(q: UnderstoodQuestion, request: ListingRequest, memory: Memory): Promise<Origin | { unknown: string } | undefined> {
+  async function findOrigin(q: UnderstoodQuestion, request: ListingRequest, memory: SearchMemory): Promise<Origin | { unknown: string } | undefined> {
     const mention = q.place;
     if (mention?.known) {
       // A full postcode is more precise at PDOK than the 4-digit area centre.
@@ -128,7 +99,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
     return undefined;
   }
 
-  function answer(q: UnderstoodQuestion, origin: Origin, persona: Persona, now: LocalNow, memory: Memory, defaultTime: "nu" | undefined, timeText: string | undefined): ListingResponse {
+  function answer(q: UnderstoodQuestion, origin: Origin, persona: Persona, now: LocalNow, memory: SearchMemory, defaultTime?: "nu"): ListingResponse {
     const time: TimeAsk | undefined = q.time ?? (defaultTime ? readTime(["nu"], [false], now).ask : undefined);
     const limit = persona === "resident" ? 3 : 5;
     const base: SearchQuery = {
@@ -146,10 +117,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       limit,
     };
     const { hits, relaxed } = searchWithWidening(deps.index(), base, q);
-    const nextMemory = writeMemory({
-      ...memory,
-      last: { categories: q.categories, keywords: q.keywords, generic: q.generic, audiences: q.audiences, languages: q.languages, accessible: q.accessible, ...(q.cost ? { cost: q.cost } : {}), ...(timeText ? { timeText } : {}) },
-    });
+    const nextMemory = writeMemory({ ...memory, last: storeQuery(q) });
     const remember = origin.remember ? { place: origin.remember } : {};
     if (hits.length === 0) return { kind: "results", replies: [{ text: listingsTexts.nothing }], sources: [], memory: nextMemory, ...remember };
     const intro = describeSearch(q, relaxed, origin.where, time);
@@ -162,23 +130,4 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
 function isFollowUp(q: UnderstoodQuestion): boolean {
   if (q.knowledge || q.categories.length > 0 || q.leftover > 0) return false;
   return q.time !== undefined || q.cost !== undefined || q.languages.length > 0 || q.audiences.length > 0 || q.accessible || q.place !== undefined;
-}
-
-function emptyQuestion(): UnderstoodQuestion {
-  return { categories: [], keywords: [], generic: false, audiences: [], languages: [], preferredLanguages: [], accessible: false, near: true, ask: true, knowledge: false, bare: false, leftover: 0, tokenCount: 0 };
-}
-
-function readMemory(raw: string | undefined): Memory {
-  if (!raw) return {};
-  try {
-    const parsed = JSON.parse(raw) as unknown;
-    return typeof parsed === "object" && parsed !== null ? (parsed as Memory) : {};
-  } catch {
-    return {};
-  }
-}
-
-function writeMemory(memory: Memory): string | undefined {
-  const clean = Object.fromEntries(Object.entries(memory).filter(([, v]) => v !== undefined && v !== false));
-  return Object.keys(clean).length > 0 ? JSON.stringify(clean) : undefined;
 }

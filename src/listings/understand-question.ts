@@ -27,6 +27,8 @@ export interface UnderstoodQuestion {
   preferredLanguages: string[];
   accessible: boolean;
   time?: TimeAsk;
+  /** The words that said the time ("dinsdagochtend"), to read again later. */
+  timeWords?: string;
   place?: PlaceMention;
   near: boolean;
   ask: boolean;
@@ -60,7 +62,8 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
 
   const place = readPostcode(tokens, cased, used, gazetteer);
   const age = readAge(tokens, used, text);
-  const time = readTime(tokens, used, deps.now).ask;
+  const { ask: time, matches: timeMatches } = readTime(tokens, used, deps.now);
+  const timeWords = timeMatches.flatMap((m) => tokens.slice(m.start, m.end)).join(" ");
   const languages = unique(v.languages.match(tokens, used, { consume: true }).map((m) => m.label));
   const costMatches = v.cost.match(tokens, used, { consume: true });
   const cost = costMatches.some((m) => m.label === "free") ? "free" : costMatches.length > 0 ? "cheap" : undefined;
@@ -112,7 +115,7 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
     languages,
     preferredLanguages: scriptLanguages(text),
     accessible,
-    ...(time ? { time } : {}),
+    ...(time ? { time, timeWords } : {}),
     ...(placeMention ? { place: placeMention } : {}),
     near,
     ask,

@@ -74,6 +74,15 @@ describe("asking for a place", () => {
     expect(alone?.replies[0]!.text).toMatch(/Dit is er bij uw locatie, nu of binnen een uur:|Nu of binnen een uur vond ik niets/);
   });
 
+  it("remembers what was understood, not what was written", async () => {
+    const { service } = await serviceWith([EXAMPLE_CSV]);
+    const r = await service.search.respond({ text: "ik zoek dinsdagochtend koffie voor mijn vader van 78, hij heet Henk", persona: "resident", now: new Date("2026-11-24T09:30:00Z") });
+    expect(r?.kind).toBe("need_place");
+    expect(r?.memory).toBeDefined();
+    expect(r?.memory).not.toMatch(/Henk|vader|78/);
+    expect(JSON.parse(r!.memory!)).toMatchObject({ pending: { categories: ["ontmoeting"], audiences: ["ouderen"], timeWords: "dinsdagochtend" } });
+  });
+
   it("says so when it does not know the place", async () => {
     const { service } = await serviceWith([EXAMPLE_CSV]);
     const r = await conversation(service)("ik woon in Rotterdam, is er een taalcafé?");
