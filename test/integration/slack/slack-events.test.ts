@@ -1,7 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+/**
+ * Events API over HTTP against the whole app (createApp + startChannels: real corpus and index),
+ * with signed requests and the fake Slack Web API. Every test uses its own channel, so the tests
+ * share one app and one fake.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAKE_SLACK_BOT_ID, FAKE_SLACK_BOT_USER_ID, type RecordedSlackCall } from "../../support/fake-slack-api.js";
 import { eventCallback } from "../../support/slack-signing.js";
-import { startSlackHarness, type SlackHarness } from "./slack-harness.js";
+import { startRealSlackApp, type SlackHarness } from "./slack-harness.js";
 
 interface Block {
   type: string;
@@ -11,29 +16,34 @@ interface Block {
 
 const blocksOf = (call: RecordedSlackCall) => call.body.blocks as Block[];
 const actionIds = (call: RecordedSlackCall) => blocksOf(call).filter((b) => b.type === "actions").flatMap((b) => b.elements!.map((e) => e.action_id));
+const sourceLines = (call: RecordedSlackCall) => blocksOf(call).filter((b) => b.type === "context").flatMap((b) => b.elements!.map((e) => String(e.text)));
 
-let eventCounter = 0;
-function mention(text: string, extra: Record<string, unknown> = {}) {
-  eventCounter += 1;
-  const ts = `1700000${String(eventCounter).padStart(3, "0")}.000200`;
-  const event = { type: "app_mention", user: "U0PRO0001", text, ts, channel: "C0WIJKTEAM", event_ts: ts, ...extra };
-  return { post: eventCallback(event, `Ev0MENTION${eventCounter}`), ts };
+let counter = 0;
+const nextTs = () => `17000${String(++counter).padStart(5, "0")}.000100`;
+
+function mention(channel: string, text: string, extra: Record<string, unknown> = {}) {
+  const ts = nextTs();
+  const event = { type: "app_mention", user: "U0PRO0001", text, ts, channel, event_ts: ts, ...extra };
+  return { post: eventCallback(event, `Ev0M${counter}`), ts, eventId: `Ev0M${counter}` };
 }
 
-function dm(text: string, extra: Record<string, unknown> = {}) {
-  eventCounter += 1;
-  const ts = `1700001${String(eventCounter).padStart(3, "0")}.000300`;
-  const event = { type: "message", channel_type: "im", channel: "D0PRO0001", user: "U0PRO0001", text, ts, event_ts: ts, ...extra };
-  return { post: eventCallback(event, `Ev0DM${eventCounter}`), ts };
+function dm(channel: string, text: string, extra: Record<string, unknown> = {}) {
+  const ts = nextTs();
+  const event = { type: "message", channel_type: "im", channel, user: "U0PRO0001", text, ts, event_ts: ts, ...extra };
+  return { post: eventCallback(event, `Ev0D${counter}`), ts };
 }
 
-describe("Slack events over HTTP", () => {
+const postsTo = (h: SlackHarness, channel: string) => h.slack.callsTo("chat.postMessage").filter((c) => c.body.channel === channel);
+const answerIn = (h: SlackHarness, channel: string, count = 1) => h.slack.waitForCalls("chat.postMessage", count, { where: (c) => c.body.channel === channel });
+const QUESTION = `<@${FAKE_SLACK_BOT_USER_ID}> Wat is de sociale basis?`;
+
+describe("Slack events over HTTP, in the real app", () => {
   let h: SlackHarness;
-  beforeEach(async () => {
-    h = await startSlackHarness();
-  });
-  afterEach(async () => {
-    await h.close();
+  beforeAll(async () => {
+    h = await startRealSlackApp();
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
   });
 
   it("checks the bot token once at start and answers url_verification", async () => {
@@ -44,119 +54,117 @@ describe("Slack events over HTTP", () => {
     expect(await res.json()).toEqual({ challenge: "uitdaging-123" });
   });
 
-  it("answers an app mention in its thread with the answer, numbered sources and three buttons", async () => {
-    const { post, ts } = mention(`<@${FAKE_SLACK_BOT_USER_ID}> Wat is een sterke sociale basis?`);
-    const res = await h.post(post);
-    expect(res.status).toBe(200);
-    const [call] = await h.slack.waitForCalls("chat.postMessage", 1);
-    expect(call!.body.channel).toBe("C0WIJKTEAM");
+  it("answers an app mention in its thread with the answer, numbered corpus sources and three buttons", async () => {
+    const { post, ts } = mention("C0EV000001", QUESTION);
+    expect((await h.post(post)).status).toBe(200);
+    const [call] = await answerIn(h, "C0EV000001");
     expect(call!.body.thread_ts).toBe(ts);
-    const blocks = blocksOf(call!);
-    expect(blocks[0]!.type).toBe("section");
-    expect(blocks[0]!.text!.text).toContain("Uit de bronnen: Een sterke sociale basis bestaat uit voorzieningen");
-    const context = blocks.find((b) => b.type === "context")!;
-    const lines = context.elements!.map((e) => e.text as string);
-    expect(lines[1]).toBe(
-      "[1] <https://www.movisie.nl/publicatie/wijkaanpak-sterke-sociale-basis?a=1&amp;b=2|Wijkaanpak &amp; een sterke &lt;sociale basis&gt;> · Movisie, 2023",
-    );
-    expect(lines[2]).toContain("[2] <https://www.verwey-jonker.nl/publicatie/sociale-basis-in-actie|Sociale basis in actie> · Verwey-Jonker Instituut, 2022");
+    expect(blocksOf(call!)[0]!.type).toBe("section");
+    expect(blocksOf(call!)[0]!.text!.text).toMatch(/sociale basis/i);
+    const lines = sourceLines(call!);
+    expect(lines[0]).toBe("*Bronnen*");
+    expect(lines[1]).toMatch(/^\[1\] .+ · (Movisie|Verwey-Jonker)/);
     expect(actionIds(call!)).toEqual(["feedback_up", "feedback_down", "ask_sociaal_werker"]);
-    const feedbackValue = JSON.parse(blocksOf(call!).at(-1)!.elements![0]!.value!);
-    expect(feedbackValue).toEqual({ c: `slack:C0WIJKTEAM:${ts}`, v: ts });
-    // The exchange is recorded under the thread's conversation, as a professional.
-    const rows = h.db.prepare("SELECT direction, text FROM messages WHERE conversation_id = ? ORDER BY id").all(`slack:C0WIJKTEAM:${ts}`) as Array<{ direction: string; text: string }>;
-    expect(rows.map((r) => r.direction)).toEqual(["in", "out"]);
-    expect(rows[0]!.text).toBe("Wat is een sterke sociale basis?");
+    const feedbackValue = JSON.parse(blocksOf(call!).find((b) => b.type === "actions")!.elements![0]!.value!);
+    expect(feedbackValue).toEqual({ c: `slack:C0EV000001:${ts}`, v: ts });
+    // The exchange is recorded under the thread's conversation.
+    const messages = h.store.recentMessages(`slack:C0EV000001:${ts}`, 5);
+    expect(messages.map((m) => m.direction)).toEqual(["in", "out"]);
+    expect(messages[0]!.text).toBe("Wat is de sociale basis?");
   });
 
   it("answers a mention inside a thread in that thread, as one conversation", async () => {
-    const { post } = mention(`<@${FAKE_SLACK_BOT_USER_ID}> en wat doet een buurthuis?`, { thread_ts: "1699999999.000100" });
+    const { post } = mention("C0EV000002", `<@${FAKE_SLACK_BOT_USER_ID}> wat kan een buurthuis doen voor de sociale basis?`, { thread_ts: "1699999999.000100" });
     await h.post(post);
-    const [call] = await h.slack.waitForCalls("chat.postMessage", 1);
+    const [call] = await answerIn(h, "C0EV000002");
     expect(call!.body.thread_ts).toBe("1699999999.000100");
-    expect(h.store.recentMessages("slack:C0WIJKTEAM:1699999999.000100", 5)).toHaveLength(2);
+    expect(h.store.recentMessages("slack:C0EV000002:1699999999.000100", 5)).toHaveLength(2);
   });
 
   it("gives a short Dutch help text for a mention without a question", async () => {
-    const { post, ts } = mention(`<@${FAKE_SLACK_BOT_USER_ID}>  `);
+    const { post, ts } = mention("C0EV000003", `<@${FAKE_SLACK_BOT_USER_ID}>  `);
     await h.post(post);
-    const [call] = await h.slack.waitForCalls("chat.postMessage", 1);
+    const [call] = await answerIn(h, "C0EV000003");
     expect(call!.body.thread_ts).toBe(ts);
     expect(String(call!.body.text)).toContain("Stel uw vraag na mijn naam");
     expect(actionIds(call!)).toEqual([]);
   });
 
   it("answers a direct message in the DM", async () => {
-    const { post } = dm("Wat is de sociale basis?");
-    await h.post(post);
-    const [call] = await h.slack.waitForCalls("chat.postMessage", 1);
-    expect(call!.body.channel).toBe("D0PRO0001");
+    await h.post(dm("D0EV000004", "Wat is de sociale basis?").post);
+    const [call] = await answerIn(h, "D0EV000004");
     expect(call!.body.thread_ts).toBeUndefined();
     expect(actionIds(call!)).toContain("feedback_up");
-    expect(h.store.recentMessages("slack:D0PRO0001", 5).map((m) => m.direction)).toEqual(["in", "out"]);
+    expect(sourceLines(call!).length).toBeGreaterThan(1);
+    expect(h.store.recentMessages("slack:D0EV000004", 5).map((m) => m.direction)).toEqual(["in", "out"]);
   });
 
   it("ignores messages from bots and message edits, and still answers people", async () => {
-    await h.post(dm("Wat is de sociale basis?", { bot_id: FAKE_SLACK_BOT_ID, user: FAKE_SLACK_BOT_USER_ID }).post);
-    await h.post(dm("Wat is de sociale basis?", { bot_id: "B0OTHER", subtype: "bot_message", user: undefined }).post);
-    await h.post(dm("", { subtype: "message_changed" }).post);
-    await h.post(dm("Hoi").post);
-    const calls = await h.slack.waitForCalls("chat.postMessage", 1);
-    expect(calls).toHaveLength(1);
-    expect(String(calls[0]!.body.text)).toContain("Hallo!");
-    expect(h.store.recentMessages("slack:D0PRO0001", 10).filter((m) => m.direction === "in")).toHaveLength(1);
+    await h.post(dm("D0EV000005", "Wat is de sociale basis?", { bot_id: FAKE_SLACK_BOT_ID, user: FAKE_SLACK_BOT_USER_ID }).post);
+    await h.post(dm("D0EV000005", "Wat is de sociale basis?", { bot_id: "B0OTHER", subtype: "bot_message", user: undefined }).post);
+    // Another app's bot user posts without a subtype, but with its bot_id.
+    await h.post(dm("D0EV000005", "Wat is de sociale basis?", { bot_id: "B0OTHER", user: "U0OTHERBOT" }).post);
+    await h.post(dm("D0EV000005", "", { subtype: "message_changed" }).post);
+    await h.post(dm("D0EV000005", "Hallo").post);
+    const [call] = await answerIn(h, "D0EV000005");
+    expect(String(call!.body.text)).toContain("Hallo!");
+    expect(postsTo(h, "D0EV000005")).toHaveLength(1);
+    expect(h.store.recentMessages("slack:D0EV000005", 10).filter((m) => m.direction === "in")).toHaveLength(1);
   });
 
   it("answers a retried event only once", async () => {
-    const { post } = mention(`<@${FAKE_SLACK_BOT_USER_ID}> Wat is de sociale basis?`);
+    const { post, eventId } = mention("C0EV000006", QUESTION);
     expect((await h.post(post)).status).toBe(200);
-    await h.slack.waitForCalls("chat.postMessage", 1);
+    await answerIn(h, "C0EV000006");
     expect((await h.post(post, { retryNum: 1 })).status).toBe(200);
-    await h.waitForLog(/duplicate delivery ignored/);
-    expect(h.slack.callsTo("chat.postMessage")).toHaveLength(1);
+    await h.waitForLog(new RegExp(`"eventId":"${eventId}".*duplicate delivery ignored`));
+    expect(postsTo(h, "C0EV000006")).toHaveLength(1);
   });
 
-  it("rejects a wrong signature with 401 and does not process it", async () => {
-    const { post } = mention(`<@${FAKE_SLACK_BOT_USER_ID}> Wat is de sociale basis?`);
-    const res = await h.post(post, { secret: "not-the-signing-secret" });
-    expect(res.status).toBe(401);
-    const unsigned = await fetch(`${h.baseUrl}/slack/events`, { method: "POST", headers: { "content-type": "application/json" }, body: post.body });
+  it("rejects a wrong or missing signature with 401 and does not process it", async () => {
+    const bad = mention("C0EV000007", QUESTION);
+    expect((await h.post(bad.post, { secret: "not-the-signing-secret" })).status).toBe(401);
+    const unsigned = await fetch(`${h.baseUrl}/slack/events`, { method: "POST", headers: { "content-type": "application/json" }, body: bad.post.body });
     expect(unsigned.status).toBe(401);
-    expect(h.slack.calls.map((c) => c.method)).toEqual(["auth.test"]);
-    expect(h.db.prepare("SELECT COUNT(*) AS n FROM messages").get()).toEqual({ n: 0 });
+    // A good request after it is answered; the rejected ones left no trace.
+    await h.post(mention("C0EV000017", QUESTION).post);
+    await answerIn(h, "C0EV000017");
+    expect(postsTo(h, "C0EV000007")).toHaveLength(0);
+    expect(h.store.recentMessages(`slack:C0EV000007:${bad.ts}`, 5)).toHaveLength(0);
   });
 
   it("rejects a stale timestamp (older than 5 minutes) with 401", async () => {
-    const { post } = mention(`<@${FAKE_SLACK_BOT_USER_ID}> Wat is de sociale basis?`);
-    const res = await h.post(post, { timestamp: Math.floor(Date.now() / 1000) - 10 * 60 });
-    expect(res.status).toBe(401);
-    expect(h.slack.callsTo("chat.postMessage")).toHaveLength(0);
-    expect(h.db.prepare("SELECT COUNT(*) AS n FROM messages").get()).toEqual({ n: 0 });
+    const stale = mention("C0EV000008", QUESTION);
+    expect((await h.post(stale.post, { timestamp: Math.floor(Date.now() / 1000) - 10 * 60 })).status).toBe(401);
+    await h.post(mention("C0EV000018", QUESTION).post);
+    await answerIn(h, "C0EV000018");
+    expect(postsTo(h, "C0EV000008")).toHaveLength(0);
+    expect(h.store.recentMessages(`slack:C0EV000008:${stale.ts}`, 5)).toHaveLength(0);
   });
 
-  it("retries a 5xx from the Web API and still delivers the answer", async () => {
+  it("retries a 5xx from the Web API and still delivers the answer; the app stays up", async () => {
     h.slack.fail("chat.postMessage", { status: 500 });
-    await h.post(mention(`<@${FAKE_SLACK_BOT_USER_ID}> Wat is de sociale basis?`).post);
-    const calls = await h.slack.waitForCalls("chat.postMessage", 2);
+    await h.post(mention("C0EV000009", QUESTION).post);
+    const calls = await answerIn(h, "C0EV000009", 2);
     expect(calls[0]!.body.text).toBe(calls[1]!.body.text);
     expect((await fetch(`${h.baseUrl}/healthz`)).status).toBe(200);
   });
 
   it("waits out a rate limit (429 with Retry-After) and then delivers", async () => {
     h.slack.fail("chat.postMessage", { status: 429, retryAfter: 0 });
-    await h.post(dm("Wat is de sociale basis?").post);
-    const calls = await h.slack.waitForCalls("chat.postMessage", 2);
-    expect(calls[1]!.body.channel).toBe("D0PRO0001");
+    await h.post(dm("D0EV000010", "Wat is de sociale basis?").post);
+    const calls = await answerIn(h, "D0EV000010", 2);
+    expect(calls[1]!.body.text).toBe(calls[0]!.body.text);
   });
 
   it("logs channel_not_found without tokens, does not retry it, and keeps serving", async () => {
     h.slack.fail("chat.postMessage", { error: "channel_not_found" });
-    await h.post(mention(`<@${FAKE_SLACK_BOT_USER_ID}> Wat is de sociale basis?`).post);
+    await h.post(mention("C0EV000011", QUESTION).post);
     const line = await h.waitForLog(/answering an app mention failed/);
     expect(line).toContain("channel_not_found");
+    expect(postsTo(h, "C0EV000011")).toHaveLength(1);
     expect(h.logs.join("\n")).not.toContain(h.slack.token);
-    await h.post(dm("Wat is de sociale basis?").post);
-    const calls = await h.slack.waitForCalls("chat.postMessage", 2);
-    expect(calls[1]!.body.channel).toBe("D0PRO0001");
+    await h.post(dm("D0EV000012", "Wat is de sociale basis?").post);
+    await answerIn(h, "D0EV000012");
   });
 });

@@ -1,43 +1,27 @@
 /**
- * Starts the real Slack channel (Bolt over HTTP on the shared express server, 127.0.0.1:0) against
- * the fake Web API, with a real SQLite file in a temp dir and the real core assistant over small
- * deterministic fakes for retrieval and safety.
+ * Runs the Slack channel (Bolt over HTTP on the shared express server, 127.0.0.1:0) against the fake
+ * Slack Web API, with real SQLite files in a temp dir. Two builds:
+ * - {@link startRealSlackApp}: the app exactly as `npm start` builds it (createApp + startChannels:
+ *   real corpus, index, listings, safety), so answers carry real sources;
+ * - {@link startSlackHarness}: the real core assistant over small deterministic fakes, for exact
+ *   rendering checks, extensions and the sender.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { RunningChannel } from "../../../src/channels/channel.js";
 import { startSlack, type SlackExtension } from "../../../src/channels/slack/slack-channel.js";
-import { parseConfig, type Config } from "../../../src/config/config.js";
-import { createAssistant, type Assistant } from "../../../src/core/assistant.js";
+import { parseConfig } from "../../../src/config/config.js";
+import { createAssistant } from "../../../src/core/assistant.js";
 import type { AnswerComposer, ConversationStore, Passage, Retriever, SafetyCheck } from "../../../src/core/ports.js";
-import { createHttpServer, type HttpServer } from "../../../src/http/server.js";
-import { createLogger } from "../../../src/log/logger.js";
+import { createHttpServer } from "../../../src/http/server.js";
+import { createLogger, type Logger } from "../../../src/log/logger.js";
+import { createApp, startChannels } from "../../../src/main.js";
 import { openDatabase, type SqliteDatabase } from "../../../src/store/database.js";
 import { createSqliteConversationStore } from "../../../src/store/sqlite-conversation-store.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../../support/fake-slack-api.js";
 import { FAKE_SLACK_SIGNING_SECRET, postSigned, type SignOptions, type SlackPost } from "../../support/slack-signing.js";
-
-export interface SlackHarness {
-  slack: FakeSlackApi;
-  config: Config;
-  db: SqliteDatabase;
-  store: ConversationStore;
-  channel: RunningChannel;
-  http: HttpServer;
-  baseUrl: string;
-  /** JSON log lines the app wrote. */
-  logs: string[];
-  /** Posts to /slack/events, signed with the right secret unless told otherwise. */
-  post(post: SlackPost, options?: SignOptions & { secret?: string }): Promise<Response>;
-  /** Resolves when a log line matches (e.g. a skipped duplicate); rejects after 10 s. */
-  waitForLog(pattern: RegExp): Promise<string>;
-  feedbackRows(): FeedbackRow[];
-  /** Resolves with the feedback rows once there are `count`; rejects after 10 s. */
-  waitForFeedback(count: number): Promise<FeedbackRow[]>;
-  close(): Promise<void>;
-}
 
 export interface FeedbackRow {
   conversation_id: string;
@@ -46,10 +30,127 @@ export interface FeedbackRow {
   reason: string | null;
 }
 
-export interface SlackHarnessOptions {
-  env?: Record<string, string>;
-  assistant?: (store: ConversationStore) => Assistant;
-  extensions?: SlackExtension[];
+export interface SlackHarness {
+  slack: FakeSlackApi;
+  db: SqliteDatabase;
+  store: ConversationStore;
+  baseUrl: string;
+  /** JSON log lines the app wrote. */
+  logs: string[];
+  /** Posts to /slack/events, signed with the right secret unless told otherwise. */
+  post(post: SlackPost, options?: SignOptions & { secret?: string }): Promise<Response>;
+  /** Resolves when a log line matches (e.g. a skipped duplicate); rejects after 10 s. */
+  waitForLog(pattern: RegExp): Promise<string>;
+  /** Feedback rows, oldest first; only one conversation's when given. */
+  feedbackRows(conversationId?: string): FeedbackRow[];
+  /** Resolves with the feedback rows once there are `count`; rejects after 10 s. */
+  waitForFeedback(count: number, conversationId?: string): Promise<FeedbackRow[]>;
+  close(): Promise<void>;
+}
+
+export interface FakeCoreSlackHarness extends SlackHarness {
+  channel: RunningChannel;
+}
+
+/** Collects log lines and wakes waiters on each one. */
+function logCapture(): { logs: string[]; logger: Logger; waitForLog: SlackHarness["waitForLog"] } {
+  const logs: string[] = [];
+  const waiters = new Set<() => void>();
+  const logger = createLogger(
+    "debug",
+    new Writable({
+      write(chunk, _encoding, callback) {
+        logs.push(String(chunk));
+        for (const wake of waiters) wake();
+        callback();
+      },
+    }),
+  );
+  const waitForLog = (pattern: RegExp) =>
+    new Promise<string>((resolve, reject) => {
+      const check = () => {
+        const line = logs.find((l) => pattern.test(l));
+        if (!line) return;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve(line);
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`no log line matched ${pattern}`));
+      }, 10_000);
+      waiters.add(check);
+      check();
+    });
+  return { logs, logger, waitForLog };
+}
+
+function common(slack: FakeSlackApi, db: SqliteDatabase, baseUrl: string) {
+  const feedbackRows = (conversationId?: string) =>
+    (db.prepare("SELECT conversation_id, message_ref, value, reason FROM feedback ORDER BY id").all() as FeedbackRow[]).filter(
+      (row) => conversationId === undefined || row.conversation_id === conversationId,
+    );
+  return {
+    post(post: SlackPost, { secret = FAKE_SLACK_SIGNING_SECRET, ...sign }: SignOptions & { secret?: string } = {}) {
+      return postSigned(`${baseUrl}/slack/events`, post, secret, sign);
+    },
+    feedbackRows,
+    async waitForFeedback(count: number, conversationId?: string) {
+      const deadline = Date.now() + 10_000;
+      while (feedbackRows(conversationId).length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} feedback rows, got ${feedbackRows(conversationId).length}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return feedbackRows(conversationId);
+    },
+  };
+}
+
+// The index is built once per test process and copied, so each app starts in about a second.
+let builtIndexDir: string | undefined;
+
+async function prebuiltIndex(logger: Logger): Promise<string> {
+  if (builtIndexDir && existsSync(builtIndexDir)) return builtIndexDir;
+  const dir = mkdtempSync(join(tmpdir(), "wijkwijzer-slack-index-"));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  const app = await createApp(parseConfig({ DATA_DIR: dir }), { logger });
+  await app.close();
+  builtIndexDir = join(dir, "index");
+  return builtIndexDir;
+}
+
+/** The whole app as `npm start` builds it, with Slack configured (plus `env`). */
+export async function startRealSlackApp(env: Record<string, string> = {}): Promise<SlackHarness> {
+  const slack = await startFakeSlackApi();
+  const { logs, logger, waitForLog } = logCapture();
+  const dir = mkdtempSync(join(tmpdir(), "wijkwijzer-slack-"));
+  cpSync(await prebuiltIndex(logger), join(dir, "index"), { recursive: true });
+  const config = parseConfig({
+    DATA_DIR: dir,
+    SLACK_BOT_TOKEN: slack.token,
+    SLACK_SIGNING_SECRET: FAKE_SLACK_SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    ...env,
+  });
+  const app = await createApp(config, { logger });
+  // PORT 0: any free port; startChannels tells which.
+  const stop = await startChannels({ ...app, config: { ...app.config, PORT: 0 } });
+  const baseUrl = `http://127.0.0.1:${stop.port}`;
+  return {
+    slack,
+    db: app.db,
+    store: app.store,
+    baseUrl,
+    logs,
+    waitForLog,
+    ...common(slack, app.db, baseUrl),
+    async close() {
+      await stop();
+      await app.close();
+      await slack.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 const PASSAGES: Passage[] = [
@@ -99,81 +200,33 @@ const safety: SafetyCheck = {
   assess: (text) => (/^(hallo|hoi)\b/i.test(text) ? { smalltalk: "greeting" } : {}),
 };
 
-export async function startSlackHarness(options: SlackHarnessOptions = {}): Promise<SlackHarness> {
+/** Only the Slack channel, over the real core with fixed passages (exact texts to assert on). */
+export async function startSlackHarness(options: { extensions?: SlackExtension[] } = {}): Promise<FakeCoreSlackHarness> {
   const slack = await startFakeSlackApi();
+  const { logs, logger, waitForLog } = logCapture();
   const dir = mkdtempSync(join(tmpdir(), "wijkwijzer-slack-"));
   const config = parseConfig({
     SLACK_BOT_TOKEN: slack.token,
     SLACK_SIGNING_SECRET: FAKE_SLACK_SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
     DATA_DIR: dir,
-    ...options.env,
   });
   const db = openDatabase(join(dir, "wijkwijzer.sqlite"));
   const store = createSqliteConversationStore(db);
-  const logs: string[] = [];
-  const logWaiters = new Set<() => void>();
-  const logger = createLogger(
-    "debug",
-    new Writable({
-      write(chunk, _encoding, callback) {
-        logs.push(String(chunk));
-        for (const wake of logWaiters) wake();
-        callback();
-      },
-    }),
-  );
   const now = () => new Date();
-  const assistant =
-    options.assistant?.(store) ??
-    createAssistant({ retriever, composer, store, safety, now, retentionDays: config.RETENTION_DAYS, wijkteamContact: config.WIJKTEAM_CONTACT });
+  const assistant = createAssistant({ retriever, composer, store, safety, now, retentionDays: config.RETENTION_DAYS, wijkteamContact: config.WIJKTEAM_CONTACT });
   const http = createHttpServer();
-  const channel = await startSlack(
-    { config, assistant, store, http, logger, now },
-    options.extensions ? { extensions: options.extensions } : {},
-  );
-  const port = await http.listen(0);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const feedbackRows = () => db.prepare("SELECT conversation_id, message_ref, value, reason FROM feedback ORDER BY id").all() as FeedbackRow[];
-
+  const channel = await startSlack({ config, assistant, store, http, logger, now }, options.extensions ? { extensions: options.extensions } : {});
+  const baseUrl = `http://127.0.0.1:${await http.listen(0)}`;
   return {
     slack,
-    config,
     db,
     store,
     channel,
-    http,
     baseUrl,
     logs,
-    post(post, { secret = FAKE_SLACK_SIGNING_SECRET, ...sign } = {}) {
-      return postSigned(`${baseUrl}/slack/events`, post, secret, sign);
-    },
-    waitForLog(pattern) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const line = logs.find((l) => pattern.test(l));
-          if (!line) return;
-          logWaiters.delete(check);
-          clearTimeout(timer);
-          resolve(line);
-        };
-        const timer = setTimeout(() => {
-          logWaiters.delete(check);
-          reject(new Error(`no log line matched ${pattern}`));
-        }, 10_000);
-        logWaiters.add(check);
-        check();
-      });
-    },
-    feedbackRows,
-    async waitForFeedback(count) {
-      const deadline = Date.now() + 10_000;
-      while (feedbackRows().length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} feedback rows, got ${feedbackRows().length}`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      return feedbackRows();
-    },
+    waitForLog,
+    ...common(slack, db, baseUrl),
     async close() {
       await channel.stop();
       await http.close();
