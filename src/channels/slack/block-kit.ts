@@ -44,6 +44,7 @@ export function mrkdwnLink(url: string | undefined, label: string): string {
   return `<${url.replace(/&/g, "&amp;")}|${safeLabel}>`;
 }
 
+/** Packs a button's conversation and core value (JSON, within Slack's 2000-character limit). */
 export function encodeButtonValue(payload: ButtonPayload): string {
   const encoded = JSON.stringify({ c: payload.conversationId, ...(payload.value !== undefined ? { v: payload.value } : {}) });
   if (encoded.length > BUTTON_VALUE_MAX) throw new Error("Slack button value too long");

@@ -13,10 +13,12 @@ export interface SlackAddress {
   threadTs?: string;
 }
 
+/** A thread in a channel: the mention's own ts, or the thread it was written in. */
 export function threadConversationId(channel: string, threadTs: string): string {
   return `slack:${channel}:${threadTs}`;
 }
 
+/** A whole channel: a DM channel (D…), or a user id for private slash-command answers. */
 export function channelConversationId(channel: string): string {
   return `slack:${channel}`;
 }

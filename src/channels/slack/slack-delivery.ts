@@ -26,6 +26,7 @@ export interface SlackDelivery {
   ): Promise<void>;
 }
 
+/** Delivery over the app's Web API client (with its retries); failures become {@link SlackDeliveryError}s. */
 export function createSlackDelivery(client: webApi.WebClient, logger: Logger): SlackDelivery {
   async function deliver(target: ReplyTarget, conversationId: string, message: OutboundMessage, options: MessageOptions = {}) {
     const { text, blocks } = renderMessage(message, { ...options, conversationId });
