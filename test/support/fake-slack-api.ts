@@ -45,6 +45,8 @@ export interface FakeSlackApi {
   respond(method: string, responder: SlackResponder): void;
   /** A response URL on this fake, as Slack puts in slash commands and button payloads. */
   responseUrl(id: string): string;
+  /** Calls `listener` for every recorded call (the runner prints them). */
+  onCall(listener: (call: RecordedSlackCall) => void): void;
   /** Resolves once `count` calls of `method` matching `where` were recorded; rejects after `timeoutMs`. */
   waitForCalls(
     method: string,
@@ -128,8 +130,9 @@ export async function startFakeSlackApi(options: { token?: string; port?: number
   }
 
   function record(call: Omit<RecordedSlackCall, "at">) {
-    calls.push({ ...call, at: Date.now() - started });
-    events.emit("call");
+    const recorded = { ...call, at: Date.now() - started };
+    calls.push(recorded);
+    events.emit("call", recorded);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -186,6 +189,9 @@ export async function startFakeSlackApi(options: { token?: string; port?: number
       responders.set(method, responder);
     },
     responseUrl: (id) => `${base}/response/${id}`,
+    onCall(listener) {
+      events.on("call", listener);
+    },
     waitForCalls(method, count, { where = () => true, timeoutMs = 10_000 } = {}) {
       const matching = () => calls.filter((c) => c.method === method && where(c));
       return new Promise((resolve, reject) => {
