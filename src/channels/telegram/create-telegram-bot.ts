@@ -53,8 +53,9 @@ export function createTelegramBot(deps: ChannelDeps, options: TelegramBotOptions
   const apiRoot = config.TELEGRAM_API_ROOT?.replace(/\/+$/, "");
   const client = apiRoot ? { apiRoot } : {};
   const bot = new Bot(config.TELEGRAM_BOT_TOKEN, { client, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
-  // Replies retry on 429/5xx. Network errors are not retried: a reply fails in bounded time.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: MAX_RETRY_DELAY_SECONDS, rethrowHttpErrors: true }));
+  // Replies retry on 429/5xx and on network errors (a reset connection must not lose an answer);
+  // three attempts keep the wait bounded.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: MAX_RETRY_DELAY_SECONDS, rethrowHttpErrors: false }));
 
   const codec = createCallbackDataCodec();
   // The sender's callers (the handoff outbox) retry themselves and need to see a failure at once,
