@@ -36,7 +36,7 @@ export function classifyDeliveryError(error: unknown): DeliveryFailure {
   }
 
   // Slack Web API client errors.
-  if (code === "slack_webapi_rate_limited") {
+  if (code === "slack_webapi_rate_limited_error") {
     return { retryable: true, code: "slack:rate_limited", ...seconds(e.retryAfter) };
   }
   if (code === "slack_webapi_request_error") return { retryable: true, code: "slack:network" };

@@ -52,6 +52,8 @@ export function createLogger(level = "info", destination: pino.DestinationStream
           return method.apply(this, scrubbed as Parameters<typeof method>);
         },
       },
+      // Errors were already reduced to scrubbed plain objects by the hook above; keep them as they are.
+      serializers: { err: (err: unknown) => err },
       base: undefined,
     },
     destination,

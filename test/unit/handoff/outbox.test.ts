@@ -8,7 +8,7 @@ import { openDatabase, type SqliteDatabase } from "../../../src/store/database.j
 
 const T0 = Date.parse("2026-11-23T09:00:00Z");
 const http500 = () => Object.assign(new Error("Internal Server Error"), { code: "slack_webapi_http_error", statusCode: 500 });
-const rateLimited = (seconds: number) => Object.assign(new Error("ratelimited"), { code: "slack_webapi_rate_limited", retryAfter: seconds });
+const rateLimited = (seconds: number) => Object.assign(new Error("ratelimited"), { code: "slack_webapi_rate_limited_error", retryAfter: seconds });
 const blocked = () => Object.assign(new Error("Forbidden: bot was blocked by the user"), { error_code: 403, description: "Forbidden" });
 
 let db: SqliteDatabase;
