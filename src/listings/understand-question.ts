@@ -139,6 +139,8 @@ export function isListingsQuestion(q: UnderstoodQuestion): boolean {
   if (q.knowledge) return hasNeed && explicitPlace && q.ask;
   const anchor = explicitPlace || q.near || q.time !== undefined || q.cost !== undefined || q.languages.length > 0 || q.accessible;
   if (hasNeed && (anchor || q.ask || q.tokenCount <= 3)) return true;
+  // "is er vandaag iets in Zeist?": asking what is on at a named place and time.
+  if (q.ask && explicitPlace && (q.time !== undefined || q.near)) return true;
   return q.audiences.length > 0 && explicitPlace && (q.time !== undefined || q.ask || q.cost !== undefined);
 }
 

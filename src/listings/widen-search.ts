@@ -41,7 +41,7 @@ export function describeSearch(q: UnderstoodQuestion, relaxed: Relaxed, where: s
   if (relaxed.need && what) notes.push(listingsTexts.widenedNeed(what));
   if (relaxed.far) notes.push(listingsTexts.widenedFurther);
 
-  const general = q.categories.length === 0 && !q.generic && q.audiences.length === 0 && !q.cost && q.languages.length === 0;
+  const general = q.categories.length === 0 && q.audiences.length === 0 && !q.cost && q.languages.length === 0;
   const when = time && !relaxed.time ? timePhrase(time.label) : undefined;
   const intro = general
     ? listingsTexts.nearMe(`${where}${when ? `, ${when}` : ""}`)

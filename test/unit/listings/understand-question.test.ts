@@ -166,6 +166,8 @@ describe("isListingsQuestion", () => {
     "waar kan ik Nederlands leren?",
     "mijn buurman kan niet meer zelf koken. is er iemand die eten voor hem maakt?",
     "Welke activiteiten zijn er voor ouderen in Zeist?",
+    "wat is er nu open in 3701",
+    "is er vandaag iets in Den Dolder?",
   ])("activity: %s", (text) => {
     expect(isListingsQuestion(understand(text))).toBe(true);
   });
