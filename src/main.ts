@@ -4,7 +4,7 @@
  */
 import { join } from "node:path";
 import { createExtractiveComposer } from "./answer/extractive-composer.js";
-import { detectLanguage } from "./answer/language.js";
+import { loadLanguageDetector } from "./answer/language.js";
 import { createLlmComposer } from "./answer/llm-composer.js";
 import { createQueryRewriter } from "./answer/query-rewriter.js";
 import { createWorkerSummariser } from "./answer/llm-handoff-summary.js";
@@ -86,7 +86,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     composer: config.LLM_PROVIDER
       ? createLlmComposer({ config, fallback: createExtractiveComposer({ questionWords: index.questionWords }), logger })
       : createExtractiveComposer({ questionWords: index.questionWords }),
-    detectLanguage,
+    ...(config.LLM_PROVIDER ? { detectLanguage: await loadLanguageDetector() } : {}),
     rewriteQuestion: createQueryRewriter({ config, logger }),
     store,
     safety,

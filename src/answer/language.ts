@@ -1,20 +1,28 @@
-import { eld } from "eld/medium";
-
 /** Below this many letters a detection is a guess: most messages this short are Dutch follow-ups. */
 const MIN_LETTERS = 12;
 
 /** Words that show Dutch even where n-grams are too few (short follow-ups, greetings). */
 const DUTCH_MARKERS = /\b(en|de|het|een|ik|u|je|wat|waar|hoe|wanneer|voor|ook|niet|is|dat|kan|mag)\b/iu;
 
-// One isolated instance: no other module's subset or settings can change our results.
-const detector = eld.newInstance();
+type Detector = { detect(text: string): { language: string; isReliable(): boolean } };
 
 /**
- * Detects the language a person wrote in, offline (ELD n-grams; no network, no model).
+ * Loads the offline language detector (ELD n-grams; no network, no model). Its n-gram tables
+ * take ~150 MB of memory, so only the generative composer, which answers in the person's
+ * language, loads it; the extractive answers quote the Dutch sources and need no detection.
+ */
+export async function loadLanguageDetector(): Promise<(text: string) => string> {
+  const { eld } = await import("eld/medium");
+  // One isolated instance: no other module's subset or settings can change our results.
+  const detector = eld.newInstance() as Detector;
+  return (text) => detectLanguage(detector, text);
+}
+
+/**
  * Returns an ISO 639-1 code such as `nl`, `en`, `tr`, `ar`. Short or uncertain text returns `nl`:
  * the assistant's default language is the safest guess for "ja", "ok" or "en voor kinderen?".
  */
-export function detectLanguage(text: string): string {
+function detectLanguage(detector: Detector, text: string): string {
   const cleaned = text.replace(/https?:\/\/\S+|[\p{N}\p{P}\p{S}]+/gu, " ").trim();
   const letters = cleaned.replace(/[^\p{L}]/gu, "").length;
   if (letters === 0) return "nl";

@@ -4,7 +4,9 @@
  * LangChain client) and with the carry-over used when no model is configured.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { detectLanguage } from "../../../src/answer/language.js";
+import { loadLanguageDetector } from "../../../src/answer/language.js";
+
+const detectLanguage = await loadLanguageDetector();
 import { createLlmComposer } from "../../../src/answer/llm-composer.js";
 import { createQueryRewriter } from "../../../src/answer/query-rewriter.js";
 import { createAssistant, type AssistantDeps } from "../../../src/core/assistant.js";

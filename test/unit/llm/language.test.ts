@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { detectLanguage, languageName } from "../../../src/answer/language.js";
+import { languageName, loadLanguageDetector } from "../../../src/answer/language.js";
+
+const detectLanguage = await loadLanguageDetector();
 
 describe("detectLanguage", () => {
   it.each([
