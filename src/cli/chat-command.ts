@@ -11,7 +11,7 @@ import { createCliApp, stdinLines } from "./cli-app.js";
 export async function runChat(args: string[], config: Config): Promise<number> {
   const json = args.includes("--json");
   const persona = args.includes("--professional") ? "professional" : "resident";
-  const app = await createCliApp(config, { quiet: json });
+  const app = await createCliApp(config, { quiet: json, interactive: !json });
   const conversationId = `terminal:${randomUUID()}`;
   try {
     if (!json) {

@@ -3,8 +3,13 @@ import { createLogger } from "../log/logger.js";
 import { createApp, type App } from "../main.js";
 
 /** Builds the app for a CLI command; progress lines go to stderr so stdout stays machine-readable. */
-export function createCliApp(config: Config, options: { quiet?: boolean; forceIndex?: boolean } = {}): Promise<App> {
-  const logger = createLogger(options.quiet ? "warn" : config.LOG_LEVEL);
+export function createCliApp(
+  config: Config,
+  options: { quiet?: boolean; forceIndex?: boolean; interactive?: boolean } = {},
+): Promise<App> {
+  // In the terminal chat, info lines would interleave with the conversation; LOG_LEVEL still wins.
+  const level = options.quiet || (options.interactive && !process.env.LOG_LEVEL) ? "warn" : config.LOG_LEVEL;
+  const logger = createLogger(level);
   return createApp(config, {
     logger,
     ...(options.forceIndex ? { forceIndex: true } : {}),

@@ -6,7 +6,7 @@ import { createCliApp } from "./cli-app.js";
 
 /** `npm start`: every channel with tokens; with none, the interactive terminal chat. */
 export async function runStart(_args: string[], config: Config): Promise<number> {
-  const app = await createCliApp(config);
+  const app = await createCliApp(config, { interactive: !hasChannels(config) });
   if (!hasChannels(config)) {
     await runTerminalChat({
       assistant: app.assistant,
