@@ -29,7 +29,17 @@ const MEASURED_UPDATES = 1500;
 const ROUNDS = 2;
 const CONCURRENCY = 16;
 const RESIDENTS = 150;
-const QUESTION = "Wat is de sociale basis?";
+/** What residents send, rotated over the updates: knowledge and listings questions, small talk, a command. */
+const MESSAGES = [
+  "Wat is de sociale basis?",
+  "waar kan ik koffie drinken in 3701?",
+  "hoi",
+  "is er iets voor mijn vader van 78 in Zeist?",
+  "wat doet een buurtsportcoach?",
+  "dank je wel",
+  "taalcafé in het Engels in 3702",
+  "/help",
+];
 
 export interface TelegramBenchOptions {
   /**
@@ -67,7 +77,7 @@ export async function benchTelegram(options: TelegramBenchOptions = {}): Promise
     let nextUpdateId = 1;
     const run = async (target: Target, count: number) => {
       const updates = Array.from({ length: count }, (_, i) => {
-        const update = textUpdate({ id: 10_000 + (i % RESIDENTS) }, QUESTION) as Update;
+        const update = textUpdate({ id: 10_000 + (i % RESIDENTS) }, MESSAGES[i % MESSAGES.length]!) as Update;
         return { ...update, update_id: nextUpdateId++ };
       });
       return measure(target, updates);

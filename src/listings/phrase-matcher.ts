@@ -61,7 +61,8 @@ export function compilePhrases(groups: Record<string, readonly string[]>): Phras
 
   function near(a: string, b: string): boolean {
     const typos = allowedTypos(Math.min(a.length, b.length));
-    if (typos === 0 || /\d/.test(b)) return false;
+    // Words whose lengths differ by more than the typos allowed cannot be that close: skip the edit distance.
+    if (typos === 0 || Math.abs(a.length - b.length) > typos || /\d/.test(b)) return false;
     const key = `${a}\u0000${b}`;
     let hit = fuzzyCache.get(key);
     if (hit === undefined) {
