@@ -28,15 +28,24 @@ export interface LexiconGroup {
   policyPatterns: string[][];
 }
 
+/** A term's stems and its group, filed under the term's first stem for fast matching. */
+interface IndexedPattern {
+  group: number;
+  stems: string[];
+  policy: boolean;
+}
+
 export interface Lexicon {
   groups: LexiconGroup[];
+  /** Every term, filed under its first stem. */
+  byFirstStem: ReadonlyMap<string, IndexedPattern[]>;
   /** Every content stem the lexicon knows (for typo correction of everyday words). */
   stems: ReadonlySet<string>;
   /** Every folded word the lexicon knows. */
   words: ReadonlySet<string>;
 }
 
-export const EMPTY_LEXICON: Lexicon = { groups: [], stems: new Set(), words: new Set() };
+export const EMPTY_LEXICON: Lexicon = { groups: [], byFirstStem: new Map(), stems: new Set(), words: new Set() };
 
 /** Parses lexicon JSON text; throws a clear error naming the problem. */
 export function parseLexicon(jsonText: string): Lexicon {
@@ -57,7 +66,17 @@ export function parseLexicon(jsonText: string): Lexicon {
       });
     return { concept: group.concept, everydayPatterns: toPatterns(group.everyday), policyPatterns: toPatterns(group.policy) };
   });
-  return { groups, stems, words };
+  const byFirstStem = new Map<string, IndexedPattern[]>();
+  const file = (group: number, stems: string[], policy: boolean) => {
+    const list = byFirstStem.get(stems[0]!);
+    if (list) list.push({ group, stems, policy });
+    else byFirstStem.set(stems[0]!, [{ group, stems, policy }]);
+  };
+  groups.forEach((group, index) => {
+    for (const pattern of group.everydayPatterns) file(index, pattern, false);
+    for (const pattern of group.policyPatterns) file(index, pattern, true);
+  });
+  return { groups, byFirstStem, stems, words };
 }
 
 /** Loads the lexicon file; a missing file gives an empty lexicon (retrieval still works). */
@@ -83,12 +102,14 @@ export function matchGroups(lexicon: Lexicon, stems: readonly string[], side: "q
     if (list) list.push(i);
     else positions.set(stem, [i]);
   });
-  const matched: number[] = [];
-  lexicon.groups.forEach((group, index) => {
-    const patterns = side === "document" ? group.policyPatterns : [...group.everydayPatterns, ...group.policyPatterns];
-    if (patterns.some((pattern) => occursInOrder(pattern, positions))) matched.push(index);
-  });
-  return matched;
+  const matched = new Set<number>();
+  for (const first of positions.keys()) {
+    for (const pattern of lexicon.byFirstStem.get(first) ?? []) {
+      if (matched.has(pattern.group) || (side === "document" && !pattern.policy)) continue;
+      if (occursInOrder(pattern.stems, positions)) matched.add(pattern.group);
+    }
+  }
+  return [...matched].sort((a, b) => a - b);
 }
 
 const WINDOW = 4;

@@ -8,7 +8,7 @@ import { tokenize } from "./dutch-text.js";
 import { createQueryAnalyzer } from "./query-analyzer.js";
 import { documentTerms, type FeatureContext } from "./text-features.js";
 
-export const LOCAL_DIMENSIONS = 2048;
+export const LOCAL_DIMENSIONS = 1024;
 /** Total weight of one word's character n-grams relative to the word itself. */
 export const NGRAM_WEIGHT = 0.6;
 
@@ -32,14 +32,27 @@ export function hashFeature(feature: string): number {
   return hash >>> 0;
 }
 
+/** Memo of each word's n-grams: listings repeat the same words thousands of times. */
+const gramCache = new Map<string, string[]>();
+
+function gramsOf(word: string): string[] {
+  let grams = gramCache.get(word);
+  if (!grams) {
+    const padded = `<${word}>`;
+    grams = [];
+    for (const n of [3, 4]) for (let i = 0; i + n <= padded.length; i += 1) grams.push(`#${padded.slice(i, i + n)}`);
+    if (gramCache.size >= 100_000) gramCache.clear();
+    gramCache.set(word, grams);
+  }
+  return grams;
+}
+
 /** Character n-grams (3 and 4) of a word with boundary marks; each word's grams share one weight. */
 function addNgrams(features: Map<string, number>, words: readonly string[], ngramWeight: number): void {
   if (ngramWeight <= 0) return;
   for (const word of words) {
     if (word.length < 3 || /^\d+$/.test(word)) continue;
-    const padded = `<${word}>`;
-    const grams: string[] = [];
-    for (const n of [3, 4]) for (let i = 0; i + n <= padded.length; i += 1) grams.push(`#${padded.slice(i, i + n)}`);
+    const grams = gramsOf(word);
     const weight = ngramWeight / Math.sqrt(grams.length);
     for (const gram of grams) features.set(gram, (features.get(gram) ?? 0) + weight);
   }

@@ -1,10 +1,9 @@
 /**
  * Remote embeddings through their LangChain integrations, for `EMBEDDINGS=openai|ollama`.
- * Any OpenAI-compatible server works through `baseUrl`.
+ * Any OpenAI-compatible server works through `baseUrl`. The integrations are imported only when
+ * used: the OpenAI client alone takes about a second to load, which local embeddings never need.
  */
 import type { Embeddings } from "@langchain/core/embeddings";
-import { OllamaEmbeddings } from "@langchain/ollama";
-import { OpenAIEmbeddings } from "@langchain/openai";
 
 export interface ProviderEmbeddingsOptions {
   provider: "openai" | "ollama";
@@ -16,9 +15,10 @@ export interface ProviderEmbeddingsOptions {
 const DEFAULT_MODELS = { openai: "text-embedding-3-small", ollama: "nomic-embed-text" } as const;
 
 /** Creates the provider's embeddings client. Nothing is sent until a text is embedded. */
-export function createProviderEmbeddings(options: ProviderEmbeddingsOptions): Embeddings {
+export async function createProviderEmbeddings(options: ProviderEmbeddingsOptions): Promise<Embeddings> {
   const model = options.model ?? DEFAULT_MODELS[options.provider];
   if (options.provider === "openai") {
+    const { OpenAIEmbeddings } = await import("@langchain/openai");
     return new OpenAIEmbeddings({
       model,
       // The OpenAI client refuses to start without a key; local OpenAI-compatible servers ignore it.
@@ -28,6 +28,7 @@ export function createProviderEmbeddings(options: ProviderEmbeddingsOptions): Em
       ...(options.baseUrl ? { configuration: { baseURL: options.baseUrl } } : {}),
     });
   }
+  const { OllamaEmbeddings } = await import("@langchain/ollama");
   return new OllamaEmbeddings({
     model,
     maxRetries: 2,

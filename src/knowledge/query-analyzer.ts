@@ -6,7 +6,7 @@
 import { STOPWORDS, stemWord, tokenize, type Token } from "./dutch-text.js";
 import { matchGroups } from "./lexicon.js";
 import { conceptTerm, definitionTerm, isDefinitionQuestion, pairTerm, raise, type FeatureContext } from "./text-features.js";
-import { closestWord, splitCompound } from "./vocabulary.js";
+import { splitKnownCompound, TypoIndex } from "./vocabulary.js";
 
 /** One content word of a question, with every stem that counts as finding it in a text. */
 export interface QueryWord {
@@ -78,8 +78,10 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
   const chunkCount = Math.max(1, ...vocabulary.stemFrequency.values());
   const inCorpus = (stem: string) => vocabulary.stemFrequency.has(stem);
   // Stopwords are candidates too: "eigelijk" is a typo of "eigenlijk", not of a corpus word.
-  const candidates = [...new Set([...vocabulary.words.keys(), ...lexicon.words, ...STOPWORDS])];
-  const frequency = (word: string) => vocabulary.wordFrequency.get(word) ?? (STOPWORDS.has(word) ? 1000 : 0);
+  const typos = new TypoIndex(
+    [...vocabulary.words.keys(), ...lexicon.words, ...STOPWORDS],
+    (word) => vocabulary.wordFrequency.get(word) ?? (STOPWORDS.has(word) ? 1000 : 0),
+  );
   const idf = (stem: string) =>
     Math.min(MAX_WORD_WEIGHT, Math.log(1 + (chunkCount + 1) / ((vocabulary.stemFrequency.get(stem) ?? 0) + 0.5)));
 
@@ -93,9 +95,9 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
       const verb = stemWord(token.surface.slice(0, -1));
       if (inCorpus(verb)) return { stem: verb, parts: [], written: token.surface, weight: 1, known: true };
     }
-    const parts = splitCompound(token.surface, inCorpus);
+    const parts = splitKnownCompound(token.surface, vocabulary);
     if (parts) return { stem: token.stem, parts, written: token.surface, weight: weights.compoundPart + 0.1, known: true };
-    const corrected = closestWord(token.surface, candidates, frequency);
+    const corrected = typos.closest(token.surface);
     if (corrected && STOPWORDS.has(corrected)) return null;
     if (corrected) return { stem: stemWord(corrected), parts: [], written: corrected, weight: weights.corrected, known: true };
     return { stem: token.stem, parts: [], written: token.surface, weight: 1, known: false };

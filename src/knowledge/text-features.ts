@@ -6,7 +6,7 @@
 import { foldText, tokenize } from "./dutch-text.js";
 import { matchGroups, type Lexicon } from "./lexicon.js";
 import { splitSentences } from "./sentences.js";
-import { splitCompound, type Vocabulary } from "./vocabulary.js";
+import { splitKnownCompound, type Vocabulary } from "./vocabulary.js";
 
 export interface FeatureWeights {
   /** Weight of a heading word relative to a word of the text. */
@@ -51,6 +51,7 @@ export const pairTerm = (a: string, b: string) => `${a}+${b}`;
 export const definitionTerm = (stem: string) => `=${stem}`;
 
 const DEFINING_VERBS = new Set(["is", "zijn", "betekent", "heet"]);
+const DEFINING_VERB = /\b(?:is|zijn|betekent|heet)\b/i;
 const ARTICLES = new Set(["de", "het", "een", "wat"]);
 const DETERMINERS = new Set(["de", "het", "een"]);
 const PREPOSITIONS = new Set(["voor", "om", "in", "op", "aan", "bij", "van", "met", "naar", "uit", "door", "over"]);
@@ -107,13 +108,12 @@ export function documentTerms(
 ): Map<string, number> {
   const { vocabulary, lexicon, weights } = context;
   const terms = new Map<string, number>();
-  const known = (stem: string) => vocabulary.stemFrequency.has(stem);
   const content = tokenize(text).filter((t) => !t.stop);
   content.forEach((token, i) => {
     add(terms, token.stem, 1);
     if (weights.pair > 0 && i > 0) add(terms, pairTerm(content[i - 1]!.stem, token.stem), weights.pair);
     if (weights.compoundPart > 0 && token.surface.length >= 8) {
-      const parts = splitCompound(token.surface, known);
+      const parts = splitKnownCompound(token.surface, vocabulary);
       if (parts) for (const part of parts) add(terms, part, weights.compoundPart);
     }
   });
@@ -124,7 +124,10 @@ export function documentTerms(
   }
   if (weights.definition > 0) {
     const sentences = [heading ?? "", ...text.split("\n").flatMap((line) => splitSentences(line))];
-    for (const sentence of sentences) for (const stem of definedStems(sentence)) raise(terms, definitionTerm(stem), 1);
+    for (const sentence of sentences) {
+      if (!DEFINING_VERB.test(sentence)) continue; // cheap test first: most sentences define nothing
+      for (const stem of definedStems(sentence)) raise(terms, definitionTerm(stem), 1);
+    }
   }
   if (weights.concept > 0) {
     for (const group of matchGroups(lexicon, [...headingStems, ...content.map((t) => t.stem)], "document")) {

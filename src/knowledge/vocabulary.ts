@@ -11,6 +11,8 @@ export interface Vocabulary {
   words: ReadonlyMap<string, string>;
   /** Written word → occurrences, to prefer common words when correcting typos. */
   wordFrequency: ReadonlyMap<string, number>;
+  /** Memo of {@link splitCompound} against this vocabulary (word → parts or null). */
+  compounds: Map<string, [string, string] | null>;
 }
 
 /** Builds the vocabulary of a set of texts (one text per chunk). */
@@ -30,7 +32,18 @@ export function buildVocabulary(texts: readonly string[]): Vocabulary {
       }
     }
   }
-  return { stemFrequency, words, wordFrequency };
+  return { stemFrequency, words, wordFrequency, compounds: new Map() };
+}
+
+/** {@link splitCompound} against the vocabulary's own stems, memoised. */
+export function splitKnownCompound(word: string, vocabulary: Vocabulary): [string, string] | null {
+  let parts = vocabulary.compounds.get(word);
+  if (parts === undefined) {
+    parts = splitCompound(word, (stem) => vocabulary.stemFrequency.has(stem));
+    if (vocabulary.compounds.size >= 50_000) vocabulary.compounds.clear(); // questions keep adding words
+    vocabulary.compounds.set(word, parts);
+  }
+  return parts;
 }
 
 const MIN_PART = 4;
@@ -101,27 +114,55 @@ export function allowedTypos(length: number): number {
 }
 
 /**
- * The closest known word within the allowed typos, preferring fewer edits, then the more frequent
- * word, then alphabetical order (deterministic). Returns null when nothing is close enough.
+ * Known words grouped by first letter, so correcting a typo compares a few hundred words, not the
+ * whole vocabulary. Swapped first letters are found through the second letter's group.
  */
-export function closestWord(word: string, candidates: Iterable<string>, frequency: (w: string) => number): string | null {
-  const max = allowedTypos(word.length);
-  if (max === 0) return null;
-  let best: string | null = null;
-  let bestDistance = max + 1;
-  let bestFrequency = -1;
-  for (const candidate of candidates) {
-    if (candidate === word || candidate.length < 3) continue;
-    // People rarely mistype the first letter; "letten" is not a typo of "wetten". Swapped first letters are allowed.
-    if (candidate[0] !== word[0] && !(candidate[0] === word[1] && candidate[1] === word[0])) continue;
-    const d = editDistance(word, candidate, max);
-    if (d > max) continue;
-    const f = frequency(candidate);
-    if (d < bestDistance || (d === bestDistance && (f > bestFrequency || (f === bestFrequency && best !== null && candidate < best)))) {
-      best = candidate;
-      bestDistance = d;
-      bestFrequency = f;
+export class TypoIndex {
+  private readonly byFirst = new Map<string, string[]>();
+
+  constructor(
+    words: Iterable<string>,
+    private readonly frequency: (word: string) => number,
+  ) {
+    for (const word of new Set(words)) {
+      if (word.length < 3) continue;
+      const list = this.byFirst.get(word[0]!);
+      if (list) list.push(word);
+      else this.byFirst.set(word[0]!, [word]);
     }
   }
-  return best;
+
+  /**
+   * The closest known word within the allowed typos, preferring fewer edits, then the more
+   * frequent word, then alphabetical order (deterministic). Null when nothing is close enough.
+   */
+  closest(word: string): string | null {
+    const max = allowedTypos(word.length);
+    if (max === 0) return null;
+    const candidates = [...(this.byFirst.get(word[0]!) ?? [])];
+    // People rarely mistype the first letter ("letten" is not "wetten"), but they do swap the first two.
+    if (word.length > 1 && word[1] !== word[0]) {
+      for (const candidate of this.byFirst.get(word[1]!) ?? []) if (candidate[1] === word[0]) candidates.push(candidate);
+    }
+    let best: string | null = null;
+    let bestDistance = max + 1;
+    let bestFrequency = -1;
+    for (const candidate of candidates) {
+      if (candidate === word || Math.abs(candidate.length - word.length) > max) continue;
+      const d = editDistance(word, candidate, max);
+      if (d > max) continue;
+      const f = this.frequency(candidate);
+      if (d < bestDistance || (d === bestDistance && (f > bestFrequency || (f === bestFrequency && best !== null && candidate < best)))) {
+        best = candidate;
+        bestDistance = d;
+        bestFrequency = f;
+      }
+    }
+    return best;
+  }
+}
+
+/** The closest of `candidates` to `word` within the allowed typos (see {@link TypoIndex}). */
+export function closestWord(word: string, candidates: Iterable<string>, frequency: (w: string) => number): string | null {
+  return new TypoIndex(candidates, frequency).closest(word);
 }
