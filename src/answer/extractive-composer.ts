@@ -37,9 +37,10 @@ export function isConfident(words: readonly QueryWord[], passages: readonly Pass
   });
 }
 
-const LIMITS: Record<Persona, { passages: number; quotes: number; chars: number; perPassage: number }> = {
-  resident: { passages: 5, quotes: 2, chars: 450, perPassage: 2 },
-  professional: { passages: 6, quotes: 4, chars: 1400, perPassage: 2 },
+/** `follow`: how close (share of the best score) a further quote must come to be added. */
+const LIMITS: Record<Persona, { passages: number; quotes: number; chars: number; perPassage: number; follow: number }> = {
+  resident: { passages: 5, quotes: 2, chars: 450, perPassage: 2, follow: 0.75 },
+  professional: { passages: 6, quotes: 4, chars: 1400, perPassage: 2, follow: 0.6 },
 };
 /** A quote is cut (at a word, with "…") beyond this many characters. */
 const MAX_QUOTE = { resident: 300, professional: 500 } as const;
@@ -110,7 +111,7 @@ function selectQuotes(
   for (const { candidate, score, covers } of scored) {
     if (chosen.length >= limits.quotes) break;
     // Further quotes must be nearly as good as the best one: a weak second quote only distracts.
-    if (chosen.length > 0 && (score < best * 0.75 || covers < 0.5 * scored[0]!.covers)) break;
+    if (chosen.length > 0 && (score < best * limits.follow || covers < 0.5 * scored[0]!.covers)) break;
     const key = candidate.text.toLowerCase();
     if (seen.has(key) || [...seen].some((s) => s.includes(key) || key.includes(s))) continue;
     if ((perPassage.get(candidate.passageIndex) ?? 0) >= limits.perPassage) continue;

@@ -73,8 +73,11 @@ function joinItems(items: readonly string[]): string {
   return items.reduce((text, item) => (text ? `${text}${/[.!?:;]$/.test(text) ? " " : "; "}${item}` : item), "");
 }
 
-/** A reading-list line ("[Titel – Movisie](https://…)") or a bare link: not something to quote. */
-const LINK_LINE = /\]\([^)]*\)|https?:\/\/|www\./;
+/**
+ * Lines that are not the source's statements: reading-list links, bare URLs, and attributions
+ * ("Bron: …", "Uit: …", "Zie: …").
+ */
+const NOT_QUOTABLE = /\]\([^)]*\)|https?:\/\/|www\.|^\s*(?:bron|bronnen|uit|zie)\s*:/i;
 
 /**
  * The quotable pieces of a passage: sentences of its lines; runs of short list items become one
@@ -85,7 +88,7 @@ export function candidatesOf(passage: Passage, passageIndex: number, words: read
   const headings = new Set((passage.section ?? "").split(" > ").map((h) => h.trim()));
   const lines = passage.text
     .split("\n")
-    .filter((line) => !LINK_LINE.test(line))
+    .filter((line) => !NOT_QUOTABLE.test(line))
     .map(cleanForQuote)
     .filter((line) => line && !headings.has(line));
   const pieces: string[] = [];
@@ -99,7 +102,13 @@ export function candidatesOf(passage: Passage, passageIndex: number, words: read
       flush();
       continue;
     }
-    if (line.length < SHORT_LINE) {
+    // "Maatschappelijke ontwikkelingen die … stimuleren:" introduces the list that follows.
+    if (line.endsWith(":") && line.length < MAX_GROUP_CHARS / 2) {
+      flush();
+      group.push(line);
+      continue;
+    }
+    if (line.length < SHORT_LINE || (group.length > 0 && group[0]!.endsWith(":") && joinItems([...group, line]).length <= MAX_GROUP_CHARS)) {
       group.push(line.replace(/[;,]$/, ""));
       if (joinItems(group).length > MAX_GROUP_CHARS) flush();
       continue;
@@ -133,7 +142,7 @@ export function scoreCandidate(
   definitionQuestion = false,
 ): number {
   const length = candidate.text.length;
-  const lengthPenalty = length > 400 ? 0.15 : length < 25 ? 0.2 : 0;
+  const lengthPenalty = length > 400 ? 0.15 : length < 25 ? 0.25 : length < 45 ? 0.12 : 0;
   // "Wat is X?" is best answered by a sentence that says "X is …".
   const defined = definitionQuestion ? new Set(definedStems(candidate.text)) : null;
   const definitionBonus = defined && words.some((w) => w.direct.some((s) => defined.has(s))) ? 0.3 : 0;
