@@ -2,7 +2,7 @@ import type { AnswerComposer, ComposedAnswer, ComposeRequest, Passage } from "..
 import type { Persona, Source } from "../core/types.js";
 import type { QueryWord } from "../knowledge/query-analyzer.js";
 import { isDefinitionQuestion } from "../knowledge/text-features.js";
-import { candidatesOf, coverage, passageStems, plainQuestionWords, scoreCandidate, type Candidate } from "./extractive-sentences.js";
+import { candidatesOf, contains, coverage, passageStems, plainQuestionWords, scoreCandidate, type Candidate } from "./extractive-sentences.js";
 
 export interface ExtractiveComposerOptions {
   /**
@@ -26,15 +26,35 @@ const STORY_WEIGHT = 7;
 /** A question whose unknown words carry this share of its weight asks about something the sources lack. */
 const UNKNOWN_SHARE = 0.3;
 
-/** Is the best passage good enough to answer from? Absolute: it does not depend on ranks. */
+/** A passage covering this much may miss the question's key word (it says it in other words). */
+const FULL_COVERAGE = 0.75;
+/** Questions with at most this many content words must have their key word answered. */
+const SHORT_QUESTION = 3;
+
+/**
+ * Does this passage answer the question well enough to quote it? Absolute, not rank-based: it
+ * covers enough of the question (or, for a long story, enough weight), and it contains the
+ * question's most informative word itself: "hoe laat gaat het buurthuis open op zondag" is not
+ * answered by a walk on Sundays.
+ */
+export function answers(words: readonly QueryWord[], passage: Passage, minCoverage = DEFAULT_MIN_COVERAGE): boolean {
+  const total = words.reduce((sum, w) => sum + w.weight, 0);
+  const stems = passageStems(passage, words);
+  const share = coverage(words, stems);
+  if (share < minCoverage && !(share >= STORY_COVERAGE && share * total >= STORY_WEIGHT)) return false;
+  // In a short question the most informative word is the topic; a long one tells a story around it.
+  const topical = words.filter((w) => w.weight >= 1).length; // frame and source words do not count
+  if (topical < 2 || topical > SHORT_QUESTION || share >= FULL_COVERAGE) return true;
+  const key = words.reduce((best, w) => (w.weight > best.weight ? w : best), words[0]!);
+  return contains(stems, key);
+}
+
+/** Is any passage good enough to answer from? Not when the question is mostly about unknown things. */
 export function isConfident(words: readonly QueryWord[], passages: readonly Passage[], minCoverage = DEFAULT_MIN_COVERAGE): boolean {
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   const unknown = words.filter((w) => w.unknown).reduce((sum, w) => sum + w.weight, 0);
   if (total === 0 || unknown / total >= UNKNOWN_SHARE) return false;
-  return passages.some((passage) => {
-    const share = coverage(words, passageStems(passage, words));
-    return share >= minCoverage || (share >= STORY_COVERAGE && share * total >= STORY_WEIGHT);
-  });
+  return passages.some((passage) => answers(words, passage, minCoverage));
 }
 
 /** `follow`: how close (share of the best score) a further quote must come to be added. */
@@ -70,7 +90,8 @@ export function createExtractiveComposer(options: ExtractiveComposerOptions = {}
       const passages = request.passages.slice(0, limits.passages);
       if (words.length === 0 || passages.length === 0) return notSure;
       if (!isConfident(words, passages, minCoverage)) return notSure;
-      const passageCoverage = passages.map((p) => coverage(words, passageStems(p, words)));
+      // Only passages that answer the question themselves are quoted.
+      const passageCoverage = passages.map((p) => (answers(words, p, minCoverage) ? coverage(words, passageStems(p, words)) : 0));
 
       const definition = isDefinitionQuestion(request.standaloneQuestion || request.question);
       const quotes = selectQuotes(passages, passageCoverage, words, request.persona, definition);
@@ -92,7 +113,7 @@ function selectQuotes(
   const scored = passages
     .flatMap((passage, i) =>
       // A passage that covers little of the question is not quoted, even if one sentence matches a word.
-      passageCoverage[i]! < STORY_COVERAGE ? [] : candidatesOf(passage, i, words),
+      passageCoverage[i] === 0 ? [] : candidatesOf(passage, i, words),
     )
     .map((candidate) => ({
       candidate,

@@ -14,6 +14,8 @@ const RELATED_CREDIT = 0.4;
 /** List items shorter than this are quoted together with their neighbours. */
 const SHORT_LINE = 45;
 const MAX_GROUP_CHARS = 260;
+/** Shortest remainder for a question word to count as part of a compound. */
+const MIN_REST = 4;
 
 /** Plain stems of the question when no index analysis is available (no typos or lexicon). */
 export function plainQuestionWords(question: string): QueryWord[] {
@@ -32,9 +34,17 @@ export function withCompoundParts(stems: ReadonlySet<string>, words: readonly Qu
   const wanted = new Set(words.flatMap((w) => [...w.direct, ...w.parts, ...w.related]).filter((s) => s.length >= 4));
   for (const stem of stems) {
     if (stem.length < 7) continue;
-    for (const part of wanted) if (stem !== part && (stem.startsWith(part) || stem.endsWith(part))) result.add(part);
+    for (const part of wanted) {
+      // The rest must be a word of its own too: "openbar" is not "open" + "bar".
+      if (stem.length - part.length >= MIN_REST && (stem.startsWith(part) || stem.endsWith(part))) result.add(part);
+    }
   }
   return result;
+}
+
+/** Is the word itself (not just its concept) in the stems? */
+export function contains(stems: ReadonlySet<string>, word: QueryWord): boolean {
+  return word.direct.some((s) => stems.has(s)) || (word.parts.length > 0 && word.parts.every((s) => stems.has(s)));
 }
 
 /** Weighted share (0..1) of the question words found in a set of stems. */
@@ -43,8 +53,7 @@ export function coverage(words: readonly QueryWord[], stems: ReadonlySet<string>
   let found = 0;
   for (const word of words) {
     total += word.weight;
-    const whole = word.direct.some((s) => stems.has(s)) || (word.parts.length > 0 && word.parts.every((s) => stems.has(s)));
-    if (whole) found += word.weight;
+    if (contains(stems, word)) found += word.weight;
     else if (word.related.some((s) => stems.has(s))) found += word.weight * RELATED_CREDIT;
   }
   return total > 0 ? found / total : 0;

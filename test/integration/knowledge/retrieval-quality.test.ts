@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createExtractiveComposer } from "../../../src/answer/extractive-composer.js";
 import { evaluateRetrieval, readEvalFile } from "../../../src/cli/eval-command.js";
 import { parseConfig } from "../../../src/config/config.js";
 import { createLogger } from "../../../src/log/logger.js";
@@ -31,6 +32,23 @@ describe("retrieval quality on the real knowledge base", () => {
     expect(result.questions).toBe(30);
     expect(result.recallAt5).toBeGreaterThanOrEqual(0.9);
     expect(result.mrr).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it("is confident on most dev questions and says 'not sure' to most questions the sources cannot answer", async () => {
+    const composer = createExtractiveComposer({ questionWords: app.index.questionWords });
+    const confidentShare = async (file: string) => {
+      const lines = readFileSync(file, "utf8").split("\n").filter(Boolean);
+      let confident = 0;
+      for (const line of lines) {
+        const question = (JSON.parse(line) as { question: string }).question;
+        const passages = await app.index.search(question, { k: 5 });
+        const answer = await composer.compose({ question, standaloneQuestion: question, passages, persona: "resident", language: "nl", history: [] });
+        if (answer.confident) confident += 1;
+      }
+      return confident / lines.length;
+    };
+    expect(await confidentShare("test/fixtures/dev.jsonl")).toBeGreaterThanOrEqual(0.8);
+    expect(await confidentShare("test/integration/knowledge/unanswerable.jsonl")).toBeLessThanOrEqual(0.25);
   });
 
   it("answers a resident's dev question with a quote and its source, and admits what it does not know", async () => {
