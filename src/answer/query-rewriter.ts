@@ -25,7 +25,7 @@ const MAX_TOPIC_WORDS = 6;
 
 /** Openings that make a message lean on the previous one ("en voor kinderen?", "hoe laat is dat?"). */
 const FOLLOW_UP_LEAD =
-  /^(?:en|maar|ook|of|dus|and|also|but)\b|^(?:wat|hoe) als\b|^hoe laat\b|^waar is (?:dat|het)\b|^wanneer is (?:dat|het)\b|^(?:is|kan|mag|kost) (?:dat|het|die)\b|^(?:wat|hoeveel) kost (?:dat|het)\b|^(?:what|how) about\b/u;
+  /^(?:en|maar|ook|of|dus|and|also|but)\b|^(?:wat|hoe) als\b|^hoe laat(?: (?:is|begint|start|gaat|opent|sluit|stopt) (?:dat|het|die|deze)\b|\s*\??$)|^waar is (?:dat|het)\b|^wanneer is (?:dat|het)\b|^(?:is|kan|mag|kost) (?:dat|het|die)\b|^(?:wat|hoeveel) kost (?:dat|het)\b|^(?:what|how) about\b/u;
 /** Words that point back to something said before. */
 const POINTS_BACK = /\b(?:dat|die|dit|daar|daarvoor|daarbij|ervoor|erbij|zoiets|hetzelfde|that|it|there|those)\b/u;
 
