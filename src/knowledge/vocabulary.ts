@@ -3,6 +3,7 @@
  * ("buurtcontact" ↔ "buurt" + "contact") and to correct typos in queries ("vrijwiliger").
  */
 import { stemWord, tokenize } from "./dutch-text.js";
+import { boundedEditDistance } from "../text/edit-distance.js";
 
 export interface Vocabulary {
   /** Stem → number of chunks containing it. */
@@ -79,34 +80,6 @@ export function splitCompound(word: string, isKnown: (stem: string) => boolean):
   return best;
 }
 
-/**
- * Optimal-string-alignment distance (Levenshtein with adjacent swaps), giving up once it exceeds
- * `max` (returns max + 1).
- */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  let prevPrev = new Array<number>(cols).fill(0);
-  let prev = Array.from({ length: cols }, (_, j) => j);
-  for (let i = 1; i < rows; i += 1) {
-    const row = new Array<number>(cols);
-    row[0] = i;
-    let rowMin = row[0];
-    for (let j = 1; j < cols; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2]! + 1);
-      row[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > max) return max + 1;
-    prevPrev = prev;
-    prev = row;
-  }
-  return prev[cols - 1]!;
-}
-
 /** How many typos a word of this length may carry and still be corrected. */
 export function allowedTypos(length: number): number {
   if (length < 4) return 0;
@@ -149,7 +122,7 @@ export class TypoIndex {
     let bestFrequency = -1;
     for (const candidate of candidates) {
       if (candidate === word || Math.abs(candidate.length - word.length) > max) continue;
-      const d = editDistance(word, candidate, max);
+      const d = boundedEditDistance(word, candidate, max);
       if (d > max) continue;
       const f = this.frequency(candidate);
       if (d < bestDistance || (d === bestDistance && (f > bestFrequency || (f === bestFrequency && best !== null && candidate < best)))) {

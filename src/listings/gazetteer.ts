@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { Listing } from "./listing-model.js";
-import { allowedTypos, editDistance, normalise } from "./text-match.js";
+import { boundedEditDistance } from "../text/edit-distance.js";
+import { allowedTypos, normalise } from "./text-match.js";
 
 /** A place the assistant can search around. */
 export interface KnownPlace {
@@ -121,7 +122,7 @@ export function buildGazetteer(
       if (span.some((t, k) => used[start + k] || skip(t) || /\d/.test(t))) continue;
       const joined = span.join("");
       const typos = allowedTypos(Math.min(joined.length, entry.joined.length));
-      if (typos > 0 && editDistance(joined, entry.joined, typos) <= typos) return len;
+      if (typos > 0 && boundedEditDistance(joined, entry.joined, typos) <= typos) return len;
     }
     return 0;
   }

@@ -1,4 +1,5 @@
-import { allowedTypos, editDistance } from "./text-match.js";
+import { boundedEditDistance } from "../text/edit-distance.js";
+import { allowedTypos } from "./text-match.js";
 
 /**
  * Finds vocabulary phrases in a tokenised message. A phrase is words separated by spaces:
@@ -66,7 +67,7 @@ export function compilePhrases(groups: Record<string, readonly string[]>): Phras
     const key = `${a}\u0000${b}`;
     let hit = fuzzyCache.get(key);
     if (hit === undefined) {
-      hit = editDistance(a, b, typos) <= typos;
+      hit = boundedEditDistance(a, b, typos) <= typos;
       if (fuzzyCache.size > 50_000) fuzzyCache.clear();
       fuzzyCache.set(key, hit);
     }

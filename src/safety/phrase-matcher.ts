@@ -1,4 +1,4 @@
-import { boundedEditDistance } from "./edit-distance.js";
+import { boundedEditDistance } from "../text/edit-distance.js";
 import { BREAK, foldText } from "./normalise.js";
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { contentStems, foldText, splitWords, stemWord, tokenize } from "../../../src/knowledge/dutch-text.js";
 import { splitSentences } from "../../../src/knowledge/sentences.js";
-import { closestWord, editDistance, splitCompound } from "../../../src/knowledge/vocabulary.js";
+import { closestWord, splitCompound } from "../../../src/knowledge/vocabulary.js";
+import { boundedEditDistance as editDistance } from "../../../src/text/edit-distance.js";
 
 describe("Dutch text handling", () => {
   it("folds diacritics, case and curly quotes", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boundedEditDistance } from "../../../src/safety/edit-distance.js";
+import { boundedEditDistance } from "../../../src/text/edit-distance.js";
 import { BREAK, foldText, tokenise } from "../../../src/safety/normalise.js";
 import { createPhraseMatcher, type MatcherOptions } from "../../../src/safety/phrase-matcher.js";
 

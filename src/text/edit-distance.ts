@@ -1,11 +1,11 @@
+// Three reusable rows: the function runs thousands of times a message and must not allocate.
+const rows: Uint16Array[] = [new Uint16Array(64), new Uint16Array(64), new Uint16Array(64)];
+
 /**
  * Optimal-string-alignment distance (Levenshtein plus swapping two neighbouring letters, the
  * most common typing slip), giving up early: returns `max + 1` as soon as the distance must
  * exceed `max`. Lexicon tokens are short, so this stays well under a microsecond a pair.
  */
-// Three reusable rows: the function runs thousands of times a message and must not allocate.
-const rows: Uint16Array[] = [new Uint16Array(64), new Uint16Array(64), new Uint16Array(64)];
-
 export function boundedEditDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
