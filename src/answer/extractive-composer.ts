@@ -2,7 +2,16 @@ import type { AnswerComposer, ComposedAnswer, ComposeRequest, Passage } from "..
 import type { Persona, Source } from "../core/types.js";
 import type { QueryWord } from "../knowledge/query-analyzer.js";
 import { isDefinitionQuestion } from "../knowledge/text-features.js";
-import { candidatesOf, contains, coverage, passageStems, plainQuestionWords, scoreCandidate, type Candidate } from "./extractive-sentences.js";
+import {
+  compoundPartsOf,
+  contains,
+  coverage,
+  createPassageAnalysis,
+  passageStems,
+  plainQuestionWords,
+  scoreCandidate,
+  type Candidate,
+} from "./extractive-sentences.js";
 
 export interface ExtractiveComposerOptions {
   /**
@@ -38,8 +47,12 @@ const SHORT_QUESTION = 3;
  * answered by a walk on Sundays.
  */
 export function answers(words: readonly QueryWord[], passage: Passage, minCoverage = DEFAULT_MIN_COVERAGE): boolean {
+  return answersFrom(words, passageStems(passage, words), minCoverage);
+}
+
+/** {@link answers} on the passage's stems (with compound parts). */
+function answersFrom(words: readonly QueryWord[], stems: ReadonlySet<string>, minCoverage: number): boolean {
   const total = words.reduce((sum, w) => sum + w.weight, 0);
-  const stems = passageStems(passage, words);
   const share = coverage(words, stems);
   if (share < minCoverage && !(share >= STORY_COVERAGE && share * total >= STORY_WEIGHT)) return false;
   // In a short question the most informative word is the topic; a long one tells a story around it.
@@ -51,10 +64,14 @@ export function answers(words: readonly QueryWord[], passage: Passage, minCovera
 
 /** Is any passage good enough to answer from? Not when the question is mostly about unknown things. */
 export function isConfident(words: readonly QueryWord[], passages: readonly Passage[], minCoverage = DEFAULT_MIN_COVERAGE): boolean {
+  return mostlyKnown(words) && passages.some((passage) => answers(words, passage, minCoverage));
+}
+
+/** Not when the question words the sources lack carry too much of its weight. */
+function mostlyKnown(words: readonly QueryWord[]): boolean {
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   const unknown = words.filter((w) => w.unknown).reduce((sum, w) => sum + w.weight, 0);
-  if (total === 0 || unknown / total >= UNKNOWN_SHARE) return false;
-  return passages.some((passage) => answers(words, passage, minCoverage));
+  return total !== 0 && unknown / total < UNKNOWN_SHARE;
 }
 
 /** `follow`: how close (share of the best score) a further quote must come to be added. */
@@ -81,6 +98,8 @@ const NOT_SURE: Record<Persona, string> = {
 export function createExtractiveComposer(options: ExtractiveComposerOptions = {}): AnswerComposer {
   const analyse = options.questionWords ?? plainQuestionWords;
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
+  // Owned by this composer: the chunks it has split and stemmed before.
+  const analysis = createPassageAnalysis();
 
   return {
     async compose(request: ComposeRequest): Promise<ComposedAnswer> {
@@ -89,12 +108,16 @@ export function createExtractiveComposer(options: ExtractiveComposerOptions = {}
       const limits = LIMITS[request.persona];
       const passages = request.passages.slice(0, limits.passages);
       if (words.length === 0 || passages.length === 0) return notSure;
-      if (!isConfident(words, passages, minCoverage)) return notSure;
-      // Only passages that answer the question themselves are quoted.
-      const passageCoverage = passages.map((p) => (answers(words, p, minCoverage) ? coverage(words, passageStems(p, words)) : 0));
+      const parts = compoundPartsOf(words);
+      const stems = passages.map((p) => analysis.stems(p, parts));
+      // Same as isConfident; only passages that answer the question themselves are quoted.
+      const answering = stems.map((s) => answersFrom(words, s, minCoverage));
+      if (!mostlyKnown(words) || !answering.some(Boolean)) return notSure;
+      const passageCoverage = stems.map((s, i) => (answering[i] ? coverage(words, s) : 0));
 
       const definition = isDefinitionQuestion(request.standaloneQuestion || request.question);
-      const quotes = selectQuotes(passages, passageCoverage, words, request.persona, definition);
+      const candidatesOf = (passage: Passage, i: number) => analysis.candidates(passage, i, parts);
+      const quotes = selectQuotes(passages, passageCoverage, words, request.persona, definition, candidatesOf);
       if (quotes.length === 0) return notSure;
       return render(quotes, passages, request.persona);
     },
@@ -107,13 +130,14 @@ function selectQuotes(
   words: QueryWord[],
   persona: Persona,
   definition: boolean,
+  candidatesOf: (passage: Passage, passageIndex: number) => Candidate[],
 ): Candidate[] {
   const limits = LIMITS[persona];
   const topScore = passages[0]!.score > 0 ? passages[0]!.score : 1;
   const scored = passages
     .flatMap((passage, i) =>
       // A passage that covers little of the question is not quoted, even if one sentence matches a word.
-      passageCoverage[i] === 0 ? [] : candidatesOf(passage, i, words),
+      passageCoverage[i] === 0 ? [] : candidatesOf(passage, i),
     )
     .map((candidate) => ({
       candidate,

@@ -30,16 +30,27 @@ export function plainQuestionWords(question: string): QueryWord[] {
  * "activiteit" and "kind". Only stems of at least four letters, at the start or end of a word.
  */
 export function withCompoundParts(stems: ReadonlySet<string>, words: readonly QueryWord[]): Set<string> {
-  const result = new Set(stems);
-  const wanted = new Set(words.flatMap((w) => [...w.direct, ...w.parts, ...w.related]).filter((s) => s.length >= 4));
-  for (const stem of stems) {
-    if (stem.length < 7) continue;
+  return new Set(addCompoundParts(stems, [...stems].filter((s) => s.length >= 7), compoundPartsOf(words)));
+}
+
+/** The question stems that {@link withCompoundParts} looks for inside compounds; once per question. */
+export function compoundPartsOf(words: readonly QueryWord[]): string[] {
+  return [...new Set(words.flatMap((w) => [...w.direct, ...w.parts, ...w.related]).filter((s) => s.length >= 4))];
+}
+
+/**
+ * {@link withCompoundParts} on precomputed inputs: `long` are the stems that can hold a compound
+ * (seven letters or more). Returns `stems` itself when nothing is added.
+ */
+function addCompoundParts(stems: ReadonlySet<string>, long: readonly string[], wanted: readonly string[]): ReadonlySet<string> {
+  let result: Set<string> | undefined;
+  for (const stem of long) {
     for (const part of wanted) {
       // The rest must be a word of its own too: "openbar" is not "open" + "bar".
-      if (stem.length - part.length >= MIN_REST && (stem.startsWith(part) || stem.endsWith(part))) result.add(part);
+      if (stem.length - part.length >= MIN_REST && (stem.startsWith(part) || stem.endsWith(part))) (result ??= new Set(stems)).add(part);
     }
   }
-  return result;
+  return result ?? stems;
 }
 
 /** Is the word itself (not just its concept) in the stems? */
@@ -65,7 +76,7 @@ export interface Candidate {
   passageIndex: number;
   /** Position within the passage, to keep quotes in reading order. */
   position: number;
-  stems: Set<string>;
+  stems: ReadonlySet<string>;
 }
 
 /** Removes what is markup rather than the source's words: footnote marks and link targets. */
@@ -94,6 +105,15 @@ const NOT_QUOTABLE = /\]\([^)]*\)|https?:\/\/|www\.|^\s*(?:bron|bronnen|uit|zie)
  * "Wat is de sociale basis?" is not an answer).
  */
 export function candidatesOf(passage: Passage, passageIndex: number, words: readonly QueryWord[] = []): Candidate[] {
+  return piecesOf(passage).map((text, position) => ({
+    text,
+    passageIndex,
+    position,
+    stems: withCompoundParts(new Set(contentStems(text)), words),
+  }));
+}
+
+function piecesOf(passage: Passage): string[] {
   const headings = new Set((passage.section ?? "").split(" > ").map((h) => h.trim()));
   const lines = passage.text
     .split("\n")
@@ -126,18 +146,77 @@ export function candidatesOf(passage: Passage, passageIndex: number, words: read
     pieces.push(...splitSentences(line).filter((sentence) => !sentence.endsWith("?")));
   }
   flush();
-  return pieces.map((text, position) => ({
-    text,
-    passageIndex,
-    position,
-    stems: withCompoundParts(new Set(contentStems(text)), words),
-  }));
+  return pieces;
 }
 
 /** Stems of everything a passage is found by: its text, section headings, title and publisher. */
 export function passageStems(passage: Passage, words: readonly QueryWord[] = []): Set<string> {
-  const stems = new Set(contentStems([passage.title, passage.publisher ?? "", passage.section ?? "", passage.text].join("\n")));
-  return withCompoundParts(stems, words);
+  return withCompoundParts(new Set(contentStems(passageFindText(passage))), words);
+}
+
+function passageFindText(passage: Passage): string {
+  return [passage.title, passage.publisher ?? "", passage.section ?? "", passage.text].join("\n");
+}
+
+interface StemmedText {
+  stems: ReadonlySet<string>;
+  /** The stems long enough to hold a compound (see {@link withCompoundParts}). */
+  long: string[];
+}
+
+function stemmed(text: string): StemmedText {
+  const stems = new Set(contentStems(text));
+  return { stems, long: [...stems].filter((s) => s.length >= 7) };
+}
+
+interface AnalysedPassage {
+  /** What the analysis was made from: a passage id whose text changed (a rebuilt index) is analysed again. */
+  findText: string;
+  whole: StemmedText;
+  pieces?: Array<{ text: string } & StemmedText>;
+}
+
+/**
+ * {@link passageStems} and {@link candidatesOf} with the question-independent work (splitting,
+ * tokenising, stemming) done once per passage: the same chunks are retrieved again and again.
+ * `parts` is {@link compoundPartsOf} the question, computed once per question.
+ */
+export interface PassageAnalysis {
+  stems(passage: Passage, parts: readonly string[]): ReadonlySet<string>;
+  candidates(passage: Passage, passageIndex: number, parts: readonly string[]): Candidate[];
+}
+
+/** A {@link PassageAnalysis} that remembers up to `limit` passages (then starts afresh). */
+export function createPassageAnalysis(limit = 4096): PassageAnalysis {
+  const memo = new Map<string, AnalysedPassage>();
+
+  function analysed(passage: Passage): AnalysedPassage {
+    const findText = passageFindText(passage);
+    let entry = memo.get(passage.id);
+    if (!entry || entry.findText !== findText) {
+      if (memo.size >= limit) memo.clear();
+      entry = { findText, whole: stemmed(findText) };
+      memo.set(passage.id, entry);
+    }
+    return entry;
+  }
+
+  return {
+    stems(passage, parts) {
+      const { whole } = analysed(passage);
+      return addCompoundParts(whole.stems, whole.long, parts);
+    },
+    candidates(passage, passageIndex, parts) {
+      const entry = analysed(passage);
+      entry.pieces ??= piecesOf(passage).map((text) => ({ text, ...stemmed(text) }));
+      return entry.pieces.map((piece, position) => ({
+        text: piece.text,
+        passageIndex,
+        position,
+        stems: addCompoundParts(piece.stems, piece.long, parts),
+      }));
+    },
+  };
 }
 
 /**
