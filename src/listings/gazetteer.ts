@@ -108,38 +108,57 @@ export function buildGazetteer(
   for (const l of listings) if (l.postcode) perPostcode.set(l.postcode.slice(0, 4), (perPostcode.get(l.postcode.slice(0, 4)) ?? 0) + 1);
   const example = [...perPostcode.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? [...postcodes.keys()].sort()[0];
 
-  function fits(entry: NameEntry, tokens: string[], used: boolean[], start: number, fuzzy: boolean, skip: (t: string) => boolean): number {
-    const n = entry.words.length;
-    // Exact, word by word.
-    if (!fuzzy) {
-      if (start + n > tokens.length) return 0;
-      for (let k = 0; k < n; k++) if (used[start + k] || tokens[start + k] !== entry.words[k]) return 0;
-      return n;
+  const byFirstWord = new Map<string, NameEntry[]>();
+  for (const entry of entries) byFirstWord.set(entry.words[0]!, [...(byFirstWord.get(entry.words[0]!) ?? []), entry]);
+
+  /** Exact, word by word: the first entry (in `entries` order) at the first start where it fits. */
+  function findExact(tokens: string[], used: boolean[]): PlaceMatch | undefined {
+    const possible = new Set(tokens.flatMap((t) => byFirstWord.get(t) ?? []));
+    for (const entry of entries) {
+      if (!possible.has(entry)) continue;
+      const n = entry.words.length;
+      for (let start = 0; start + n <= tokens.length; start++) {
+        let ok = true;
+        for (let k = 0; k < n && ok; k++) ok = !used[start + k] && tokens[start + k] === entry.words[k];
+        if (ok) return { place: entry.place, start, end: start + n };
+      }
     }
-    // With typos, and written together or apart ("dendolder", "kerke bosch"): compare the joined letters of 1–3 tokens.
-    for (let len = Math.min(3, tokens.length - start); len >= 1; len--) {
-      const span = tokens.slice(start, start + len);
-      if (span.some((t, k) => used[start + k] || skip(t) || /\d/.test(t))) continue;
-      const joined = span.join("");
-      const typos = allowedTypos(Math.min(joined.length, entry.joined.length));
-      if (typos > 0 && boundedEditDistance(joined, entry.joined, typos) <= typos) return len;
+    return undefined;
+  }
+
+  /**
+   * With typos, and written together or apart ("dendolder", "kerke bosch"): compare the joined
+   * letters of 1–3 tokens (longest first) with each entry's. The spans do not depend on the entry,
+   * so they are made once.
+   */
+  function findFuzzy(tokens: string[], used: boolean[], skip: (t: string) => boolean): PlaceMatch | undefined {
+    const blocked = tokens.map((t, k) => used[k] || skip(t) || /\d/.test(t));
+    const spans: Array<Array<{ len: number; joined: string }>> = tokens.map((_, start) => {
+      const list: Array<{ len: number; joined: string }> = [];
+      for (let len = Math.min(3, tokens.length - start); len >= 1; len--) {
+        if (blocked.slice(start, start + len).some(Boolean)) continue;
+        list.push({ len, joined: tokens.slice(start, start + len).join("") });
+      }
+      return list;
+    });
+    for (const entry of entries) {
+      for (let start = 0; start < tokens.length; start++) {
+        for (const { len, joined } of spans[start]!) {
+          // At most two typos: longer differences cannot match.
+          if (Math.abs(joined.length - entry.joined.length) > 2) continue;
+          const typos = allowedTypos(Math.min(joined.length, entry.joined.length));
+          if (typos > 0 && boundedEditDistance(joined, entry.joined, typos) <= typos) return { place: entry.place, start, end: start + len };
+        }
+      }
     }
-    return 0;
+    return undefined;
   }
 
   return {
     postcode: (pc4) => postcodes.get(pc4),
     byName: (name) => names.get(normalise(name))?.place,
     find(tokens, used, skip) {
-      for (const fuzzy of [false, true]) {
-        for (const entry of entries) {
-          for (let start = 0; start < tokens.length; start++) {
-            const len = fits(entry, tokens, used, start, fuzzy, skip);
-            if (len > 0) return { place: entry.place, start, end: start + len };
-          }
-        }
-      }
-      return undefined;
+      return findExact(tokens, used) ?? findFuzzy(tokens, used, skip);
     },
     examplePostcode: () => example,
   };

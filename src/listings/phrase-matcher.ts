@@ -43,7 +43,10 @@ export function compilePhrases(groups: Record<string, readonly string[]>): Phras
   }
   // Longest first; among equals, exact words before wildcards (more specific).
   phrases.sort((a, b) => b.words.length - a.words.length || specificity(b) - specificity(a));
-  const fuzzyCache = new Map<string, boolean>();
+  const firstWords = indexFirstWords(phrases);
+  // Per vocabulary word, per message word: is it within the typos allowed?
+  const fuzzyCache = new Map<string, Map<string, boolean>>();
+  let fuzzyCached = 0;
 
   function tokenMatches(p: TokenPattern, token: string, fuzzy: boolean): boolean {
     switch (p.kind) {
@@ -64,18 +67,49 @@ export function compilePhrases(groups: Record<string, readonly string[]>): Phras
     const typos = allowedTypos(Math.min(a.length, b.length));
     // Words whose lengths differ by more than the typos allowed cannot be that close: skip the edit distance.
     if (typos === 0 || Math.abs(a.length - b.length) > typos || /\d/.test(b)) return false;
-    const key = `${a}\u0000${b}`;
-    let hit = fuzzyCache.get(key);
+    let forA = fuzzyCache.get(a);
+    let hit = forA?.get(b);
     if (hit === undefined) {
       hit = boundedEditDistance(a, b, typos) <= typos;
-      if (fuzzyCache.size > 50_000) fuzzyCache.clear();
-      fuzzyCache.set(key, hit);
+      if (fuzzyCached > 50_000) {
+        fuzzyCache.clear();
+        fuzzyCached = 0;
+        forA = undefined;
+      }
+      if (!forA) fuzzyCache.set(a, (forA = new Map()));
+      forA.set(b, hit);
+      fuzzyCached++;
     }
     return hit;
   }
 
+  /**
+   * The phrases (ascending, so in {@link phrases} order) whose first word matches some token: no
+   * other phrase can match anywhere, so {@link run} need not try them.
+   */
+  function candidates(tokens: readonly string[], fuzzy: boolean): number[] {
+    const found = new Set<number>(firstWords.other);
+    const add = (list: readonly number[] | undefined) => {
+      if (list) for (const i of list) found.add(i);
+    };
+    for (const token of tokens) {
+      add(firstWords.exact.get(token));
+      for (let k = 0; k <= token.length; k++) add(firstWords.prefix.get(token.slice(0, k)));
+      if (!fuzzy) continue;
+      // near() allows at most two typos, so only words within two letters of the token's length can be near.
+      for (let length = token.length - 2; length <= token.length + 2; length++) {
+        for (const word of firstWords.exactByLength.get(length) ?? []) if (near(word, token)) add(firstWords.exact.get(word));
+      }
+      for (const word of firstWords.fuzzyPrefixes) {
+        if (token.length >= word.length && near(word, token.slice(0, word.length))) add(firstWords.prefix.get(word));
+      }
+    }
+    return [...found].sort((a, b) => a - b);
+  }
+
   function run(tokens: string[], taken: boolean[], fuzzy: boolean, out: PhraseMatch[]) {
-    for (const phrase of phrases) {
+    for (const index of candidates(tokens, fuzzy)) {
+      const phrase = phrases[index]!;
       const n = phrase.words.length;
       for (let start = 0; start + n <= tokens.length; start++) {
         let ok = true;
@@ -102,6 +136,40 @@ export function compilePhrases(groups: Record<string, readonly string[]>): Phras
     },
     knows: (word) => words.has(word),
   };
+}
+
+interface FirstWordIndex {
+  /** Phrase indices by an exact first word. */
+  exact: Map<string, number[]>;
+  /** Phrase indices by a prefix first word ("koffie*"). */
+  prefix: Map<string, number[]>;
+  /** Phrases starting with a suffix word or "?": always tried. */
+  other: number[];
+  /** Exact first words long enough for typos (five letters or more), by length. */
+  exactByLength: Map<number, string[]>;
+  /** Prefix first words long enough for typos (six letters or more). */
+  fuzzyPrefixes: string[];
+}
+
+function indexFirstWords(phrases: readonly Phrase[]): FirstWordIndex {
+  const index: FirstWordIndex = { exact: new Map(), prefix: new Map(), other: [], exactByLength: new Map(), fuzzyPrefixes: [] };
+  const push = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  phrases.forEach((phrase, i) => {
+    const first = phrase.words[0]!;
+    if (first.kind === "exact") push(index.exact, first.text, i);
+    else if (first.kind === "prefix") push(index.prefix, first.text, i);
+    else index.other.push(i);
+  });
+  for (const word of index.exact.keys()) {
+    if (word.length < 5) continue;
+    index.exactByLength.set(word.length, [...(index.exactByLength.get(word.length) ?? []), word]);
+  }
+  index.fuzzyPrefixes = [...index.prefix.keys()].filter((word) => word.length >= 6);
+  return index;
 }
 
 function pattern(word: string): TokenPattern {
