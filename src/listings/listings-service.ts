@@ -59,10 +59,12 @@ export function createListingsService(deps: ListingsServiceDeps): ListingsServic
   const vocabulary: ListingsVocabulary = loadListingsVocabulary(config.KNOWLEDGE_DIR);
   let snapshot: Snapshot | undefined;
   let dataVersion: unknown;
+  // Asked several times per message: prepared once (db.pragma prepares on every call).
+  const readDataVersion = db.prepare("PRAGMA data_version").pluck();
 
   function current(): Snapshot {
     // data_version changes when another connection commits; our own imports reset `snapshot` directly.
-    const seen = db.pragma("data_version", { simple: true });
+    const seen = readDataVersion.get();
     if (snapshot && seen === dataVersion) return snapshot;
     dataVersion = seen;
     const version = repo.version();

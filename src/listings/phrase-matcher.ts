@@ -89,22 +89,32 @@ export function compilePhrases(groups: Record<string, readonly string[]>): Phras
    */
   function candidates(tokens: readonly string[], fuzzy: boolean): number[] {
     const found = new Set<number>(firstWords.other);
-    const add = (list: readonly number[] | undefined) => {
-      if (list) for (const i of list) found.add(i);
-    };
-    for (const token of tokens) {
-      add(firstWords.exact.get(token));
-      for (let k = 0; k <= token.length; k++) add(firstWords.prefix.get(token.slice(0, k)));
-      if (!fuzzy) continue;
+    for (const token of tokens) for (const i of startingWith(token, fuzzy)) found.add(i);
+    return [...found].sort((a, b) => a - b);
+  }
+
+  // Per message word: the phrases whose first word it matches. The same words recur in every message.
+  const starts = { exact: new Map<string, number[]>(), fuzzy: new Map<string, number[]>() };
+
+  function startingWith(token: string, fuzzy: boolean): number[] {
+    const memo = fuzzy ? starts.fuzzy : starts.exact;
+    let list = memo.get(token);
+    if (list) return list;
+    const found: number[] = [...(firstWords.exact.get(token) ?? [])];
+    for (let k = 0; k <= token.length; k++) found.push(...(firstWords.prefix.get(token.slice(0, k)) ?? []));
+    if (fuzzy) {
       // near() allows at most two typos, so only words within two letters of the token's length can be near.
       for (let length = token.length - 2; length <= token.length + 2; length++) {
-        for (const word of firstWords.exactByLength.get(length) ?? []) if (near(word, token)) add(firstWords.exact.get(word));
+        for (const word of firstWords.exactByLength.get(length) ?? []) if (near(word, token)) found.push(...firstWords.exact.get(word)!);
       }
       for (const word of firstWords.fuzzyPrefixes) {
-        if (token.length >= word.length && near(word, token.slice(0, word.length))) add(firstWords.prefix.get(word));
+        if (token.length >= word.length && near(word, token.slice(0, word.length))) found.push(...firstWords.prefix.get(word)!);
       }
     }
-    return [...found].sort((a, b) => a - b);
+    list = [...new Set(found)];
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(token, list);
+    return list;
   }
 
   function run(tokens: string[], taken: boolean[], fuzzy: boolean, out: PhraseMatch[]) {
