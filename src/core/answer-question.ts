@@ -8,12 +8,14 @@ const HISTORY_TURNS = 6;
  * Answers a knowledge question from the retrieval index: rewrite a follow-up into a standalone
  * question, retrieve, compose (extractive by default), and add feedback and person buttons.
  * When the composer is not confident the person is told so honestly: never a guess.
+ * `lastQuestion` is the standalone question, for the caller to keep in the conversation state
+ * (together with what it records itself: one state write per message).
  */
 export async function answerQuestion(
   inbound: InboundMessage,
   text: string,
   deps: AssistantDeps,
-): Promise<AssistantReply> {
+): Promise<{ reply: AssistantReply; lastQuestion: string }> {
   const state = deps.store.getState(inbound.conversationId);
   const standalone = deps.rewriteQuestion ? await deps.rewriteQuestion(text, state.lastQuestion) : text;
   const k = inbound.persona === "professional" ? 8 : 5;
@@ -30,18 +32,18 @@ export async function answerQuestion(
     language: deps.detectLanguage?.(text) ?? "nl",
     history,
   });
-  deps.store.setState(inbound.conversationId, { ...deps.store.getState(inbound.conversationId), lastQuestion: standalone });
 
   const personButton = { id: "handoff_request", label: texts.buttons.person };
   if (!composed.confident) {
-    return {
+    const reply: AssistantReply = {
       intent: "answer",
       replies: [{ text: composed.text || texts.notSure, buttons: [personButton] }],
       sources: [],
       confident: false,
     };
+    return { reply, lastQuestion: standalone };
   }
-  return {
+  const reply: AssistantReply = {
     intent: "answer",
     replies: [
       {
@@ -57,4 +59,5 @@ export async function answerQuestion(
     sources: composed.sources,
     confident: true,
   };
+  return { reply, lastQuestion: standalone };
 }

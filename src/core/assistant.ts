@@ -66,9 +66,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (inbound.unsupported) return reply("smalltalk", [{ text: texts.unsupported }]);
 
     const { text, truncated } = normaliseInput(inbound.text);
-    const state = store.getState(inbound.conversationId);
     if (inbound.location) {
-      store.setState(inbound.conversationId, { ...state, location: inbound.location });
+      store.setState(inbound.conversationId, { ...store.getState(inbound.conversationId), location: inbound.location });
       // A shared location alone answers "what is near me now" (or the question that waited for a place).
       if (!text) return (await askListings(inbound, "")) ?? reply("command", [{ text: texts.locationSaved }]);
     }
@@ -94,16 +93,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const found = await askListings(inbound, text);
     if (found) return { ...found, replies: [...prefix, ...found.replies] };
 
-    const answered = await answerQuestion(inbound, text, deps);
-    if (!answered.confident) {
-      const streak = (store.getState(inbound.conversationId).unconfidentStreak ?? 0) + 1;
-      patchState(inbound.conversationId, { unconfidentStreak: streak });
-      if (streak >= 2 && deps.handoff) {
-        const offer = await deps.handoff.offer(inbound, "unconfident");
-        if (offer) answered.replies.push(offer);
-      }
-    } else {
-      patchState(inbound.conversationId, { unconfidentStreak: 0 });
+    const { reply: answered, lastQuestion } = await answerQuestion(inbound, text, deps);
+    // The question and the streak of unsure answers are kept in one state write.
+    const state = store.getState(inbound.conversationId);
+    const streak = answered.confident ? 0 : (state.unconfidentStreak ?? 0) + 1;
+    store.setState(inbound.conversationId, { ...state, lastQuestion, unconfidentStreak: streak });
+    if (!answered.confident && streak >= 2 && deps.handoff) {
+      const offer = await deps.handoff.offer(inbound, "unconfident");
+      if (offer) answered.replies.push(offer);
     }
     return { ...answered, replies: [...prefix, ...answered.replies] };
   }
