@@ -77,6 +77,8 @@ export interface Candidate {
   /** Position within the passage, to keep quotes in reading order. */
   position: number;
   stems: ReadonlySet<string>;
+  /** {@link definedStems} of the text, when already known. */
+  defined?: ReadonlySet<string>;
 }
 
 /** Removes what is markup rather than the source's words: footnote marks and link targets. */
@@ -173,7 +175,7 @@ interface AnalysedPassage {
   /** What the analysis was made from: a passage id whose text changed (a rebuilt index) is analysed again. */
   findText: string;
   whole: StemmedText;
-  pieces?: Array<{ text: string } & StemmedText>;
+  pieces?: Array<{ text: string; defined: ReadonlySet<string> } & StemmedText>;
 }
 
 /**
@@ -208,12 +210,13 @@ export function createPassageAnalysis(limit = 4096): PassageAnalysis {
     },
     candidates(passage, passageIndex, parts) {
       const entry = analysed(passage);
-      entry.pieces ??= piecesOf(passage).map((text) => ({ text, ...stemmed(text) }));
+      entry.pieces ??= piecesOf(passage).map((text) => ({ text, defined: new Set(definedStems(text)), ...stemmed(text) }));
       return entry.pieces.map((piece, position) => ({
         text: piece.text,
         passageIndex,
         position,
         stems: addCompoundParts(piece.stems, piece.long, parts),
+        defined: piece.defined,
       }));
     },
   };
@@ -232,7 +235,7 @@ export function scoreCandidate(
   const length = candidate.text.length;
   const lengthPenalty = length > 400 ? 0.15 : length < 25 ? 0.25 : length < 45 ? 0.12 : 0;
   // "Wat is X?" is best answered by a sentence that says "X is …".
-  const defined = definitionQuestion ? new Set(definedStems(candidate.text)) : null;
+  const defined = definitionQuestion ? (candidate.defined ?? new Set(definedStems(candidate.text))) : null;
   const definitionBonus = defined && words.some((w) => w.direct.some((s) => defined.has(s))) ? 0.3 : 0;
   return coverage(words, candidate.stems) + 0.25 * passageWeight + definitionBonus - lengthPenalty;
 }
