@@ -1,4 +1,5 @@
 import type { AssistantDeps } from "./assistant.js";
+import type { ComposeRequest } from "./ports.js";
 import { texts } from "./texts.js";
 import type { AssistantReply, InboundMessage } from "./types.js";
 
@@ -20,17 +21,22 @@ export async function answerQuestion(
   const standalone = deps.rewriteQuestion ? await deps.rewriteQuestion(text, state.lastQuestion) : text;
   const k = inbound.persona === "professional" ? 8 : 5;
   const passages = await deps.retriever.search(standalone, { k });
-  const history = deps.store
-    .recentMessages(inbound.conversationId, HISTORY_TURNS + 1)
-    .slice(0, -1)
-    .map((m) => ({ role: m.direction === "in" ? ("user" as const) : ("assistant" as const), text: m.text }));
+  // Read when the composer first asks for it (once): the extractive composer never does.
+  let history: ComposeRequest["history"] | undefined;
+  const readHistory = () =>
+    deps.store
+      .recentMessages(inbound.conversationId, HISTORY_TURNS + 1)
+      .slice(0, -1)
+      .map((m) => ({ role: m.direction === "in" ? ("user" as const) : ("assistant" as const), text: m.text }));
   const composed = await deps.composer.compose({
     question: text,
     standaloneQuestion: standalone,
     passages,
     persona: inbound.persona,
     language: deps.detectLanguage?.(text) ?? "nl",
-    history,
+    get history() {
+      return (history ??= readHistory());
+    },
   });
 
   const personButton = { id: "handoff_request", label: texts.buttons.person };
