@@ -5,17 +5,10 @@ import type { CloseReason, DeskKind, HandoffReason, Ticket, TicketPriority, Tick
 /** `plain`: the note built at creation, not yet enriched; `llm`: written by the summariser; `fallback`: enrichment failed. */
 export type SummaryKind = "plain" | "llm" | "fallback";
 
-export interface NewTicket {
-  conversationId: string;
-  channel: Channel;
-  userId: string;
-  priority: TicketPriority;
-  reason: HandoffReason;
-  topic?: string;
-  summary: string;
+export type NewTicket = Pick<Ticket, "conversationId" | "channel" | "userId" | "priority" | "reason" | "topic" | "summary"> & {
   desk: DeskKind;
   at: Date;
-}
+};
 
 /** Tickets on SQLite. Every state change is one conditional UPDATE, so races resolve in the database. */
 export interface TicketStore {

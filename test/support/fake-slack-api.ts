@@ -8,6 +8,7 @@
  * It also serves response URLs (`/response/<id>`) for slash commands and buttons.
  */
 import { EventEmitter } from "node:events";
+import { waitForRecordedCalls } from "./wait-for-calls.js";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -192,26 +193,10 @@ export async function startFakeSlackApi(options: { token?: string; port?: number
     onCall(listener) {
       events.on("call", listener);
     },
-    waitForCalls(method, count, { where = () => true, timeoutMs = 10_000 } = {}) {
-      const matching = () => calls.filter((c) => c.method === method && where(c));
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = matching();
-          if (found.length < count) return;
-          cleanup();
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          const seen = calls.map((c) => c.method).join(", ") || "none";
-          reject(new Error(`fake Slack: expected ${count} × ${method}, got ${matching().length} (calls: ${seen})`));
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          events.off("call", check);
-        };
-        events.on("call", check);
-        check();
+    waitForCalls(method, count, options = {}) {
+      return waitForRecordedCalls(calls, events, method, count, options, (seen) => {
+        const all = calls.map((c) => c.method).join(", ") || "none";
+        return `fake Slack: expected ${count} × ${method}, got ${seen} (calls: ${all})`;
       });
     },
     close() {

@@ -8,6 +8,7 @@
  * fail with 429 (`retry_after`) or 5xx a number of times.
  */
 import { EventEmitter } from "node:events";
+import { waitForRecordedCalls } from "./wait-for-calls.js";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Update, UserFromGetMe } from "grammy/types";
@@ -271,26 +272,15 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
     callsTo(method) {
       return calls.filter((c) => c.method === method);
     },
-    waitForCalls(method, count, { where = () => true, timeoutMs = 10_000 } = {}) {
-      const matching = () => calls.filter((c) => c.method === method && where(c));
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = matching();
-          if (found.length < count) return;
-          cleanup();
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`fake Telegram: expected ${count} ${method} call(s), saw ${matching().length} within ${timeoutMs} ms`));
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          events.off("call", check);
-        };
-        events.on("call", check);
-        check();
-      });
+    waitForCalls(method, count, options = {}) {
+      return waitForRecordedCalls(
+        calls,
+        events,
+        method,
+        count,
+        options,
+        (seen, timeoutMs) => `fake Telegram: expected ${count} ${method} call(s), saw ${seen} within ${timeoutMs} ms`,
+      );
     },
     pendingUpdates() {
       return [...queue];
