@@ -74,7 +74,8 @@ export async function benchTelegram(options: TelegramBenchOptions = {}): Promise
     targets.push(wijkwijzer);
     const bare = await startBareBot();
     targets.push(bare);
-    let nextUpdateId = 1;
+    // Unique across runs: a store reused between runs must not take them for repeated deliveries.
+    let nextUpdateId = Date.now();
     const run = async (target: Target, count: number) => {
       const updates = Array.from({ length: count }, (_, i) => {
         const update = textUpdate({ id: 10_000 + (i % RESIDENTS) }, MESSAGES[i % MESSAGES.length]!) as Update;

@@ -9,16 +9,16 @@ const HISTORY_TURNS = 6;
  * Answers a knowledge question from the retrieval index: rewrite a follow-up into a standalone
  * question, retrieve, compose (extractive by default), and add feedback and person buttons.
  * When the composer is not confident the person is told so honestly: never a guess.
- * `lastQuestion` is the standalone question, for the caller to keep in the conversation state
- * (together with what it records itself: one state write per message).
+ * `previousQuestion` is the standalone question of the turn before; the returned `lastQuestion`
+ * is this one's, for the caller to keep in the conversation state.
  */
 export async function answerQuestion(
   inbound: InboundMessage,
   text: string,
+  previousQuestion: string | undefined,
   deps: AssistantDeps,
 ): Promise<{ reply: AssistantReply; lastQuestion: string }> {
-  const state = deps.store.getState(inbound.conversationId);
-  const standalone = deps.rewriteQuestion ? await deps.rewriteQuestion(text, state.lastQuestion) : text;
+  const standalone = deps.rewriteQuestion ? await deps.rewriteQuestion(text, previousQuestion) : text;
   const k = inbound.persona === "professional" ? 8 : 5;
   const passages = await deps.retriever.search(standalone, { k });
   // Read when the composer first asks for it (once): the extractive composer never does.

@@ -1,5 +1,6 @@
 import type {
   AnswerComposer,
+  ConversationState,
   ConversationStore,
   HandoffQueue,
   ListingSearch,
@@ -55,7 +56,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return [{ text: texts.noHandoff(deps.wijkteamContact) }];
   }
 
-  async function decide(inbound: InboundMessage): Promise<AssistantReply> {
+  /**
+   * Decides the replies. What the message changes in the conversation state is collected in
+   * `patch` (the caller writes it with the replies, in one write); `patch` is also read here,
+   * on top of the stored state, so a location shared with this message is used at once.
+   */
+  async function decide(inbound: InboundMessage, patch: Partial<ConversationState>): Promise<AssistantReply> {
     if (deps.handoff) {
       const owned = await deps.handoff.intercept(inbound);
       if (owned) return owned;
@@ -67,9 +73,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
     const { text, truncated } = normaliseInput(inbound.text);
     if (inbound.location) {
-      store.setState(inbound.conversationId, { ...store.getState(inbound.conversationId), location: inbound.location });
+      patch.location = inbound.location;
       // A shared location alone answers "what is near me now" (or the question that waited for a place).
-      if (!text) return (await askListings(inbound, "")) ?? reply("command", [{ text: texts.locationSaved }]);
+      if (!text) return (await askListings(inbound, "", currentState(inbound, patch), patch)) ?? reply("command", [{ text: texts.locationSaved }]);
     }
     if (!text) return reply("smalltalk", [{ text: texts.empty }]);
 
@@ -90,14 +96,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // place or day is remembered from earlier in the conversation.
     if (assessment.outOfScope) return reply("out_of_scope", [{ text: texts.outOfScope }]);
     const prefix = truncated ? [{ text: texts.tooLong }] : [];
-    const found = await askListings(inbound, text);
+    const state = currentState(inbound, patch);
+    const found = await askListings(inbound, text, state, patch);
     if (found) return { ...found, replies: [...prefix, ...found.replies] };
 
-    const { reply: answered, lastQuestion } = await answerQuestion(inbound, text, deps);
-    // The question and the streak of unsure answers are kept in one state write.
-    const state = store.getState(inbound.conversationId);
+    const { reply: answered, lastQuestion } = await answerQuestion(inbound, text, state.lastQuestion, deps);
     const streak = answered.confident ? 0 : (state.unconfidentStreak ?? 0) + 1;
-    store.setState(inbound.conversationId, { ...state, lastQuestion, unconfidentStreak: streak });
+    Object.assign(patch, { lastQuestion, unconfidentStreak: streak });
     if (!answered.confident && streak >= 2 && deps.handoff) {
       const offer = await deps.handoff.offer(inbound, "unconfident");
       if (offer) answered.replies.push(offer);
@@ -105,10 +110,19 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return { ...answered, replies: [...prefix, ...answered.replies] };
   }
 
-  /** Asks the listings capability; keeps the place it understood and its memory in the conversation state. */
-  async function askListings(inbound: InboundMessage, text: string): Promise<AssistantReply | null> {
+  /** The stored conversation state with this turn's changes on top. */
+  function currentState(inbound: InboundMessage, patch: Partial<ConversationState>): ConversationState {
+    return { ...store.getState(inbound.conversationId), ...patch };
+  }
+
+  /** Asks the listings capability; keeps the place it understood and its memory in `patch`. */
+  async function askListings(
+    inbound: InboundMessage,
+    text: string,
+    current: ConversationState,
+    patch: Partial<ConversationState>,
+  ): Promise<AssistantReply | null> {
     if (!deps.listings) return null;
-    const current = store.getState(inbound.conversationId);
     const found = await deps.listings.respond({
       text,
       persona: inbound.persona,
@@ -118,34 +132,29 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       ...(typeof current.listingsMemory === "string" ? { memory: current.listingsMemory } : {}),
     });
     if (!found) {
-      if (current.listingsMemory !== undefined) patchState(inbound.conversationId, { listingsMemory: undefined });
+      if (current.listingsMemory !== undefined) patch.listingsMemory = undefined;
       return null;
     }
-    patchState(inbound.conversationId, { ...(found.place ? { place: found.place } : {}), listingsMemory: found.memory });
+    Object.assign(patch, { ...(found.place ? { place: found.place } : {}), listingsMemory: found.memory });
     return { intent: "listings", replies: found.replies, sources: found.sources, confident: true };
-  }
-
-  function patchState(conversationId: string, patch: Record<string, unknown>) {
-    store.setState(conversationId, { ...store.getState(conversationId), ...patch });
   }
 
   return {
     async handle(inbound) {
-      const at = inbound.receivedAt;
-      store.ensureConversation(inbound, at);
-      store.appendMessage({ conversationId: inbound.conversationId, direction: "in", text: describeInbound(inbound), at });
+      const { conversationId } = inbound;
+      store.recordInbound(inbound, { conversationId, direction: "in", text: describeInbound(inbound), at: inbound.receivedAt });
+      const patch: Partial<ConversationState> = {};
       let result: AssistantReply;
       try {
-        result = await decide(inbound);
+        result = await decide(inbound, patch);
       } catch (error) {
         // Internals never reach the person: they get an apology and the offer of a person.
         deps.onError?.(error, inbound);
         result = reply("answer", [{ text: texts.error, buttons: [personButton] }], false);
       }
       if (result.forgotten) return result;
-      for (const out of result.replies) {
-        store.appendMessage({ conversationId: inbound.conversationId, direction: "out", text: out.text, intent: result.intent, at: deps.now() });
-      }
+      const replies = result.replies.map((out) => ({ text: out.text, intent: result.intent }));
+      store.recordReplies(conversationId, deps.now(), replies, patch);
       return result;
     },
   };

@@ -157,6 +157,22 @@ export interface ConversationStore {
   /** Creates the conversation on first use. */
   ensureConversation(ref: ConversationRef, at: Date): void;
   appendMessage(message: StoredMessage): void;
+  /**
+   * Creates the conversation on first use and records the message that came in, in one write
+   * (the start of a turn: history readers during the turn see the message).
+   */
+  recordInbound(ref: ConversationRef, message: StoredMessage): void;
+  /**
+   * Records the replies sent at `at` and merges `statePatch` into the conversation state, in one
+   * write (the end of a turn). The patch is merged into the state as stored then, so what other
+   * capabilities wrote during the turn stays; a key set to undefined is removed.
+   */
+  recordReplies(
+    conversationId: string,
+    at: Date,
+    replies: Array<Pick<StoredMessage, "text" | "intent">>,
+    statePatch?: Partial<ConversationState>,
+  ): void;
   recentMessages(conversationId: string, limit: number): StoredMessage[];
   getState(conversationId: string): ConversationState;
   setState(conversationId: string, state: ConversationState): void;

@@ -21,6 +21,11 @@ export function createSqliteConversationStore(db: SqliteDatabase): ConversationS
     `INSERT INTO conversations (id, channel, user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at`,
   );
+  // The start of a turn leaves an existing conversation's row alone; its end touches it anyway.
+  const insertNewConversation = db.prepare(
+    `INSERT INTO conversations (id, channel, user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO NOTHING`,
+  );
   const insertMessage = db.prepare(
     "INSERT INTO messages (conversation_id, direction, text, intent, at) VALUES (?, ?, ?, ?, ?)",
   );
@@ -29,6 +34,8 @@ export function createSqliteConversationStore(db: SqliteDatabase): ConversationS
   );
   const selectState = db.prepare("SELECT state_json FROM conversations WHERE id = ?");
   const updateState = db.prepare("UPDATE conversations SET state_json = ? WHERE id = ?");
+  const touchConversation = db.prepare("UPDATE conversations SET updated_at = ? WHERE id = ?");
+  const updateStateAndTouch = db.prepare("UPDATE conversations SET state_json = ?, updated_at = ? WHERE id = ?");
   const insertFeedback = db.prepare(
     "INSERT INTO feedback (conversation_id, message_ref, value, reason, at) VALUES (?, ?, ?, ?, ?)",
   );
@@ -43,19 +50,44 @@ export function createSqliteConversationStore(db: SqliteDatabase): ConversationS
   const purgeFeedback = db.prepare("DELETE FROM feedback WHERE at < ?");
   const purgeDeliveries = db.prepare("DELETE FROM deliveries WHERE at < ?");
 
+  const ensureConversation = (ref: ConversationRef, at: Date) => {
+    insertConversation.run(ref.conversationId, ref.channel, ref.userId, at.getTime(), at.getTime());
+  };
+  const appendMessage = (message: StoredMessage) => {
+    insertMessage.run(message.conversationId, message.direction, message.text, message.intent ?? null, message.at.getTime());
+  };
+  const getState = (conversationId: string): ConversationState => {
+    const row = selectState.get(conversationId) as { state_json: string } | undefined;
+    return row ? (JSON.parse(row.state_json) as ConversationState) : {};
+  };
+  // A commit costs more than the statements in it (it writes every page they touched to the WAL):
+  // a turn is two transactions, one when the message comes in and one with the replies.
+  const recordInbound = db.transaction((ref: ConversationRef, message: StoredMessage) => {
+    const at = message.at.getTime();
+    insertNewConversation.run(ref.conversationId, ref.channel, ref.userId, at, at);
+    appendMessage(message);
+  });
+  const recordReplies = db.transaction(
+    (
+      conversationId: string,
+      at: Date,
+      replies: Array<Pick<StoredMessage, "text" | "intent">>,
+      statePatch: Partial<ConversationState> | undefined,
+    ) => {
+      for (const reply of replies) appendMessage({ conversationId, direction: "out", ...reply, at });
+      if (statePatch && Object.keys(statePatch).length > 0) {
+        updateStateAndTouch.run(JSON.stringify({ ...getState(conversationId), ...statePatch }), at.getTime(), conversationId);
+      } else {
+        touchConversation.run(at.getTime(), conversationId);
+      }
+    },
+  );
+
   return {
-    ensureConversation(ref: ConversationRef, at: Date) {
-      insertConversation.run(ref.conversationId, ref.channel, ref.userId, at.getTime(), at.getTime());
-    },
-    appendMessage(message: StoredMessage) {
-      insertMessage.run(
-        message.conversationId,
-        message.direction,
-        message.text,
-        message.intent ?? null,
-        message.at.getTime(),
-      );
-    },
+    ensureConversation,
+    appendMessage,
+    recordInbound,
+    recordReplies,
     recentMessages(conversationId, limit) {
       const rows = selectRecent.all(conversationId, limit) as MessageRow[];
       return rows.reverse().map((row) => ({
@@ -66,10 +98,7 @@ export function createSqliteConversationStore(db: SqliteDatabase): ConversationS
         at: new Date(row.at),
       }));
     },
-    getState(conversationId) {
-      const row = selectState.get(conversationId) as { state_json: string } | undefined;
-      return row ? (JSON.parse(row.state_json) as ConversationState) : {};
-    },
+    getState,
     setState(conversationId, state) {
       updateState.run(JSON.stringify(state), conversationId);
     },

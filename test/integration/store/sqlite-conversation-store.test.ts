@@ -36,6 +36,51 @@ describe("SqliteConversationStore on a real SQLite file", () => {
     expect(reopened.getState("telegram:1")).toEqual({ place: "3701" });
   });
 
+  it("records a turn in two writes: the message in, then the replies with the state patch merged", () => {
+    const store = createSqliteConversationStore(db);
+    const ref = { conversationId: "telegram:1", channel: "telegram" as const, userId: "telegram:7" };
+    store.recordInbound(ref, { conversationId: ref.conversationId, direction: "in", text: "koffie in 3701?", at: t0 });
+    // Another capability writes its own key during the turn; the patch must not clobber it.
+    store.setState(ref.conversationId, { handoff: { pending: true }, listingsMemory: "old" });
+    const later = new Date(t0.getTime() + 1000);
+    store.recordReplies(ref.conversationId, later, [{ text: "Koffie-ochtend", intent: "listings" }, { text: "Nog iets?", intent: "listings" }], {
+      place: "3701",
+      listingsMemory: undefined,
+    });
+    expect(store.recentMessages(ref.conversationId, 10).map((m) => [m.direction, m.text, m.intent, m.at.getTime()])).toEqual([
+      ["in", "koffie in 3701?", undefined, t0.getTime()],
+      ["out", "Koffie-ochtend", "listings", later.getTime()],
+      ["out", "Nog iets?", "listings", later.getTime()],
+    ]);
+    expect(store.getState(ref.conversationId)).toEqual({ handoff: { pending: true }, place: "3701" });
+    expect(db.prepare("SELECT created_at, updated_at FROM conversations WHERE id = ?").get(ref.conversationId)).toEqual({
+      created_at: t0.getTime(),
+      updated_at: later.getTime(),
+    });
+  });
+
+  it("keeps messages and deliveries when the write-light tables replace the old ones", () => {
+    db.close();
+    const file = join(dir, "old.sqlite");
+    db = openDatabase(file);
+    // Back to the database as the first three migrations left it, with data in it.
+    db.exec(`DROP TABLE messages; DROP TABLE deliveries;
+      CREATE TABLE messages (id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        direction TEXT NOT NULL CHECK (direction IN ('in', 'out')), text TEXT NOT NULL, intent TEXT, at INTEGER NOT NULL);
+      CREATE TABLE deliveries (key TEXT PRIMARY KEY, at INTEGER NOT NULL);
+      INSERT INTO conversations (id, channel, user_id, created_at, updated_at) VALUES ('c', 'terminal', 'u', 1, 1);
+      INSERT INTO messages (conversation_id, direction, text, at) VALUES ('c', 'in', 'eerste', 1), ('c', 'out', 'tweede', 2);
+      INSERT INTO deliveries (key, at) VALUES ('telegram:update:5', 1);
+      DELETE FROM schema_migrations WHERE name = '0004_fewer_pages_per_write.sql';`);
+    db.close();
+    db = openDatabase(file);
+    const store = createSqliteConversationStore(db);
+    expect(store.recentMessages("c", 10).map((m) => m.text)).toEqual(["eerste", "tweede"]);
+    expect(store.markDelivery("telegram:update:5", t0)).toBe(false);
+    store.appendMessage({ conversationId: "c", direction: "in", text: "derde", at: t0 });
+    expect(store.recentMessages("c", 10).map((m) => m.text)).toEqual(["eerste", "tweede", "derde"]);
+  });
+
   it("stores text that looks like SQL exactly as typed", () => {
     const store = createSqliteConversationStore(db);
     const evil = "'); DROP TABLE messages;-- \u0000 😀";
