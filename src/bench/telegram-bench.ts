@@ -14,6 +14,7 @@ import type { Update } from "grammy/types";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../../test/support/fake-telegram-api.js";
 import { textUpdate } from "../../test/support/telegram-updates.js";
 import { startTelegram } from "../channels/telegram/telegram-channel.js";
+import { percentile } from "./stats.js";
 import { parseConfig } from "../config/config.js";
 import { createAssistant, type Assistant } from "../core/assistant.js";
 import type { ConversationStore } from "../core/ports.js";
@@ -24,9 +25,10 @@ import { openDatabase } from "../store/database.js";
 import { createSqliteConversationStore } from "../store/sqlite-conversation-store.js";
 
 const SECRET = "bench_secret";
-const WARMUP_UPDATES = 200;
-const MEASURED_UPDATES = 1500;
-const ROUNDS = 2;
+const WARMUP_UPDATES = 300;
+const MEASURED_UPDATES = 1000;
+/** Rounds alternate which bot goes first, so a machine that speeds up or slows down favours neither. */
+const ROUNDS = 6;
 const CONCURRENCY = 16;
 const RESIDENTS = 150;
 /** What residents send, rotated over the updates: knowledge and listings questions, small talk, a command. */
@@ -54,11 +56,20 @@ export interface TelegramBenchOptions {
 }
 
 export interface TelegramBenchResult {
+  /** Median over the rounds. */
   wijkwijzerUpdatesPerSecond: number;
+  /** Median over the rounds. */
   bareBotUpdatesPerSecond: number;
-  /** Wijkwijzer's rate divided by the bare bot's (target: at least 0.5). */
+  /** Median of the rounds' ratios, Wijkwijzer's rate divided by the bare bot's (target: at least 0.5). */
   ratio: number;
+  /** Lowest and highest ratio of one round: how noisy the machine was. */
+  ratioRange: [number, number];
+  rounds: number;
+  updatesPerRound: number;
 }
+
+/** Unique in the process: a store reused between runs must not take updates for repeated deliveries. */
+let nextUpdateId = 1;
 
 interface Target {
   fake: FakeTelegramApi;
@@ -74,8 +85,6 @@ export async function benchTelegram(options: TelegramBenchOptions = {}): Promise
     targets.push(wijkwijzer);
     const bare = await startBareBot();
     targets.push(bare);
-    // Unique across runs: a store reused between runs must not take them for repeated deliveries.
-    let nextUpdateId = Date.now();
     const run = async (target: Target, count: number) => {
       const updates = Array.from({ length: count }, (_, i) => {
         const update = textUpdate({ id: 10_000 + (i % RESIDENTS) }, MESSAGES[i % MESSAGES.length]!) as Update;
@@ -85,17 +94,24 @@ export async function benchTelegram(options: TelegramBenchOptions = {}): Promise
     };
     await run(wijkwijzer, WARMUP_UPDATES);
     await run(bare, WARMUP_UPDATES);
-    const rates = { wijkwijzer: [] as number[], bare: [] as number[] };
+    const rates = { wijkwijzer: [] as number[], bare: [] as number[], ratio: [] as number[] };
     for (let round = 0; round < ROUNDS; round++) {
-      rates.bare.push(await run(bare, MEASURED_UPDATES));
-      rates.wijkwijzer.push(await run(wijkwijzer, MEASURED_UPDATES));
+      const bareFirst = round % 2 === 0;
+      const first = await run(bareFirst ? bare : wijkwijzer, MEASURED_UPDATES);
+      const second = await run(bareFirst ? wijkwijzer : bare, MEASURED_UPDATES);
+      const [bareRate, wijkwijzerRate] = bareFirst ? [first, second] : [second, first];
+      rates.bare.push(bareRate);
+      rates.wijkwijzer.push(wijkwijzerRate);
+      rates.ratio.push(wijkwijzerRate / bareRate);
     }
-    const wijkwijzerUpdatesPerSecond = Math.round(Math.max(...rates.wijkwijzer));
-    const bareBotUpdatesPerSecond = Math.round(Math.max(...rates.bare));
+    const twoDecimals = (value: number) => Math.round(value * 100) / 100;
     return {
-      wijkwijzerUpdatesPerSecond,
-      bareBotUpdatesPerSecond,
-      ratio: Math.round((wijkwijzerUpdatesPerSecond / bareBotUpdatesPerSecond) * 100) / 100,
+      wijkwijzerUpdatesPerSecond: Math.round(percentile(rates.wijkwijzer, 50)),
+      bareBotUpdatesPerSecond: Math.round(percentile(rates.bare, 50)),
+      ratio: twoDecimals(percentile(rates.ratio, 50)),
+      ratioRange: [twoDecimals(Math.min(...rates.ratio)), twoDecimals(Math.max(...rates.ratio))],
+      rounds: ROUNDS,
+      updatesPerRound: MEASURED_UPDATES,
     };
   } finally {
     for (const target of targets.reverse()) await target.close();

@@ -16,7 +16,7 @@ import { loadStems, readChunks, readManifest, readVectors, writeIndex, type Mani
 import { EMPTY_LEXICON, parseLexicon, type Lexicon } from "./lexicon.js";
 import { fitLocalEmbeddings, LOCAL_DIMENSIONS, LocalEmbeddings } from "./local-embeddings.js";
 import { createProviderEmbeddings } from "./provider-embeddings.js";
-import { createQueryAnalyzer, type QueryWord } from "./query-analyzer.js";
+import { createQueryAnalyzer, type QueryAnalysis, type QueryWord } from "./query-analyzer.js";
 import { DEFAULT_FEATURE_WEIGHTS, documentTerms, type FeatureContext } from "./text-features.js";
 import { buildVocabulary } from "./vocabulary.js";
 
@@ -121,9 +121,10 @@ async function loadIndex(options: OpenIndexOptions, lexicon: Lexicon): Promise<K
   const local = options.embeddings.provider === "local";
   const { chunks, localState } = await readChunks(options.indexDir, local);
   const context = featureContext(chunks, lexicon);
-  const embeddings = localState ? new LocalEmbeddings(localState, context) : await remoteEmbeddings(options.embeddings);
+  const analyze = createQueryAnalyzer(context);
+  const embeddings = localState ? new LocalEmbeddings(localState, context, analyze) : await remoteEmbeddings(options.embeddings);
   const store = await readVectors(options.indexDir, embeddings, chunks.length);
-  return assemble(chunks, context, store, embeddings, false);
+  return assemble(chunks, context, analyze, store, embeddings, false);
 }
 
 async function buildIndex(
@@ -140,7 +141,8 @@ async function buildIndex(
   const context = featureContext(chunks, lexicon);
   const texts = chunks.map(searchableText);
   const localState = options.embeddings.provider === "local" ? fitLocalEmbeddings(texts, context) : undefined;
-  const embeddings = localState ? new LocalEmbeddings(localState, context) : await remoteEmbeddings(options.embeddings);
+  const analyze = createQueryAnalyzer(context);
+  const embeddings = localState ? new LocalEmbeddings(localState, context, analyze) : await remoteEmbeddings(options.embeddings);
   progress(`Index: embeddings maken (${options.embeddings.provider})…`);
   const store = await createVectorStore(embeddings, chunks, texts);
   const manifest: Manifest = {
@@ -153,7 +155,7 @@ async function buildIndex(
   };
   await writeIndex(options.indexDir, { manifest, chunks, store, ...(localState ? { localState } : {}) });
   progress(`Index klaar in ${((performance.now() - started) / 1000).toFixed(1)} s (${chunks.length} stukken).`);
-  return assemble(chunks, context, store, embeddings, true);
+  return assemble(chunks, context, analyze, store, embeddings, true);
 }
 
 /**
@@ -199,7 +201,14 @@ function featureContext(chunks: readonly Chunk[], lexicon: Lexicon): FeatureCont
   };
 }
 
-function assemble(chunks: Chunk[], context: FeatureContext, store: HNSWLib, embeddings: Embeddings, rebuilt: boolean): KnowledgeIndex {
+function assemble(
+  chunks: Chunk[],
+  context: FeatureContext,
+  analyze: (query: string) => QueryAnalysis,
+  store: HNSWLib,
+  embeddings: Embeddings,
+  rebuilt: boolean,
+): KnowledgeIndex {
   const bm25 = new Bm25Index(
     chunks.map((chunk) =>
       chunk.kind === "listing"
@@ -207,7 +216,6 @@ function assemble(chunks: Chunk[], context: FeatureContext, store: HNSWLib, embe
         : documentTerms(stripMarkupForIndex(chunk.text), chunk.section, context, documentLabel(chunk)),
     ),
   );
-  const analyze = createQueryAnalyzer(context);
   const retriever = createHybridRetriever({ chunks, bm25, vectors: store, embeddings, analyze, fusion: DEFAULT_FUSION });
   return {
     chunkCount: chunks.length,

@@ -72,7 +72,14 @@ interface ResolvedWord {
   known: boolean;
 }
 
-/** Builds the question analyser for one index (vocabulary and lexicon). */
+/** Questions whose analysis is remembered: one question is analysed for BM25, its vector and the answer. */
+const RECENT_QUESTIONS = 16;
+
+/**
+ * Builds the question analyser for one index (vocabulary and lexicon). It remembers the last few
+ * analyses, so the retriever, the embeddings and the composer share one per question; callers
+ * must treat a returned analysis as read-only.
+ */
 export function createQueryAnalyzer(context: FeatureContext): (query: string) => QueryAnalysis {
   const { vocabulary, lexicon, weights } = context;
   const chunkCount = Math.max(1, ...vocabulary.stemFrequency.values());
@@ -103,7 +110,17 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
     return { stem: token.stem, parts: [], written: token.surface, weight: 1, known: false };
   };
 
+  const recent = new Map<string, QueryAnalysis>();
   return (query) => {
+    const known = recent.get(query);
+    if (known) return known;
+    const analysis = analyse(query);
+    if (recent.size >= RECENT_QUESTIONS) recent.delete(recent.keys().next().value!);
+    recent.set(query, analysis);
+    return analysis;
+  };
+
+  function analyse(query: string): QueryAnalysis {
     const clauses: QueryClause[] = [];
     const words: string[] = [];
     const contentWords: QueryWord[] = [];
@@ -151,5 +168,5 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
     const terms = new Map<string, number>();
     for (const clause of clauses) for (const [term, weight] of clause) raise(terms, term, weight);
     return { clauses, terms, words, contentWords };
-  };
+  }
 }

@@ -12,9 +12,14 @@ import { emptyQuestion, readMemory, restoreQuery, storeQuery, writeMemory, type 
 import { isListingsQuestion, understandQuestion, type UnderstoodQuestion } from "./understand-question.js";
 import { describeSearch, searchWithWidening } from "./widen-search.js";
 
+/** The listings as they are now: one message is answered from one snapshot. */
+export interface ListingsSnapshot {
+  index: ListingIndex;
+  gazetteer: Gazetteer;
+}
+
 export interface ListingsSearchDeps {
-  index: () => ListingIndex;
-  gazetteer: () => Gazetteer;
+  snapshot: () => ListingsSnapshot;
   vocabulary: ListingsVocabulary;
   geocoder: Geocoder;
   timeZone: string;
@@ -38,6 +43,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
   return {
     async respond(request) {
       const now = toLocal(request.now, deps.timeZone);
+      const { index, gazetteer } = deps.snapshot();
       const memory = readMemory(request.memory);
       const text = request.text.trim();
 
@@ -46,10 +52,10 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         if (!request.location) return null;
         const origin: Origin = { point: request.location, where: listingsTexts.nearLocation };
         const q = memory.pending ? restoreQuery(memory.pending, now) : emptyQuestion();
-        return answer(q, origin, request.persona, now, { viaLocation: true }, memory.pending ? undefined : "nu");
+        return answer(index, q, origin, request.persona, now, { viaLocation: true }, memory.pending ? undefined : "nu");
       }
 
-      let q = understand(text, now);
+      let q = understandQuestion(text, { vocabulary: deps.vocabulary, gazetteer, now });
       if (q.bare && memory.pending) {
         q = { ...restoreQuery(memory.pending, now), ...(q.place ? { place: q.place } : {}) };
       } else if (!isListingsQuestion(q)) {
@@ -59,7 +65,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
 
       const origin = await findOrigin(q, request, memory);
       if (!origin || "unknown" in origin) {
-        const example = deps.gazetteer().examplePostcode();
+        const example = gazetteer.examplePostcode();
         const ask =
           origin && "unknown" in origin
             ? listingsTexts.unknownPlace(origin.unknown, example)
@@ -69,13 +75,9 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         const pending = q.bare && memory.pending ? memory.pending : storeQuery(q);
         return { kind: "need_place", replies: [{ text: ask, requestLocation: true }], sources: [], memory: writeMemory({ pending }) };
       }
-      return answer(q, origin, request.persona, now, { ...(origin.remember ? {} : { viaLocation: memory.viaLocation }) });
+      return answer(index, q, origin, request.persona, now, { ...(origin.remember ? {} : { viaLocation: memory.viaLocation }) });
     },
   };
-
-  function understand(text: string, now: LocalNow): UnderstoodQuestion {
-    return understandQuestion(text, { vocabulary: deps.vocabulary, gazetteer: deps.gazetteer(), now });
-  }
 
   async function findOrigin(q: UnderstoodQuestion, request: ListingRequest, memory: SearchMemory): Promise<Origin | { unknown: string } | undefined> {
     const mention = q.place;
@@ -99,7 +101,15 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
     return undefined;
   }
 
-  function answer(q: UnderstoodQuestion, origin: Origin, persona: Persona, now: LocalNow, memory: SearchMemory, defaultTime?: "nu"): ListingResponse {
+  function answer(
+    index: ListingIndex,
+    q: UnderstoodQuestion,
+    origin: Origin,
+    persona: Persona,
+    now: LocalNow,
+    memory: SearchMemory,
+    defaultTime?: "nu",
+  ): ListingResponse {
     const time: TimeAsk | undefined = q.time ?? (defaultTime ? readTime(["nu"], [false], now).ask : undefined);
     const limit = persona === "resident" ? 3 : 5;
     const base: SearchQuery = {
@@ -116,7 +126,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       now,
       limit,
     };
-    const { hits, relaxed } = searchWithWidening(deps.index(), base, q);
+    const { hits, relaxed } = searchWithWidening(index, base, q);
     const nextMemory = writeMemory({ ...memory, last: storeQuery(q) });
     const remember = origin.remember ? { place: origin.remember } : {};
     if (hits.length === 0) return { kind: "results", replies: [{ text: listingsTexts.nothing }], sources: [], memory: nextMemory, ...remember };

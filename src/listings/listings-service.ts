@@ -92,8 +92,7 @@ export function createListingsService(deps: ListingsServiceDeps): ListingsServic
       : local;
 
   const search = createListingsSearch({
-    index: () => current().index,
-    gazetteer: () => current().gazetteer,
+    snapshot: current,
     vocabulary,
     geocoder,
     timeZone: config.TZ,

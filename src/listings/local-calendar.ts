@@ -36,13 +36,21 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** The last answer of {@link toLocal}: Intl's formatToParts is slow, and messages come minutes apart at most. */
+let lastLocal: { timeZone: string; minute: number; local: LocalNow } | undefined;
+
 /** The local date and minute of an instant in `timeZone`. */
 export function toLocal(instant: Date, timeZone: string): LocalNow {
+  // Every zone's offset is a whole number of minutes, so one UTC minute is one local minute.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (lastLocal?.minute === minute && lastLocal.timeZone === timeZone) return { ...lastLocal.local };
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) {
     if (p.type !== "literal") parts[p.type] = Number(p.value);
   }
-  return { year: parts.year!, month: parts.month!, day: parts.day!, minutes: (parts.hour! % 24) * 60 + parts.minute! };
+  const local = { year: parts.year!, month: parts.month!, day: parts.day!, minutes: (parts.hour! % 24) * 60 + parts.minute! };
+  lastLocal = { timeZone, minute, local };
+  return { ...local };
 }
 
 /** The date `n` days after `date` (n may be negative). */

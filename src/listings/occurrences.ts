@@ -56,10 +56,17 @@ export interface UpcomingDay extends DayInfo {
   offset: number;
 }
 
-/** Today and the next `count` days; compute once per query and share between listings. */
-export function upcomingDays(now: LocalNow, count = 40): UpcomingDay[] {
+/** The last answer of {@link upcomingDays}: the same for every search on one day. */
+let lastDays: { key: string; days: readonly UpcomingDay[] } | undefined;
+
+/** Today and the next `count` days, shared between listings and searches (read-only). */
+export function upcomingDays(now: LocalNow, count = 40): readonly UpcomingDay[] {
+  const key = `${now.year}-${now.month}-${now.day}+${count}`;
+  if (lastDays?.key === key) return lastDays.days;
   const today: LocalDate = { year: now.year, month: now.month, day: now.day };
-  return Array.from({ length: count + 1 }, (_, offset) => ({ ...dayInfo(offset === 0 ? today : addDays(today, offset)), offset }));
+  const days = Array.from({ length: count + 1 }, (_, offset) => ({ ...dayInfo(offset === 0 ? today : addDays(today, offset)), offset }));
+  lastDays = { key, days };
+  return days;
 }
 
 /**
@@ -71,7 +78,7 @@ export function nextOccurrence(
   entries: ScheduleEntry[],
   now: LocalNow,
   slots?: DaySlot[],
-  days: UpcomingDay[] = upcomingDays(now),
+  days: readonly UpcomingDay[] = upcomingDays(now),
 ): (Occurrence & { daysAhead: number }) | undefined {
   if (entries.length === 0) return undefined;
   for (const day of days) {
