@@ -141,17 +141,32 @@ export function buildGazetteer(
       }
       return list;
     });
-    for (const entry of entries) {
-      for (let start = 0; start < tokens.length; start++) {
-        for (const { len, joined } of spans[start]!) {
-          // At most two typos: longer differences cannot match.
-          if (Math.abs(joined.length - entry.joined.length) > 2) continue;
-          const typos = allowedTypos(Math.min(joined.length, entry.joined.length));
-          if (typos > 0 && boundedEditDistance(joined, entry.joined, typos) <= typos) return { place: entry.place, start, end: start + len };
-        }
+    // The first entry any span is near; for that entry, the first span (by start, longest first).
+    let best: { entry: number; start: number; len: number } | undefined;
+    for (let start = 0; start < tokens.length; start++) {
+      for (const { len, joined } of spans[start]!) {
+        const entry = firstNearEntry(joined);
+        if (entry >= 0 && (!best || entry < best.entry)) best = { entry, start, len };
       }
     }
-    return undefined;
+    return best ? { place: entries[best.entry]!.place, start: best.start, end: best.start + best.len } : undefined;
+  }
+
+  // Per span of letters: the first entry within the typos allowed (-1: none). Messages repeat the
+  // same words, and most spans are near no place at all.
+  const nearMemo = new Map<string, number>();
+  function firstNearEntry(joined: string): number {
+    const known = nearMemo.get(joined);
+    if (known !== undefined) return known;
+    const found = entries.findIndex((entry) => {
+      // At most two typos: longer differences cannot match.
+      if (Math.abs(joined.length - entry.joined.length) > 2) return false;
+      const typos = allowedTypos(Math.min(joined.length, entry.joined.length));
+      return typos > 0 && boundedEditDistance(joined, entry.joined, typos) <= typos;
+    });
+    if (nearMemo.size >= 10_000) nearMemo.clear();
+    nearMemo.set(joined, found);
+    return found;
   }
 
   return {
