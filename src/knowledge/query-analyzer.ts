@@ -72,13 +72,10 @@ interface ResolvedWord {
   known: boolean;
 }
 
-/** Questions whose analysis is remembered: one question is analysed for BM25, its vector and the answer. */
-const RECENT_QUESTIONS = 16;
-
 /**
- * Builds the question analyser for one index (vocabulary and lexicon). It remembers the last few
- * analyses, so the retriever, the embeddings and the composer share one per question; callers
- * must treat a returned analysis as read-only.
+ * Builds the question analyser for one index (vocabulary and lexicon). It remembers its last
+ * analysis, so the retriever, the embeddings and the composer, which all read the question being
+ * answered, share one; callers must treat a returned analysis as read-only.
  */
 export function createQueryAnalyzer(context: FeatureContext): (query: string) => QueryAnalysis {
   const { vocabulary, lexicon, weights } = context;
@@ -110,14 +107,10 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
     return { stem: token.stem, parts: [], written: token.surface, weight: 1, known: false };
   };
 
-  const recent = new Map<string, QueryAnalysis>();
+  let last: { query: string; analysis: QueryAnalysis } | undefined;
   return (query) => {
-    const known = recent.get(query);
-    if (known) return known;
-    const analysis = analyse(query);
-    if (recent.size >= RECENT_QUESTIONS) recent.delete(recent.keys().next().value!);
-    recent.set(query, analysis);
-    return analysis;
+    if (last?.query !== query) last = { query, analysis: analyse(query) };
+    return last.analysis;
   };
 
   function analyse(query: string): QueryAnalysis {
