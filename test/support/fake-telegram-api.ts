@@ -48,6 +48,11 @@ export interface FailureRule {
   /** Seconds, sent as `parameters.retry_after` (usual with 429). */
   retryAfter?: number;
   description?: string;
+  /**
+   * `reset`: close the connection without an answer (a network error); `html`: answer `status`
+   * with an HTML page instead of Telegram's JSON (a proxy in between).
+   */
+  mode?: "reset" | "html";
 }
 
 /** Computes a method's `result` from its body; overrides the built-in answers. */
@@ -188,6 +193,11 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
       rule.times -= 1;
       if (rule.times <= 0) rules!.shift();
       record();
+      if (rule.mode === "reset") return void req.socket.destroy();
+      if (rule.mode === "html") {
+        res.writeHead(rule.status, { "content-type": "text/html" });
+        return void res.end("<html><body><h1>502 Bad Gateway</h1></body></html>");
+      }
       return send(res, rule.status, {
         ok: false,
         error_code: rule.status,

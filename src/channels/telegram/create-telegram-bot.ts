@@ -3,6 +3,7 @@ import { Api, Bot, type Context, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { ChannelSender } from "../../core/ports.js";
 import type { ChannelDeps } from "../channel.js";
+import { createBotApiFetch } from "./bot-api-fetch.js";
 import { createCallbackDataCodec, type CallbackDataCodec } from "./callback-data.js";
 import { createChatQueue, type ChatQueue } from "./chat-queue.js";
 import { createTelegramSender } from "./deliver.js";
@@ -37,6 +38,8 @@ export interface TelegramBot {
   sender: ChannelSender;
   codec: CallbackDataCodec;
   queue: ChatQueue;
+  /** Closes the Bot API connection pool; after the bot stopped and the queue drained. */
+  closeConnections(): Promise<void>;
 }
 
 /** Retries wait at most this long for Telegram's `retry_after`; longer means: give up and report. */
@@ -51,7 +54,8 @@ export function createTelegramBot(deps: ChannelDeps, options: TelegramBotOptions
   const { config, logger } = deps;
   if (!config.TELEGRAM_BOT_TOKEN) throw new Error("TELEGRAM_BOT_TOKEN is not set");
   const apiRoot = config.TELEGRAM_API_ROOT?.replace(/\/+$/, "");
-  const client = apiRoot ? { apiRoot } : {};
+  const botApi = createBotApiFetch();
+  const client = { ...(apiRoot ? { apiRoot } : {}), fetch: botApi.fetch };
   const bot = new Bot(config.TELEGRAM_BOT_TOKEN, { client, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
   // Replies retry on 429/5xx and on network errors (a reset connection must not lose an answer);
   // three attempts keep the wait bounded.
@@ -86,5 +90,5 @@ export function createTelegramBot(deps: ChannelDeps, options: TelegramBotOptions
       ...(staffChatId !== undefined ? { staffChatId } : {}),
     }),
   );
-  return { bot, sender, codec, queue };
+  return { bot, sender, codec, queue, closeConnections: botApi.close };
 }

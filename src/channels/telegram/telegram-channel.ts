@@ -17,7 +17,7 @@ const DRAIN_TIMEOUT_MS = 10_000;
  */
 export async function startTelegram(deps: ChannelDeps, options: TelegramBotOptions = {}): Promise<RunningChannel> {
   const { config, logger } = deps;
-  const { bot, sender, queue } = createTelegramBot(deps, options);
+  const { bot, sender, queue, closeConnections } = createTelegramBot(deps, options);
   let stopping = false;
 
   try {
@@ -62,6 +62,7 @@ export async function startTelegram(deps: ChannelDeps, options: TelegramBotOptio
       if (bot.isRunning()) await bot.stop().catch((error: unknown) => logger.warn({ err: error }, "stopping Telegram polling"));
       const drained = await queue.drain(DRAIN_TIMEOUT_MS);
       if (!drained) logger.warn({ channel: "telegram", pending: queue.pending }, "stopped with Telegram updates unfinished");
+      await closeConnections().catch((error: unknown) => logger.debug({ err: error }, "closing Bot API connections"));
     },
   };
 }

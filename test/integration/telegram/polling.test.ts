@@ -154,6 +154,17 @@ describe("Telegram over long polling (real grammY against the fake Bot API)", ()
     expect(textOf(replies[1]!)).toContain("Wat bewaar ik?");
   });
 
+  it("retries sendMessage after a dropped connection and after a proxy's HTML error page", async () => {
+    h = await startHarness();
+    h.fake.fail("sendMessage", { status: 500, times: 1, mode: "reset" });
+    const afterReset = await say(h, 519, textUpdate({ id: 519 }, "/help"), 2);
+    expect(afterReset[1]!.body.text).toEqual(afterReset[0]!.body.text); // the same message, sent again
+    h.fake.fail("sendMessage", { status: 502, times: 1, mode: "html" });
+    const afterProxy = await say(h, 519, textUpdate({ id: 519 }, "/privacy"), 2);
+    expect(textOf(afterProxy[1]!)).toContain("Wat bewaar ik?");
+    expect(h.sentTo(519)).toHaveLength(4);
+  });
+
   it("falls back to plain text when Telegram cannot parse the HTML", async () => {
     h = await startHarness();
     h.fake.fail("sendMessage", { status: 400, times: 1, description: "Bad Request: can't parse entities: unexpected end tag" });
