@@ -14,7 +14,6 @@ import type { Update } from "grammy/types";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../../test/support/fake-telegram-api.js";
 import { textUpdate } from "../../test/support/telegram-updates.js";
 import { startTelegram } from "../channels/telegram/telegram-channel.js";
-import { percentile } from "./stats.js";
 import { parseConfig } from "../config/config.js";
 import { createAssistant, type Assistant } from "../core/assistant.js";
 import type { ConversationStore } from "../core/ports.js";
@@ -23,6 +22,7 @@ import { createLogger } from "../log/logger.js";
 import { createSafetyCheck } from "../safety/safety-check.js";
 import { openDatabase } from "../store/database.js";
 import { createSqliteConversationStore } from "../store/sqlite-conversation-store.js";
+import { percentile } from "./stats.js";
 
 const SECRET = "bench_secret";
 const WARMUP_UPDATES = 300;
