@@ -36,7 +36,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The last answer of {@link toLocal}: Intl's formatToParts is slow, and messages come minutes apart at most. */
+/** The last answer of {@link toLocal}: Intl's formatToParts is slow, and the calls of one message share a minute. */
 let lastLocal: { timeZone: string; minute: number; local: LocalNow } | undefined;
 
 /** The local date and minute of an instant in `timeZone`. */

@@ -30,7 +30,6 @@ export function createBotApiFetch(): BotApiFetch {
       ok: statusCode >= 200 && statusCode < 300,
       status: statusCode,
       json: () => body.json(),
-      text: () => body.text(),
     } as unknown as Response;
   };
   return { fetch: botApiFetch as typeof fetch, close: () => dispatcher.close() };
