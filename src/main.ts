@@ -22,6 +22,8 @@ import { parseOfficeHours } from "./handoff/office-hours.js";
 import { createRoutingSender, type RoutingSender } from "./handoff/routing-sender.js";
 import { createHttpServer } from "./http/server.js";
 import { openKnowledgeIndex, type KnowledgeIndex } from "./knowledge/knowledge-index.js";
+import { createWegwijzer } from "./knowledge/wegwijzer/wegwijzer.js";
+import { readWegwijzer } from "./knowledge/wegwijzer/wegwijzer-entries.js";
 import { createListingsService, type ListingsService } from "./listings/listings-service.js";
 import type { Logger } from "./log/logger.js";
 import { createSafetyCheck } from "./safety/safety-check.js";
@@ -92,6 +94,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     safety,
     ...(handoff ? { handoff } : {}),
     listings: listings.search,
+    guide: createWegwijzer(readWegwijzer(config.KNOWLEDGE_DIR)),
     now,
     retentionDays: config.RETENTION_DAYS,
     wijkteamContact: config.WIJKTEAM_CONTACT,
