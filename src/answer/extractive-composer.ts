@@ -111,11 +111,14 @@ export function createExtractiveComposer(options: ExtractiveComposerOptions = {}
       const parts = compoundPartsOf(words);
       const stems = passages.map((p) => analysis.stems(p, parts));
       // Same as isConfident; only passages that answer the question themselves are quoted.
-      const answering = stems.map((s) => answersFrom(words, s, minCoverage));
+      const definition = isDefinitionQuestion(request.standaloneQuestion || request.question);
+      const topical = words.filter((w) => w.weight >= 1);
+      const answering = stems.map(
+        (s) => answersFrom(words, s, minCoverage) && addressesTopic(topical, s, definition),
+      );
       if (!mostlyKnown(words) || !answering.some(Boolean)) return notSure;
       const passageCoverage = stems.map((s, i) => (answering[i] ? coverage(words, s) : 0));
 
-      const definition = isDefinitionQuestion(request.standaloneQuestion || request.question);
       const candidatesOf = (passage: Passage, i: number) => analysis.candidates(passage, i, parts);
       const quotes = selectQuotes(passages, passageCoverage, words, request.persona, definition, candidatesOf);
       if (quotes.length === 0) return notSure;
@@ -144,7 +147,9 @@ function selectQuotes(
       score: scoreCandidate(candidate, words, Math.max(0, passages[candidate.passageIndex]!.score) / topScore, definition),
       covers: coverage(words, candidate.stems),
     }))
-    .filter((s) => s.covers > 0)
+    // A short question's quote must carry at least two of its words: one rare side word ("extra")
+    // does not make "Zwemmen in warm water met extra begeleiding" an answer to why elderly people are vulnerable.
+    .filter((s) => s.covers > 0 && (topicalCount(words) < 2 || topicalCount(words) > SHORT_QUESTION || wordsFound(words, s.candidate.stems) >= 2))
     .sort((a, b) => b.score - a.score || a.candidate.passageIndex - b.candidate.passageIndex || a.candidate.position - b.candidate.position);
   if (scored.length === 0) return [];
 
@@ -168,6 +173,25 @@ function selectQuotes(
     chars += length;
   }
   return chosen;
+}
+
+/** Words that carry the question (frame and source words do not). */
+function topicalCount(words: readonly QueryWord[]): number {
+  return words.filter((w) => w.weight >= 1).length;
+}
+
+/** How many of the question's topical words a text has itself (not only through a related concept). */
+function wordsFound(words: readonly QueryWord[], stems: ReadonlySet<string>): number {
+  return words.filter((w) => w.weight >= 1 && contains(stems, w)).length;
+}
+
+/**
+ * Does the passage address what the question is about, not just mention a word of it? "Wat is X?"
+ * is answered only by a passage that has every word of X: "Wat is Veilig Thuis?" not by a text
+ * that has "veilig" or "thuis" somewhere in it.
+ */
+function addressesTopic(topical: readonly QueryWord[], stems: ReadonlySet<string>, definition: boolean): boolean {
+  return !(definition && topical.length > 0 && topical.length <= SHORT_QUESTION + 1 && !topical.every((w) => contains(stems, w)));
 }
 
 function render(quotes: Candidate[], passages: Passage[], persona: Persona): ComposedAnswer {

@@ -99,6 +99,9 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
       const verb = stemWord(token.surface.slice(0, -1));
       if (inCorpus(verb)) return { stem: verb, parts: [], written: token.surface, weight: 1, known: true };
     }
+    // "cjg": the texts write the name out ("Centrum Jeugd & Gezin"); all its words must be found.
+    const spelledOut = context.acronyms?.get(token.surface);
+    if (spelledOut) return { stem: token.stem, parts: spelledOut, written: token.surface, weight: 1, known: true };
     const parts = splitKnownCompound(token.surface, vocabulary);
     if (parts) return { stem: token.stem, parts, written: token.surface, weight: weights.compoundPart + 0.1, known: true };
     const corrected = typos.closest(token.surface);
