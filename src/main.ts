@@ -27,6 +27,7 @@ import { readWegwijzer } from "./knowledge/wegwijzer/wegwijzer-entries.js";
 import { createListingsService, type ListingsService } from "./listings/listings-service.js";
 import type { Logger } from "./log/logger.js";
 import { createSafetyCheck } from "./safety/safety-check.js";
+import { loadDialogueCues } from "./dialogue/dialogue-cues.js";
 import { openDatabase, type SqliteDatabase } from "./store/database.js";
 import { createSqliteConversationStore } from "./store/sqlite-conversation-store.js";
 
@@ -92,6 +93,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     rewriteQuestion: createQueryRewriter({ config, logger }),
     store,
     safety,
+    cues: loadDialogueCues(config.KNOWLEDGE_DIR),
     ...(handoff ? { handoff } : {}),
     listings: listings.search,
     guide: createWegwijzer(readWegwijzer(config.KNOWLEDGE_DIR)),
