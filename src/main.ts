@@ -22,6 +22,7 @@ import { parseOfficeHours } from "./handoff/office-hours.js";
 import { createRoutingSender, type RoutingSender } from "./handoff/routing-sender.js";
 import { createHttpServer } from "./http/server.js";
 import { openKnowledgeIndex, type KnowledgeIndex } from "./knowledge/knowledge-index.js";
+import { readNationalServices, serviceDocument } from "./knowledge/national-services.js";
 import { createWegwijzer } from "./knowledge/wegwijzer/wegwijzer.js";
 import { readWegwijzer } from "./knowledge/wegwijzer/wegwijzer-entries.js";
 import { createListingsService, type ListingsService } from "./listings/listings-service.js";
@@ -69,7 +70,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const index = await openKnowledgeIndex({
     knowledgeDir: config.KNOWLEDGE_DIR,
     indexDir: join(config.DATA_DIR, "index"),
-    extraDocuments: listings.documents(),
+    // National services (113, De Luisterlijn, …) have no place: found by retrieval, never "near you".
+    extraDocuments: [...listings.documents(), ...readNationalServices(config.KNOWLEDGE_DIR).map(serviceDocument)],
     embeddings: {
       provider: config.EMBEDDINGS,
       ...(config.EMBEDDINGS_MODEL ? { model: config.EMBEDDINGS_MODEL } : {}),
