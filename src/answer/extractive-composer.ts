@@ -112,9 +112,9 @@ export function createExtractiveComposer(options: ExtractiveComposerOptions = {}
       const stems = passages.map((p) => analysis.stems(p, parts));
       // Same as isConfident; only passages that answer the question themselves are quoted.
       const definition = isDefinitionQuestion(request.standaloneQuestion || request.question);
-      const topical = words.filter((w) => w.weight >= 1);
+      const topical = words.filter((w) => w.weight >= 1 && !w.minor);
       const answering = stems.map(
-        (s) => answersFrom(words, s, minCoverage) && addressesTopic(topical, s, definition),
+        (s) => answersFrom(words, s, minCoverage) && addressesTopic(topical, s, definition) && notOneSideWord(topical, s),
       );
       if (!mostlyKnown(words) || !answering.some(Boolean)) return notSure;
       const passageCoverage = stems.map((s, i) => (answering[i] ? coverage(words, s) : 0));
@@ -147,9 +147,7 @@ function selectQuotes(
       score: scoreCandidate(candidate, words, Math.max(0, passages[candidate.passageIndex]!.score) / topScore, definition),
       covers: coverage(words, candidate.stems),
     }))
-    // A short question's quote must carry at least two of its words: one rare side word ("extra")
-    // does not make "Zwemmen in warm water met extra begeleiding" an answer to why elderly people are vulnerable.
-    .filter((s) => s.covers > 0 && (topicalCount(words) < 2 || topicalCount(words) > SHORT_QUESTION || wordsFound(words, s.candidate.stems) >= 2))
+    .filter((s) => s.covers > 0)
     .sort((a, b) => b.score - a.score || a.candidate.passageIndex - b.candidate.passageIndex || a.candidate.position - b.candidate.position);
   if (scored.length === 0) return [];
 
@@ -175,14 +173,14 @@ function selectQuotes(
   return chosen;
 }
 
-/** Words that carry the question (frame and source words do not). */
-function topicalCount(words: readonly QueryWord[]): number {
-  return words.filter((w) => w.weight >= 1).length;
-}
-
-/** How many of the question's topical words a text has itself (not only through a related concept). */
-function wordsFound(words: readonly QueryWord[], stems: ReadonlySet<string>): number {
-  return words.filter((w) => w.weight >= 1 && contains(stems, w)).length;
+/**
+ * A short question (two or three words that carry it) is not answered by a passage that has only
+ * one of them: one rare side word ("extra") does not make "Zwemmen in warm water met extra
+ * begeleiding" an answer to why elderly people are vulnerable.
+ */
+function notOneSideWord(topical: readonly QueryWord[], stems: ReadonlySet<string>): boolean {
+  if (topical.length < 2 || topical.length > SHORT_QUESTION) return true;
+  return topical.filter((w) => contains(stems, w)).length >= 2;
 }
 
 /**
@@ -191,7 +189,7 @@ function wordsFound(words: readonly QueryWord[], stems: ReadonlySet<string>): nu
  * that has "veilig" or "thuis" somewhere in it.
  */
 function addressesTopic(topical: readonly QueryWord[], stems: ReadonlySet<string>, definition: boolean): boolean {
-  return !(definition && topical.length > 0 && topical.length <= SHORT_QUESTION + 1 && !topical.every((w) => contains(stems, w)));
+  return !(definition && topical.length > 0 && topical.length <= 2 && !topical.every((w) => contains(stems, w)));
 }
 
 function render(quotes: Candidate[], passages: Passage[], persona: Persona): ComposedAnswer {

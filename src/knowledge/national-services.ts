@@ -118,7 +118,8 @@ export function readNationalServices(knowledgeDir: string): NationalService[] {
 /** A service as an index document: what it is, how to reach it, and that it is national (no address). */
 export function serviceDocument(s: NationalService): IndexDocument {
   const lines = [
-    `${s.name} (${s.organization}). ${s.description}`,
+    `${s.name}: ${s.description}`,
+    s.organization !== s.name ? `Van: ${s.organization}.` : "",
     s.phone ? `Telefoon: ${s.phone}.` : "",
     s.website ? `Website: ${s.website.replace(/^https:\/\/(www\.)?/, "").replace(/\/$/, "")}.` : "",
     s.hours ? `Bereikbaar: ${s.hours}.` : "",

@@ -4,7 +4,7 @@
  * (what it is, for whom, what it costs, what to do, or a topic's own part such as "Wat helpt").
  * A question about what one gemeente decides gets the honest route, never a guess.
  */
-import type { ResidentGuide } from "../../core/ports.js";
+import type { GuideAnswer, ResidentGuide } from "../../core/ports.js";
 import { boundedEditDistance } from "../../text/edit-distance.js";
 import { foldText, splitWords, stemWord, STOPWORDS } from "../dutch-text.js";
 import type { EntrySection, WegwijzerCues, WegwijzerEntry } from "./wegwijzer-entries.js";
@@ -148,32 +148,39 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     return [firstSentences(what.text, 2), decides, [entry.route, GEMEENTE_ROUTE].filter(Boolean).join(" ")].join("\n\n");
   }
 
+  // The assistant and the knowledge answer both ask about the message being answered: remember the last one.
+  let last: { question: string; answer: GuideAnswer | null } | undefined;
   return {
     answer(question) {
-      const words = splitWords(foldText(question));
-      if (words.length === 0) return null;
-      const stems = words.map(stemWord);
-      const matches = matchTopics(words, stems);
-      const best = matches[0];
-      if (!best) {
-        // No topic, but a question about what "the gemeente" decides: the honest route.
-        const all = words.map(() => true);
-        if (words.some((w) => gemeenteWords.has(w)) && hasCue(words, all, localCues)) {
-          return { text: `${GENERAL_LOCAL}\n\n${GEMEENTE_ROUTE}`, sources: [], kind: "local_route", mixed: false, topical: false };
-        }
-        return null;
-      }
-      const outside = words.map((_, i) => !best.spans.some((s) => i >= s.start && i < s.end));
-      const others = matches.slice(1).filter((m) => m.ownName && m.spans.some((s) => outside.slice(s.start, s.end).every(Boolean)));
-      const story = words.filter((w, i) => outside[i] && !STOPWORDS.has(w)).length > STORY_WORDS;
-      const mixed = others.length > 0 || story;
-      const sources = [{ title: best.entry.title, publisher: best.entry.publisher, url: best.entry.url }];
-      if (best.entry.local && hasCue(words, outside, localCues)) {
-        return { text: localRoute(best.entry), sources, kind: "local_route", mixed, topical: true };
-      }
-      return { text: explain(best.entry, words, stems, outside), sources, kind: "explanation", mixed, topical: true };
+      if (last?.question !== question) last = { question, answer: answerFresh(question) };
+      return last.answer;
     },
   };
+
+  function answerFresh(question: string): GuideAnswer | null {
+    const words = splitWords(foldText(question));
+    if (words.length === 0) return null;
+    const stems = words.map(stemWord);
+    const matches = matchTopics(words, stems);
+    const best = matches[0];
+    if (!best) {
+      // No topic, but a question about what "the gemeente" decides: the honest route.
+      const all = words.map(() => true);
+      if (words.some((w) => gemeenteWords.has(w)) && hasCue(words, all, localCues)) {
+        return { text: `${GENERAL_LOCAL}\n\n${GEMEENTE_ROUTE}`, sources: [], kind: "local_route", mixed: false, topical: false };
+      }
+      return null;
+    }
+    const outside = words.map((_, i) => !best.spans.some((s) => i >= s.start && i < s.end));
+    const others = matches.slice(1).filter((m) => m.ownName && m.spans.some((s) => outside.slice(s.start, s.end).every(Boolean)));
+    const story = words.filter((w, i) => outside[i] && !STOPWORDS.has(w)).length > STORY_WORDS;
+    const mixed = others.length > 0 || story;
+    const sources = [{ title: best.entry.title, publisher: best.entry.publisher, url: best.entry.url }];
+    if (best.entry.local && hasCue(words, outside, localCues)) {
+      return { text: localRoute(best.entry), sources, kind: "local_route", mixed, topical: true };
+    }
+    return { text: explain(best.entry, words, stems, outside), sources, kind: "explanation", mixed, topical: true };
+  }
 }
 
 /** The first `n` sentences of a plain text. */
