@@ -37,17 +37,24 @@ interface Phrase {
   words: string[];
   stems: string[];
   chars: number;
+  /** The words written as one ("mantelzorg makelaar" → "mantelzorgmakelaar") and its stem. */
+  joined: string;
+  joinedStem: string;
 }
 
 function phrase(text: string): Phrase {
   const words = splitWords(foldText(text));
-  return { words, stems: words.map(stemWord), chars: words.join("").length };
+  const joined = words.join("");
+  return { words, stems: words.map(stemWord), chars: joined.length, joined, joinedStem: stemWord(joined) };
 }
 
-/** Same word: equal, same stem, or a small typo in a longer word. */
+/**
+ * Same word: equal, same stem, or a small typo in a longer word (one slip from five letters, two
+ * from nine). A typo seldom hits the first letter, so that must match: it keeps this cheap.
+ */
 function sameWord(written: string, writtenStem: string, word: string, stem: string): boolean {
   if (written === word || writtenStem === stem) return true;
-  if (/^[0-9]+$/.test(word) || word.length < 5) return false;
+  if (word.length < 5 || written[0] !== word[0] || /^[0-9]+$/.test(word)) return false;
   const max = word.length >= 9 ? 2 : 1;
   return boundedEditDistance(written, word, max) <= max;
 }
@@ -58,8 +65,11 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
   const localCues = data.cues.local.map(phrase);
   const gemeenteWords = new Set(data.cues.gemeente.map((w) => foldText(w)));
 
-  /** Where the term occurs in the question's words (also written as one word, or apart). */
-  function find(words: string[], stems: string[], term: Phrase): Span[] {
+  /**
+   * Where the term occurs in the question's words (also written as one word, or apart). `pairs`
+   * are each two neighbouring words written as one, with their stems (made once per question).
+   */
+  function find(words: string[], stems: string[], pairs: Array<[string, string]>, term: Phrase): Span[] {
     const spans: Span[] = [];
     const n = term.words.length;
     for (let i = 0; i < words.length; i++) {
@@ -70,25 +80,25 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
         continue;
       }
       // "respijt zorg" for "respijtzorg", "mantelzorgmakelaar" for "mantelzorg makelaar".
-      const joinedTerm = term.words.join("");
-      if (n === 1 && i + 1 < words.length) {
-        const joined = words[i]! + words[i + 1]!;
-        if (sameWord(joined, stemWord(joined), joinedTerm, stemWord(joinedTerm))) spans.push({ start: i, end: i + 2 });
-      } else if (n === 2 && sameWord(words[i]!, stems[i]!, joinedTerm, stemWord(joinedTerm))) {
-        spans.push({ start: i, end: i + 1 });
-      }
+      const pair = pairs[i];
+      if (n === 1 && pair && sameWord(pair[0], pair[1], term.joined, term.joinedStem)) spans.push({ start: i, end: i + 2 });
+      else if (n === 2 && sameWord(words[i]!, stems[i]!, term.joined, term.joinedStem)) spans.push({ start: i, end: i + 1 });
     }
     return spans;
   }
 
   function matchTopics(words: string[], stems: string[]): TopicMatch[] {
+    const pairs = words.slice(0, -1).map((w, i): [string, string] => {
+      const joined = w + words[i + 1]!;
+      return [joined, stemWord(joined)];
+    });
     const matches: TopicMatch[] = [];
     for (const { entry, terms } of topics) {
       const spans: Span[] = [];
       let score = 0;
       let ownName = false;
       terms.forEach((term, t) => {
-        for (const span of find(words, stems, term)) {
+        for (const span of find(words, stems, pairs, term)) {
           if (spans.some((s) => span.start < s.end && s.start < span.end)) continue;
           spans.push(span);
           score += term.chars;
