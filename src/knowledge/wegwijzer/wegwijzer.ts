@@ -193,8 +193,8 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
   }
 }
 
-/** The first `n` sentences of a plain text. */
+/** The first `n` statements of a plain text (a question is no answer on its own). */
 function firstSentences(text: string, n: number): string {
-  const sentences = text.match(/[^.!?]+[.!?]+(?:\s|$)/g) ?? [text];
+  const sentences = (text.match(/[^.!?]+[.!?]+(?:\s|$)/g) ?? [text]).filter((s) => !s.trim().endsWith("?"));
   return sentences.slice(0, n).join("").trim();
 }
