@@ -75,7 +75,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (inbound.location) {
       patch.location = inbound.location;
       // A shared location alone answers "what is near me now" (or the question that waited for a place).
-      if (!text) return (await askListings(inbound, "", currentState(inbound, patch), patch)) ?? reply("command", [{ text: texts.locationSaved }]);
+      if (!text) return (await askListings(inbound, "", await currentState(inbound, patch), patch)) ?? reply("command", [{ text: texts.locationSaved }]);
     }
     if (!text) return reply("smalltalk", [{ text: texts.empty }]);
 
@@ -96,7 +96,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // place or day is remembered from earlier in the conversation.
     if (assessment.outOfScope) return reply("out_of_scope", [{ text: texts.outOfScope }]);
     const prefix = truncated ? [{ text: texts.tooLong }] : [];
-    const state = currentState(inbound, patch);
+    const state = await currentState(inbound, patch);
     const found = await askListings(inbound, text, state, patch);
     if (found) return { ...found, replies: [...prefix, ...found.replies] };
 
@@ -111,8 +111,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   /** The stored conversation state with this turn's changes on top. */
-  function currentState(inbound: InboundMessage, patch: Partial<ConversationState>): ConversationState {
-    return { ...store.getState(inbound.conversationId), ...patch };
+  async function currentState(inbound: InboundMessage, patch: Partial<ConversationState>): Promise<ConversationState> {
+    return { ...(await store.getState(inbound.conversationId)), ...patch };
   }
 
   /** Asks the listings capability; keeps the place it understood and its memory in `patch`. */
@@ -142,7 +142,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   return {
     async handle(inbound) {
       const { conversationId } = inbound;
-      store.recordInbound(inbound, { conversationId, direction: "in", text: describeInbound(inbound), at: inbound.receivedAt });
+      await store.recordInbound(inbound, { conversationId, direction: "in", text: describeInbound(inbound), at: inbound.receivedAt });
       const patch: Partial<ConversationState> = {};
       let result: AssistantReply;
       try {
@@ -154,7 +154,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       }
       if (result.forgotten) return result;
       const replies = result.replies.map((out) => ({ text: out.text, intent: result.intent }));
-      store.recordReplies(conversationId, deps.now(), replies, patch);
+      await store.recordReplies(conversationId, deps.now(), replies, patch);
       return result;
     },
   };
