@@ -40,14 +40,14 @@ export function createPostgresListingsRepository(pool: PgPool): ListingsReposito
 
   return {
     async all() {
-      const { rows } = await pool.query<{ data_json: string }>("SELECT data_json FROM listings ORDER BY id");
+      const { rows } = await pool.query<{ data_json: string }>("SELECT data_json FROM listings ORDER BY id COLLATE \"C\"");
       return rows.map((r) => JSON.parse(r.data_json) as Listing);
     },
     async count() {
       return (await pool.query<{ n: number }>("SELECT COUNT(*) AS n FROM listings")).rows[0]?.n ?? 0;
     },
     async sources() {
-      return (await pool.query<{ source: string }>("SELECT source FROM listing_sources ORDER BY source")).rows.map((r) => r.source);
+      return (await pool.query<{ source: string }>("SELECT source FROM listing_sources ORDER BY source COLLATE \"C\"")).rows.map((r) => r.source);
     },
     async sourceHash(source) {
       return (await pool.query<{ content_hash: string }>("SELECT content_hash FROM listing_sources WHERE source = $1", [source])).rows[0]?.content_hash;
