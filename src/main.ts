@@ -25,6 +25,7 @@ import { openKnowledgeIndex, type KnowledgeIndex } from "./knowledge/knowledge-i
 import { createListingsService, type ListingsService } from "./listings/listings-service.js";
 import type { Logger } from "./log/logger.js";
 import { createSafetyCheck } from "./safety/safety-check.js";
+import { loadDialogueCues } from "./dialogue/dialogue-cues.js";
 import type { SqliteDatabase } from "./store/sqlite/database.js";
 import { openStores, type Stores } from "./store/stores.js";
 
@@ -102,6 +103,7 @@ async function assemble(config: Config, options: AppOptions, stores: Stores, now
     rewriteQuestion: createQueryRewriter({ config, logger }),
     store,
     safety,
+    cues: loadDialogueCues(config.KNOWLEDGE_DIR),
     ...(handoff ? { handoff } : {}),
     listings: listings.search,
     now,

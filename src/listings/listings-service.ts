@@ -15,6 +15,7 @@ import type { Listing } from "./listing-model.js";
 import { loadListingsVocabulary, type ListingsVocabulary } from "./listings-vocabulary.js";
 import { createListingsSearch } from "./listings-search.js";
 import type { ListingsRepository } from "./listings-repository.js";
+import { loadFollowUpVocabulary } from "./shown-follow-up.js";
 
 export interface ListingsServiceDeps {
   repository: ListingsRepository;
@@ -95,6 +96,7 @@ export function createListingsService(deps: ListingsServiceDeps): ListingsServic
   const search = createListingsSearch({
     snapshot: current,
     vocabulary,
+    followUps: loadFollowUpVocabulary(config.KNOWLEDGE_DIR),
     geocoder,
     timeZone: config.TZ,
   });
