@@ -106,7 +106,14 @@ export function readWegwijzer(knowledgeDir: string): { entries: WegwijzerEntry[]
     if (ids.has(entry.id)) throw new Error(`Wegwijzer: id "${entry.id}" komt twee keer voor`);
     ids.add(entry.id);
   }
-  const cuesFile = join(dir, "cues.json");
-  const cues = Cues.parse(JSON.parse(readFileSync(cuesFile, "utf8")));
-  return { entries, cues };
+  // Without cue words every question gets the explanation; a cues file that is there must be valid.
+  let cuesText: string;
+  try {
+    cuesText = readFileSync(join(dir, "cues.json"), "utf8");
+  } catch {
+    return { entries, cues: { sections: {}, local: [], gemeente: [] } };
+  }
+  const cues = Cues.safeParse(JSON.parse(cuesText));
+  if (!cues.success) throw new Error(`Wegwijzer cues.json: ${cues.error.issues[0]!.path.join(".")}: ${cues.error.issues[0]!.message}`);
+  return { entries, cues: cues.data };
 }

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createWegwijzer } from "../../../src/knowledge/wegwijzer/wegwijzer.js";
@@ -36,6 +39,21 @@ describe("wegwijzer entries", () => {
   it("refuses an entry without the public page of its facts or without a required section", () => {
     expect(() => parseEntry('---\nid: x\ntitle: "X"\nterms: "x"\npublisher: "P"\naudience: "residents"\n---\n## Wat is het\nX.', "x.md")).toThrow(/x\.md: url/);
     expect(() => parseEntry('---\nid: x\ntitle: "X"\nterms: "x"\npublisher: "P"\nurl: "https://p.nl"\naudience: "residents"\n---\n## Wat is het\nX.', "x.md")).toThrow(/Voor wie/);
+  });
+
+  it("reads a folder without cues (every question gets the explanation) and refuses a bad cues file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "wegwijzer-"));
+    try {
+      mkdirSync(join(dir, "wegwijzer"));
+      writeFileSync(join(dir, "wegwijzer", "x.md"), '---\nid: x\ntitle: "X"\nterms: "xx"\npublisher: "P"\nurl: "https://p.nl"\naudience: "residents"\n---\n## Wat is het\nX.\n## Voor wie\nA.\n## Wat kost het\nB.\n## Wat kunt u doen\nC.\n');
+      const read = readWegwijzer(dir);
+      expect(read.entries.map((e) => e.id)).toEqual(["x"]);
+      expect(createWegwijzer(read).answer("hoeveel kost xx")!.text).toContain("X.");
+      writeFileSync(join(dir, "wegwijzer", "cues.json"), '{"sections": {}, "local": "hoeveel"}');
+      expect(() => readWegwijzer(dir)).toThrow(/cues\.json: local/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("reads the shipped wegwijzer: every entry has a public https page and the four sections", () => {
