@@ -151,6 +151,10 @@ function selectQuotes(
     .sort((a, b) => b.score - a.score || a.candidate.passageIndex - b.candidate.passageIndex || a.candidate.position - b.candidate.position);
   if (scored.length === 0) return [];
 
+  const keyWords = words
+    .filter((w) => w.weight >= 1 && !w.minor)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 2);
   const chosen: Candidate[] = [];
   const seen = new Set<string>();
   const perPassage = new Map<number, number>();
@@ -160,6 +164,9 @@ function selectQuotes(
     if (chosen.length >= limits.quotes) break;
     // Further quotes must be nearly as good as the best one: a weak second quote only distracts.
     if (chosen.length > 0 && (score < best * limits.follow || covers < 0.5 * scored[0]!.covers)) break;
+    // A further quote must carry one of the question's key words itself: "De laatste jaren is de
+    // overheid …" does not join an answer about caring for a mother with dementia through "jaren".
+    if (chosen.length > 0 && keyWords.length > 0 && !keyWords.some((w) => contains(candidate.stems, w))) continue;
     const key = candidate.text.toLowerCase();
     if (seen.has(key) || [...seen].some((s) => s.includes(key) || key.includes(s))) continue;
     if ((perPassage.get(candidate.passageIndex) ?? 0) >= limits.perPassage) continue;

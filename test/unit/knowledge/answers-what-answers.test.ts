@@ -6,10 +6,13 @@ import { describe, expect, it } from "vitest";
 import { createExtractiveComposer } from "../../../src/answer/extractive-composer.js";
 import type { ComposeRequest, Passage } from "../../../src/core/ports.js";
 import type { QueryWord } from "../../../src/knowledge/query-analyzer.js";
+import { stemWord } from "../../../src/knowledge/dutch-text.js";
 import { findAcronyms } from "../../../src/knowledge/text-features.js";
 
 const passage = (id: string, text: string, title = "Bijlage 1: de sociale basis"): Passage => ({ id, source: id, title, text, kind: "knowledge", score: 1 });
 const word = (stem: string, weight = 2, extra: Partial<QueryWord> = {}): QueryWord => ({ surface: stem, stem, direct: [stem], parts: [], related: [], weight, unknown: false, ...extra });
+/** A question word as the index has it: its real stem. */
+const written = (surface: string, weight: number): QueryWord => word(stemWord(surface), weight, { surface });
 const request = (question: string, passages: Passage[]): ComposeRequest => ({ question, standaloneQuestion: question, passages, persona: "professional", language: "nl", history: [] });
 
 const garages = passage("wijk#1", "Wijk-economische infrastructuur: plinten, garages en een veilig plein als broedplaatsen.");
@@ -37,6 +40,20 @@ describe("answer only what answers", () => {
     const composer = createExtractiveComposer({ questionWords: () => words });
     const answer = await composer.compose(request("Welke ideaaltypen onderscheidt de startnotitie?", [ideaal]));
     expect(answer.confident).toBe(true);
+  });
+
+  it("adds a further quote only when it carries one of the question's key words itself", async () => {
+    const words = [written("dementie", 4), written("moeder", 3.5), written("jaren", 3.5), written("zorg", 1)];
+    const composer = createExtractiveComposer({ questionWords: () => words });
+    const first = { ...passage("mz#1", "Zorg voor een moeder met dementie is zwaar."), score: 1 };
+    const second = {
+      ...passage("mz#2", "Bij dementie helpt een vaste dagstructuur voor de hele dag. De laatste jaren is de zorg in Nederland veel veranderd."),
+      score: 0.95,
+    };
+    const answer = await composer.compose(request("ik zorg al jaren voor mijn moeder met dementie", [first, second]));
+    expect(answer.confident).toBe(true);
+    expect(answer.text).toContain("moeder met dementie");
+    expect(answer.text).not.toContain("De laatste jaren");
   });
 
   it("finds abbreviations the texts spell out, and only those", () => {
