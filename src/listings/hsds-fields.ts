@@ -1,9 +1,8 @@
+/** Field by field mapping of HSDS values onto the listing model, for `readHsdsData`. */
 import { AUDIENCES, CATEGORIES } from "./listing-model.js";
 import type { ImportIssue } from "./import-report.js";
 import type { ListingClassifier, TermRef } from "./hsds-categories.js";
 import { asList, isObj, str, type Obj, type Row, type Tables } from "./hsds-tables.js";
-
-/** Field by field mapping of HSDS values onto the listing model, for {@link readHsdsData}. */
 
 const DUTCH = new Set(["nl", "nld", "netherlands", "nederland", "the netherlands"]);
 
