@@ -45,7 +45,7 @@ export function documentFiles(path: string): string[] {
 
 /**
  * Converts every file and writes them into `knowledgeDir/corpus` only when all of them can be taken in.
- * Flags (`title`, `publisher`, `year`, `url`) apply to a single file; for a folder each file's own metadata is used.
+ * Flags win over a file's own metadata: `publisher` and `year` for every file, `title` and `url` only for a single file.
  */
 export async function addDocuments(knowledgeDir: string, files: string[], options: AddOptions = {}): Promise<AddResult> {
   const corpusDir = join(knowledgeDir, "corpus");
@@ -66,7 +66,8 @@ export async function addDocuments(knowledgeDir: string, files: string[], option
       else throw error;
       continue;
     }
-    const own = single ? options : {};
+    // Title and url name one document; publisher and year may well hold for a whole folder.
+    const own: FoundMeta = single ? options : { ...(options.publisher ? { publisher: options.publisher } : {}), ...(options.year ? { year: options.year } : {}) };
     const firstH1 = /^#\s+(.+)$/m.exec(converted.markdown)?.[1]?.trim();
     const title = own.title ?? converted.meta.title ?? firstH1 ?? basename(file, extname(file)).replace(/[-_]+/g, " ");
     const meta = { publisher: own.publisher ?? converted.meta.publisher, year: own.year ?? converted.meta.year, url: own.url ?? converted.meta.url };
