@@ -3,7 +3,7 @@ import type { ImportIssue, LocatedListing, ReadResult } from "./import-report.js
 import type { ListingClassifier } from "./hsds-categories.js";
 import { classify, costOptions, fieldAt, languageCodes, postcodeOf } from "./hsds-fields.js";
 import { readHsdsSchedule } from "./hsds-schedule.js";
-import { asList, byId, flatten, str, type Obj } from "./hsds-tables.js";
+import { asList, byId, flatten, isObj, str, type Obj } from "./hsds-tables.js";
 
 export interface HsdsReadOptions {
   /** Maps taxonomy terms and infers categories; without it only our own category codes are understood. */
@@ -41,6 +41,10 @@ export function readHsdsData(data: unknown, options: HsdsReadOptions = {}): Read
   }
   if (t.services.length === 0) {
     return { format, listings: [], errors: [{ message: "geen services gevonden (verwacht HSDS: een service, een organisatie met services, een lijst, een pagina met \"contents\" of een tabel \"services\")" }], warnings };
+  }
+  if (isObj(data) && Array.isArray(data.contents) && (Number(data.total_pages) > 1 || data.last_page === false)) {
+    const page = str(data.page_number) || "?";
+    warnings.push({ path: "page_number", message: `dit is pagina ${page} van ${str(data.total_pages) || "meer"}: alleen deze pagina is gelezen. Haal alle pagina's op (elk in een eigen bestand) of vraag de feed met een grotere "per_page"` });
   }
   const now = options.now ?? new Date();
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
