@@ -1,11 +1,9 @@
-import { join } from "node:path";
 import type { Config } from "../config/config.js";
 import { formatImportReport } from "../listings/import-report.js";
 import { importListingsFile } from "../listings/import-listings.js";
-import { createSqliteListingsRepository } from "../listings/sqlite-listings-repository.js";
 import { loadListingClassifier } from "../listings/hsds-categories.js";
 import { loadListingsVocabulary } from "../listings/listings-vocabulary.js";
-import { openDatabase } from "../store/database.js";
+import { openStores } from "../store/stores.js";
 
 const USAGE = `Gebruik: wijkwijzer listings import BESTAND|MAP [--dry-run] [--json]
 
@@ -29,13 +27,13 @@ export async function runListings(args: string[], config: Config): Promise<numbe
     return 2;
   }
   const classifier = loadListingClassifier(config.KNOWLEDGE_DIR, loadListingsVocabulary(config.KNOWLEDGE_DIR));
-  const db = openDatabase(join(config.DATA_DIR, "wijkwijzer.sqlite"));
+  const stores = await openStores(config);
   try {
-    const report = importListingsFile(createSqliteListingsRepository(db), files[0]!, { dryRun: flags.includes("--dry-run"), classifier });
+    const report = await importListingsFile(stores.listings, files[0]!, { dryRun: flags.includes("--dry-run"), classifier });
     if (flags.includes("--json")) process.stdout.write(`${JSON.stringify(report)}\n`);
     else process.stdout.write(`${formatImportReport(report)}\n`);
     return report.ok ? 0 : 1;
   } finally {
-    db.close();
+    await stores.close();
   }
 }

@@ -8,7 +8,7 @@ import type { Listing } from "./listing-model.js";
 import { validateListing } from "./listing-schema.js";
 import { readListingsCsv } from "./read-csv.js";
 import { readHsdsData, readListingsHsds } from "./read-hsds.js";
-import type { ListingsRepository } from "./sqlite-listings-repository.js";
+import type { ListingsRepository } from "./listings-repository.js";
 
 export interface ImportOptions {
   /** Validate and report only; store nothing. */
@@ -78,7 +78,7 @@ export function checkRead(read: ReadResult): CheckedListings {
  * means nothing changes. Re-importing a file updates its listings by id and removes those that are
  * no longer in it. The file is tracked by its absolute path.
  */
-export function importListingsFile(repo: ListingsRepository, path: string, options: ImportOptions = {}): ImportReport {
+export async function importListingsFile(repo: ListingsRepository, path: string, options: ImportOptions = {}): Promise<ImportReport> {
   if (isHsdsPackageDir(path)) return importHsdsPackage(repo, path, options);
   let content: string;
   try {
@@ -94,12 +94,12 @@ export function importListingsFile(repo: ListingsRepository, path: string, optio
 }
 
 /** Like {@link importListingsFile}, for content already in memory (`source` identifies the file). */
-export function importListingsContent(
+export async function importListingsContent(
   repo: ListingsRepository,
   source: string,
   content: string,
   options: ImportOptions & { displayName?: string } = {},
-): ImportReport {
+): Promise<ImportReport> {
   const started = performance.now();
   return storeChecked(repo, source, content, checkListings(source, content, options), options, started);
 }
@@ -108,7 +108,7 @@ export function importListingsContent(
  * Imports an HSDS tabular data package (a directory of CSV files, with or without `datapackage.json`),
  * all or nothing like a file; the directory is the source, its files together give the content hash.
  */
-export function importHsdsPackage(repo: ListingsRepository, dir: string, options: ImportOptions & { displayName?: string } = {}): ImportReport {
+export async function importHsdsPackage(repo: ListingsRepository, dir: string, options: ImportOptions & { displayName?: string } = {}): Promise<ImportReport> {
   const started = performance.now();
   const pkg = readHsdsPackage(dir);
   const hsds = { ...(options.classifier ? { classifier: options.classifier } : {}), now: (options.now ?? (() => new Date()))(), format: "hsds-tabular" as const };
@@ -116,14 +116,14 @@ export function importHsdsPackage(repo: ListingsRepository, dir: string, options
   return storeChecked(repo, resolve(dir), pkg.content, checkRead(read), { ...options, displayName: options.displayName ?? dir }, started);
 }
 
-function storeChecked(repo: ListingsRepository, source: string, content: string, checked: CheckedListings, options: ImportOptions & { displayName?: string }, started: number): ImportReport {
+async function storeChecked(repo: ListingsRepository, source: string, content: string, checked: CheckedListings, options: ImportOptions & { displayName?: string }, started: number): Promise<ImportReport> {
   const file = options.displayName ?? source;
   const base = { file, format: checked.format, dryRun: options.dryRun === true, total: checked.listings.length, warnings: checked.warnings };
   const duration = () => Math.round(performance.now() - started);
   if (checked.errors.length > 0) return { ...base, ok: false, added: 0, updated: 0, unchanged: 0, removed: 0, errors: checked.errors, durationMs: duration() };
   const hash = createHash("sha256").update(content).digest("hex");
   const now = options.now ?? (() => new Date());
-  const plan = options.dryRun ? repo.plan(source, checked.listings) : repo.replaceSource(source, hash, checked.listings, now());
+  const plan = options.dryRun ? await repo.plan(source, checked.listings) : await repo.replaceSource(source, hash, checked.listings, now());
   const { conflicts, ...counts } = plan;
   const errors: ImportIssue[] = conflicts.map((c) => {
     const located = checked.listings.find((l) => l.id === c.id);
