@@ -55,6 +55,12 @@ export function readHsdsData(data: unknown, options: HsdsReadOptions = {}): Read
   const skipped: ImportIssue[] = [];
   for (const service of t.services) {
     const serviceId = str(service.id);
+    const status = str(service.status).toLowerCase();
+    if (status && status !== "active") {
+      // HSDS 3: inactive, defunct, temporarily closed. Not something to send a resident to.
+      warnings.push({ path: service.__path, ...(serviceId ? { id: serviceId } : {}), field: "status", message: `status "${str(service.status)}": niet overgenomen (alleen actieve services)` });
+      continue;
+    }
     const org = orgs.get(str(service.organization_id));
     let sals = t.sals.filter((s) => str(s.service_id) === serviceId);
     if (sals.length === 0) {

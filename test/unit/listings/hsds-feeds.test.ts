@@ -129,6 +129,11 @@ describe("a Dutch HSDS 3 feed (fictional, Deventer)", () => {
     feed.contents.splice(2, 1);
     const again = await importListingsContent(r, "/feeds/deventer.json", JSON.stringify(feed), options);
     expect(again).toMatchObject({ ok: true, added: 0, updated: 1, unchanged: 3, removed: 1 });
+    // A service the feed marks as no longer active goes away too, with a warning.
+    feed.contents[0]!.status = "temporarily closed";
+    const closed = await importListingsContent(r, "/feeds/deventer.json", JSON.stringify(feed), options);
+    expect(closed).toMatchObject({ ok: true, removed: 1 });
+    expect(closed.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ id: "dv-eettafel", field: "status" })]));
     expect((await r.all()).find((l) => l.id === "dv-geldloket")?.schedule).toBe("di 09:00-12:00");
   });
 
