@@ -66,6 +66,7 @@ describe("wijkwijzer knowledge add", () => {
   it("adds a PDF and a DOCX as corpus Markdown, rebuilds the index, and search and chat cite them by title", () => {
     const pdf = wijkwijzer(["knowledge", "add", join(work, "meedoen.pdf"), "--publisher", "Gemeente Deventer", "--url", "https://www.deventer.example/meedoen"]);
     expect(pdf.stderr).toContain("Zoekindex opnieuw bouwen");
+    expect(pdf.stderr).toMatch(/Index: 5 documenten, \d+ activiteiten/);
     expect(pdf.code).toBe(0);
     expect(pdf.stdout).toMatch(/Toegevoegd: corpus\/05-meedoen-in-deventer-[a-z-]+\.md — "Meedoen in Deventer: regelingen/);
     expect(pdf.stdout).toContain("(Gemeente Deventer, 2025), 3 kopjes");
