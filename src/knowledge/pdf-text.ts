@@ -6,6 +6,7 @@
  */
 
 const BULLET = /^[•▪◦●○■□–—*·-]\s+/u;
+const NUMBERED_ITEM = /^\d{1,2}[.)]\s+\S/;
 const NUMBERED_HEADING = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\p{Lu}.*)$/u;
 
 export function pdfTextToMarkdown(pages: readonly string[], outline: ReadonlyMap<string, number>, title: string | undefined): string {
@@ -38,6 +39,9 @@ export function pdfTextToMarkdown(pages: readonly string[], outline: ReadonlyMap
     if (BULLET.test(line)) {
       flush();
       paragraph = `- ${line.replace(BULLET, "")}`;
+    } else if (NUMBERED_ITEM.test(line)) {
+      flush();
+      paragraph = line;
     } else if (!paragraph) paragraph = line;
     else if (/\p{Ll}-$/u.test(paragraph) && /^\p{Ll}/u.test(line)) paragraph = paragraph.slice(0, -1) + line;
     else if (/[.!?:]["”’)]?$/.test(previous) && previous.length < typical * 0.8) {

@@ -39,6 +39,14 @@ describe("document converters", () => {
     expect(doc.markdown).toBe("## Inleiding\n\nDe gemeente helpt inwoners met weinig geld. U kunt bijzondere bijstand aanvragen bij het loket.\n\n## Regelingen\n\nDe meedoenregeling vergoedt sport.");
   });
 
+  it("PDF without bookmarks: numbered headings (2.1 Aanpak) become headings by their depth, bullets become list items", async () => {
+    const { pdfTextToMarkdown } = await import("../../../src/knowledge/pdf-text.js");
+    const pages = ["Wijkvisie Noord\n1. Inleiding\nDe wijk groeit. Er komen meer ouderen.\n2. Aanpak\n2.1 Ontmoeten\n• een buurtkamer\n• een koffieochtend\n1. Dit is geen kop want het eindigt met een punt."];
+    expect(pdfTextToMarkdown(pages, new Map(), "Wijkvisie Noord")).toBe(
+      "# Wijkvisie Noord\n\n## 1. Inleiding\n\nDe wijk groeit. Er komen meer ouderen.\n\n## 2. Aanpak\n\n### 2.1 Ontmoeten\n\n- een buurtkamer\n\n- een koffieochtend\n\n1. Dit is geen kop want het eindigt met een punt.",
+    );
+  });
+
   it("DOCX: Word headings and bullets as Markdown, the title from the core properties", async () => {
     const docx = await makeDocx({ title: "Mantelzorg", lines: ["# Respijtzorg", "Even vrij van de zorg.", "- Logeeropvang", "## Aanvragen", "Bel het steunpunt."] });
     const doc = await convertDocument("mantelzorg.docx", docx);
