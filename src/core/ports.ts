@@ -218,7 +218,12 @@ export interface ConversationStore {
    * also when two instances ask at the same moment: exactly one of them gets true.
    */
   markDelivery(key: string, at: Date): Promise<boolean>;
-  /** Erases everything stored about a user (messages, state, feedback); returns rows removed. */
+  /**
+   * Erases everything stored about a user: conversations, messages, state, feedback, and the user's
+   * finished inbound items (raw updates); returns rows removed. Afterwards the erased text is gone
+   * from the database files too (SQLite: secure_delete and a WAL checkpoint). Tickets and their
+   * relays are the handoff's to erase.
+   */
   forgetUser(userId: string): Promise<number>;
   /** Deletes messages, feedback and delivery keys older than `before`; returns rows removed. */
   purgeOlderThan(before: Date): Promise<number>;

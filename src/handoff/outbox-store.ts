@@ -33,8 +33,13 @@ export interface OutboxStore {
   markFailed(id: number, error: string): Promise<void>;
   /** Pending jobs, of one lane or all. */
   pending(lane?: string): Promise<number>;
-  /** Deletes every job of these tickets not delivered yet (the resident asked to be forgotten). */
+  /** Deletes every job of these tickets not delivered yet. */
   dropPendingForTickets(ticketIds: number[]): Promise<number>;
+  /**
+   * Erasure: deletes every job of these tickets and of these lanes, delivered, given up or pending
+   * (their payloads hold what the resident and the worker wrote); returns jobs removed.
+   */
+  forget(scope: { ticketIds: number[]; lanes: string[] }): Promise<number>;
   /** Deletes delivered and given-up jobs created before `before`; returns jobs removed. */
   purgeBefore(before: Date): Promise<number>;
 }

@@ -113,7 +113,8 @@ export function createPostgresConversationStore(pool: PgPool): ConversationStore
           [userId],
         );
         await client.query("DELETE FROM conversations WHERE user_id = $1", [userId]);
-        return rows[0]?.n ?? 0;
+        const inbox = await client.query("DELETE FROM inbox WHERE user_id = $1 AND status <> 'pending'", [userId]);
+        return (rows[0]?.n ?? 0) + (inbox.rowCount ?? 0);
       });
     },
     async purgeOlderThan(before) {

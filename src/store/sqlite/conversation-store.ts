@@ -5,7 +5,7 @@ import type {
   StoredMessage,
 } from "../../core/ports.js";
 import type { Intent } from "../../core/types.js";
-import type { SqliteDatabase } from "./database.js";
+import { checkpointAfterErasure, type SqliteDatabase } from "./database.js";
 
 interface MessageRow {
   conversation_id: string;
@@ -44,6 +44,7 @@ export function createSqliteConversationStore(db: SqliteDatabase): ConversationS
   );
   const insertDelivery = db.prepare("INSERT OR IGNORE INTO deliveries (key, at) VALUES (?, ?)");
   const deleteUser = db.prepare("DELETE FROM conversations WHERE user_id = ?");
+  const deleteUserInbox = db.prepare("DELETE FROM inbox WHERE user_id = ? AND status <> 'pending'");
   const countUserRows = db.prepare(
     `SELECT (SELECT COUNT(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.user_id = @u)
           + (SELECT COUNT(*) FROM feedback f JOIN conversations c ON c.id = f.conversation_id WHERE c.user_id = @u)
@@ -125,11 +126,13 @@ export function createSqliteConversationStore(db: SqliteDatabase): ConversationS
       return insertDelivery.run(key, at.getTime()).changes === 1;
     },
     async forgetUser(userId) {
-      return db.transaction(() => {
+      const removed = db.transaction(() => {
         const { n } = countUserRows.get({ u: userId }) as { n: number };
         deleteUser.run(userId);
-        return n;
+        return n + deleteUserInbox.run(userId).changes;
       })();
+      checkpointAfterErasure(db);
+      return removed;
     },
     async purgeOlderThan(before) {
       return db.transaction(() => {

@@ -1,6 +1,6 @@
 import type { Inbox, InboxReply } from "../../channels/inbox.js";
 import { toInboxItem, type InboxRow } from "../inbox-row.js";
-import type { SqliteDatabase } from "./database.js";
+import { checkpointAfterErasure, type SqliteDatabase } from "./database.js";
 
 const COLUMNS = "id, key, chat, user_id, payload_json, attempts, received_at";
 
@@ -66,7 +66,9 @@ export function createSqliteInbox(db: SqliteDatabase): Inbox {
       return ((chat === undefined ? countAll.get() : countChat.get(chat)) as { n: number }).n;
     },
     async forgetUser(userId) {
-      return deleteUser.run(userId).changes;
+      const removed = deleteUser.run(userId).changes;
+      if (removed > 0) checkpointAfterErasure(db);
+      return removed;
     },
     async purgeBefore(before) {
       return purge.run(before.getTime()).changes;

@@ -1,7 +1,7 @@
 import type { Ticket } from "../../handoff/handoff-model.js";
 import type { SummaryKind, TicketStore } from "../../handoff/ticket-store.js";
 import { toTicket, type TicketRow } from "../ticket-row.js";
-import type { SqliteDatabase } from "./database.js";
+import { checkpointAfterErasure, type SqliteDatabase } from "./database.js";
 
 export function createSqliteTicketStore(db: SqliteDatabase): TicketStore {
   const insert = db.prepare(
@@ -84,7 +84,7 @@ export function createSqliteTicketStore(db: SqliteDatabase): TicketStore {
     },
     escalate: async (id) => escalate.run(id).changes === 1,
     async forgetUser(userId, at) {
-      return db.transaction(() => {
+      const result = db.transaction(() => {
         const tickets = (ofUser.all(userId) as TicketRow[]).map(toTicket);
         const closed: Ticket[] = [];
         for (const t of tickets) {
@@ -93,6 +93,8 @@ export function createSqliteTicketStore(db: SqliteDatabase): TicketStore {
         }
         return { ids: tickets.map((t) => t.id), closed: closed.map((t) => read(byId.get(t.id))!) };
       })();
+      if (result.ids.length > 0) checkpointAfterErasure(db);
+      return result;
     },
     async purgeContentBefore(before) {
       return purge.run(before.getTime()).changes;

@@ -134,6 +134,23 @@ export function conversationStoreContract(db: () => OpenedDatabase): void {
     expect(await s.forgetUser("b")).toBe(3);
   });
 
+  it("forgets the user's finished raw updates in the inbox too, and leaves one still being answered", async () => {
+    const s = store();
+    const inbox = db().stores.inbox;
+    await s.recordInbound(ref(5), { conversationId: "telegram:5", direction: "in", text: "mijn nummer is 0612398745", at: t0 });
+    await inbox.record({ key: "telegram:update:50", chat: "telegram:5", userId: "telegram:5", payload: { text: "mijn nummer is 0612398745" } }, t0);
+    const item = await inbox.lease("w", 30_000, t0);
+    await inbox.complete(item!.id, "w", [], t0);
+    await inbox.record({ key: "telegram:update:51", chat: "telegram:5", userId: "telegram:5", payload: { text: "/vergeet" } }, t0);
+    await inbox.record({ key: "telegram:update:60", chat: "telegram:6", userId: "telegram:6", payload: { text: "ander" } }, t0);
+    // One conversation, one message, one finished inbox item.
+    expect(await s.forgetUser("telegram:5")).toBe(3);
+    expect(await inbox.pending("telegram:5")).toBe(1);
+    // The finished item is gone: its key is new again.
+    expect(await inbox.record({ key: "telegram:update:50", chat: "telegram:5", payload: {} }, later(1))).toBe(true);
+    expect(await inbox.pending("telegram:6")).toBe(1);
+  });
+
   it("purges messages, feedback and delivery keys older than the retention date", async () => {
     const s = store();
     const old = new Date(t0.getTime() - 100 * 86_400_000);
