@@ -134,6 +134,26 @@ export function conversationStoreContract(db: () => OpenedDatabase): void {
     expect(await s.forgetUser("b")).toBe(3);
   });
 
+  it("in a shared chat, forgets only the person's own messages, whoever started the chat", async () => {
+    const s = store();
+    const group = "telegram:-100500";
+    const by = (user: string) => ({ conversationId: group, channel: "telegram" as const, userId: user });
+    await s.recordInbound(by("telegram:1"), { conversationId: group, direction: "in", text: "Ik ben Anna, 0612398745", at: t0 });
+    await s.recordReplies(group, later(1), [{ text: "Hallo Anna" }], { place: "Zeist" });
+    await s.recordInbound(by("telegram:2"), { conversationId: group, direction: "in", text: "Ik ben Bram", at: later(2) });
+    await s.recordInbound(by("telegram:3"), { conversationId: group, direction: "in", text: "Ik ben Cas", at: later(3) });
+    // Someone who did not start the chat: their own message goes, the rest stays.
+    expect(await s.forgetUser("telegram:3")).toBe(1);
+    expect((await s.recentMessages(group, 10)).map((m) => m.text)).toEqual(["Ik ben Anna, 0612398745", "Hallo Anna", "Ik ben Bram"]);
+    // The one who started it: their messages go, the others' stay, the state (perhaps theirs) is cleared.
+    expect(await s.forgetUser("telegram:1")).toBe(1);
+    expect((await s.recentMessages(group, 10)).map((m) => m.text)).toEqual(["Hallo Anna", "Ik ben Bram"]);
+    expect(await s.getState(group)).toEqual({});
+    // The chat passed to Bram: when he asks, it goes entirely.
+    expect(await s.forgetUser("telegram:2")).toBe(3);
+    expect(await s.recentMessages(group, 10)).toEqual([]);
+  });
+
   it("forgets the user's finished raw updates in the inbox too, and leaves one still being answered", async () => {
     const s = store();
     const inbox = db().stores.inbox;
