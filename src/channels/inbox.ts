@@ -32,6 +32,7 @@ export interface InboxReply {
   payload: unknown;
 }
 
+/** Inbound updates and events: recorded once by platform id, answered once, in order per chat. */
 export interface Inbox {
   /**
    * Records an inbound item durably (resolve before answering the platform). Returns false, and

@@ -15,6 +15,7 @@ export interface OutboxJob {
   attempts: number;
 }
 
+/** Durable outbox jobs in lanes (one lane per destination), claimed under a lease by any instance. */
 export interface OutboxStore {
   /** Stores a pending job, due at once; returns its id (ids grow in the order of enqueueing). */
   enqueue(job: { lane: string; ticketId: number | null; kind: string; payload: unknown }, at: Date): Promise<number>;

@@ -13,6 +13,7 @@ export type NewTicket = Pick<Ticket, "conversationId" | "channel" | "userId" | "
   at: Date;
 };
 
+/** Handoff tickets: created once per chat, claimed once, closed once; erasable per resident. */
 export interface TicketStore {
   /** Creates an open ticket; returns the active one instead when the conversation already has one. */
   create(ticket: NewTicket): Promise<{ ticket: Ticket; created: boolean }>;
