@@ -161,7 +161,9 @@ export async function startChannels(app: App): Promise<StopChannels> {
   logger.info({ port, channels: running.map((c) => c.name) }, "Wijkwijzer is running");
   const purge = async () => {
     try {
-      const removed = await app.store.purgeOlderThan(new Date(app.now().getTime() - config.RETENTION_DAYS * 86_400_000));
+      const before = new Date(app.now().getTime() - config.RETENTION_DAYS * 86_400_000);
+      // Finished inbound items hold what people wrote, as the messages do.
+      const removed = (await app.store.purgeOlderThan(before)) + (await app.stores.inbox.purgeBefore(before));
       if (removed > 0) logger.info({ removed }, "retention purge");
     } catch (error) {
       logger.error({ err: error }, "retention purge failed");
