@@ -1,11 +1,12 @@
-import type {
-  AnswerComposer,
-  ConversationState,
-  ConversationStore,
-  HandoffQueue,
-  ListingSearch,
-  Retriever,
-  SafetyCheck,
+import {
+  PLACE_CHOICE_ACTION,
+  type AnswerComposer,
+  type ConversationState,
+  type ConversationStore,
+  type HandoffQueue,
+  type ListingSearch,
+  type Retriever,
+  type SafetyCheck,
 } from "./ports.js";
 import { answerQuestion } from "./answer-question.js";
 import { handleCommand } from "./commands.js";
@@ -71,7 +72,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
     if (inbound.unsupported) return reply("smalltalk", [{ text: texts.unsupported }]);
 
-    const { text, truncated } = normaliseInput(inbound.text);
+    // A place chosen with a button reads as if the person typed it.
+    const typed = inbound.action?.id === PLACE_CHOICE_ACTION ? (inbound.action.value ?? "") : inbound.text;
+    const { text, truncated } = normaliseInput(typed);
     if (inbound.location) {
       patch.location = inbound.location;
       // A shared location alone answers "what is near me now" (or the question that waited for a place).

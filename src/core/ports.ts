@@ -85,6 +85,9 @@ export interface ListingRequest {
   memory?: string;
 }
 
+/** The button id of a place choice ("Bedoelt u …?"); its value is the chosen place as text, read as if typed. */
+export const PLACE_CHOICE_ACTION = "place_choice";
+
 export interface ListingResponse {
   /** `results`: listings found (or a widened search); `need_place`: ask where the person is. */
   kind: "results" | "need_place";

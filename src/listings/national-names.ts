@@ -1,0 +1,70 @@
+import type { NationalPlaces } from "./national-places.js";
+import { buildNameIndex, KIND_RANK, type KnownPlace, type NameIndex } from "./place-names.js";
+import { normalise } from "./text-match.js";
+
+const built = new WeakMap<NationalPlaces, NameIndex>();
+
+/**
+ * The name index over every gemeente, woonplaats, wijk and buurt, built once per process.
+ * Besides the official names it holds two derived ones, because residents use them:
+ * - the common first part of hyphenated wijk/buurt names in one gemeente, at their combined
+ *   centre ("Vathorst" for Vathorst-De Velden, Vathorst-De Bron, …), unless a place of that name
+ *   already exists there;
+ * - a name without its "e.o." (en omgeving) tail ("Dassenberg e.o." → "Dassenberg"), and each
+ *   part of a combined name ("Aldlân & De Hemrik" → "Aldlân", "De Hemrik").
+ * Within one gemeente one name keeps one place: the highest kind (gemeente > plaats > wijk > buurt).
+ */
+export function nationalNameIndex(national: NationalPlaces): NameIndex {
+  const known = built.get(national);
+  if (known) return known;
+  const perKey = new Map<string, { name: string; place: KnownPlace }>();
+  const add = (name: string, place: KnownPlace) => {
+    const id = `${normalise(name)}|${place.gemeentecode}`;
+    const had = perKey.get(id);
+    if (!had || KIND_RANK[place.kind] < KIND_RANK[had.place.kind]) perKey.set(id, { name, place });
+  };
+  const municipality = (code: string) => national.gemeenten.get(code)?.name;
+
+  for (const g of national.gemeenten.values()) {
+    const place: KnownPlace = { name: g.name, kind: "gemeente", municipality: g.name, gemeentecode: g.code, lat: g.lat, lon: g.lon, inwoners: g.inwoners };
+    add(g.name, place);
+    // "Bergen (NH.)" is "Bergen" to its residents.
+    const plain = g.name.replace(/\s*\([^)]*\)$/, "");
+    if (plain !== g.name) add(plain, place);
+  }
+  const groups = new Map<string, { name: string; code: string; lat: number; lon: number; weight: number }>();
+  for (const p of national.places) {
+    const kind = p.kind === "woonplaats" ? "plaats" : p.kind;
+    const m = municipality(p.gemeentecode);
+    const place: KnownPlace = { name: p.name, kind, gemeentecode: p.gemeentecode, lat: p.lat, lon: p.lon, inwoners: p.inwoners, ...(m ? { municipality: m } : {}) };
+    add(p.name, place);
+    const short = p.name.replace(/\s+e\.?\s?o\.?$/i, "");
+    if (short !== p.name && short.length >= 4) add(short, { ...place, name: short });
+    // "Aldlân & De Hemrik", "Hempens/Teerns & Zuiderburen": each part is a name residents use.
+    const parts = short.split(/\s*[&/]\s*/);
+    if (parts.length > 1) for (const part of parts) if (part.length >= 4) add(part, { ...place, name: part });
+    if (kind === "wijk" || kind === "buurt") {
+      const head = /^([^-]{4,})-\S/.exec(p.name)?.[1]?.trim();
+      if (head) {
+        const id = `${normalise(head)}|${p.gemeentecode}`;
+        const weight = Math.max(1, p.inwoners);
+        const g = groups.get(id) ?? { name: head, code: p.gemeentecode, lat: 0, lon: 0, weight: 0 };
+        g.lat += p.lat * weight;
+        g.lon += p.lon * weight;
+        g.weight += weight;
+        groups.set(id, g);
+      }
+    }
+  }
+  for (const [id, g] of groups) {
+    if (perKey.has(id)) continue;
+    const m = municipality(g.code);
+    perKey.set(id, {
+      name: g.name,
+      place: { name: g.name, kind: "wijk", gemeentecode: g.code, lat: g.lat / g.weight, lon: g.lon / g.weight, inwoners: g.weight, ...(m ? { municipality: m } : {}) },
+    });
+  }
+  const index = buildNameIndex([...perKey.values()]);
+  built.set(national, index);
+  return index;
+}
