@@ -49,12 +49,19 @@ export async function answerQuestion(
     };
     return { reply, lastQuestion: standalone };
   }
+  // A listing the answer relies on is shown as a listing (day, time, place, map), not as a bare quote.
+  const listingIds = [
+    ...new Set(passages.filter((p) => p.kind === "listing" && composed.sources.some((s) => s.title === p.title && s.url === p.url)).map((p) => p.source.replace(/^listing:/, ""))),
+  ];
+  const listed = listingIds.length > 0 ? deps.listings?.describeListings?.({ ...listingRequest(inbound, text, deps), ids: listingIds }) : null;
+  const onlyListings = listed && composed.sources.every((s) => passages.some((p) => p.kind === "listing" && p.title === s.title && p.url === s.url));
+  const body = listed ? (onlyListings ? `${texts.listingsIntro}\n\n${listed.text}` : `${composed.text}\n\n${listed.text}`) : composed.text;
   const reply: AssistantReply = {
     intent: "answer",
     replies: [
       {
-        text: composed.text,
-        sources: composed.sources,
+        text: body,
+        ...(onlyListings ? {} : { sources: composed.sources }),
         buttons: [
           { id: "feedback_up", label: texts.buttons.up, value: inbound.id },
           { id: "feedback_down", label: texts.buttons.down, value: inbound.id },
@@ -66,4 +73,16 @@ export async function answerQuestion(
     confident: true,
   };
   return { reply, lastQuestion: standalone };
+}
+
+/** Where the conversation is (a typed place or a shared location), for distances in listing blocks. */
+function listingRequest(inbound: InboundMessage, text: string, deps: AssistantDeps) {
+  const state = deps.store.getState(inbound.conversationId);
+  return {
+    text,
+    persona: inbound.persona,
+    now: deps.now(),
+    ...(state.location ? { location: state.location } : {}),
+    ...(state.place ? { place: state.place } : {}),
+  };
 }

@@ -4,6 +4,7 @@ import {
   type ConversationState,
   type ConversationStore,
   type HandoffQueue,
+  type HelpTopic,
   type ListingSearch,
   type Retriever,
   type SafetyCheck,
@@ -73,7 +74,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (inbound.unsupported) return reply("smalltalk", [{ text: texts.unsupported }]);
 
     // A place chosen with a button reads as if the person typed it.
-    const typed = inbound.action?.id === PLACE_CHOICE_ACTION ? (inbound.action.value ?? "") : inbound.text;
+    const typed = inbound.action?.id.startsWith(PLACE_CHOICE_ACTION) ? (inbound.action.value ?? "") : inbound.text;
     const { text, truncated } = normaliseInput(typed);
     if (inbound.location) {
       patch.location = inbound.location;
@@ -88,9 +89,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return reply("crisis", [{ text: crisisText(assessment.crisis), buttons: [personButton] }, ...(first ? [first, ...rest] : [])]);
     }
     if (assessment.needsPerson) {
-      const steps = firstStepsText(assessment.needsPerson);
+      const topic = assessment.needsPerson;
+      const steps = firstStepsText(topic);
+      const nearby = topic === "person_requested" ? null : await helpNearby(inbound, text, topic, patch);
       const offer = await offerPerson(inbound, "handoff");
-      const intro = assessment.needsPerson === "person_requested" ? [] : [{ text: steps }];
+      const intro = topic === "person_requested" ? [] : [{ text: steps }, ...(nearby ? [nearby] : [])];
       return reply("handoff", [...intro, ...offer]);
     }
     if (assessment.smalltalk) return reply("smalltalk", [{ text: texts.smalltalk[assessment.smalltalk] }]);
@@ -118,6 +121,26 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return { ...store.getState(inbound.conversationId), ...patch };
   }
 
+  /** The nearest listing that helps (schuldhulp-inloop, mantelzorgsteunpunt), when the place is known. */
+  async function helpNearby(inbound: InboundMessage, text: string, topic: HelpTopic, patch: Partial<ConversationState>): Promise<OutboundMessage | null> {
+    if (!deps.listings?.nearestHelp) return null;
+    const found = await deps.listings.nearestHelp({ ...listingRequest(inbound, text, currentState(inbound, patch)), topic });
+    if (!found) return null;
+    if (found.place) patch.place = found.place;
+    return found.reply;
+  }
+
+  function listingRequest(inbound: InboundMessage, text: string, current: ConversationState) {
+    return {
+      text,
+      persona: inbound.persona,
+      now: deps.now(),
+      ...(current.location ? { location: current.location } : {}),
+      ...(current.place ? { place: current.place } : {}),
+      ...(typeof current.listingsMemory === "string" ? { memory: current.listingsMemory } : {}),
+    };
+  }
+
   /** Asks the listings capability; keeps the place it understood and its memory in `patch`. */
   async function askListings(
     inbound: InboundMessage,
@@ -126,14 +149,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     patch: Partial<ConversationState>,
   ): Promise<AssistantReply | null> {
     if (!deps.listings) return null;
-    const found = await deps.listings.respond({
-      text,
-      persona: inbound.persona,
-      now: deps.now(),
-      ...(current.location ? { location: current.location } : {}),
-      ...(current.place ? { place: current.place } : {}),
-      ...(typeof current.listingsMemory === "string" ? { memory: current.listingsMemory } : {}),
-    });
+    const found = await deps.listings.respond(listingRequest(inbound, text, current));
     if (!found) {
       if (current.listingsMemory !== undefined) patch.listingsMemory = undefined;
       return null;

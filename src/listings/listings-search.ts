@@ -1,8 +1,10 @@
-import { PLACE_CHOICE_ACTION, type ListingRequest, type ListingResponse, type ListingSearch } from "../core/ports.js";
+import { PLACE_CHOICE_ACTION, type HelpTopic, type ListingRequest, type ListingResponse, type ListingSearch } from "../core/ports.js";
 import type { GeoPoint, Persona } from "../core/types.js";
 import type { Gazetteer, KnownPlace } from "./gazetteer.js";
 import type { Geocoder } from "./geocoder.js";
-import type { ListingIndex, SearchQuery } from "./listing-index.js";
+import { haversineKm, type ListingIndex, type SearchHit, type SearchQuery } from "./listing-index.js";
+import { nextOccurrence, upcomingDays } from "./occurrences.js";
+import type { Category } from "./listing-model.js";
 import type { ListingsVocabulary } from "./listings-vocabulary.js";
 import { listingsTexts, NEAR_LIMIT_KM } from "./listings-texts.js";
 import { toLocal, type LocalNow } from "./local-calendar.js";
@@ -72,7 +74,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         const pending = q.bare && memory.pending ? memory.pending : storeQuery(q);
         return {
           kind: "need_place",
-          replies: [{ text: listingsTexts.whichPlace(options), buttons: options.map((o) => ({ id: PLACE_CHOICE_ACTION, label: o, value: o })) }],
+          replies: [{ text: listingsTexts.whichPlace(options), buttons: options.map((o, i) => ({ id: `${PLACE_CHOICE_ACTION}_${i + 1}`, label: o, value: o })) }],
           sources: [],
           memory: writeMemory({ pending }),
         };
@@ -90,6 +92,47 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         return { kind: "need_place", replies: [{ text: ask, requestLocation: true }], sources: [], memory: writeMemory({ pending }) };
       }
       return answer(index, gazetteer, q, origin, request.persona, now, { ...(origin.remember ? {} : { viaLocation: memory.viaLocation }) });
+    },
+
+    describeListings(request) {
+      const now = toLocal(request.now, deps.timeZone);
+      const { index, gazetteer } = deps.snapshot();
+      const items = request.ids.flatMap((id) => index.byId(id) ?? []);
+      if (items.length === 0) return null;
+      // Distances only from a place the conversation already knows (no geocoding here: the knowledge path stays fast).
+      const known = request.place ? gazetteer.byName(request.place) ?? (/^\d{4}/.test(request.place) ? gazetteer.postcode(request.place.slice(0, 4)) : undefined) : undefined;
+      const origin = request.location ?? (known ? { lat: known.lat, lon: known.lon } : undefined);
+      const days = upcomingDays(now);
+      const hits: SearchHit[] = items.map((item) => {
+        const next = nextOccurrence(item.entries, now, undefined, days);
+        return { item, score: 0, distanceKm: origin ? haversineKm(origin, { lat: item.listing.latitude, lon: item.listing.longitude }) : Number.NaN, ...(next ? { next } : {}) };
+      });
+      return { text: hits.map((h, i) => renderHit(h, i + 1, now)).join("\n\n"), sources: sourcesFor(hits) };
+    },
+
+    async nearestHelp(request) {
+      const now = toLocal(request.now, deps.timeZone);
+      const { index, gazetteer } = deps.snapshot();
+      const q = understandQuestion(request.text, { vocabulary: deps.vocabulary, gazetteer, now });
+      if (q.place?.known && q.place.alternatives) return null;
+      const origin = await findOrigin(q, request, readMemory(request.memory), gazetteer);
+      if (!origin || "unknown" in origin || !gazetteer.covers(origin.gemeentecode)) return null;
+      const help = HELP_FOR[request.topic];
+      const hits = index.search({
+        origin: origin.point,
+        radiusKm: NEAR_LIMIT_KM,
+        categories: help.categories,
+        keywords: help.keywords,
+        audiences: [],
+        languages: [],
+        preferredLanguages: q.preferredLanguages,
+        accessible: false,
+        now,
+        limit: request.persona === "resident" ? 1 : 2,
+      });
+      if (hits.length === 0) return null;
+      const text = [listingsTexts.helpNearby(origin.where), ...hits.map((h, i) => renderHit(h, i + 1, now))].join("\n\n");
+      return { reply: { text }, sources: sourcesFor(hits), ...(origin.remember ? { place: origin.remember } : {}) };
     },
   };
 
@@ -181,6 +224,14 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
     return { kind: "results", replies: replies.map(({ sources: _s, ...r }) => r), sources, memory: nextMemory, ...remember };
   }
 }
+
+/** Which listings help with a situation that needs a person; the keywords (stems) rank the closest fit first. */
+const HELP_FOR: Record<HelpTopic, { categories: Category[]; keywords: string[] }> = {
+  debts: { categories: ["geldzaken"], keywords: ["schul", "brief", "inloo"] },
+  money: { categories: ["geldzaken"], keywords: ["schul", "voeds", "inloo"] },
+  eviction: { categories: ["geldzaken", "informatie-en-advies"], keywords: ["schul", "huur", "wonin", "inloo"] },
+  care: { categories: ["mantelzorg"], keywords: ["mante", "steun", "respi"] },
+};
 
 /** "Hoogland (Amersfoort)", or "Bergen (NH.)" for a gemeente. */
 function describePlace(p: KnownPlace): string {

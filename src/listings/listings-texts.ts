@@ -78,6 +78,7 @@ export const listingsTexts = {
   fromPlace: (name: string) => `gerekend vanaf ${name}`,
   /** The one short question for a name that fits places in several gemeenten. */
   whichPlace: (options: string[]) => `Bedoelt u ${options.slice(0, -1).join(", ")} of ${options[options.length - 1]}?`,
+  helpNearby: (where: string) => `Hier kunt u terecht, ${where}:`,
   outside: (name: string) => `Ik heb geen activiteiten in ${name}.`,
   outsideNearby: (name: string) => `Ik heb geen activiteiten in ${name} zelf. Dit is vlakbij, net buiten ${name}:`,
   coveredOnly: (names: string[]) => (names.length > 0 && names.length <= 6 ? `Ik ken alleen activiteiten in ${listNames(names)}.` : undefined),

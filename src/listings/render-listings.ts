@@ -66,7 +66,8 @@ export function renderHit(hit: SearchHit, index: number, now: LocalNow, options:
   if (sentence) lines.push(sentence);
   lines.push(`Wanneer: ${formatNext(hit.next, now)}`);
   const where = [l.address, l.city].filter(Boolean).join(", ");
-  lines.push(`Waar: ${where || "zie de kaart"} (${distanceWords(hit.distanceKm, formatDistance(hit.distanceKm))})`);
+  const distance = Number.isFinite(hit.distanceKm) ? ` (${distanceWords(hit.distanceKm, formatDistance(hit.distanceKm))})` : "";
+  lines.push(`Waar: ${where || "zie de kaart"}${distance}`);
   if (l.cost) lines.push(`Kosten: ${l.cost}`);
   if (options.showAccess && l.accessibility) lines.push(`Toegankelijk: ${l.accessibility}`);
   const contact = [l.phone ? `bel ${l.phone}` : undefined, l.email ? `mail ${l.email}` : undefined].filter(Boolean).join(" of ");
