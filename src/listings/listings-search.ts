@@ -208,7 +208,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
     const remember = origin.remember ? { place: origin.remember } : {};
     if (!gazetteer.covers(origin.gemeentecode)) {
       // Outside the gemeenten the listings cover: say so by name, never far-away results as if near.
-      const nearby = index.search({ ...base, radiusKm: NEAR_LIMIT_KM, categories: [], keywords: [], slots: undefined });
+      const nearby = index.search({ ...base, radiusKm: NEAR_LIMIT_KM, slots: undefined });
       const text =
         nearby.length > 0
           ? [listingsTexts.outsideNearby(origin.name), ...nearby.map((h, i) => renderHit(h, i + 1, now))].join("\n\n")

@@ -80,7 +80,7 @@ export const listingsTexts = {
   whichPlace: (options: string[]) => `Bedoelt u ${options.slice(0, -1).join(", ")} of ${options[options.length - 1]}?`,
   helpNearby: (where: string) => `Hier kunt u terecht, ${where}:`,
   outside: (name: string) => `Ik heb geen activiteiten in ${name}.`,
-  outsideNearby: (name: string) => `Ik heb geen activiteiten in ${name} zelf. Dit is vlakbij, net buiten ${name}:`,
+  outsideNearby: (name: string) => `Ik heb geen activiteiten in ${name} zelf. Dit is het dichtstbij, buiten ${name}:`,
   coveredOnly: (names: string[]) => (names.length > 0 && names.length <= 6 ? `Ik ken alleen activiteiten in ${listNames(names)}.` : undefined),
   outsideHelp: (gemeente: string | undefined) =>
     [
