@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { GeoPoint } from "../core/types.js";
 import type { Listing } from "./listing-model.js";
-import { nationalNameIndex } from "./national-names.js";
 import { loadNationalPlaces, type NationalPlaces } from "./national-places.js";
 import { chooseAmong, evidenceStrength, placeEvidence } from "./place-choice.js";
 import { buildNameIndex, type KnownPlace, type NameHit, type NameIndex } from "./place-names.js";
@@ -55,7 +54,7 @@ export function loadGazetteer(knowledgeDir: string, listings: Listing[]): Gazett
   return buildGazetteer(read("postcodes.csv"), read("places.csv"), listings, loadNationalPlaces(knowledgeDir));
 }
 
-const EMPTY_NATIONAL: NationalPlaces = { gemeenten: new Map(), pc4: new Map(), places: [], gemeenteAt: () => undefined };
+const EMPTY_NATIONAL: NationalPlaces = { gemeenten: new Map(), pc4: new Map(), gemeenteAt: () => undefined };
 
 export function buildGazetteer(
   postcodeRows: Array<Record<string, string>>,
@@ -113,7 +112,7 @@ export function buildGazetteer(
     }
   }
   for (const [pc4, a] of areas) postcodes.set(pc4, { name: pc4, kind: "postcode", lat: a.lat / a.n, lon: a.lon / a.n, ...inGemeente(a.lat / a.n, a.lon / a.n) });
-  const nationalIndex: NameIndex | undefined = national.places.length > 0 ? nationalNameIndex(national) : undefined;
+  const nationalIndex: NameIndex | undefined = national.names;
   for (const t of towns.values()) {
     if (nationalIndex && nationalIndex.places(normalise(t.label)).length > 0) continue;
     const lat = t.lat / t.n;

@@ -1,11 +1,9 @@
-import type { NationalPlaces } from "./national-places.js";
+import type { Gemeente, PlaceRecord } from "./national-places.js";
 import { buildNameIndex, KIND_RANK, type KnownPlace, type NameIndex } from "./place-names.js";
 import { normalise } from "./text-match.js";
 
-const built = new WeakMap<NationalPlaces, NameIndex>();
-
 /**
- * The name index over every gemeente, woonplaats, wijk and buurt, built once per process.
+ * The name index over every gemeente, woonplaats, wijk and buurt (built once per process, with the tables).
  * Besides the official names it holds two derived ones, because residents use them:
  * - the common first part of hyphenated wijk/buurt names in one gemeente, at their combined
  *   centre ("Vathorst" for Vathorst-De Velden, Vathorst-De Bron, …), unless a place of that name
@@ -14,18 +12,17 @@ const built = new WeakMap<NationalPlaces, NameIndex>();
  *   part of a combined name ("Aldlân & De Hemrik" → "Aldlân", "De Hemrik").
  * Within one gemeente one name keeps one place: the highest kind (gemeente > plaats > wijk > buurt).
  */
-export function nationalNameIndex(national: NationalPlaces): NameIndex {
-  const known = built.get(national);
-  if (known) return known;
-  const perKey = new Map<string, { name: string; place: KnownPlace }>();
+export function buildNationalNameIndex(gemeenten: Map<string, Gemeente>, places: PlaceRecord[]): NameIndex {
+  const perKey = new Map<string, { name: string; key: string; place: KnownPlace }>();
   const add = (name: string, place: KnownPlace) => {
-    const id = `${normalise(name)}|${place.gemeentecode}`;
+    const key = normalise(name);
+    const id = `${key}|${place.gemeentecode}`;
     const had = perKey.get(id);
-    if (!had || KIND_RANK[place.kind] < KIND_RANK[had.place.kind]) perKey.set(id, { name, place });
+    if (!had || KIND_RANK[place.kind] < KIND_RANK[had.place.kind]) perKey.set(id, { name, key, place });
   };
-  const municipality = (code: string) => national.gemeenten.get(code)?.name;
+  const municipality = (code: string) => gemeenten.get(code)?.name;
 
-  for (const g of national.gemeenten.values()) {
+  for (const g of gemeenten.values()) {
     const place: KnownPlace = { name: g.name, kind: "gemeente", municipality: g.name, gemeentecode: g.code, lat: g.lat, lon: g.lon, inwoners: g.inwoners };
     add(g.name, place);
     // "Bergen (NH.)" is "Bergen" to its residents.
@@ -33,7 +30,7 @@ export function nationalNameIndex(national: NationalPlaces): NameIndex {
     if (plain !== g.name) add(plain, place);
   }
   const groups = new Map<string, { name: string; code: string; lat: number; lon: number; weight: number }>();
-  for (const p of national.places) {
+  for (const p of places) {
     const kind = p.kind === "woonplaats" ? "plaats" : p.kind;
     const m = municipality(p.gemeentecode);
     const place: KnownPlace = { name: p.name, kind, gemeentecode: p.gemeentecode, lat: p.lat, lon: p.lon, inwoners: p.inwoners, ...(m ? { municipality: m } : {}) };
@@ -61,10 +58,9 @@ export function nationalNameIndex(national: NationalPlaces): NameIndex {
     const m = municipality(g.code);
     perKey.set(id, {
       name: g.name,
+      key: id.slice(0, id.lastIndexOf("|")),
       place: { name: g.name, kind: "wijk", gemeentecode: g.code, lat: g.lat / g.weight, lon: g.lon / g.weight, inwoners: g.weight, ...(m ? { municipality: m } : {}) },
     });
   }
-  const index = buildNameIndex([...perKey.values()]);
-  built.set(national, index);
-  return index;
+  return buildNameIndex([...perKey.values()]);
 }

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildNationalNameIndex } from "./national-names.js";
+import type { NameIndex } from "./place-names.js";
 
 /** A gemeente of the CBS indeling (`knowledge/geo/nl/gemeenten.tsv`). */
 export interface Gemeente {
@@ -37,7 +39,8 @@ export interface PlaceRecord {
 export interface NationalPlaces {
   gemeenten: Map<string, Gemeente>;
   pc4: Map<string, Pc4Area>;
-  places: PlaceRecord[];
+  /** Every place name (undefined without `places.tsv`); the rows themselves are not kept. */
+  names?: NameIndex;
   /** The gemeente of the nearest postcode-area centroid (undefined when there are no areas, or it is over 20 km away: not in the Netherlands). */
   gemeenteAt(lat: number, lon: number): string | undefined;
 }
@@ -66,7 +69,7 @@ export function loadNationalPlaces(knowledgeDir: string): NationalPlaces {
   const national: NationalPlaces = {
     gemeenten,
     pc4,
-    places,
+    ...(places.length > 0 ? { names: buildNationalNameIndex(gemeenten, places) } : {}),
     gemeenteAt(lat, lon) {
       let best: Pc4Area | undefined;
       let bestD = Infinity;

@@ -46,23 +46,25 @@ export interface NameIndex {
   readonly size: number;
 }
 
-export function buildNameIndex(entries: Array<{ name: string; place: KnownPlace }>): NameIndex {
+/** `key`, when given, is `normalise(name)` already worked out. */
+export function buildNameIndex(entries: Array<{ name: string; key?: string; place: KnownPlace }>): NameIndex {
   const byKey = new Map<string, KnownPlace[]>();
-  for (const { name, place } of entries) {
-    const key = normalise(name);
+  for (const { name, key: given, place } of entries) {
+    const key = given ?? normalise(name);
     if (key === "") continue;
     const list = byKey.get(key);
     if (list) list.push(place);
     else byKey.set(key, [place]);
   }
+  // Compact per-name facts (typed arrays, no per-name arrays): 20,000 names stay a few MB.
   const keys = [...byKey.keys()];
-  const words = keys.map((k) => k.split(" "));
-  const joined = keys.map((k) => k.replace(/ /g, ""));
-  const lengths = Uint8Array.from(joined, (j) => Math.min(255, j.length));
-  const masks = Int32Array.from(joined, letterMask);
+  const wordCounts = Uint8Array.from(keys, (k) => Math.min(255, k.split(" ").length));
+  const lengths = Uint8Array.from(keys, (k, i) => Math.min(255, k.length - wordCounts[i]! + 1));
+  const masks = Int32Array.from(keys, letterMask);
   const byFirstWord = new Map<string, number[]>();
-  keys.forEach((_, i) => {
-    const first = words[i]![0]!;
+  keys.forEach((key, i) => {
+    const space = key.indexOf(" ");
+    const first = space < 0 ? key : key.slice(0, space);
     const list = byFirstWord.get(first);
     if (list) list.push(i);
     else byFirstWord.set(first, [i]);
@@ -77,11 +79,11 @@ export function buildNameIndex(entries: Array<{ name: string; place: KnownPlace 
       for (let start = 0; start < tokens.length; start++) {
         if (used[start]) continue;
         for (const i of byFirstWord.get(tokens[start]!) ?? []) {
-          const w = words[i]!;
-          if (start + w.length > tokens.length) continue;
+          const n = wordCounts[i]!;
+          if (start + n > tokens.length) continue;
           let ok = true;
-          for (let k = 1; k < w.length && ok; k++) ok = !used[start + k] && tokens[start + k] === w[k];
-          if (ok) hits.push({ start, end: start + w.length, key: keys[i]!, places: byKey.get(keys[i]!)!, distance: 0 });
+          for (let k = 1; k < n && ok; k++) ok = !used[start + k];
+          if (ok && (n === 1 || tokens.slice(start, start + n).join(" ") === keys[i])) hits.push({ start, end: start + n, key: keys[i]!, places: byKey.get(keys[i]!)!, distance: 0 });
         }
       }
       return hits;
@@ -97,8 +99,10 @@ export function buildNameIndex(entries: Array<{ name: string; place: KnownPlace 
         for (let i = 0; i < keys.length; i++) {
           if (Math.abs(lengths[i]! - len) > typos) continue;
           if (popcount(masks[i]! ^ mask) > 2 * typos) continue;
-          const d = boundedEditDistance(span, joined[i]!, Math.min(typos, allowedTypos(joined[i]!.length)));
-          if (d <= Math.min(typos, allowedTypos(joined[i]!.length)) && (!best || d < best.distance)) best = { key: keys[i]!, distance: d };
+          const joined = keys[i]!.replace(/ /g, "");
+          const max = Math.min(typos, allowedTypos(joined.length));
+          const d = boundedEditDistance(span, joined, max);
+          if (d <= max && (!best || d < best.distance)) best = { key: keys[i]!, distance: d };
           if (best?.distance === 0) break;
         }
       }
