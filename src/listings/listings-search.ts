@@ -9,6 +9,8 @@ import type { ListingsVocabulary } from "./listings-vocabulary.js";
 import { listingsTexts, NEAR_LIMIT_KM } from "./listings-texts.js";
 import { toLocal, type LocalNow } from "./local-calendar.js";
 import { renderHit, renderResults, sourcesFor } from "./render-listings.js";
+import { renderShownFollowUp } from "./render-follow-up.js";
+import { readShownFollowUp, type FollowUpVocabulary } from "./shown-follow-up.js";
 import { readTime, type TimeAsk } from "./time-words.js";
 import { emptyQuestion, readMemory, restoreQuery, storeQuery, writeMemory, type SearchMemory } from "./search-memory.js";
 import { isListingsQuestion, understandQuestion, type UnderstoodQuestion } from "./understand-question.js";
@@ -23,6 +25,7 @@ export interface ListingsSnapshot {
 export interface ListingsSearchDeps {
   snapshot: () => ListingsSnapshot;
   vocabulary: ListingsVocabulary;
+  followUps: FollowUpVocabulary;
   geocoder: Geocoder;
   timeZone: string;
 }
@@ -58,6 +61,16 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         const origin = locationOrigin(request.location, gazetteer);
         const q = memory.pending ? restoreQuery(memory.pending, now) : emptyQuestion();
         return answer(index, gazetteer, q, origin, request.persona, now, { viaLocation: true }, memory.pending ? undefined : "nu");
+      }
+
+      // "waar is dat?", "de eerste": about what was just shown, answered from those listings.
+      if (memory.shown?.length) {
+        const shown = memory.shown.flatMap((id) => index.byId(id)?.listing ?? []);
+        const followUp = readShownFollowUp(text, shown, deps.followUps);
+        if (followUp) {
+          const reply = renderShownFollowUp(followUp, now);
+          return { kind: "results", replies: [{ text: reply.text }], sources: reply.sources ?? [], memory: request.memory };
+        }
       }
 
       let q = understandQuestion(text, { vocabulary: deps.vocabulary, gazetteer, now });
@@ -204,7 +217,6 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       now,
       limit,
     };
-    const nextMemory = writeMemory({ ...memory, last: storeQuery(q) });
     const remember = origin.remember ? { place: origin.remember } : {};
     if (!gazetteer.covers(origin.gemeentecode)) {
       // Outside the gemeenten the listings cover: say so by name, never far-away results as if near.
@@ -213,15 +225,17 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         nearby.length > 0
           ? [listingsTexts.outsideNearby(origin.name), ...nearby.map((h, i) => renderHit(h, i + 1, now))].join("\n\n")
           : [listingsTexts.outside(origin.name), listingsTexts.coveredOnly(gazetteer.coveredNames()), listingsTexts.outsideHelp(gemeenteName(origin, gazetteer))].filter(Boolean).join("\n");
-      return { kind: "results", replies: [{ text }], sources: sourcesFor(nearby), memory: nextMemory, ...remember };
+      const shownNearby = writeMemory({ ...memory, last: storeQuery(q), shown: nearby.map((h) => h.item.listing.id) });
+      return { kind: "results", replies: [{ text }], sources: sourcesFor(nearby), memory: shownNearby, ...remember };
     }
     const { hits, relaxed } = searchWithWidening(index, base, q);
-    if (hits.length === 0) return { kind: "results", replies: [{ text: listingsTexts.nothing }], sources: [], memory: nextMemory, ...remember };
+    const shownMemory = writeMemory({ ...memory, last: storeQuery(q), shown: hits.map((h) => h.item.listing.id) });
+    if (hits.length === 0) return { kind: "results", replies: [{ text: listingsTexts.nothing }], sources: [], memory: shownMemory, ...remember };
     const where = hits[0]!.distanceKm <= NEAR_LIMIT_KM || origin.where === listingsTexts.nearLocation ? origin.where : listingsTexts.fromPlace(origin.name);
     const intro = describeSearch(q, relaxed, where, time);
     const replies = renderResults({ intro, hits, now, persona, showAccess: q.accessible });
     const sources = replies.flatMap((r) => r.sources ?? []);
-    return { kind: "results", replies: replies.map(({ sources: _s, ...r }) => r), sources, memory: nextMemory, ...remember };
+    return { kind: "results", replies: replies.map(({ sources: _s, ...r }) => r), sources, memory: shownMemory, ...remember };
   }
 }
 
