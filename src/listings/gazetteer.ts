@@ -153,7 +153,10 @@ export function buildGazetteer(
       hitEnd: hit.end,
     });
     if (!choice) return undefined;
-    const strength = choice.end !== undefined ? 2 : evidenceStrength(evidence);
+    // Covered and unambiguous first, then the evidence: "voetbal in de kooi zeist" is about Zeist,
+    // not about a De Kooi in two other gemeenten; "te hoog, hulp in Zeist" is about Zeist.
+    const covered = !choice.alternatives && isCovered(choice.place.gemeentecode) ? 1 : 0;
+    const strength = covered * 10 + (choice.end !== undefined ? 2 : evidenceStrength(evidence)) * 2 + (choice.alternatives ? 0 : 1);
     return { place: choice.place, start: hit.start, end: choice.end ?? hit.end, strength, ...(choice.alternatives ? { alternatives: choice.alternatives } : {}) };
   }
 
@@ -169,7 +172,7 @@ export function buildGazetteer(
     return codes.size > 0 ? { codes, end: best.end } : undefined;
   }
 
-  function findExact(tokens: string[], used: boolean[], skip: (t: string) => boolean, cased: string[] | undefined): PlaceMatch | undefined {
+  function findExact(tokens: string[], used: boolean[], skip: (t: string) => boolean, cased: string[] | undefined): (PlaceMatch & { strength: number }) | undefined {
     const seen = new Set<string>();
     const hits = indexes
       .flatMap((ix) => ix.exact(tokens, used))
@@ -180,14 +183,15 @@ export function buildGazetteer(
         return true;
       })
       .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-    // The best-evidenced name wins ("koffie best lekker in Zeist" is about Zeist), then the longest, then the first.
+    // The best-ranked name wins ("koffie best lekker in Zeist" is about Zeist), then the longest, then the first.
+    // A name inside a longer name that matched ("Heide" in "Huis ter Heide") is not a place of its own.
+    const matches = hits.flatMap((hit) => resolve(hit, tokens, used, skip, cased) ?? []);
     let best: (PlaceMatch & { strength: number }) | undefined;
-    for (const hit of hits) {
-      const match = resolve(hit, tokens, used, skip, cased);
-      if (match && (!best || match.strength > best.strength)) best = match;
-      if (best?.strength === 2) break;
+    for (const match of matches) {
+      const inside = matches.some((m) => m !== match && m.start <= match.start && m.end >= match.end && m.end - m.start > match.end - match.start);
+      if (!inside && (!best || match.strength > best.strength)) best = match;
     }
-    return best && strip(best);
+    return best;
   }
 
   function strip({ strength: _s, ...match }: PlaceMatch & { strength: number }): PlaceMatch {
@@ -195,9 +199,9 @@ export function buildGazetteer(
   }
 
   /** With typos, and written together or apart ("dendolder", "kerke bosch"): 1–3 tokens joined, longest first. */
-  function findFuzzy(tokens: string[], used: boolean[], skip: (t: string) => boolean, cased: string[] | undefined): PlaceMatch | undefined {
+  function findFuzzy(tokens: string[], used: boolean[], skip: (t: string) => boolean, cased: string[] | undefined): (PlaceMatch & { strength: number }) | undefined {
     const blocked = tokens.map((t, k) => used[k] || skip(t) || /\d/.test(t));
-    let best: { hit: NameHit; match: PlaceMatch } | undefined;
+    let best: { hit: NameHit; match: PlaceMatch & { strength: number } } | undefined;
     for (let start = 0; start < tokens.length; start++) {
       for (let len = Math.min(3, tokens.length - start); len >= 1; len--) {
         if (blocked.slice(start, start + len).some(Boolean)) continue;
@@ -207,7 +211,7 @@ export function buildGazetteer(
           if (!near || (best && near.distance >= best.hit.distance)) continue;
           const hit: NameHit = { start, end: start + len, key: near.key, places: [], distance: near.distance };
           const match = resolve(hit, tokens, used, skip, cased);
-          if (match) best = { hit, match: strip(match) };
+          if (match) best = { hit, match };
         }
       }
     }
@@ -224,7 +228,12 @@ export function buildGazetteer(
       return match && match.start === 0 && match.end === tokens.length ? match.place : undefined;
     },
     find(tokens, used, skip, cased) {
-      return findExact(tokens, used, skip, cased) ?? findFuzzy(tokens, used, skip, cased);
+      const exact = findExact(tokens, used, skip, cased);
+      // A covered place written with a typo beats an exact name elsewhere.
+      const fuzzy = !exact || exact.strength < 10 ? findFuzzy(tokens, used, skip, cased) : undefined;
+      const within = fuzzy && exact && fuzzy.start >= exact.start && fuzzy.end <= exact.end;
+      const best = fuzzy && !within && fuzzy.strength >= 10 && (!exact || exact.strength < 10) ? fuzzy : (exact ?? fuzzy);
+      return best && strip(best);
     },
     examplePostcode: () => example,
     gemeenteAt(point) {

@@ -1,7 +1,7 @@
 import { KIND_RANK, type KnownPlace, type NameHit } from "./place-names.js";
 
 /** "in Vathorst", "bij De Bilt", "omgeving Leeuwarden", "ik woon in …", "wijk Liendert". */
-const PLACE_WORDS = new Set(["in", "bij", "rond", "rondom", "nabij", "omgeving", "uit", "naar", "wijk", "buurt", "dorp", "gemeente", "plaats", "near", "around", "te"]);
+const PLACE_WORDS = new Set(["in", "bij", "rond", "rondom", "nabij", "omgeving", "uit", "naar", "wijk", "buurt", "dorp", "gemeente", "plaats", "near", "around"]);
 const ARTICLES = new Set(["de", "het", "t"]);
 /** More same-named wijken or buurten in other gemeenten than this: the name alone says nothing ("Centrum"). */
 const MAX_CHOICES = 3;
