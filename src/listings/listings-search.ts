@@ -174,7 +174,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         name: postcode && mention.place.municipality ? `${name} (${mention.place.municipality})` : name,
         ...(code ? { gemeentecode: code } : {}),
         ...(mention.place.municipality ? { municipality: mention.place.municipality } : {}),
-        remember: postcode && mention.text.length > 4 ? mention.text : name,
+        remember: postcode ? (mention.text.length > 4 ? mention.text : name) : rememberAs(mention.place, gazetteer),
       };
     }
     if (mention && !mention.known) {
@@ -250,6 +250,12 @@ const HELP_FOR: Record<HelpTopic, { categories: Category[]; keywords: string[] }
 /** "Hoogland (Amersfoort)", or "Bergen (NH.)" for a gemeente. */
 function describePlace(p: KnownPlace): string {
   return p.kind === "gemeente" || !p.municipality || p.municipality === p.name ? p.name : `${p.name} (${p.municipality})`;
+}
+
+/** The name to remember: the name alone when it finds this place again, else with its gemeente ("Bloemenbuurt (Leeuwarden)"). */
+function rememberAs(place: KnownPlace, gazetteer: Gazetteer): string {
+  const alone = gazetteer.byName(place.name);
+  return alone && alone.gemeentecode === place.gemeentecode && !(alone.kind !== place.kind && alone.name !== place.name) ? place.name : describePlace(place);
 }
 
 function gemeenteName(origin: Origin, gazetteer: Gazetteer): string | undefined {

@@ -147,3 +147,14 @@ describe("two towns: help nearby for a situation that needs a person", () => {
     expect(outside).toBeNull();
   });
 });
+
+describe("two towns: the place is remembered so that it finds the same place again", () => {
+  it("remembers an ambiguous name with its gemeente, and a follow-up stays there", async () => {
+    const say = conversation(service);
+    const first = await say("koffie in de Bloemenbuurt in Leeuwarden");
+    expect(first?.place).toBe("Bloemenbuurt (Leeuwarden)");
+    const later = await say("is er ook iets om samen te eten?");
+    expect(blocks(later!.replies[0]!.text)[0]).not.toContain("Hoogland");
+    expect((await say("bewegen in Vathorst"))?.place).toBe("Vathorst");
+  });
+});
