@@ -61,6 +61,11 @@ export function buildNameIndex(entries: Array<{ name: string; key?: string; plac
   const wordCounts = Uint8Array.from(keys, (k) => Math.min(255, k.split(" ").length));
   const lengths = Uint8Array.from(keys, (k, i) => Math.min(255, k.length - wordCounts[i]! + 1));
   const masks = Int32Array.from(keys, letterMask);
+  // Names ordered by length, with where each length starts: a typo search reads only lengths ± typos.
+  const byLength = Int32Array.from(keys.keys()).sort((a, b) => lengths[a]! - lengths[b]!);
+  const lengthStart = new Int32Array(257).fill(keys.length);
+  for (let r = byLength.length - 1; r >= 0; r--) lengthStart[lengths[byLength[r]!]!] = r;
+  for (let l = 255; l >= 0; l--) lengthStart[l] = Math.min(lengthStart[l]!, lengthStart[l + 1]!);
   const byFirstWord = new Map<string, number[]>();
   keys.forEach((key, i) => {
     const space = key.indexOf(" ");
@@ -96,8 +101,10 @@ export function buildNameIndex(entries: Array<{ name: string; key?: string; plac
       if (typos > 0) {
         const mask = letterMask(span);
         const len = span.length;
-        for (let i = 0; i < keys.length; i++) {
-          if (Math.abs(lengths[i]! - len) > typos) continue;
+        const from = lengthStart[Math.max(0, len - typos)]!;
+        const to = lengthStart[Math.min(256, len + typos + 1)]!;
+        for (let r = from; r < to; r++) {
+          const i = byLength[r]!;
           if (popcount(masks[i]! ^ mask) > 2 * typos) continue;
           const joined = keys[i]!.replace(/ /g, "");
           const max = Math.min(typos, allowedTypos(joined.length));
