@@ -51,7 +51,8 @@ export async function answerQuestion(
   const listingIds = [
     ...new Set(passages.filter((p) => p.kind === "listing" && composed.sources.some((s) => s.title === p.title && s.url === p.url)).map((p) => p.source.replace(/^listing:/, ""))),
   ];
-  const listed = listingIds.length > 0 ? deps.listings?.describeListings?.({ ...listingRequest(inbound, text, deps), ids: listingIds }) : null;
+  const describe = deps.listings?.describeListings;
+  const listed = listingIds.length > 0 && describe ? await describe({ ...(await listingRequest(inbound, text, deps)), ids: listingIds }) : null;
   const onlyListings = listed && composed.sources.every((s) => passages.some((p) => p.kind === "listing" && p.title === s.title && p.url === s.url));
   const body = listed ? (onlyListings ? `${texts.listingsIntro}\n\n${listed.text}` : `${composed.text}\n\n${listed.text}`) : composed.text;
   const reply: AssistantReply = {
@@ -74,8 +75,8 @@ export async function answerQuestion(
 }
 
 /** Where the conversation is (a typed place or a shared location), for distances in listing blocks. */
-function listingRequest(inbound: InboundMessage, text: string, deps: AssistantDeps) {
-  const state = deps.store.getState(inbound.conversationId);
+async function listingRequest(inbound: InboundMessage, text: string, deps: AssistantDeps) {
+  const state = await deps.store.getState(inbound.conversationId);
   return {
     text,
     persona: inbound.persona,

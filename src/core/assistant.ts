@@ -168,7 +168,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   /** The nearest listing that helps (schuldhulp-inloop, mantelzorgsteunpunt), when the place is known. */
   async function helpNearby(inbound: InboundMessage, text: string, topic: HelpTopic, patch: Partial<ConversationState>): Promise<OutboundMessage | null> {
     if (!deps.listings?.nearestHelp) return null;
-    const found = await deps.listings.nearestHelp({ ...listingRequest(inbound, text, currentState(inbound, patch)), topic });
+    const found = await deps.listings.nearestHelp({ ...listingRequest(inbound, text, await currentState(inbound, patch)), topic });
     if (!found) return null;
     if (found.place) patch.place = found.place;
     return found.reply;

@@ -128,7 +128,7 @@ export interface ListingSearch {
    * listings answer shows them: name, next day and time, address, distance (when the place is
    * known), cost, contact and a map link. Null when none of the ids is a stored listing.
    */
-  describeListings?(request: ListingRequest & { ids: string[] }): OutboundMessage | null;
+  describeListings?(request: ListingRequest & { ids: string[] }): Promise<OutboundMessage | null>;
 }
 
 /** The situations of {@link SafetyAssessment.needsPerson} that a local listing can help with. */

@@ -107,9 +107,9 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       return answer(index, gazetteer, q, origin, request.persona, now, { ...(origin.remember ? {} : { viaLocation: memory.viaLocation }) });
     },
 
-    describeListings(request) {
+    async describeListings(request) {
       const now = toLocal(request.now, deps.timeZone);
-      const { index, gazetteer } = deps.snapshot();
+      const { index, gazetteer } = await deps.snapshot();
       const items = request.ids.flatMap((id) => index.byId(id) ?? []);
       if (items.length === 0) return null;
       // Distances only from a place the conversation already knows (no geocoding here: the knowledge path stays fast).
@@ -125,7 +125,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
 
     async nearestHelp(request) {
       const now = toLocal(request.now, deps.timeZone);
-      const { index, gazetteer } = deps.snapshot();
+      const { index, gazetteer } = await deps.snapshot();
       const q = understandQuestion(request.text, { vocabulary: deps.vocabulary, gazetteer, now });
       if (q.place?.known && q.place.alternatives) return null;
       const origin = await findOrigin(q, request, readMemory(request.memory), gazetteer);
