@@ -8,6 +8,7 @@ import { normalise } from "./text-match.js";
  * - the common first part of hyphenated wijk/buurt names in one gemeente, at their combined
  *   centre ("Vathorst" for Vathorst-De Velden, Vathorst-De Bron, …), unless a place of that name
  *   already exists there;
+ * - a name without a "Wijk 13 " / "Kern " prefix ("Wijk 13 Assendorp" → "Assendorp");
  * - a name without its "e.o." (en omgeving) tail ("Dassenberg e.o." → "Dassenberg"), and each
  *   part of a combined name ("Aldlân & De Hemrik" → "Aldlân", "De Hemrik").
  * Within one gemeente one name keeps one place: the highest kind (gemeente > plaats > wijk > buurt).
@@ -35,13 +36,16 @@ export function buildNationalNameIndex(gemeenten: Map<string, Gemeente>, places:
     const m = municipality(p.gemeentecode);
     const place: KnownPlace = { name: p.name, kind, gemeentecode: p.gemeentecode, lat: p.lat, lon: p.lon, inwoners: p.inwoners, ...(m ? { municipality: m } : {}) };
     add(p.name, place);
-    const short = p.name.replace(/\s+e\.?\s?o\.?$/i, "");
-    if (short !== p.name && short.length >= 4) add(short, { ...place, name: short });
+    // "Wijk 13 Assendorp", "Kern Hoogland": residents say "Assendorp".
+    const bare = p.name.replace(/^(wijk\s+\d+\s+|kern\s+|dorpskern\s+)/i, "");
+    if (bare !== p.name && bare.length >= 4) add(bare, { ...place, name: bare });
+    const short = bare.replace(/\s+e\.?\s?o\.?$/i, "");
+    if (short !== bare && short.length >= 4) add(short, { ...place, name: short });
     // "Aldlân & De Hemrik", "Hempens/Teerns & Zuiderburen": each part is a name residents use.
     const parts = short.split(/\s*[&/]\s*/);
     if (parts.length > 1) for (const part of parts) if (part.length >= 4) add(part, { ...place, name: part });
     if (kind === "wijk" || kind === "buurt") {
-      const head = /^([^-]{4,})-\S/.exec(p.name)?.[1]?.trim();
+      const head = /^([^-]{4,})-\S/.exec(bare)?.[1]?.trim();
       if (head) {
         const id = `${normalise(head)}|${p.gemeentecode}`;
         const weight = Math.max(1, p.inwoners);

@@ -5,6 +5,9 @@ import { formatDistance } from "./render-listings.js";
 import type { TimeAsk } from "./time-words.js";
 import type { UnderstoodQuestion } from "./understand-question.js";
 
+/** How far the kind of activity asked for is still shown before other kinds nearby. */
+const WHAT_WAS_ASKED_KM = 15;
+
 /** Which parts of the question were let go to find something. */
 export interface Relaxed {
   time?: boolean;
@@ -17,8 +20,9 @@ export interface Relaxed {
 
 /**
  * Searches, and when nothing fits widens step by step instead of answering "nothing":
- * another day, then without cost/language/access/who, then other kinds of activities, and only
- * then beyond NEAR_LIMIT_KM (the answer then says plainly how far it is).
+ * another day, then without cost/language/access/who, then what was asked up to 15 km, then other
+ * kinds of activities nearby, and only then anything further. Results beyond NEAR_LIMIT_KM always
+ * come with a note that says plainly how far the nearest is.
  */
 export function searchWithWidening(index: ListingIndex, base: SearchQuery, q: UnderstoodQuestion): { hits: SearchHit[]; relaxed: Relaxed } {
   const loose = { audiences: [], languages: [], accessible: false, cost: undefined, slots: undefined };
@@ -26,9 +30,11 @@ export function searchWithWidening(index: ListingIndex, base: SearchQuery, q: Un
   if (base.slots) steps.push({ query: { ...base, slots: undefined }, relaxed: { time: true } });
   if (hasFilters(q)) steps.push({ query: { ...base, ...loose }, relaxed: { time: !!base.slots, filters: true } });
   if (q.categories.length > 0) {
+    // What was asked a little further away (its distance said) beats something else nearby.
+    steps.push({ query: { ...base, ...loose, audiences: base.audiences, radiusKm: WHAT_WAS_ASKED_KM }, relaxed: { time: !!base.slots, filters: hasFilters(q) } });
     steps.push({ query: { ...base, ...loose, audiences: base.audiences, categories: [], keywords: [] }, relaxed: { time: !!base.slots, need: true } });
+    steps.push({ query: { ...base, ...loose, audiences: base.audiences, radiusKm: 100 }, relaxed: { time: !!base.slots, filters: hasFilters(q), far: true } });
   }
-  if (q.categories.length > 0) steps.push({ query: { ...base, ...loose, audiences: base.audiences, radiusKm: 100 }, relaxed: { time: !!base.slots, filters: hasFilters(q), far: true } });
   steps.push({ query: { ...base, ...loose, radiusKm: 100, categories: [], keywords: [] }, relaxed: { time: !!base.slots, filters: hasFilters(q), need: q.categories.length > 0, far: true } });
   for (const step of steps) {
     const hits = index.search(step.query);

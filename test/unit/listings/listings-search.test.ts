@@ -205,3 +205,14 @@ describe("follow-ups stay follow-ups", () => {
     expect((await ask("liever gratis"))?.replies[0]!.text).toContain("voor taal en leren, gratis");
   });
 });
+
+describe("distances stay honest", () => {
+  it("shows what was asked a little further away, with its distance said, before other kinds nearby", async () => {
+    const { service } = await serviceWith([ZWOLLE]);
+    const text = (await conversation(service)("bewegen in stadshagen"))!.replies[0]!.text;
+    expect(text).toMatch(/^Binnen 5 km vond ik niets\. Het dichtstbij is \d,\d km hier vandaan\./);
+    expect(text).toContain("Beweegclub 60+ Assendorp");
+    expect(text).toMatch(/\(\d,\d km, ver weg\)/);
+    expect(text).not.toContain("in de buurt van Stadshagen");
+  });
+});

@@ -23,6 +23,8 @@ describe("the national gazetteer", () => {
     expect(find("iets in Lemmer")?.place).toMatchObject({ kind: "plaats", municipality: "De Fryske Marren" });
     expect(find("iets in Wittevrouwen")?.place).toMatchObject({ municipality: "Utrecht" });
     expect(find("koffie in de Zangvogelbuurt")?.place).toMatchObject({ kind: "buurt", municipality: "Amersfoort" });
+    // CBS writes "Wijk 13 Assendorp": residents say "Assendorp".
+    expect(find("koffie in Assendorp")?.place).toMatchObject({ kind: "wijk", name: "Assendorp", municipality: "Zwolle" });
   });
 
   it("joins buurten and wijken that share a first name part into one area", () => {
