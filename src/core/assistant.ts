@@ -1,14 +1,16 @@
-import type {
-  AnswerComposer,
-  DialogueCues,
-  ConversationState,
-  ConversationStore,
-  HandoffQueue,
-  ListingResponse,
-  ListingSearch,
-  ResidentGuide,
-  Retriever,
-  SafetyCheck,
+import {
+  PLACE_CHOICE_ACTION,
+  type AnswerComposer,
+  type DialogueCues,
+  type ConversationState,
+  type ConversationStore,
+  type HandoffQueue,
+  type HelpTopic,
+  type ListingResponse,
+  type ListingSearch,
+  type ResidentGuide,
+  type Retriever,
+  type SafetyCheck,
 } from "./ports.js";
 import { answerQuestion } from "./answer-question.js";
 import { handleCommand } from "./commands.js";
@@ -82,7 +84,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
     if (inbound.unsupported) return reply("smalltalk", [{ text: texts.unsupported }]);
 
-    const { text, truncated } = normaliseInput(inbound.text);
+    // A place chosen with a button reads as if the person typed it.
+    const said = inbound.action?.id.startsWith(PLACE_CHOICE_ACTION) ? (inbound.action.value ?? "") : inbound.text;
+    const { text, truncated } = normaliseInput(said);
     if (inbound.location) {
       patch.location = inbound.location;
       // A shared location alone answers "what is near me now" (or the question that waited for a place).
@@ -96,9 +100,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return reply("crisis", [{ text: crisisText(assessment.crisis), buttons: [personButton] }, ...(first ? [first, ...rest] : [])]);
     }
     if (assessment.needsPerson) {
-      const steps = firstStepsText(assessment.needsPerson);
+      const topic = assessment.needsPerson;
+      const steps = firstStepsText(topic);
+      const nearby = topic === "person_requested" ? null : await helpNearby(inbound, text, topic, patch);
       const offer = await offerPerson(inbound, "handoff");
-      const intro = assessment.needsPerson === "person_requested" ? [] : [{ text: steps }];
+      const intro = topic === "person_requested" ? [] : [{ text: steps }, ...(nearby ? [nearby] : [])];
       return reply("handoff", [...intro, ...offer]);
     }
     if (deps.cues?.isHelpRequest(text)) {
@@ -169,6 +175,26 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return { ...(await store.getState(inbound.conversationId)), ...patch };
   }
 
+  /** The nearest listing that helps (schuldhulp-inloop, mantelzorgsteunpunt), when the place is known. */
+  async function helpNearby(inbound: InboundMessage, text: string, topic: HelpTopic, patch: Partial<ConversationState>): Promise<OutboundMessage | null> {
+    if (!deps.listings?.nearestHelp) return null;
+    const found = await deps.listings.nearestHelp({ ...listingRequest(inbound, text, await currentState(inbound, patch)), topic });
+    if (!found) return null;
+    if (found.place) patch.place = found.place;
+    return found.reply;
+  }
+
+  function listingRequest(inbound: InboundMessage, text: string, current: ConversationState) {
+    return {
+      text,
+      persona: inbound.persona,
+      now: deps.now(),
+      ...(current.location ? { location: current.location } : {}),
+      ...(current.place ? { place: current.place } : {}),
+      ...(typeof current.listingsMemory === "string" ? { memory: current.listingsMemory } : {}),
+    };
+  }
+
   /** Asks the listings capability; keeps the place it understood and its memory in `patch`. */
   async function askListings(
     inbound: InboundMessage,
@@ -178,14 +204,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     prefer?: (kind: ListingResponse["kind"]) => boolean,
   ): Promise<AssistantReply | null> {
     if (!deps.listings) return null;
-    const found = await deps.listings.respond({
-      text,
-      persona: inbound.persona,
-      now: deps.now(),
-      ...(current.location ? { location: current.location } : {}),
-      ...(current.place ? { place: current.place } : {}),
-      ...(typeof current.listingsMemory === "string" ? { memory: current.listingsMemory } : {}),
-    });
+    const found = await deps.listings.respond(listingRequest(inbound, text, current));
     if (!found || prefer?.(found.kind)) {
       if (current.listingsMemory !== undefined) patch.listingsMemory = undefined;
       return null;

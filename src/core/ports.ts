@@ -119,6 +119,12 @@ export interface ListingRequest {
   memory?: string;
 }
 
+/**
+ * Button ids of a place choice ("Bedoelt u …?") start with this (`place_choice_1`, `place_choice_2`:
+ * Slack needs distinct action ids); the value is the chosen place as text, read as if typed.
+ */
+export const PLACE_CHOICE_ACTION = "place_choice";
+
 export interface ListingResponse {
   /** `results`: listings found (or a widened search); `need_place`: ask where the person is. */
   kind: "results" | "need_place";
@@ -140,7 +146,22 @@ export interface ListingResponse {
  */
 export interface ListingSearch {
   respond(request: ListingRequest): Promise<ListingResponse | null>;
+  /**
+   * For a situation that needs a person: the nearest listing that helps with it (a schuldhulp-inloop
+   * for debts, a mantelzorgsteunpunt for care), shown beside the first steps. Null when the place is
+   * not known from the text or the conversation, lies outside the listings' gemeenten, or nothing fits nearby.
+   */
+  nearestHelp?(request: ListingRequest & { topic: HelpTopic }): Promise<{ reply: OutboundMessage; sources: Source[]; place?: string } | null>;
+  /**
+   * Listings that the knowledge search found (passage source `listing:<id>`), rendered the way a
+   * listings answer shows them: name, next day and time, address, distance (when the place is
+   * known), cost, contact and a map link. Null when none of the ids is a stored listing.
+   */
+  describeListings?(request: ListingRequest & { ids: string[] }): Promise<OutboundMessage | null>;
 }
+
+/** The situations of {@link SafetyAssessment.needsPerson} that a local listing can help with. */
+export type HelpTopic = "eviction" | "money" | "debts" | "care";
 
 // ---------------------------------------------------------------- safety
 
