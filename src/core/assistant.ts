@@ -9,7 +9,7 @@ import type {
 } from "./ports.js";
 import { answerQuestion } from "./answer-question.js";
 import { handleCommand } from "./commands.js";
-import { describeInbound, normaliseInput } from "./input.js";
+import { describeInbound, isValidGeoPoint, normaliseInput } from "./input.js";
 import { crisisText, firstStepsText, texts } from "./texts.js";
 import type { AssistantReply, InboundMessage, OutboundMessage } from "./types.js";
 
@@ -62,6 +62,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
    * on top of the stored state, so a location shared with this message is used at once.
    */
   async function decide(inbound: InboundMessage, patch: Partial<ConversationState>): Promise<AssistantReply> {
+    // Before anything reads it (handoff relay, listings, the stored state): a point that is not on Earth.
+    if (inbound.location && !isValidGeoPoint(inbound.location)) return reply("smalltalk", [{ text: texts.locationInvalid }]);
     if (deps.handoff) {
       const owned = await deps.handoff.intercept(inbound);
       if (owned) return owned;

@@ -38,6 +38,7 @@ export const texts = {
   empty: "Ik zie geen tekst. Typ uw vraag in een paar woorden. Bijvoorbeeld: \"Waar kan ik koffie drinken met buren?\"",
   unsupported: "Sorry, ik kan alleen tekst lezen, en een gedeelde locatie. Wilt u uw vraag typen?",
   locationSaved: "Dank u. Ik weet nu waar u ongeveer bent. Wat zoekt u in de buurt?",
+  locationInvalid: "Sorry, die locatie kan ik niet gebruiken. Deel uw locatie opnieuw, of typ uw postcode.",
   tooLong: "Uw bericht is erg lang. Ik heb het begin gelezen.",
   outOfScope:
     "Daar kan ik u helaas niet mee helpen. Ik weet alleen iets van activiteiten en hulp in de buurt, en van de sociale basis.",

@@ -8,6 +8,7 @@ import { createSlackDelivery, createSlackSender } from "./slack-delivery.js";
 import { describeSlackError } from "./slack-errors.js";
 import { registerFeedbackModal } from "./slack-feedback.js";
 import { registerMessageHandlers } from "./slack-messages.js";
+import { mountSlackRequestGuard, SLACK_BODY_LIMIT_BYTES } from "./slack-request-guard.js";
 
 /** Where Slack sends events, slash commands and button presses (the manifest uses the same path). */
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -63,6 +64,10 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackAppContext 
     // Conversation state lives in our store, not in Bolt's in-memory one.
     convoStore: false as const,
   };
+  // Over HTTP the gate comes first: it must refuse oversized, unsigned and replayed requests before Bolt reads them.
+  if (!config.SLACK_APP_TOKEN) {
+    mountSlackRequestGuard(deps.http.app, SLACK_EVENTS_PATH, { signingSecret: config.SLACK_SIGNING_SECRET!, logger: deps.logger, now: deps.now });
+  }
   const app = config.SLACK_APP_TOKEN
     ? new App({ ...common, socketMode: true, appToken: config.SLACK_APP_TOKEN })
     : new App({
@@ -72,6 +77,8 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackAppContext 
           endpoints: SLACK_EVENTS_PATH,
           // Ack first, answer after: Slack wants a response within 3 seconds.
           processBeforeResponse: false,
+          // The gate already refused more than this; Bolt's own check stays as a second line.
+          bodyLimit: SLACK_BODY_LIMIT_BYTES,
           // The receiver mounts its router (signature check, url_verification, dispatch) on the shared server.
           app: deps.http.app,
           logger,

@@ -1,4 +1,5 @@
 import type { Message, Update, UserFromGetMe } from "grammy/types";
+import { cutText, INBOUND_LIMITS } from "../../core/input.js";
 import type { InboundMessage } from "../../core/types.js";
 import type { CallbackDataCodec } from "./callback-data.js";
 
@@ -16,7 +17,9 @@ export interface MapUpdateOptions {
 export function toInboundMessage(update: Update, { me, codec, now }: MapUpdateOptions): InboundMessage | null {
   if (update.callback_query) {
     const query = update.callback_query;
-    const action = query.data ? codec.decode(query.data) : null;
+    // Telegram never sends more than 64 bytes of callback data: longer is not one of our buttons.
+    const data = query.data && Buffer.byteLength(query.data, "utf8") <= INBOUND_LIMITS.callbackDataBytes ? query.data : undefined;
+    const action = data ? codec.decode(data) : null;
     if (!action || query.from.is_bot) return null;
     const chatId = query.message?.chat.id ?? query.from.id;
     return {
@@ -24,7 +27,7 @@ export function toInboundMessage(update: Update, { me, codec, now }: MapUpdateOp
       channel: "telegram",
       conversationId: `telegram:${chatId}`,
       userId: `telegram:${query.from.id}`,
-      userName: query.from.first_name,
+      userName: cutText(query.from.first_name, INBOUND_LIMITS.userNameChars),
       persona: "resident",
       text: "",
       action,
@@ -37,7 +40,8 @@ export function toInboundMessage(update: Update, { me, codec, now }: MapUpdateOp
   // A live location refreshes itself as edits: keep quiet instead of answering every minute.
   if (edited && (edited.location || !(edited.text ?? edited.caption))) return null;
 
-  let text = message.text ?? message.caption ?? "";
+  // No more than Telegram itself lets a message hold, whatever the payload says.
+  let text = message.text !== undefined ? cutText(message.text, INBOUND_LIMITS.textChars) : cutText(message.caption ?? "", INBOUND_LIMITS.captionChars);
   if (message.chat.type !== "private") {
     if (!isAddressedToBot(message, me)) return null;
     text = stripMention(text, me.username);
@@ -49,7 +53,7 @@ export function toInboundMessage(update: Update, { me, codec, now }: MapUpdateOp
     channel: "telegram",
     conversationId: `telegram:${message.chat.id}`,
     userId: `telegram:${message.from.id}`,
-    userName: message.from.first_name,
+    userName: cutText(message.from.first_name, INBOUND_LIMITS.userNameChars),
     persona: "resident",
     text,
     ...(message.location ? { location: { lat: message.location.latitude, lon: message.location.longitude } } : {}),
