@@ -7,6 +7,7 @@ import type {
   Retriever,
   SafetyCheck,
 } from "./ports.js";
+import { ACTIONS } from "./actions.js";
 import { answerQuestion } from "./answer-question.js";
 import { handleCommand } from "./commands.js";
 import { describeInbound, isValidGeoPoint, normaliseInput } from "./input.js";
@@ -45,7 +46,7 @@ export interface Assistant {
 export function createAssistant(deps: AssistantDeps): Assistant {
   const { store } = deps;
 
-  const personButton = { id: "handoff_request", label: texts.buttons.person };
+  const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
 
   async function offerPerson(
     inbound: InboundMessage,

@@ -2,18 +2,19 @@
  * What residents and sociaal werkers read during a handoff, in plain Dutch (B1). Kept in one
  * place so the wording can be reviewed without reading code.
  */
+import { ACTIONS } from "../core/actions.js";
 import type { HandoffReason, Ticket } from "./handoff-model.js";
 
 /** Action ids of the buttons the handoff shows residents (the core's `handoff_request` opens the flow). */
 export const HANDOFF_ACTIONS = {
-  request: "handoff_request",
-  consentYes: "handoff_consent_yes",
-  consentNo: "handoff_consent_no",
-  rate: "handoff_rate",
+  request: ACTIONS.handoffRequest,
+  consentYes: ACTIONS.handoffConsentYes,
+  consentNo: ACTIONS.handoffConsentNo,
+  rate: ACTIONS.handoffRate,
 } as const;
 
 /** Slack action ids fixed by DESIGN.md; the Telegram desk uses the same names in its callback data. */
-export const DESK_ACTIONS = { claim: "handoff_claim", close: "handoff_close" } as const;
+export const DESK_ACTIONS = { claim: ACTIONS.handoffClaim, close: ACTIONS.handoffClose } as const;
 
 const EMERGENCY_SHORT = "Bent u in gevaar? Bel 112. Denkt u aan zelfmoord? Bel 0800-0113 (gratis, dag en nacht).";
 

@@ -3,6 +3,7 @@
  * (with the office-hours notice, once), silence while a person has the chat, /stop, the rating,
  * and erasure on /vergeet.
  */
+import { ACTIONS, COMMANDS, parseCommand } from "../core/actions.js";
 import type { AssistantReply, InboundMessage, OutboundMessage } from "../core/types.js";
 import { reply, silent, type HandoffContext } from "./handoff-context.js";
 import type { HandoffReason, Ticket } from "./handoff-model.js";
@@ -11,8 +12,7 @@ import { deliverLater } from "./relay.js";
 import { detectTopic, pickQuestion, plainSummary } from "./ticket-summary.js";
 
 /** Commands the core still answers while a person has the chat: privacy first, and help when asked for. */
-const PASS_THROUGH = new Set(["vergeet", "privacy", "help", "hulp", "start"]);
-const FORGET_CONFIRM = "forget_confirm";
+const PASS_THROUGH = new Set<string>([COMMANDS.forget, COMMANDS.privacy, COMMANDS.help, COMMANDS.hulp, COMMANDS.start]);
 const YES = /^(ja|jawel|ja graag|graag|ok|oke|oké|goed|prima|yes)\b/i;
 const NO = /^(nee|neen|liever niet|no)\b/i;
 /** A typed "ja" counts as consent only shortly after the question. */
@@ -151,14 +151,14 @@ export function createResidentFlow(ctx: HandoffContext) {
           const [id, value] = (action.value ?? "").split(":").map(Number);
           return rate(inbound, id ?? NaN, value ?? NaN);
         }
-        case FORGET_CONFIRM:
+        case ACTIONS.forgetConfirm:
           forget(inbound);
           return null;
       }
     }
-    const command = /^\/([a-z_]+)(?:@\w+)?\b/i.exec(inbound.text.trim())?.[1]?.toLowerCase();
-    if (command === "mens") return reply([offer(inbound, "handoff")]);
-    if (command === "stop") return stop(inbound);
+    const command = parseCommand(inbound.text)?.name;
+    if (command === COMMANDS.person) return reply([offer(inbound, "handoff")]);
+    if (command === COMMANDS.stop) return stop(inbound);
     if (command && PASS_THROUGH.has(command)) return null;
 
     const ticket = tickets.active(conv);

@@ -66,7 +66,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackAppContext 
   };
   // Over HTTP the gate comes first: it must refuse oversized, unsigned and replayed requests before Bolt reads them.
   if (!config.SLACK_APP_TOKEN) {
-    mountSlackRequestGuard(deps.http.app, SLACK_EVENTS_PATH, { signingSecret: config.SLACK_SIGNING_SECRET!, logger: deps.logger, now: deps.now });
+    mountSlackRequestGuard(deps.http.app, SLACK_EVENTS_PATH, { signingSecret: config.SLACK_SIGNING_SECRET!, logger: deps.logger });
   }
   const app = config.SLACK_APP_TOKEN
     ? new App({ ...common, socketMode: true, appToken: config.SLACK_APP_TOKEN })

@@ -4,7 +4,7 @@ import type { OutboundMessage } from "../../core/types.js";
 import type { Logger } from "../../log/logger.js";
 import { renderMessage, type RenderOptions } from "./block-kit.js";
 import { parseSlackConversationId } from "./slack-conversation.js";
-import { describeSlackError, SlackDeliveryError } from "./slack-errors.js";
+import { describeSlackError, slackAppError } from "./slack-errors.js";
 
 /** Where replies go: a message in a channel/thread/DM, a private (ephemeral) message, or a slash-command response. */
 export type ReplyTarget =
@@ -52,7 +52,7 @@ export function createSlackDelivery(client: webApi.WebClient, logger: Logger): S
         await respondOrEphemeral(target, text, blocks);
       }
     } catch (error) {
-      throw error instanceof SlackDeliveryError ? error : new SlackDeliveryError(describeSlackError(error), `a ${target.kind} message`);
+      throw slackAppError(error, `a ${target.kind} message`);
     }
   }
 

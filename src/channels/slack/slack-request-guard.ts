@@ -27,14 +27,19 @@ const MAX_REMEMBERED_SIGNATURES = 20_000;
 export interface SlackRequestGuardOptions {
   signingSecret: string;
   logger: Logger;
-  now: () => Date;
+  /**
+   * Wall-clock milliseconds (default `Date.now`). Not the app's injected `now`: the window is about
+   * the real time between Slack signing a request and us reading it.
+   */
+  clock?: () => number;
 }
 
 type RawRequest = Request & { rawBody?: Buffer };
 
 /** Mounts the gate on `path`; call before Bolt's receiver mounts its router on the same app. */
 export function mountSlackRequestGuard(app: Express, path: string, options: SlackRequestGuardOptions): void {
-  const { logger, now } = options;
+  const { logger } = options;
+  const clock = options.clock ?? Date.now;
   const seen = new Map<string, number>();
 
   const refuse = (req: Request, res: Parameters<RequestHandler>[1], status: number, reason: string) => {
@@ -47,7 +52,7 @@ export function mountSlackRequestGuard(app: Express, path: string, options: Slac
     const signature = req.get("x-slack-signature");
     const timestamp = Number(req.get("x-slack-request-timestamp"));
     if (!signature || !/^v0=[0-9a-f]{64}$/.test(signature) || !Number.isSafeInteger(timestamp)) return refuse(req, res, 401, "unsigned");
-    const skew = Math.abs(now().getTime() / 1000 - timestamp);
+    const skew = Math.abs(clock() / 1000 - timestamp);
     if (skew > SLACK_TIMESTAMP_WINDOW_SECONDS) return refuse(req, res, 401, "timestamp outside the window");
     const length = Number(req.get("content-length"));
     if (Number.isFinite(length) && length > SLACK_BODY_LIMIT_BYTES) return refuse(req, res, 413, "body too large");
@@ -77,7 +82,7 @@ export function mountSlackRequestGuard(app: Express, path: string, options: Slac
     const timestamp = req.get("x-slack-request-timestamp")!;
     const expected = `v0=${createHmac("sha256", options.signingSecret).update(`v0:${timestamp}:`).update(raw).digest("hex")}`;
     if (!timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) return refuse(req, res, 401, "signature mismatch");
-    const t = now().getTime();
+    const t = clock();
     if ((seen.get(signature) ?? 0) > t) {
       logger.info({ channel: "slack" }, "replayed Slack request dropped");
       res.status(200).end();

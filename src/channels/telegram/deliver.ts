@@ -1,8 +1,10 @@
 import { GrammyError, type Api } from "grammy";
 import type { ReplyParameters } from "grammy/types";
+import { AppError } from "../../core/app-error.js";
 import type { OutboundMessage } from "../../core/types.js";
 import type { ChannelSender } from "../../core/ports.js";
 import type { CallbackDataCodec } from "./callback-data.js";
+import { telegramAppError } from "./telegram-errors.js";
 import { renderForTelegram, type TelegramMessagePart } from "./render-html.js";
 
 export interface DeliverOptions {
@@ -68,15 +70,23 @@ async function sendPart(
 /** Parses `telegram:<chatId>`; throws for anything else. */
 export function chatIdOf(conversationId: string): number {
   const match = /^telegram:(-?\d{1,20})$/.exec(conversationId);
-  if (!match) throw new Error(`not a Telegram conversation id: ${conversationId.slice(0, 40)}`);
+  if (!match) throw new AppError("rejected", `not a Telegram conversation id: ${conversationId.slice(0, 40)}`, { detail: "telegram:bad_conversation" });
   return Number(match[1]);
 }
 
-/** The {@link ChannelSender} for Telegram conversations (`telegram:<chatId>`). */
+/**
+ * The {@link ChannelSender} for Telegram conversations (`telegram:<chatId>`). Failures reject as
+ * {@link AppError}s (Telegram's retry_after included), so the handoff outbox can decide on them.
+ */
 export function createTelegramSender(api: Api, codec: CallbackDataCodec): ChannelSender {
   return {
     async send(conversationId, message) {
-      await deliverMessages(api, chatIdOf(conversationId), [message], codec);
+      const chatId = chatIdOf(conversationId);
+      try {
+        await deliverMessages(api, chatId, [message], codec);
+      } catch (error) {
+        throw telegramAppError(error);
+      }
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { BotError, Context } from "grammy";
+import { ACTIONS } from "../../core/actions.js";
 import { texts } from "../../core/texts.js";
 import type { Logger } from "../../log/logger.js";
 import type { CallbackDataCodec } from "./callback-data.js";
@@ -24,7 +25,7 @@ export function createUpdateErrorHandler(deps: { logger: Logger; codec: Callback
     if (ctx.chat?.type !== "private" && !ctx.callbackQuery && !(message && isAddressedToBot(message, ctx.me))) return;
     try {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-      await deliverMessages(ctx.api, chatId, [{ text: texts.error, buttons: [{ id: "handoff_request", label: texts.buttons.person }] }], deps.codec);
+      await deliverMessages(ctx.api, chatId, [{ text: texts.error, buttons: [{ id: ACTIONS.handoffRequest, label: texts.buttons.person }] }], deps.codec);
     } catch (sendError) {
       deps.logger.error({ err: sendError, updateId: ctx.update.update_id }, "could not send the apology");
     }

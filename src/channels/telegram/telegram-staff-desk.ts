@@ -11,8 +11,11 @@ import type { DeskMessage, StaffDesk, Ticket } from "../../handoff/handoff-model
 import type { HandoffService } from "../../handoff/handoff-service.js";
 import { DESK_ACTIONS, handoffTexts as t } from "../../handoff/handoff-texts.js";
 import type { TelegramExtension } from "./create-telegram-bot.js";
+import { telegramAppError } from "./telegram-errors.js";
 
 const TOPIC_NAME_MAX = 128;
+/** `<claim|close action>:<ticket id>`. */
+const DESK_CALLBACK = new RegExp(`^(${DESK_ACTIONS.claim}|${DESK_ACTIONS.close}):(\\d{1,12})$`);
 const TEXT_MAX = 4000;
 
 /** A Bot API client for the desk, without retries of its own. */
@@ -23,7 +26,7 @@ export function createStaffApi(config: Pick<Config, "TELEGRAM_BOT_TOKEN" | "TELE
 
 export function createTelegramStaffDesk(deps: { api: Api; chatId: number }): StaffDesk {
   const { api, chatId } = deps;
-  return {
+  return wrapDeskErrors({
     kind: "telegram",
     async postTicket(ticket, save) {
       let thread = ticket.deskThread;
@@ -61,6 +64,23 @@ export function createTelegramStaffDesk(deps: { api: Api; chatId: number }): Sta
         ...reminderKeyboard(ticket, message),
       });
     },
+  });
+}
+
+/** The outbox reads AppErrors only: every desk call's failure is wrapped. */
+function wrapDeskErrors(desk: StaffDesk): StaffDesk {
+  const wrap = async (call: () => Promise<void>) => {
+    try {
+      await call();
+    } catch (error) {
+      throw telegramAppError(error);
+    }
+  };
+  return {
+    kind: desk.kind,
+    postTicket: (ticket, save) => wrap(() => desk.postTicket(ticket, save)),
+    updateTicket: (ticket) => wrap(() => desk.updateTicket(ticket)),
+    postInThread: (ticket, message) => wrap(() => desk.postInThread(ticket, message)),
   };
 }
 
@@ -101,7 +121,7 @@ export function telegramStaffExtension(service: HandoffService, chatId: number):
 
       const data = ctx.callbackQuery?.data;
       if (data) {
-        const match = /^(handoff_claim|handoff_close):(\d{1,12})$/.exec(data);
+        const match = DESK_CALLBACK.exec(data);
         if (!match) return void (await ctx.answerCallbackQuery().catch(() => undefined));
         const result = match[1] === DESK_ACTIONS.claim ? service.claim(Number(match[2]), worker) : service.close(Number(match[2]), worker);
         const text = result.ok
