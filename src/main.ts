@@ -191,5 +191,7 @@ export function createHandoff(
     // The model writes the worker's note only when one is configured; the plain note is the default.
     ...(config.LLM_PROVIDER ? { summarise: createWorkerSummariser({ config, logger: deps.logger }) } : {}),
     ...(deps.tickMs ? { tickMs: deps.tickMs } : {}),
+    // After an outage the next try comes within half a minute, not five: the resident is waiting.
+    outbox: { maxDelayMs: 30_000 },
   });
 }

@@ -14,8 +14,10 @@ import { mountSlackRequestGuard, SLACK_BODY_LIMIT_BYTES } from "./slack-request-
 export const SLACK_EVENTS_PATH = "/slack/events";
 
 /**
- * Web API retries: a few quick tries with back-off (5xx, network), and waiting out `Retry-After`
- * on rate limits. A person is waiting for the answer, so this gives up after about 8 seconds of back-off.
+ * Web API retries: a few quick tries with jittered back-off (5xx, network). A person is waiting for
+ * the answer, so this gives up after about 8 seconds of back-off. Rate limits are not waited out by
+ * the client (it pauses every call of the app for the whole Retry-After, so one channel's limit
+ * would block all); the delivery waits a short Retry-After itself, for that call only.
  */
 export const SLACK_RETRY = { retries: 5, factor: 2, minTimeout: 250, maxTimeout: 4000, randomize: true } as const;
 
@@ -25,7 +27,7 @@ export function slackClientOptions(config: Pick<Config, "SLACK_API_URL">, logger
     // The WebClient appends method names to this URL; it must end with a slash.
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/, "/") } : {}),
     retryConfig: { ...SLACK_RETRY },
-    rejectRateLimitedCalls: false,
+    rejectRateLimitedCalls: true,
     timeout: 15_000,
     logger,
   };

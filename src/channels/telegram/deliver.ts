@@ -18,7 +18,8 @@ export interface DeliverOptions {
 
 /**
  * Sends messages to one chat in order, each rendered for Telegram. Rejects when Telegram does not
- * accept a part (after the auto-retry transformer gave up), so callers can retry or report.
+ * accept a part (after the retry transformer gave up), so callers can retry or report; pass the same
+ * `progress` to a retry and it goes on after the parts already sent.
  */
 export async function deliverMessages(
   api: Api,
@@ -26,19 +27,26 @@ export async function deliverMessages(
   messages: OutboundMessage[],
   codec: CallbackDataCodec,
   options: DeliverOptions = {},
+  progress: DeliveryProgress = { sent: [] },
 ): Promise<number[]> {
   const parts = messages.flatMap((message) => renderForTelegram(message, codec));
   if (options.removeKeyboard) {
     const free = parts.find((part) => !part.replyMarkup);
     if (free) free.replyMarkup = { remove_keyboard: true };
   }
-  const sent: number[] = [];
+  // A retry after a partial failure goes on with the first part not sent yet: nothing twice.
   for (const [i, part] of parts.entries()) {
+    if (i < progress.sent.length) continue;
     const replyParameters: ReplyParameters | undefined =
       i === 0 && options.replyTo ? { message_id: options.replyTo, allow_sending_without_reply: true } : undefined;
-    sent.push(await sendPart(api, chatId, part, replyParameters, options.threadId));
+    progress.sent.push(await sendPart(api, chatId, part, replyParameters, options.threadId));
   }
-  return sent;
+  return progress.sent;
+}
+
+/** Message ids of the parts sent so far: pass the same object to a retry so it resumes. */
+export interface DeliveryProgress {
+  sent: number[];
 }
 
 async function sendPart(

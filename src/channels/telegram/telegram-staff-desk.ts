@@ -2,7 +2,7 @@
  * The Telegram side of the handoff: a forum supergroup (`TELEGRAM_STAFF_CHAT_ID`) with one topic
  * per ticket. The ticket message carries claim/close buttons (callback data `handoff_claim:<id>`,
  * `handoff_close:<id>`); what the claiming worker writes in the topic goes to the resident.
- * Posting uses its own `Api` without auto-retry: the handoff outbox retries and must see failures.
+ * Posting uses its own `Api` without retries: the handoff outbox retries and must see failures.
  */
 import { Api, Composer, GrammyError, type Context } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
@@ -21,7 +21,8 @@ const TEXT_MAX = 4000;
 /** A Bot API client for the desk, without retries of its own. */
 export function createStaffApi(config: Pick<Config, "TELEGRAM_BOT_TOKEN" | "TELEGRAM_API_ROOT">): Api {
   const apiRoot = config.TELEGRAM_API_ROOT?.replace(/\/+$/, "");
-  return new Api(config.TELEGRAM_BOT_TOKEN!, apiRoot ? { apiRoot } : {});
+  // A hanging Bot API must not hold the outbox for grammY's default 500 s.
+  return new Api(config.TELEGRAM_BOT_TOKEN!, { ...(apiRoot ? { apiRoot } : {}), timeoutSeconds: 15 });
 }
 
 export function createTelegramStaffDesk(deps: { api: Api; chatId: number }): StaffDesk {
