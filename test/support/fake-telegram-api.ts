@@ -50,9 +50,10 @@ export interface FailureRule {
   description?: string;
   /**
    * `reset`: close the connection without an answer (a network error); `html`: answer `status`
-   * with an HTML page instead of Telegram's JSON (a proxy in between).
+   * with an HTML page instead of Telegram's JSON (a proxy in between); `hang`: never answer (the
+   * request stays open until the client gives up or the fake closes).
    */
-  mode?: "reset" | "html";
+  mode?: "reset" | "html" | "hang";
   /** Fail only calls whose body matches (e.g. one chat's); others go through without using up `times`. */
   where?: (body: Record<string, unknown>) => boolean;
 }
@@ -198,6 +199,7 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
       if (rule.times <= 0) rules!.splice(rules!.indexOf(rule), 1);
       record();
       if (rule.mode === "reset") return void req.socket.destroy();
+      if (rule.mode === "hang") return;
       if (rule.mode === "html") {
         res.writeHead(rule.status, { "content-type": "text/html" });
         return void res.end("<html><body><h1>502 Bad Gateway</h1></body></html>");

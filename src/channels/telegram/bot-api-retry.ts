@@ -17,7 +17,11 @@ export const REPLY_RETRY: RetryPolicy & { maxRetryAfterSeconds: number } = {
  * `onAnswer` hears whether each answer shows the Bot API up (anything but 5xx and 429): that is
  * when parked replies should go out at once instead of waiting out their backoff.
  */
-export function boundedRetry(policy: RetryPolicy & { maxRetryAfterSeconds: number }, onAnswer?: (ok: boolean) => void): Transformer {
+export function boundedRetry(
+  policy: RetryPolicy & { maxRetryAfterSeconds: number },
+  onAnswer?: (ok: boolean) => void,
+  isStopping: () => boolean = () => false,
+): Transformer {
   return async (prev, method, payload, signal) => {
     for (let attempt = 1; ; attempt++) {
       let wait: number;
@@ -27,11 +31,11 @@ export function boundedRetry(policy: RetryPolicy & { maxRetryAfterSeconds: numbe
         if (result.ok) return result;
         const retryAfter = result.parameters?.retry_after;
         const transient = result.error_code === 429 || result.error_code >= 500;
-        if (!transient || attempt >= policy.attempts) return result;
+        if (!transient || attempt >= policy.attempts || isStopping()) return result;
         if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterSeconds) return result;
         wait = retryAfter !== undefined ? retryAfter * 1000 : backoffDelay(attempt, policy);
       } catch (error) {
-        if (!(error instanceof HttpError) || signal?.aborted || attempt >= policy.attempts) throw error;
+        if (!(error instanceof HttpError) || signal?.aborted || attempt >= policy.attempts || isStopping()) throw error;
         wait = backoffDelay(attempt, policy);
       }
       await sleep(wait, signal as AbortSignal | undefined);

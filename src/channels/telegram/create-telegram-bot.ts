@@ -33,6 +33,8 @@ export interface TelegramBotOptions {
   extensions?: TelegramExtension[];
   /** How parked replies are retried during an outage (tests go faster). */
   lanes?: Pick<ReplyLaneOptions, "staleAfterMs" | "retryBaseMs" | "retryMaxMs">;
+  /** True once the channel stops: calls are not retried any more (a shutdown must not wait out a backoff). */
+  isStopping?: () => boolean;
   /** Retries of a direct reply (default {@link REPLY_RETRY}). */
   replyRetry?: Partial<typeof REPLY_RETRY>;
   /** Known bot info skips `getMe` (bench, tests). */
@@ -73,7 +75,7 @@ export function createTelegramBot(deps: ChannelDeps, options: TelegramBotOptions
   const lanes = createReplyLanes({ logger, now: deps.now, apology: { text: telegramTexts.lateApology }, ...options.lanes });
   // Replies retry on 429/5xx and network errors a few times (a reset connection must not lose an
   // answer); what still fails waits in its chat's lane until Telegram answers again.
-  bot.api.config.use(boundedRetry({ ...REPLY_RETRY, ...options.replyRetry }, lanes.platformAnswered));
+  bot.api.config.use(boundedRetry({ ...REPLY_RETRY, ...options.replyRetry }, lanes.platformAnswered, options.isStopping));
 
   const codec = createCallbackDataCodec();
   // The sender's callers (the handoff outbox) retry themselves and need to see a failure at once,
