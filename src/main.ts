@@ -138,8 +138,9 @@ export async function startChannels(app: App): Promise<StopChannels> {
   const running: RunningChannel[] = [];
   const { handoff } = app;
   const staffChat = config.TELEGRAM_STAFF_CHAT_ID ? Number(config.TELEGRAM_STAFF_CHAT_ID) : undefined;
-  const telegramExtensions = handoff && staffChat !== undefined ? [telegramStaffExtension(handoff, staffChat)] : [];
-  const slackExtensions = handoff && config.SLACK_HANDOFF_CHANNEL ? [slackHandoffExtension(handoff, config.SLACK_HANDOFF_CHANNEL)] : [];
+  const coordinators = new Set(config.HANDOFF_COORDINATORS.split(",").map((id) => id.trim()).filter(Boolean));
+  const telegramExtensions = handoff && staffChat !== undefined ? [telegramStaffExtension(handoff, staffChat, coordinators)] : [];
+  const slackExtensions = handoff && config.SLACK_HANDOFF_CHANNEL ? [slackHandoffExtension(handoff, config.SLACK_HANDOFF_CHANNEL, coordinators)] : [];
   if (config.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(deps, { extensions: telegramExtensions }));
   if (config.SLACK_BOT_TOKEN) running.push(await startSlack(deps, { extensions: slackExtensions }));
   for (const channel of running) app.handoffSender.register(channel.name, channel.sender);
@@ -212,6 +213,7 @@ export function createHandoff(
     wijkteamContact: config.WIJKTEAM_CONTACT,
     retentionDays: config.RETENTION_DAYS,
     remindMinutes: config.HANDOFF_REMIND_MINUTES,
+    ticketsPerHour: config.HANDOFF_TICKETS_PER_HOUR,
     urgentRemindMinutes: Math.min(5, config.HANDOFF_REMIND_MINUTES),
     // The model writes the worker's note only when one is configured; the plain note is the default.
     ...(config.LLM_PROVIDER ? { summarise: createWorkerSummariser({ config, logger: deps.logger }) } : {}),

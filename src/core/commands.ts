@@ -23,7 +23,7 @@ export async function handleCommand(inbound: InboundMessage, deps: AssistantDeps
       case ACTIONS.forgetConfirm: {
         store.forgetUser(inbound.userId);
         // The confirmation itself must not be stored again after the erasure.
-        return { ...command([{ text: texts.forgetDone }]), forgotten: true };
+        return { ...command([{ text: inbound.inGroup ? texts.forgetDoneGroup : texts.forgetDone }]), forgotten: true };
       }
       case ACTIONS.forgetCancel:
         return command([{ text: texts.forgetCancelled }]);
@@ -46,7 +46,7 @@ export async function handleCommand(inbound: InboundMessage, deps: AssistantDeps
     case COMMANDS.forget:
       return command([
         {
-          text: texts.forgetConfirm,
+          text: inbound.inGroup ? texts.forgetConfirmGroup : texts.forgetConfirm,
           buttons: [
             { id: ACTIONS.forgetConfirm, label: texts.buttons.forgetYes },
             { id: ACTIONS.forgetCancel, label: texts.buttons.forgetNo },

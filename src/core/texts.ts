@@ -32,6 +32,11 @@ export const texts = {
     ].join("\n"),
   forgetConfirm: "Wilt u dat ik alles wis wat ik van u weet? Uw berichten, locatie en reacties zijn dan weg.",
   forgetDone: "Klaar. Ik heb alles gewist wat ik van u wist.",
+  /** In a group only the sender's own data goes: said exactly so. */
+  forgetConfirmGroup:
+    "Wilt u dat ik alles wis wat ik van u weet? In deze groep wis ik alleen uw eigen berichten en mijn antwoorden aan u. Berichten van anderen blijven staan.",
+  forgetDoneGroup:
+    "Klaar. Ik heb uw eigen berichten en mijn antwoorden aan u gewist. Berichten van anderen in deze groep heb ik niet gewist. Wat in de groep zelf staat, kunt u daar verwijderen.",
   forgetCancelled: "Goed, ik wis niets.",
   feedbackThanks: "Dank u wel voor uw reactie!",
   feedbackDownThanks: "Jammer dat dit niet hielp. Dank u voor uw reactie. Wilt u met een mens praten? Kies dan \"Praat met een mens\".",

@@ -34,6 +34,13 @@ export const handoffTexts = {
           : "Ik kan een sociaal werker vragen om u te helpen. Dat is een mens, geen computer.";
     return `${lead}\n\nMag ik ons gesprek met de sociaal werker delen? Dan hoeft u niet alles opnieuw te vertellen.`;
   },
+  tooManyTickets(contact: string, crisis: boolean): string {
+    return [
+      "U heeft het afgelopen uur al een paar keer om een sociaal werker gevraagd. Probeer het later nog eens.",
+      `Wilt u niet wachten? ${contact}`,
+      ...(crisis ? [EMERGENCY_SHORT] : []),
+    ].join("\n\n");
+  },
   consentNo(contact: string, crisis: boolean): string {
     return [`Goed, ik deel niets. U kunt ook zelf contact opnemen. ${contact}`, ...(crisis ? [EMERGENCY_SHORT] : [])].join("\n\n");
   },
@@ -95,6 +102,8 @@ export const handoffTexts = {
   notMember: "Alleen leden van het handoff-kanaal kunnen een gesprek overnemen.",
   alreadyTaken: (name: string) => `${name} heeft dit gesprek al overgenomen.`,
   alreadyClosed: "Dit gesprek is al gesloten.",
+  closeNotAllowed: (name: string | undefined) =>
+    name ? `Alleen ${name} (die dit gesprek heeft) of een coördinator kan het sluiten.` : "Neem het gesprek eerst over. Alleen wie het heeft, of een coördinator, kan het sluiten.",
   unknownTicket: "Deze hulpvraag bestaat niet (meer).",
   actionFailed: "Dat lukte niet door een storing. Probeer het zo nog eens.",
 };

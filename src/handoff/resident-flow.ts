@@ -18,8 +18,14 @@ const NO = /^(nee|neen|liever niet|no)\b/i;
 /** A typed "ja" counts as consent only shortly after the question. */
 const TYPED_ANSWER_MS = 30 * 60_000;
 
-export function createResidentFlow(ctx: HandoffContext) {
+export interface ResidentFlowOptions {
+  /** New tickets one resident may open per hour (default 3); more are refused kindly. */
+  ticketsPerHour?: number;
+}
+
+export function createResidentFlow(ctx: HandoffContext, options: ResidentFlowOptions = {}) {
   const { tickets, now } = ctx;
+  const ticketLimit = createTicketLimit(options.ticketsPerHour ?? 3, now);
 
   function consentQuestion(inbound: InboundMessage, reason: HandoffReason): OutboundMessage {
     const state = ctx.getState(inbound.conversationId);
@@ -53,6 +59,11 @@ export function createResidentFlow(ctx: HandoffContext) {
     if (active) return reply([whileActive(active, "handoff")]);
     const state = ctx.getState(conv);
     const reason = state.pending?.reason ?? "handoff";
+    if (!ticketLimit.take(inbound.userId)) {
+      ctx.setState(conv, { ...state, pending: undefined });
+      ctx.logger?.warn({ channel: inbound.channel }, "handoff ticket refused: too many from this resident this hour");
+      return reply([{ text: t.tooManyTickets(ctx.wijkteamContact, reason === "crisis") }]);
+    }
     const messages = ctx.store.recentMessages(conv, 20);
     const question = pickQuestion(state.pending?.question, messages);
     const topic = detectTopic(reason, question ?? "", ctx.safety);
@@ -179,4 +190,27 @@ export function createResidentFlow(ctx: HandoffContext) {
   }
 
   return { intercept, offer };
+}
+
+/**
+ * At most `perHour` new tickets per resident in any hour, on the injected clock (so tests and the
+ * handoff's own time agree). Kept in memory: per instance, and forgotten on restart, which only
+ * ever errs towards letting a resident through.
+ */
+function createTicketLimit(perHour: number, now: () => Date) {
+  const HOUR = 60 * 60_000;
+  const MAX_RESIDENTS = 50_000;
+  const opened = new Map<string, number[]>();
+  return {
+    take(userId: string): boolean {
+      const t = now().getTime();
+      const recent = (opened.get(userId) ?? []).filter((at) => t - at < HOUR);
+      if (recent.length >= perHour) return false;
+      recent.push(t);
+      opened.delete(userId);
+      opened.set(userId, recent);
+      if (opened.size > MAX_RESIDENTS) opened.delete(opened.keys().next().value as string);
+      return true;
+    },
+  };
 }

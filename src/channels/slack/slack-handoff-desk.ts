@@ -98,10 +98,10 @@ function closeButton(ticket: Ticket): types.Button {
 }
 
 /**
- * Listeners for the handoff channel: the claim and close buttons (members of the channel only)
- * and replies in ticket threads. Register with `startSlack(deps, { extensions: [...] })`.
+ * Listeners for the handoff channel: the claim and close buttons (members of the channel only;
+ * closing only by the worker who claimed the ticket or a coordinator) and replies in ticket threads. Register with `startSlack(deps, { extensions: [...] })`.
  */
-export function slackHandoffExtension(service: HandoffService, channel: string): SlackExtension {
+export function slackHandoffExtension(service: HandoffService, channel: string, coordinators: ReadonlySet<string> = new Set()): SlackExtension {
   return (context: SlackAppContext) => {
     const { app, client, deps, botUserId } = context;
 
@@ -121,10 +121,14 @@ export function slackHandoffExtension(service: HandoffService, channel: string):
         const where = body.channel?.id ?? (body.container as { channel_id?: string }).channel_id;
         try {
           if (where !== channel || !(await isMember(client, channel, user))) return void (await tellWorker(user, t.notMember));
-          const result = act(Number(action.value), { id: `slack:${user}`, firstName: await firstName(client, user, body.user.name) });
+          const id = `slack:${user}`;
+          const result = act(Number(action.value), { id, firstName: await firstName(client, user, body.user.name), coordinator: coordinators.has(id) });
           if (!result.ok) {
             const text =
-              result.reason === "taken" ? t.alreadyTaken(result.ticket?.workerName ?? "Een collega") : result.reason === "closed" ? t.alreadyClosed : t.unknownTicket;
+              result.reason === "taken" ? t.alreadyTaken(result.ticket?.workerName ?? "Een collega")
+              : result.reason === "closed" ? t.alreadyClosed
+              : result.reason === "not_claimer" ? t.closeNotAllowed(result.ticket?.workerName)
+              : t.unknownTicket;
             await tellWorker(user, text, result.ticket?.deskThread);
           }
         } catch (error) {

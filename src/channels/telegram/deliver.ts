@@ -75,9 +75,9 @@ async function sendPart(
   }
 }
 
-/** Parses `telegram:<chatId>`; throws for anything else. */
+/** Parses `telegram:<chatId>` (or a group member's `telegram:<chatId>:<userId>`); throws for anything else. */
 export function chatIdOf(conversationId: string): number {
-  const match = /^telegram:(-?\d{1,20})$/.exec(conversationId);
+  const match = /^telegram:(-?\d{1,20})(?::\d{1,20})?$/.exec(conversationId);
   if (!match) throw new AppError("rejected", `not a Telegram conversation id: ${conversationId.slice(0, 40)}`, { detail: "telegram:bad_conversation" });
   return Number(match[1]);
 }

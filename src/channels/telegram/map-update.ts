@@ -21,11 +21,13 @@ export function toInboundMessage(update: Update, { me, codec, now }: MapUpdateOp
     const data = query.data && Buffer.byteLength(query.data, "utf8") <= INBOUND_LIMITS.callbackDataBytes ? query.data : undefined;
     const action = data ? codec.decode(data) : null;
     if (!action || query.from.is_bot) return null;
-    const chatId = query.message?.chat.id ?? query.from.id;
+    const chat = query.message?.chat;
+    const group = chat !== undefined && chat.type !== "private";
     return {
       id: query.id,
       channel: "telegram",
-      conversationId: `telegram:${chatId}`,
+      conversationId: conversationIdOf(chat?.id ?? query.from.id, group ? query.from.id : undefined),
+      ...(group ? { inGroup: true } : {}),
       userId: `telegram:${query.from.id}`,
       userName: cutText(query.from.first_name, INBOUND_LIMITS.userNameChars),
       persona: "resident",
@@ -51,7 +53,8 @@ export function toInboundMessage(update: Update, { me, codec, now }: MapUpdateOp
   return {
     id: edited ? `${message.message_id}.${edited.edit_date}` : String(message.message_id),
     channel: "telegram",
-    conversationId: `telegram:${message.chat.id}`,
+    conversationId: conversationIdOf(message.chat.id, message.chat.type !== "private" ? message.from.id : undefined),
+    ...(message.chat.type !== "private" ? { inGroup: true } : {}),
     userId: `telegram:${message.from.id}`,
     userName: cutText(message.from.first_name, INBOUND_LIMITS.userNameChars),
     persona: "resident",
@@ -60,6 +63,15 @@ export function toInboundMessage(update: Update, { me, codec, now }: MapUpdateOp
     ...(unsupported ? { unsupported } : {}),
     receivedAt: now,
   };
+}
+
+/**
+ * `telegram:<chatId>` for a private chat; in a group `telegram:<chatId>:<userId>`: each member has
+ * their own conversation there, so their history, state and `/vergeet` are theirs alone (keyed by
+ * the chat alone, the first speaker owned everyone's messages).
+ */
+export function conversationIdOf(chatId: number, memberId?: number): string {
+  return memberId === undefined ? `telegram:${chatId}` : `telegram:${chatId}:${memberId}`;
 }
 
 /** In a group the bot answers only when @-mentioned (or addressed in a command) or replied to. */

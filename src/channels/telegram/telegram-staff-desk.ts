@@ -111,14 +111,15 @@ function escapeHtml(text: string): string {
  * The staff group's updates: claim/close buttons and messages in ticket topics. Everything from
  * the staff chat stops here; other chats pass on to the resident handlers.
  */
-export function telegramStaffExtension(service: HandoffService, chatId: number): TelegramExtension {
+export function telegramStaffExtension(service: HandoffService, chatId: number, coordinators: ReadonlySet<string> = new Set()): TelegramExtension {
   return ({ deps }) => {
     const composer = new Composer<Context>();
     composer.use(async (ctx, next) => {
       if (ctx.chat?.id !== chatId) return next();
       const from = ctx.from;
       if (!from || from.is_bot) return;
-      const worker = { id: `telegram:${from.id}`, firstName: from.first_name.trim().split(/\s+/)[0] || "Een sociaal werker" };
+      const workerId = `telegram:${from.id}`;
+      const worker = { id: workerId, firstName: from.first_name.trim().split(/\s+/)[0] || "Een sociaal werker", coordinator: coordinators.has(workerId) };
 
       const data = ctx.callbackQuery?.data;
       if (data) {
@@ -131,7 +132,9 @@ export function telegramStaffExtension(service: HandoffService, chatId: number):
             ? t.alreadyTaken(result.ticket?.workerName ?? "Een collega")
             : result.reason === "closed"
               ? t.alreadyClosed
-              : t.unknownTicket;
+              : result.reason === "not_claimer"
+                ? t.closeNotAllowed(result.ticket?.workerName)
+                : t.unknownTicket;
         await ctx.answerCallbackQuery(text ? { text, show_alert: true } : undefined).catch(() => undefined);
         return;
       }
