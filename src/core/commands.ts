@@ -17,11 +17,11 @@ export async function handleCommand(inbound: InboundMessage, deps: AssistantDeps
       case ACTIONS.feedbackUp:
       case ACTIONS.feedbackDown: {
         const value = action.id === ACTIONS.feedbackUp ? "up" : "down";
-        store.recordFeedback({ conversationId: inbound.conversationId, messageRef: action.value ?? inbound.id, value, at: deps.now() });
+        await store.recordFeedback({ conversationId: inbound.conversationId, messageRef: action.value ?? inbound.id, value, at: deps.now() });
         return command([{ text: value === "up" ? texts.feedbackThanks : texts.feedbackDownThanks }]);
       }
       case ACTIONS.forgetConfirm: {
-        store.forgetUser(inbound.userId);
+        await store.forgetUser(inbound.userId);
         // The confirmation itself must not be stored again after the erasure.
         return { ...command([{ text: inbound.inGroup ? texts.forgetDoneGroup : texts.forgetDone }]), forgotten: true };
       }
@@ -48,8 +48,8 @@ export async function handleCommand(inbound: InboundMessage, deps: AssistantDeps
         {
           text: inbound.inGroup ? texts.forgetConfirmGroup : texts.forgetConfirm,
           buttons: [
-            { id: ACTIONS.forgetConfirm, label: texts.buttons.forgetYes },
-            { id: ACTIONS.forgetCancel, label: texts.buttons.forgetNo },
+            { id: ACTIONS.forgetConfirm, label: texts.buttons.forgetYes, answers: "yes" },
+            { id: ACTIONS.forgetCancel, label: texts.buttons.forgetNo, answers: "no" },
           ],
         },
       ]);

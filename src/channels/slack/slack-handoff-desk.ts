@@ -43,7 +43,7 @@ export function createSlackHandoffDesk(deps: { client: webApi.WebClient; channel
     async postTicket(ticket, save) {
       const posted = await client.chat.postMessage({ channel, text: t.ticketTitle(ticket), blocks: ticketBlocks(ticket), unfurl_links: false });
       if (!posted.ts) throw new AppError("unavailable", "chat.postMessage returned no ts", { detail: "slack:no_ts" });
-      save({ thread: posted.ts, message: posted.ts });
+      await save({ thread: posted.ts, message: posted.ts });
     },
     async updateTicket(ticket) {
       await client.chat.update({ channel, ts: ticket.deskMessage!, text: t.ticketTitle(ticket), blocks: ticketBlocks(ticket) });
@@ -122,7 +122,7 @@ export function slackHandoffExtension(service: HandoffService, channel: string, 
         try {
           if (where !== channel || !(await isMember(client, channel, user))) return void (await tellWorker(user, t.notMember));
           const id = `slack:${user}`;
-          const result = act(Number(action.value), { id, firstName: await firstName(client, user, body.user.name), coordinator: coordinators.has(id) });
+          const result = await act(Number(action.value), { id, firstName: await firstName(client, user, body.user.name), coordinator: coordinators.has(id) });
           if (!result.ok) {
             const text =
               result.reason === "taken" ? t.alreadyTaken(result.ticket?.workerName ?? "Een collega")
@@ -146,7 +146,7 @@ export function slackHandoffExtension(service: HandoffService, channel: string, 
       if (!user || user === botUserId) return;
       const text = slackTextToPlain("text" in message && message.text ? message.text : "", botUserId);
 
-      const { result, ticket } = service.workerMessage({
+      const { result, ticket } = await service.workerMessage({
         desk: "slack",
         thread: message.thread_ts,
         worker: { id: `slack:${user}`, firstName: "" },

@@ -71,11 +71,11 @@ describe("Telegram webhook bounds, in the real app", () => {
     const infinite = JSON.stringify({ update_id: ++updateId, ...locationUpdate(resident, 52.08, 5.25) }).replace("52.08", "1e400");
     expect(await answersTo(resident.id, infinite)).toEqual([texts.locationInvalid]);
     // The bad points were not kept: a question now still asks where the resident is.
-    expect(app.store.getState(`telegram:${resident.id}`).location).toBeUndefined();
+    expect((await app.store.getState(`telegram:${resident.id}`)).location).toBeUndefined();
     const good = JSON.stringify({ update_id: ++updateId, ...locationUpdate(resident, 52.0775, 5.2535) });
     const [answer] = await answersTo(resident.id, good);
     expect(answer).not.toBe(texts.locationInvalid);
-    expect(app.store.getState(`telegram:${resident.id}`).location).toEqual({ lat: 52.0775, lon: 5.2535 });
+    expect((await app.store.getState(`telegram:${resident.id}`)).location).toEqual({ lat: 52.0775, lon: 5.2535 });
   });
 
   it("refuses a body over the limit with 413 and a deeply nested one with 400", async () => {
@@ -92,7 +92,7 @@ describe("Telegram webhook bounds, in the real app", () => {
     const body = JSON.stringify({ update_id: ++updateId, ...textUpdate(resident, `Waar is een buurthuis? ${"bla ".repeat(20_000)}`) });
     const [first] = await answersTo(resident.id, body);
     expect(first).toBe(texts.tooLong);
-    const stored = app.db.prepare("SELECT text FROM messages WHERE conversation_id = ? AND direction = 'in'").all(`telegram:${resident.id}`) as Array<{ text: string }>;
+    const stored = app.db!.prepare("SELECT text FROM messages WHERE conversation_id = ? AND direction = 'in'").all(`telegram:${resident.id}`) as Array<{ text: string }>;
     expect(stored).toHaveLength(1);
     expect(stored[0]!.text.length).toBeLessThanOrEqual(4096);
   });

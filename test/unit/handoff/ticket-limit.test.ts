@@ -21,7 +21,7 @@ describe("handoff: a limit on new tickets per resident per hour", () => {
     const refused = await askAndConsent(h);
     expect(refused.join(" ")).toContain("al een paar keer om een sociaal werker gevraagd");
     expect(refused.join(" ")).toContain("030-1234567");
-    expect(h.service.tickets.active("telegram:701")).toBeUndefined();
+    expect(await h.service.tickets.active("telegram:701")).toBeUndefined();
 
     // Another resident is not affected.
     await h.say("/mens", { conversationId: "telegram:702", userId: "telegram:702" });
