@@ -1,3 +1,4 @@
+import { ACTIONS } from "./actions.js";
 import type { AssistantDeps } from "./assistant.js";
 import type { ComposeRequest } from "./ports.js";
 import { texts } from "./texts.js";
@@ -36,7 +37,7 @@ export async function answerQuestion(
     history,
   });
 
-  const personButton = { id: "handoff_request", label: texts.buttons.person };
+  const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
   if (!composed.confident) {
     const reply: AssistantReply = {
       intent: "answer",
@@ -54,8 +55,8 @@ export async function answerQuestion(
         text: composed.text,
         sources: composed.sources,
         buttons: [
-          { id: "feedback_up", label: texts.buttons.up, value: inbound.id },
-          { id: "feedback_down", label: texts.buttons.down, value: inbound.id },
+          { id: ACTIONS.feedbackUp, label: texts.buttons.up, value: inbound.id },
+          { id: ACTIONS.feedbackDown, label: texts.buttons.down, value: inbound.id },
           personButton,
         ],
       },

@@ -7,12 +7,15 @@ import type { CallbackDataCodec } from "./callback-data.js";
 import { deliverMessages } from "./deliver.js";
 import { toInboundMessage } from "./map-update.js";
 import { telegramTexts } from "./telegram-texts.js";
+import type { ReplyLanes } from "./reply-lanes.js";
 import type { UserRateLimit } from "./user-rate-limit.js";
 
 export interface ResidentHandlerDeps {
   assistant: Assistant;
   codec: CallbackDataCodec;
   rateLimit: UserRateLimit;
+  /** Where replies wait out an outage, per chat. */
+  lanes: ReplyLanes;
   logger: Logger;
   now: () => Date;
   /** The staff forum belongs to the handoff module: residents' handling leaves it alone. */
@@ -62,10 +65,17 @@ export function createResidentHandler(deps: ResidentHandlerDeps): MiddlewareFn<C
     }
 
     const message = ctx.message ?? ctx.editedMessage;
-    await deliverMessages(ctx.api, chatId, reply.replies, deps.codec, {
+    const threadId = message?.is_topic_message && message.message_thread_id ? message.message_thread_id : undefined;
+    const options = {
       ...(message && message.chat.type !== "private" ? { replyTo: message.message_id } : {}),
-      ...(message?.is_topic_message && message.message_thread_id ? { threadId: message.message_thread_id } : {}),
+      ...(threadId ? { threadId } : {}),
       ...(inbound.location ? { removeKeyboard: true } : {}),
+    };
+    const progress = { sent: [] as number[] };
+    const api = ctx.api;
+    await deps.lanes.deliver(chatId, {
+      send: async () => void (await deliverMessages(api, chatId, reply.replies, deps.codec, options, progress)),
+      sendApology: async (apology) => void (await deliverMessages(api, chatId, [apology], deps.codec, threadId ? { threadId } : {})),
     });
     if (inbound.action && ONE_SHOT_FAMILIES.has(family(inbound.action.id))) await removePressedButtons(ctx, deps);
   };

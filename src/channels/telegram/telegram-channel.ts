@@ -17,8 +17,8 @@ const DRAIN_TIMEOUT_MS = 10_000;
  */
 export async function startTelegram(deps: ChannelDeps, options: TelegramBotOptions = {}): Promise<RunningChannel> {
   const { config, logger } = deps;
-  const { bot, sender, queue, closeConnections } = createTelegramBot(deps, options);
   let stopping = false;
+  const { bot, sender, queue, lanes, closeConnections, abortConnections } = createTelegramBot(deps, { ...options, isStopping: () => stopping });
 
   try {
     await bot.init();
@@ -56,15 +56,29 @@ export async function startTelegram(deps: ChannelDeps, options: TelegramBotOptio
   return {
     name: "telegram",
     sender,
-    async stop() {
+    async stop(drainMs = DRAIN_TIMEOUT_MS) {
       if (stopping) return;
       stopping = true;
-      if (bot.isRunning()) await bot.stop().catch((error: unknown) => logger.warn({ err: error }, "stopping Telegram polling"));
-      const drained = await queue.drain(DRAIN_TIMEOUT_MS);
-      if (!drained) logger.warn({ channel: "telegram", pending: queue.pending }, "stopped with Telegram updates unfinished");
-      await closeConnections().catch((error: unknown) => logger.debug({ err: error }, "closing Bot API connections"));
+      const deadline = Date.now() + drainMs;
+      // Polling's own long poll is aborted by bot.stop(); bounded all the same, the Bot API may hang.
+      if (bot.isRunning()) await withinMs(bot.stop(), drainMs).catch((error: unknown) => logger.warn({ err: error }, "stopping Telegram polling"));
+      const drained = await queue.drain(Math.max(0, deadline - Date.now()));
+      lanes.stop();
+      if (drained) {
+        await closeConnections().catch((error: unknown) => logger.debug({ err: error }, "closing Bot API connections"));
+        return;
+      }
+      // Calls still hanging are cut: their updates were acknowledged, and are lost unless an inbox keeps them.
+      logger.warn({ channel: "telegram", pending: queue.pending }, "stopped with Telegram updates unfinished; Bot API calls aborted");
+      await abortConnections().catch((error: unknown) => logger.debug({ err: error }, "aborting Bot API connections"));
     },
   };
+}
+
+/** Resolves with the promise, or after `ms` (the promise goes on, unawaited). */
+function withinMs(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise.then(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }
 
 function explain(error: unknown, hint: string): Error {
