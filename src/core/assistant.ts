@@ -12,9 +12,10 @@ import {
   type Retriever,
   type SafetyCheck,
 } from "./ports.js";
+import { ACTIONS } from "./actions.js";
 import { answerQuestion } from "./answer-question.js";
 import { handleCommand } from "./commands.js";
-import { describeInbound, normaliseInput } from "./input.js";
+import { describeInbound, isValidGeoPoint, normaliseInput } from "./input.js";
 import { crisisText, firstStepsText, texts } from "./texts.js";
 import type { AssistantReply, InboundMessage, OutboundMessage } from "./types.js";
 
@@ -54,7 +55,7 @@ export interface Assistant {
 export function createAssistant(deps: AssistantDeps): Assistant {
   const { store } = deps;
 
-  const personButton = { id: "handoff_request", label: texts.buttons.person };
+  const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
 
   async function offerPerson(
     inbound: InboundMessage,
@@ -71,6 +72,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
    * on top of the stored state, so a location shared with this message is used at once.
    */
   async function decide(received: InboundMessage, patch: Partial<ConversationState>): Promise<AssistantReply> {
+    // Before anything reads it (handoff relay, listings, the stored state): a point that is not on Earth.
+    if (received.location && !isValidGeoPoint(received.location)) return reply("smalltalk", [{ text: texts.locationInvalid }]);
     // "2" or "ja graag" right after buttons were shown stands for pressing one of them.
     const typed = typedPress(received, (await currentState(received, patch)).offered);
     if (typed === "declined") return reply("smalltalk", [{ text: texts.declined }]);

@@ -290,7 +290,11 @@ export interface ConversationStore {
 
 /** Sends a message to a conversation outside a request/response cycle (relay, reminders). */
 export interface ChannelSender {
-  send(conversationId: string, message: OutboundMessage): Promise<void>;
+  /**
+   * `via` is channel-defined delivery detail recorded with the message (Telegram: reply-to and forum
+   * topic); senders that need none ignore it.
+   */
+  send(conversationId: string, message: OutboundMessage, via?: unknown): Promise<void>;
 }
 
 /**
