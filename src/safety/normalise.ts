@@ -7,7 +7,21 @@
 export const BREAK = "|";
 
 // Letters NFKD leaves whole; folded by hand so Polish, Turkish and Nordic spellings meet ASCII typing.
-const FOLD: Record<string, string> = { ł: "l", ı: "i", ø: "o", æ: "ae", ß: "ss", đ: "d", ħ: "h", œ: "oe", ة: "ه", ى: "ي" };
+// Persian yeh and kaf are folded onto the Arabic letters, so Farsi and Dari typed on either keyboard meet.
+const FOLD: Record<string, string> = {
+  ł: "l",
+  ı: "i",
+  ø: "o",
+  æ: "ae",
+  ß: "ss",
+  đ: "d",
+  ħ: "h",
+  œ: "oe",
+  ة: "ه",
+  ى: "ي",
+  ی: "ي",
+  ک: "ك",
+};
 const FOLD_RE = new RegExp(`[${Object.keys(FOLD).join("")}]`, "g");
 
 /**
@@ -21,6 +35,8 @@ export function foldText(text: string): string {
     .replace(/\p{M}/gu, "")
     .replace(FOLD_RE, (c) => FOLD[c] ?? c)
     .replace(/(\p{L})['’`ʼ]+(?=\p{L})/gu, "$1")
+    // Zero-width joiners (Farsi "می‌خواهم") and the Arabic stretching stroke belong inside a word.
+    .replace(/[\u200c\u200d\u0640]/gu, "")
     .replace(/(\p{L})\1{2,}/gu, "$1$1");
 }
 

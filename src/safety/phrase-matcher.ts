@@ -12,6 +12,8 @@ import { BREAK, foldText } from "./normalise.js";
  * - `=word` matches only exactly (no typo tolerance), for short words that look like others
  * - `...` allows a wider gap (up to {@link MatcherOptions.wideGap} words) before the next word
  * - `^` first / `$` last: the phrase must start / end at the start / end of a sentence
+ * - `&` first: the words may come in any order, within one sentence and {@link UNORDERED_SPAN} words,
+ *   none of them right after a negation ("& dood wil ik": "dood wil ik", "ik wil echt gewoon dood")
  */
 export interface MatcherOptions {
   /** Words at least this long tolerate one typo (same first letter). */
@@ -62,6 +64,12 @@ interface Step {
   gapBefore: number;
 }
 
+interface CompiledUnordered<T> {
+  parts: Array<Set<number>>;
+  tag: T;
+  pattern: string;
+}
+
 interface CompiledPhrase<T> {
   steps: Step[];
   anchoredStart: boolean;
@@ -75,6 +83,10 @@ const MAX_JOINED_FORMS = 64;
 const MIN_JOINED_LENGTH = 8;
 const MIN_PAIR_LENGTH = 7;
 const WORD_CACHE_SIZE = 20_000;
+/** Longest stretch of words an unordered (`&`) phrase may cover. */
+export const UNORDERED_SPAN = 8;
+/** Words before an unordered phrase word that negate it ("niet dood"). */
+const UNORDERED_NEGATION_WINDOW = 2;
 
 function bucketKey(first: string, length: number): string {
   return `${first}${length}`;
@@ -105,8 +117,19 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
   }
 
   const phrases: CompiledPhrase<T>[] = [];
+  const unordered: CompiledUnordered<T>[] = [];
   for (const entry of entries) {
     const words = entry.pattern.trim().split(/\s+/).filter(Boolean);
+    if (words[0] === "&") {
+      const parts = words.slice(1).map((word) => {
+        const raws = word.split("|").filter(Boolean);
+        const withSpellings = [...new Set(raws.flatMap((r) => [r, ...(options.spellings?.[r] ?? [])]))];
+        return new Set(withSpellings.map((r) => altFor(r).id));
+      });
+      if (parts.length < 2) throw new Error(`Unordered lexicon phrase needs two words or more: "${entry.pattern}"`);
+      unordered.push({ parts, tag: entry.tag, pattern: entry.pattern });
+      continue;
+    }
     const anchoredStart = words[0] === "^";
     const anchoredEnd = words[words.length - 1] === "$";
     const steps: Step[] = [];
@@ -151,6 +174,10 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
       const key = bucketKey(alt.text[0]!, alt.text.length);
       fuzzyBuckets.set(key, [...(fuzzyBuckets.get(key) ?? []), alt]);
     }
+  }
+  const unorderedByAlt = new Map<number, CompiledUnordered<T>[]>();
+  for (const phrase of unordered) {
+    for (const part of phrase.parts) for (const id of part) unorderedByAlt.set(id, [...(unorderedByAlt.get(id) ?? []), phrase]);
   }
   const byFirstStep = new Map<number, CompiledPhrase<T>[]>();
   for (const phrase of phrases) {
@@ -218,7 +245,67 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
           }
         }
       }
+      if (unorderedByAlt.size > 0) hits.push(...matchUnordered());
       return hits;
+
+      /** Unordered phrases: every word somewhere in one sentence, close together, none negated. */
+      function matchUnordered(): PhraseHit<T>[] {
+        const found: PhraseHit<T>[] = [];
+        const candidates = new Set<CompiledUnordered<T>>();
+        for (const at of matchesAt) for (const m of at) for (const p of unorderedByAlt.get(m.id) ?? []) candidates.add(p);
+        for (const phrase of candidates) {
+          const partIds = new Set<number>();
+          for (const part of phrase.parts) for (const id of part) partIds.add(id);
+          // Positions where some word of this phrase stands: a negation there is part of the phrase, not of the gap.
+          const isPart = (i: number) => matchesAt[i]!.some((m) => partIds.has(m.id));
+          const negated = (i: number) => {
+            for (let j = i - 1; j >= Math.max(0, i - UNORDERED_NEGATION_WINDOW); j--) {
+              const token = tokens[j]!;
+              if (token === BREAK) return false;
+              if (blockers.has(token) && !isPart(j)) return true;
+            }
+            return false;
+          };
+          let clauseStart = 0;
+          for (let i = 0; i <= tokens.length; i++) {
+            if (i < tokens.length && tokens[i] !== BREAK) continue;
+            const span = spanOf(phrase, clauseStart, i, negated);
+            if (span && !seen.has(`${phrase.pattern}@${span[0]}`)) {
+              seen.add(`${phrase.pattern}@${span[0]}`);
+              found.push({ tag: phrase.tag, pattern: phrase.pattern, start: span[0], end: span[1] });
+            }
+            clauseStart = i + 1;
+          }
+        }
+        return found;
+      }
+
+      /** The first window in [from, to) holding every part (each part at a distinct token), or undefined. */
+      function spanOf(
+        phrase: CompiledUnordered<T>,
+        from: number,
+        to: number,
+        negated: (i: number) => boolean,
+      ): [number, number] | undefined {
+        const positions = phrase.parts.map((part) => {
+          const at: number[] = [];
+          for (let i = from; i < to; i++) if (matchesAt[i]!.some((m) => part.has(m.id)) && !negated(i)) at.push(i);
+          return at;
+        });
+        if (positions.some((at) => at.length === 0)) return undefined;
+        for (let start = from; start < to; start++) {
+          const end = Math.min(to, start + UNORDERED_SPAN);
+          const used = new Set<number>();
+          const ok = positions.every((at) => {
+            const pick = at.find((i) => i >= start && i < end && !used.has(i));
+            if (pick === undefined) return false;
+            used.add(pick);
+            return true;
+          });
+          if (ok) return [start, Math.max(...used) + 1];
+        }
+        return undefined;
+      }
 
       function matchRest(phrase: CompiledPhrase<T>, stepIndex: number, from: number): number | undefined {
         if (stepIndex === phrase.steps.length) {
