@@ -224,7 +224,9 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
         // "zelf moord": one lexicon word typed as two.
         const next = tokens[i + 1];
         if (next && next !== BREAK && token.length + next.length >= MIN_PAIR_LENGTH) {
-          for (const id of lookup(token + next, Math.max(options.fuzzyMinLength, MIN_PAIR_LENGTH))) {
+          // A known look-alike stays itself in a pair too ("olmak istiyorum" is not "olmek istiyorum").
+          const exactPair = notFuzzy.has(token) || notFuzzy.has(next);
+          for (const id of lookup(token + next, exactPair ? Number.MAX_SAFE_INTEGER : Math.max(options.fuzzyMinLength, MIN_PAIR_LENGTH))) {
             if (alts[id]!.text.length >= MIN_PAIR_LENGTH) matchesAt[i]!.push({ id, end: i + 2 });
           }
         }
