@@ -1,11 +1,13 @@
-import type {
-  AnswerComposer,
-  ConversationState,
-  ConversationStore,
-  HandoffQueue,
-  ListingSearch,
-  Retriever,
-  SafetyCheck,
+import {
+  crisisTier,
+  type AnswerComposer,
+  type ConversationState,
+  type ConversationStore,
+  type HandoffQueue,
+  type ListingSearch,
+  type Retriever,
+  type SafetyAssessment,
+  type SafetyCheck,
 } from "./ports.js";
 import { answerQuestion } from "./answer-question.js";
 import { handleCommand } from "./commands.js";
@@ -36,7 +38,9 @@ export interface AssistantDeps {
 export interface Assistant {
   /**
    * Handles one message, in this order: handoff (a person has the chat), commands and buttons,
-   * crisis, situations that need a person, small talk, listings, scope, knowledge answer.
+   * crisis (emergency numbers first), heavy feelings (concern), situations that need a person, small talk,
+   * listings, scope, knowledge answer. An information question about a crisis topic is answered as usual,
+   * with the numbers added.
    * Records the message and the replies. Never throws for bad input: it answers it.
    */
   handle(inbound: InboundMessage): Promise<AssistantReply>;
@@ -80,10 +84,41 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (!text) return reply("smalltalk", [{ text: texts.empty }]);
 
     const assessment = deps.safety.assess(text);
+    const language = deps.detectLanguage?.(text) ?? assessment.language ?? "nl";
     if (assessment.crisis) {
       const [first, ...rest] = await offerPerson(inbound, "crisis");
-      return reply("crisis", [{ text: crisisText(assessment.crisis), buttons: [personButton] }, ...(first ? [first, ...rest] : [])]);
+      return reply("crisis", [{ text: crisisReply(assessment, language), buttons: [personButton] }, ...(first ? [first, ...rest] : [])]);
     }
+    // Heavy feelings without a crisis signal: warmth and a person, not the alarm. A practical need
+    // (debts, care that is too heavy) gets its first steps instead, which also offer a person.
+    if (assessment.concern && !assessment.needsPerson && deps.safety.reply) {
+      const offer = await offerPerson(inbound, "handoff");
+      return reply("concern", [{ text: deps.safety.reply("concern", language) }, ...offer]);
+    }
+    const answered = await answerRest(inbound, text, truncated, assessment, patch);
+    // "Wat is huiselijk geweld?": the answer, then the numbers (without "wat naar dat u dit meemaakt").
+    if (assessment.information && deps.safety.reply) {
+      answered.replies.push({ text: deps.safety.reply("information", language, assessment.information) });
+    }
+    return answered;
+  }
+
+  /** The emergency text: the deciding tier's numbers first, the numbers of any other crisis found with them. */
+  function crisisReply(assessment: SafetyAssessment, language: string): string {
+    const kind = assessment.crisis!;
+    if (!deps.safety.reply) return crisisText(kind);
+    const tiers = [...new Set((assessment.crisisKinds ?? [kind]).map(crisisTier))];
+    return deps.safety.reply(crisisTier(kind), language, tiers);
+  }
+
+  /** Everything after the safety tiers: a person's situation, small talk, scope, listings, knowledge. */
+  async function answerRest(
+    inbound: InboundMessage,
+    text: string,
+    truncated: boolean,
+    assessment: SafetyAssessment,
+    patch: Partial<ConversationState>,
+  ): Promise<AssistantReply> {
     if (assessment.needsPerson) {
       const steps = firstStepsText(assessment.needsPerson);
       const offer = await offerPerson(inbound, "handoff");

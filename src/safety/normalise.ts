@@ -36,7 +36,7 @@ export function foldText(text: string): string {
     .replace(FOLD_RE, (c) => FOLD[c] ?? c)
     .replace(/(\p{L})['’`ʼ]+(?=\p{L})/gu, "$1")
     // Zero-width joiners (Farsi "می‌خواهم") and the Arabic stretching stroke belong inside a word.
-    .replace(/[\u200c\u200d\u0640]/gu, "")
+    .replace(/\u200c|\u200d|\u0640/gu, "")
     .replace(/(\p{L})\1{2,}/gu, "$1$1");
 }
 

@@ -83,10 +83,10 @@ export function createSafetyCheckFromLexicons(
       const tokens = tokenise(text.slice(0, MAX_CHARS));
       const hits = crisis.hits(tokens);
       return {
-        crisis: hits.filter((h) => !h.information).map((h) => h.pattern),
-        information: hits.filter((h) => h.information).map((h) => h.pattern),
-        concern: concern.hits(tokens).map((h) => h.pattern),
-        needsPerson: needsPerson.hits(tokens).map((h) => h.pattern),
+        crisis: hits.filter((h) => !h.information).map((h) => h.tag.source),
+        information: hits.filter((h) => h.information).map((h) => h.tag.source),
+        concern: concern.hits(tokens).map((h) => h.tag.source),
+        needsPerson: needsPerson.hits(tokens).map((h) => h.tag.source),
       };
     },
   };
@@ -112,6 +112,8 @@ interface Tag<K> {
   kind: K;
   topic: boolean;
   lang: string;
+  /** The phrase as written in the lexicon (before `@concept` expansion), for explanations. */
+  source: string;
   informationOnly?: true;
 }
 
@@ -131,11 +133,11 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>) {
   const expand = (pattern: string) => expandConcepts(pattern, lexicon.concepts);
   const kinds = Object.entries(lexicon.kinds) as Array<[K, SituationLexicon<K>["kinds"][K]]>;
   const entries = kinds.flatMap(([kind, { phrases, topics, informationOnly }]) => [
-    ...withLanguages(phrases).map(({ pattern, lang }) => ({ pattern: expand(pattern), tag: { kind, topic: false, lang } as Tag<K> })),
-    ...withLanguages(topics).map(({ pattern, lang }) => ({ pattern: expand(pattern), tag: { kind, topic: true, lang } as Tag<K> })),
+    ...withLanguages(phrases).map(({ pattern, lang }) => ({ pattern: expand(pattern), tag: { kind, topic: false, lang, source: pattern } })),
+    ...withLanguages(topics).map(({ pattern, lang }) => ({ pattern: expand(pattern), tag: { kind, topic: true, lang, source: pattern } })),
     ...withLanguages(informationOnly).map(({ pattern, lang }) => ({
       pattern: expand(pattern),
-      tag: { kind, topic: true, lang, informationOnly: true } as Tag<K>,
+      tag: { kind, topic: true, lang, source: pattern, informationOnly: true as const },
     })),
   ]);
   const matcher: PhraseMatcher<Tag<K>> = createPhraseMatcher(entries, options);
@@ -152,9 +154,10 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>) {
     { ...options, fuzzyMinLength: Math.max(options.fuzzyMinLength, 7) },
   );
   const negations = new Set(lexicon.negations.map(foldText));
+  // Exceptions (idioms such as "doodmoe") match as written: a typo tolerance would let them swallow real signals.
   const exceptions = createPhraseMatcher(
     withLanguages(lexicon.except).map(({ pattern }) => ({ pattern: expand(pattern), tag: "except" })),
-    options,
+    { ...options, fuzzyMinLength: Number.MAX_SAFE_INTEGER, twoTyposFrom: Number.MAX_SAFE_INTEGER },
   );
 
   function negatedBefore(tokens: readonly string[], start: number): boolean {
