@@ -5,6 +5,16 @@
 
 /** Marks a sentence or clause break in a token list; phrases never match across it. */
 export const BREAK = "|";
+/**
+ * Marks a comma. Ordered phrases stop at it like at {@link BREAK}; unordered (`&`) phrases may span it,
+ * because people put commas where a sentence goes on ("ik wil gewoon rust, voor altijd").
+ */
+export const SOFT_BREAK = ",";
+
+/** True for either kind of break token. */
+export function isBreak(token: string | undefined): boolean {
+  return token === BREAK || token === SOFT_BREAK;
+}
 
 // Letters NFKD leaves whole; folded by hand so Polish, Turkish and Nordic spellings meet ASCII typing.
 // Persian yeh and kaf are folded onto the Arabic letters, so Farsi and Dari typed on either keyboard meet.
@@ -49,8 +59,13 @@ export function tokenise(text: string): string[] {
   for (const match of foldText(text).matchAll(/[\p{L}\p{N}]+|[.!?;,:\n]+/gu)) {
     const token = match[0];
     if (/^[\p{L}\p{N}]/u.test(token)) tokens.push(token);
-    else if (tokens.length > 0 && tokens[tokens.length - 1] !== BREAK) tokens.push(BREAK);
+    else if (tokens.length > 0) {
+      const kind = /^,+$/.test(token) ? SOFT_BREAK : BREAK;
+      const last = tokens[tokens.length - 1];
+      if (last === SOFT_BREAK && kind === BREAK) tokens[tokens.length - 1] = BREAK;
+      else if (!isBreak(last)) tokens.push(kind);
+    }
   }
-  if (tokens[tokens.length - 1] === BREAK) tokens.pop();
+  if (isBreak(tokens[tokens.length - 1])) tokens.pop();
   return tokens;
 }

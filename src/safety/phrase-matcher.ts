@@ -1,5 +1,5 @@
 import { boundedEditDistance } from "../text/edit-distance.js";
-import { BREAK, foldText } from "./normalise.js";
+import { BREAK, foldText, isBreak } from "./normalise.js";
 
 /**
  * Finds lexicon phrases in a tokenised message, tolerant of typos, missing and extra spaces and
@@ -13,7 +13,7 @@ import { BREAK, foldText } from "./normalise.js";
  * - `...` allows a wider gap (up to {@link MatcherOptions.wideGap} words) before the next word
  * - `^` first / `$` last: the phrase must start / end at the start / end of a sentence
  * - `&` first: the words may come in any order, within one sentence and {@link UNORDERED_SPAN} words,
- *   none of them right after a negation ("& dood wil ik": "dood wil ik", "ik wil echt gewoon dood")
+ *   (a comma is no barrier), none of them right after a negation ("& dood wil ik": "dood wil ik", "ik wil echt gewoon dood")
  */
 export interface MatcherOptions {
   /** Words at least this long tolerate one typo (same first letter). */
@@ -219,11 +219,11 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
       const matchesAt: Array<Array<{ id: number; end: number }>> = tokens.map(() => []);
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i]!;
-        if (token === BREAK) continue;
+        if (isBreak(token)) continue;
         for (const id of lookup(token, options.fuzzyMinLength)) matchesAt[i]!.push({ id, end: i + 1 });
         // "zelf moord": one lexicon word typed as two.
         const next = tokens[i + 1];
-        if (next && next !== BREAK && token.length + next.length >= MIN_PAIR_LENGTH) {
+        if (next && !isBreak(next) && token.length + next.length >= MIN_PAIR_LENGTH) {
           // A known look-alike stays itself in a pair too ("olmak istiyorum" is not "olmek istiyorum").
           const exactPair = notFuzzy.has(token) || notFuzzy.has(next);
           for (const id of lookup(token + next, exactPair ? Number.MAX_SAFE_INTEGER : Math.max(options.fuzzyMinLength, MIN_PAIR_LENGTH))) {
@@ -237,7 +237,7 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
       for (let start = 0; start < tokens.length; start++) {
         for (const first of matchesAt[start]!) {
           for (const phrase of byFirstStep.get(first.id) ?? []) {
-            if (phrase.anchoredStart && start > 0 && tokens[start - 1] !== BREAK) continue;
+            if (phrase.anchoredStart && start > 0 && !isBreak(tokens[start - 1])) continue;
             const end = matchRest(phrase, 1, first.end);
             if (end === undefined) continue;
             const key = `${phrase.pattern}@${start}`;
@@ -263,7 +263,7 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
           const negated = (i: number) => {
             for (let j = i - 1; j >= Math.max(0, i - UNORDERED_NEGATION_WINDOW); j--) {
               const token = tokens[j]!;
-              if (token === BREAK) return false;
+              if (isBreak(token)) return false;
               if (blockers.has(token) && !isPart(j)) return true;
             }
             return false;
@@ -311,13 +311,13 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
 
       function matchRest(phrase: CompiledPhrase<T>, stepIndex: number, from: number): number | undefined {
         if (stepIndex === phrase.steps.length) {
-          return !phrase.anchoredEnd || from === tokens.length || tokens[from] === BREAK ? from : undefined;
+          return !phrase.anchoredEnd || from === tokens.length || isBreak(tokens[from]) ? from : undefined;
         }
         const step = phrase.steps[stepIndex]!;
         for (let next = from; next <= from + step.gapBefore && next < tokens.length; next++) {
           if (next > from) {
             const filler = tokens[next - 1]!;
-            if (filler === BREAK || blockers.has(filler)) return undefined;
+            if (isBreak(filler) || blockers.has(filler)) return undefined;
           }
           for (const candidate of matchesAt[next]!) {
             if (!step.alts.has(candidate.id)) continue;

@@ -1,6 +1,6 @@
 import { crisisTier, type CrisisKind, type SafetyAssessment, type SafetyCheck } from "../core/ports.js";
 import { expandConcepts, loadSafetyLexicons, withLanguages, type PhraseList, type SafetyLexicons } from "./lexicons.js";
-import { BREAK, foldText, tokenise } from "./normalise.js";
+import { foldText, isBreak, tokenise } from "./normalise.js";
 import { createPhraseMatcher, type MatcherOptions, type PhraseHit, type PhraseMatcher } from "./phrase-matcher.js";
 import { createSafetyReplies, loadSafetyReplies } from "./replies.js";
 
@@ -157,13 +157,13 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>) {
   // Exceptions (idioms such as "doodmoe") match as written: a typo tolerance would let them swallow real signals.
   const exceptions = createPhraseMatcher(
     withLanguages(lexicon.except).map(({ pattern }) => ({ pattern: expand(pattern), tag: "except" })),
-    { ...options, fuzzyMinLength: Number.MAX_SAFE_INTEGER, twoTyposFrom: Number.MAX_SAFE_INTEGER },
+    { ...options, fuzzyMinLength: Number.MAX_SAFE_INTEGER, twoTyposFrom: Number.MAX_SAFE_INTEGER, maxGap: 0 },
   );
 
   function negatedBefore(tokens: readonly string[], start: number): boolean {
     for (let i = start - 1; i >= Math.max(0, start - NEGATION_WINDOW); i--) {
       const token = tokens[i]!;
-      if (token === BREAK) return false;
+      if (isBreak(token)) return false;
       if (negations.has(token) && !INTENSIFIERS.has(tokens[i + 1] ?? "")) return true;
     }
     return false;
@@ -200,13 +200,16 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>) {
     if (hits.length === 0) return [];
     const cancelled = exceptions.match(tokens);
     let frame: Set<string> | undefined;
-    let asking: boolean | undefined;
+    let opening: PhraseHit<"question">[] | undefined;
     const counted: CountedHit<K>[] = [];
     for (const hit of hits) {
       if (cancelled.some((c) => c.start < hit.end && hit.start < c.end)) continue;
-      asking ??= isInformationQuestion(tokens);
+      opening ??= informationQuestion(tokens);
+      const asking = opening.length > 0;
       if (!hit.tag.topic) {
-        counted.push({ ...hit, information: asking && !NEVER_SOFTENED.has(hit.tag.kind) });
+        // "wat is nog het nut van doorgaan": the question words are part of the signal, not a question about it.
+        const inside = opening.some((q) => q.start < hit.end && hit.start < q.end);
+        counted.push({ ...hit, information: asking && !inside && !NEVER_SOFTENED.has(hit.tag.kind) });
         continue;
       }
       if (negatedBefore(tokens, hit.start)) continue;
@@ -222,12 +225,12 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>) {
     return counted;
   }
 
-  /** An information question: a question opening and no first-person word outside it. */
-  function isInformationQuestion(tokens: readonly string[]): boolean {
+  /** The question openings of an information question (none: not one), with no first-person word outside them. */
+  function informationQuestion(tokens: readonly string[]): PhraseHit<"question">[] {
     const opened = questions.match(tokens);
-    if (opened.length === 0) return false;
+    if (opened.length === 0) return opened;
     const personal = context.match(tokens).filter((h) => h.tag === "personal");
-    return !personal.some((p) => !opened.some((q) => q.start <= p.start && p.end <= q.end));
+    return personal.some((p) => !opened.some((q) => q.start <= p.start && p.end <= q.end)) ? [] : opened;
   }
 }
 
@@ -269,7 +272,7 @@ function compileSmalltalk(lexicon: SafetyLexicons["smalltalk"]) {
       const hits: PhraseHit<SmalltalkKind | "filler">[] = matcher.match(tokens);
       const covered = new Array<boolean>(tokens.length).fill(false);
       for (const hit of hits) for (let i = hit.start; i < hit.end; i++) covered[i] = true;
-      if (tokens.some((token, i) => token !== BREAK && !covered[i])) return undefined;
+      if (tokens.some((token, i) => !isBreak(token) && !covered[i])) return undefined;
       const kinds = new Set(hits.map((h) => h.tag));
       return lexicon.priority.find((kind) => kinds.has(kind));
     },
