@@ -114,3 +114,25 @@ describe("test sets and lexicon stay apart", () => {
     expect(copied.map((c) => c.text)).toEqual([]);
   });
 });
+
+describe("held-out rounds", () => {
+  const dir = fileURLToPath(new URL("../../fixtures/safety/", import.meta.url));
+  const rounds = ["holdout", "holdout-2", "holdout-3", "holdout-4"];
+  it.each(rounds)("%s: ≥ 90% of each tier, no false crisis", (round) => {
+    const cases = readFileSync(`${dir}${round}.jsonl`, "utf8")
+      .split("\n")
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as SafetyCase & { tier: string });
+    const tiers = new Set(cases.map((c) => c.tier));
+    for (const tier of tiers) {
+      const mine = cases.filter((c) => c.tier === tier);
+      const { rate, misses } = share(mine, (c) => {
+        const a = safety.assess(c.text);
+        if (tier === "none") return !a.crisis;
+        if (tier === "unsafe_home") return (a.crisisKinds ?? []).includes("violence");
+        return firstTier(a) === tier;
+      });
+      expect(rate, `${round} ${tier}: ${misses.join(" | ")}`).toBeGreaterThanOrEqual(tier === "none" ? 1 : 0.9);
+    }
+  });
+});
