@@ -53,6 +53,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const { store } = deps;
 
   const personButton = { id: "handoff_request", label: texts.buttons.person };
+  // The crisis and concern texts end with "Wilt u dat een sociaal werker …?": a typed yes presses this button.
+  const personYes = { ...personButton, answers: "yes" as const };
 
   async function offerPerson(
     inbound: InboundMessage,
@@ -94,13 +96,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const language = deps.detectLanguage?.(text) ?? assessment.language ?? "nl";
     if (assessment.crisis) {
       const [first, ...rest] = await offerPerson(inbound, "crisis");
-      return reply("crisis", [{ text: crisisReply(assessment, language), buttons: [personButton] }, ...(first ? [first, ...rest] : [])]);
+      return reply("crisis", [{ text: crisisReply(assessment, language), buttons: [personYes] }, ...(first ? [first, ...rest] : [])]);
     }
     // Heavy feelings without a crisis signal: warmth and a person, not the alarm. A practical need
     // (debts, care that is too heavy) gets its first steps instead, which also offer a person.
     if (assessment.concern && !assessment.needsPerson && deps.safety.reply) {
       const offer = await offerPerson(inbound, "handoff");
-      return reply("concern", [{ text: deps.safety.reply("concern", language) }, ...offer]);
+      return reply("concern", [{ text: deps.safety.reply("concern", language), buttons: [personYes] }, ...offer]);
     }
     const answered = await answerRest(inbound, text, truncated, assessment, patch);
     // "Wat is huiselijk geweld?": the answer, then the numbers (without "wat naar dat u dit meemaakt").
