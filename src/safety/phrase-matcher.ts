@@ -30,6 +30,8 @@ export interface MatcherOptions {
   notFuzzy: string[];
   /** Other ways people write a phrase word, added wherever it occurs: `{ "het": ["t"], "ik": ["k"] }`. */
   spellings?: Record<string, string[]>;
+  /** False: a phrase typed without spaces ("doodgraag") must be exact; its words still tolerate typos. */
+  joinedTypos?: boolean;
 }
 
 export interface PhraseEntry<T> {
@@ -193,6 +195,7 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
     for (let length = word.length - 2; length <= word.length + 2; length++) {
       for (const alt of fuzzyBuckets.get(bucketKey(word[0]!, length)) ?? []) {
         if (alt.text.length < minFuzzyLength || alt.text === word) continue;
+        if (alt.joined && options.joinedTypos === false) continue;
         const allowed = alt.text.length >= options.twoTyposFrom && !alt.joined ? 2 : 1;
         if (boundedEditDistance(word, alt.text, allowed) <= allowed) ids.push(alt.id);
       }

@@ -154,10 +154,11 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>) {
     { ...options, fuzzyMinLength: Math.max(options.fuzzyMinLength, 7) },
   );
   const negations = new Set(lexicon.negations.map(foldText));
-  // Exceptions (idioms such as "doodmoe") match as written: a typo tolerance would let them swallow real signals.
+  // Exceptions (idioms such as "doodmoe", "niet suïcidaal") tolerate typos in their words, but not run together
+  // ("doodgraag" would swallow "dood gaan"), and without filler words in between.
   const exceptions = createPhraseMatcher(
     withLanguages(lexicon.except).map(({ pattern }) => ({ pattern: expand(pattern), tag: "except" })),
-    { ...options, fuzzyMinLength: Number.MAX_SAFE_INTEGER, twoTyposFrom: Number.MAX_SAFE_INTEGER, maxGap: 0 },
+    { ...options, joinedTypos: false, maxGap: 0 },
   );
 
   function negatedBefore(tokens: readonly string[], start: number): boolean {

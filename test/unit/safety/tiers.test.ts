@@ -136,3 +136,38 @@ describe("held-out rounds", () => {
     }
   });
 });
+
+describe("typos, capitals and missing punctuation", () => {
+  /** A typo in the longest word: two middle letters swapped, or one dropped. */
+  function typo(text: string, drop: boolean): string {
+    const words = text.split(" ");
+    const i = words.reduce((best, w, j) => (w.length > words[best]!.length ? j : best), 0);
+    const w = words[i]!;
+    if (w.length < 4) return text;
+    const m = Math.floor(w.length / 2);
+    words[i] = drop ? w.slice(0, m) + w.slice(m + 1) : w.slice(0, m - 1) + w[m] + w[m - 1] + w.slice(m + 1);
+    return words.join(" ");
+  }
+  const shout = (text: string) => text.toUpperCase().replace(/[.,!?;:]/g, "");
+
+  it.each([false, true])("warning signals with a typo (drop: %s) still get 113 first (≥ 90%)", (drop) => {
+    const { rate, misses } = share(readSafetySet("signals"), (c) => firstTier(safety.assess(typo(c.text, drop))) === "suicide");
+    expect(rate, misses.join("\n")).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.each([false, true])("acute emergencies with a typo (drop: %s) still get 112 first (≥ 95%)", (drop) => {
+    const { rate, misses } = share(readSafetySet("acute"), (c) => firstTier(safety.assess(typo(c.text, drop))) === "acute");
+    expect(rate, misses.join("\n")).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("in capitals without punctuation nothing is lost", () => {
+    const { rate } = share(readSafetySet("signals"), (c) => firstTier(safety.assess(shout(c.text))) === "suicide");
+    expect(rate).toBeGreaterThanOrEqual(0.98);
+    expect(share(readSafetySet("acute"), (c) => firstTier(safety.assess(shout(c.text))) === "acute").misses).toEqual([]);
+  });
+
+  it.each([false, true])("ordinary questions with a typo (drop: %s) raise no crisis", (drop) => {
+    const alarmed = readSafetySet("ordinary").filter((c) => safety.assess(typo(c.text, drop)).crisis);
+    expect(alarmed.map((c) => typo(c.text, drop))).toEqual([]);
+  });
+});
