@@ -96,7 +96,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const language = deps.detectLanguage?.(text) ?? assessment.language ?? "nl";
     if (assessment.crisis) {
       const [first, ...rest] = await offerPerson(inbound, "crisis");
-      return reply("crisis", [{ text: crisisReply(assessment, language), buttons: [personYes] }, ...(first ? [first, ...rest] : [])]);
+      // Debts or care that is too heavy in the same message: the practical first steps follow the numbers.
+      const need = assessment.needsPerson && assessment.needsPerson !== "person_requested" ? [{ text: firstStepsText(assessment.needsPerson) }] : [];
+      return reply("crisis", [{ text: crisisReply(assessment, language), buttons: [personYes] }, ...need, ...(first ? [first, ...rest] : [])]);
     }
     // Heavy feelings without a crisis signal: warmth and a person, not the alarm. A practical need
     // (debts, care that is too heavy) gets its first steps instead, which also offer a person.

@@ -16,6 +16,8 @@ const matchingSchema = z.object({
   twoTyposFrom: z.number().int().min(4),
   maxGap: z.number().int().min(0).max(5),
   wideGap: z.number().int().min(0).max(10),
+  /** Longest stretch of words an unordered (`&`) phrase may cover. */
+  unorderedSpan: z.number().int().min(2).max(40).optional(),
 });
 
 /**

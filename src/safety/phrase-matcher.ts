@@ -13,7 +13,7 @@ import { BREAK, foldText, isBreak } from "./normalise.js";
  * - `...` allows a wider gap (up to {@link MatcherOptions.wideGap} words) before the next word
  * - `^` first / `$` last: the phrase must start / end at the start / end of a sentence
  * - `&` first: the words may come in any order, within one sentence and {@link UNORDERED_SPAN} words,
- *   (a comma is no barrier), none of them right after a negation ("& dood wil ik": "dood wil ik", "ik wil echt gewoon dood")
+ *   (a comma is no barrier; the span can be set per lexicon), none of them right after a negation ("& dood wil ik": "dood wil ik", "ik wil echt gewoon dood")
  */
 export interface MatcherOptions {
   /** Words at least this long tolerate one typo (same first letter). */
@@ -32,6 +32,8 @@ export interface MatcherOptions {
   spellings?: Record<string, string[]>;
   /** False: a phrase typed without spaces ("doodgraag") must be exact; its words still tolerate typos. */
   joinedTypos?: boolean;
+  /** Longest stretch of words an unordered (`&`) phrase may cover (default {@link UNORDERED_SPAN}). */
+  unorderedSpan?: number;
 }
 
 export interface PhraseEntry<T> {
@@ -299,7 +301,7 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
         });
         if (positions.some((at) => at.length === 0)) return undefined;
         for (let start = from; start < to; start++) {
-          const end = Math.min(to, start + UNORDERED_SPAN);
+          const end = Math.min(to, start + (options.unorderedSpan ?? UNORDERED_SPAN));
           const used = new Set<number>();
           const ok = positions.every((at) => {
             const pick = at.find((i) => i >= start && i < end && !used.has(i));

@@ -3,6 +3,7 @@ import { expandConcepts, loadSafetyLexicons, withLanguages, type PhraseList, typ
 import { foldText, isBreak, tokenise } from "./normalise.js";
 import { createPhraseMatcher, type MatcherOptions, type PhraseHit, type PhraseMatcher } from "./phrase-matcher.js";
 import { createSafetyReplies, loadSafetyReplies } from "./replies.js";
+import { sameScript, scriptLanguage } from "./script-language.js";
 
 type NeedsPersonKind = NonNullable<SafetyAssessment["needsPerson"]>;
 type SmalltalkKind = NonNullable<SafetyAssessment["smalltalk"]>;
@@ -70,6 +71,9 @@ export function createSafetyCheckFromLexicons(
           result.language = heavy.language.get("concern");
         }
       }
+      // A Latin-script name ("Veilig Thuis") in an Arabic message: the script says more than the phrase.
+      const script = result.language !== undefined || result.crisis || result.concern || result.information ? scriptLanguage(text) : undefined;
+      if (script && (result.language === undefined || !sameScript(result.language, script))) result.language = script;
       if (result.language === undefined) delete result.language;
       const needs = needsPerson.detect(tokens).kinds;
       const need = NEEDS_PERSON_ORDER.find((kind) => needs.has(kind));

@@ -127,3 +127,18 @@ describe("safety tiers in the assistant", () => {
     expect(suicide.replies.at(-1)?.text).toContain("0800-0113");
   });
 });
+
+describe("safety tiers next to a practical need", () => {
+  it("a crisis with debts: the numbers first, then the first steps for the debts", async () => {
+    const reply = await makeAssistant().handle(inbound("mijn schulden worden steeds hoger en ik zie geen uitweg meer"));
+    expect(reply.intent).toBe("crisis");
+    expect(first(reply)).toContain("0800-0113");
+    expect(reply.replies[1]?.text).toMatch(/schuldhulp/i);
+  });
+
+  it("heavy feelings of a mantelzorger get the mantelzorg steps and a person", async () => {
+    const reply = await makeAssistant().handle(inbound("ik zorg al 3 jaar voor mn man met dementie en ik kan het niet meer aan"));
+    expect(reply.intent).toBe("handoff");
+    expect(first(reply)).toMatch(/mantelzorg/i);
+  });
+});
