@@ -117,7 +117,7 @@ describe("test sets and lexicon stay apart", () => {
 
 describe("held-out rounds", () => {
   const dir = fileURLToPath(new URL("../../fixtures/safety/", import.meta.url));
-  const rounds = ["holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5"];
+  const rounds = ["holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6"];
   it.each(rounds)("%s: ≥ 90% of each tier, no false crisis", (round) => {
     const cases = readFileSync(`${dir}${round}.jsonl`, "utf8")
       .split("\n")
