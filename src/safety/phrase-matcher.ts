@@ -173,19 +173,19 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
       prefixes.push(alt);
       continue;
     }
-    exact.set(alt.text, [...(exact.get(alt.text) ?? []), alt.id]);
+    pushTo(exact, alt.text, alt.id);
     if (alt.fuzzy) {
       const key = bucketKey(alt.text[0]!, alt.text.length);
-      fuzzyBuckets.set(key, [...(fuzzyBuckets.get(key) ?? []), alt]);
+      pushTo(fuzzyBuckets, key, alt);
     }
   }
   const unorderedByAlt = new Map<number, CompiledUnordered<T>[]>();
   for (const phrase of unordered) {
-    for (const part of phrase.parts) for (const id of part) unorderedByAlt.set(id, [...(unorderedByAlt.get(id) ?? []), phrase]);
+    for (const part of phrase.parts) for (const id of part) pushTo(unorderedByAlt, id, phrase);
   }
   const byFirstStep = new Map<number, CompiledPhrase<T>[]>();
   for (const phrase of phrases) {
-    for (const id of phrase.steps[0]!.alts) byFirstStep.set(id, [...(byFirstStep.get(id) ?? []), phrase]);
+    for (const id of phrase.steps[0]!.alts) pushTo(byFirstStep, id, phrase);
   }
 
   /** Lexicon words a message word stands for (exactly, as a prefix, or as a typo). */
@@ -334,6 +334,13 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
       }
     },
   };
+}
+
+/** Appends to the list under `key` in place (copying the list each time made compiling quadratic). */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function joinedForms(words: string[][]): string[] {
