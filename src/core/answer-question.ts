@@ -1,6 +1,6 @@
 import { ACTIONS } from "./actions.js";
 import type { AssistantDeps } from "./assistant.js";
-import type { ComposeRequest } from "./ports.js";
+import type { ComposeRequest, GuideAnswer } from "./ports.js";
 import { texts } from "./texts.js";
 import type { AssistantReply, InboundMessage } from "./types.js";
 
@@ -10,6 +10,11 @@ const HISTORY_TURNS = 6;
  * Answers a knowledge question from the retrieval index: rewrite a follow-up into a standalone
  * question, retrieve, compose (extractive by default), and add feedback and person buttons.
  * When the composer is not confident the person is told so honestly: never a guess.
+ *
+ * With a resident guide (the wegwijzer): residents get its plain-language explanation first when
+ * the question is about one of its topics; professionals get the sources first. Either way the
+ * guide answers when the sources do not, and a question about what one gemeente decides gets the
+ * honest route (gemeente, wijkteam) instead of a quote.
  * `previousQuestion` is the standalone question of the turn before; the returned `lastQuestion`
  * is this one's, for the caller to keep in the conversation state.
  */
@@ -20,6 +25,12 @@ export async function answerQuestion(
   deps: AssistantDeps,
 ): Promise<{ reply: AssistantReply; lastQuestion: string }> {
   const standalone = deps.rewriteQuestion ? await deps.rewriteQuestion(text, previousQuestion) : text;
+  const guide = deps.guide?.answer(standalone) ?? null;
+  // A question about what the gemeente decides is never answered with a quote; for residents the
+  // explanation comes first unless the question joins the topic to other things.
+  const guideFirst =
+    guide && (guide.kind === "local_route" ? guide.topical || inbound.persona === "resident" : inbound.persona === "resident" && !guide.mixed);
+  if (guide && guideFirst) return { reply: guideReply(inbound, guide), lastQuestion: standalone };
   const k = inbound.persona === "professional" ? 8 : 5;
   const passages = await deps.retriever.search(standalone, { k });
   // Read only for a composer that uses it: the extractive composer never does.
@@ -38,6 +49,7 @@ export async function answerQuestion(
   });
 
   const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
+  if (!composed.confident && guide) return { reply: guideReply(inbound, guide), lastQuestion: standalone };
   if (!composed.confident) {
     const reply: AssistantReply = {
       intent: "answer",
@@ -65,4 +77,23 @@ export async function answerQuestion(
     confident: true,
   };
   return { reply, lastQuestion: standalone };
+}
+
+/** The guide's answer as a reply: its text with the source beneath, feedback and a person. */
+function guideReply(inbound: InboundMessage, guide: GuideAnswer): AssistantReply {
+  const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
+  const buttons = guide.topical
+    ? [
+        { id: ACTIONS.feedbackUp, label: texts.buttons.up, value: inbound.id },
+        { id: ACTIONS.feedbackDown, label: texts.buttons.down, value: inbound.id },
+        personButton,
+      ]
+    : [personButton];
+  return {
+    intent: "answer",
+    replies: [{ text: guide.text, ...(guide.sources.length ? { sources: guide.sources } : {}), buttons }],
+    sources: guide.sources,
+    // The general route to the gemeente is honest, but it is not an answer: it counts as unsure.
+    confident: guide.topical,
+  };
 }
