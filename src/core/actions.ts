@@ -28,6 +28,10 @@ export const COMMANDS = {
   /** Dutch alias of `help`. */
   hulp: "hulp",
   privacy: "privacy",
+  /** The data sources and their licences (CBS/PDOK/GeoNames attribution). */
+  sources: "bronnen",
+  /** English alias of `bronnen`. */
+  sourcesEn: "sources",
   forget: "vergeet",
   person: "mens",
   stop: "stop",

@@ -60,12 +60,20 @@ export async function answerQuestion(
     };
     return { reply, lastQuestion: standalone };
   }
+  // A listing the answer relies on is shown as a listing (day, time, place, map), not as a bare quote.
+  const listingIds = [
+    ...new Set(passages.filter((p) => p.kind === "listing" && composed.sources.some((s) => s.title === p.title && s.url === p.url)).map((p) => p.source.replace(/^listing:/, ""))),
+  ];
+  const describe = deps.listings?.describeListings;
+  const listed = listingIds.length > 0 && describe ? await describe({ ...(await listingRequest(inbound, text, deps)), ids: listingIds }) : null;
+  const onlyListings = listed && composed.sources.every((s) => passages.some((p) => p.kind === "listing" && p.title === s.title && p.url === s.url));
+  const body = listed ? (onlyListings ? `${texts.listingsIntro}\n\n${listed.text}` : `${composed.text}\n\n${listed.text}`) : composed.text;
   const reply: AssistantReply = {
     intent: "answer",
     replies: [
       {
-        text: composed.text,
-        sources: composed.sources,
+        text: body,
+        ...(onlyListings ? {} : { sources: composed.sources }),
         buttons: [
           { id: ACTIONS.feedbackUp, label: texts.buttons.up, value: inbound.id },
           { id: ACTIONS.feedbackDown, label: texts.buttons.down, value: inbound.id },
@@ -95,5 +103,17 @@ function guideReply(inbound: InboundMessage, guide: GuideAnswer): AssistantReply
     sources: guide.sources,
     // The general route to the gemeente is honest, but it is not an answer: it counts as unsure.
     confident: guide.topical,
+  };
+}
+
+/** Where the conversation is (a typed place or a shared location), for distances in listing blocks. */
+async function listingRequest(inbound: InboundMessage, text: string, deps: AssistantDeps) {
+  const state = await deps.store.getState(inbound.conversationId);
+  return {
+    text,
+    persona: inbound.persona,
+    now: deps.now(),
+    ...(state.location ? { location: state.location } : {}),
+    ...(state.place ? { place: state.place } : {}),
   };
 }

@@ -1,14 +1,18 @@
-import type {
-  AnswerComposer,
-  DialogueCues,
-  ConversationState,
-  ConversationStore,
-  HandoffQueue,
-  ListingResponse,
-  ListingSearch,
-  ResidentGuide,
-  Retriever,
-  SafetyCheck,
+import {
+  PLACE_CHOICE_ACTION,
+  crisisTier,
+  type AnswerComposer,
+  type DialogueCues,
+  type ConversationState,
+  type ConversationStore,
+  type HandoffQueue,
+  type HelpTopic,
+  type ListingResponse,
+  type ListingSearch,
+  type ResidentGuide,
+  type Retriever,
+  type SafetyAssessment,
+  type SafetyCheck,
 } from "./ports.js";
 import { ACTIONS } from "./actions.js";
 import { answerQuestion } from "./answer-question.js";
@@ -44,7 +48,9 @@ export interface AssistantDeps {
 export interface Assistant {
   /**
    * Handles one message, in this order: handoff (a person has the chat), commands and buttons,
-   * crisis, situations that need a person, small talk, listings, scope, knowledge answer.
+   * crisis (emergency numbers first), heavy feelings (concern), situations that need a person, small talk,
+   * listings, scope, knowledge answer. An information question about a crisis topic is answered as usual,
+   * with the numbers added.
    * Records the message and the replies. Never throws for bad input: it answers it.
    */
   handle(inbound: InboundMessage): Promise<AssistantReply>;
@@ -54,6 +60,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const { store } = deps;
 
   const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
+  // The crisis and concern texts end with "Wilt u dat een sociaal werker …?": a typed yes presses this button.
+  const personYes = { ...personButton, answers: "yes" as const };
 
   async function offerPerson(
     inbound: InboundMessage,
@@ -85,7 +93,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
     if (inbound.unsupported) return reply("smalltalk", [{ text: texts.unsupported }]);
 
-    const { text, truncated } = normaliseInput(inbound.text);
+    // A place chosen with a button reads as if the person typed it.
+    const said = inbound.action?.id.startsWith(PLACE_CHOICE_ACTION) ? (inbound.action.value ?? "") : inbound.text;
+    const { text, truncated } = normaliseInput(said);
     if (inbound.location) {
       patch.location = inbound.location;
       // A shared location alone answers "what is near me now" (or the question that waited for a place).
@@ -94,14 +104,53 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (!text) return reply("smalltalk", [{ text: texts.empty }]);
 
     const assessment = deps.safety.assess(text);
+    const language = deps.detectLanguage?.(text) ?? assessment.language ?? "nl";
     if (assessment.crisis) {
       const [first, ...rest] = await offerPerson(inbound, "crisis");
-      return reply("crisis", [{ text: crisisText(assessment.crisis), buttons: [personButton] }, ...(first ? [first, ...rest] : [])]);
+      // Debts or care that is too heavy in the same message: the practical first steps follow the numbers.
+      const need = assessment.needsPerson && assessment.needsPerson !== "person_requested" ? [{ text: firstStepsText(assessment.needsPerson) }] : [];
+      return reply("crisis", [{ text: crisisReply(assessment, language), buttons: [personYes] }, ...need, ...(first ? [first, ...rest] : [])]);
     }
-    if (assessment.needsPerson) {
-      const steps = firstStepsText(assessment.needsPerson);
+    // Heavy feelings without a crisis signal: warmth and a person, not the alarm. A practical need
+    // (debts, care that is too heavy) gets its first steps instead, which also offer a person.
+    if (assessment.concern && !assessment.needsPerson && deps.safety.reply) {
       const offer = await offerPerson(inbound, "handoff");
-      const intro = assessment.needsPerson === "person_requested" ? [] : [{ text: steps }];
+      return reply("concern", [{ text: deps.safety.reply("concern", language), buttons: [personYes] }, ...offer]);
+    }
+    const answered = await answerRest(inbound, text, truncated, assessment, patch);
+    // "Wat is huiselijk geweld?": the answer, then the numbers (without "wat naar dat u dit meemaakt").
+    if (assessment.information && deps.safety.reply) {
+      const line = deps.safety.reply("information", language, assessment.information);
+      // An answer that already gives these numbers (a wegwijzer entry on Veilig Thuis) needs no second line.
+      const said = answered.replies.map((r) => r.text).join("\n");
+      const numbers = line.match(/\b(?:112|113|0800-\d{4}|0900-\d{4}|088-\d{7})\b/g) ?? [];
+      if (!numbers.every((n) => said.includes(n))) answered.replies.push({ text: line });
+    }
+    return answered;
+  }
+
+  /** The emergency text: the deciding tier's numbers first, the numbers of any other crisis found with them. */
+  function crisisReply(assessment: SafetyAssessment, language: string): string {
+    const kind = assessment.crisis!;
+    if (!deps.safety.reply) return crisisText(kind);
+    const tiers = [...new Set((assessment.crisisKinds ?? [kind]).map(crisisTier))];
+    return deps.safety.reply(crisisTier(kind), language, tiers);
+  }
+
+  /** Everything after the safety tiers: a person's situation, small talk, scope, listings, knowledge. */
+  async function answerRest(
+    inbound: InboundMessage,
+    text: string,
+    truncated: boolean,
+    assessment: SafetyAssessment,
+    patch: Partial<ConversationState>,
+  ): Promise<AssistantReply> {
+    if (assessment.needsPerson) {
+      const topic = assessment.needsPerson;
+      const steps = firstStepsText(topic);
+      const nearby = topic === "person_requested" ? null : await helpNearby(inbound, text, topic, patch);
+      const offer = await offerPerson(inbound, "handoff");
+      const intro = topic === "person_requested" ? [] : [{ text: steps }, ...(nearby ? [nearby] : [])];
       return reply("handoff", [...intro, ...offer]);
     }
     if (deps.cues?.isHelpRequest(text)) {
@@ -172,6 +221,26 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return { ...(await store.getState(inbound.conversationId)), ...patch };
   }
 
+  /** The nearest listing that helps (schuldhulp-inloop, mantelzorgsteunpunt), when the place is known. */
+  async function helpNearby(inbound: InboundMessage, text: string, topic: HelpTopic, patch: Partial<ConversationState>): Promise<OutboundMessage | null> {
+    if (!deps.listings?.nearestHelp) return null;
+    const found = await deps.listings.nearestHelp({ ...listingRequest(inbound, text, await currentState(inbound, patch)), topic });
+    if (!found) return null;
+    if (found.place) patch.place = found.place;
+    return found.reply;
+  }
+
+  function listingRequest(inbound: InboundMessage, text: string, current: ConversationState) {
+    return {
+      text,
+      persona: inbound.persona,
+      now: deps.now(),
+      ...(current.location ? { location: current.location } : {}),
+      ...(current.place ? { place: current.place } : {}),
+      ...(typeof current.listingsMemory === "string" ? { memory: current.listingsMemory } : {}),
+    };
+  }
+
   /** Asks the listings capability; keeps the place it understood and its memory in `patch`. */
   async function askListings(
     inbound: InboundMessage,
@@ -181,14 +250,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     prefer?: (kind: ListingResponse["kind"]) => boolean,
   ): Promise<AssistantReply | null> {
     if (!deps.listings) return null;
-    const found = await deps.listings.respond({
-      text,
-      persona: inbound.persona,
-      now: deps.now(),
-      ...(current.location ? { location: current.location } : {}),
-      ...(current.place ? { place: current.place } : {}),
-      ...(typeof current.listingsMemory === "string" ? { memory: current.listingsMemory } : {}),
-    });
+    const found = await deps.listings.respond(listingRequest(inbound, text, current));
     if (!found || prefer?.(found.kind)) {
       if (current.listingsMemory !== undefined) patch.listingsMemory = undefined;
       return null;

@@ -5,7 +5,7 @@ import type { AssistantReply, InboundMessage } from "./types.js";
 
 
 /**
- * Slash commands and button presses every channel shares: /start, /help, /privacy, /vergeet
+ * Slash commands and button presses every channel shares: /start, /help, /privacy, /bronnen, /vergeet
  * (with a confirm button), feedback buttons, and the "talk to a person" button when no handoff
  * queue is configured. Returns null for anything else.
  */
@@ -43,6 +43,9 @@ export async function handleCommand(inbound: InboundMessage, deps: AssistantDeps
       return command([{ text: texts.help }]);
     case COMMANDS.privacy:
       return command([{ text: texts.privacy(deps.retentionDays) }]);
+    case COMMANDS.sources:
+    case COMMANDS.sourcesEn:
+      return command([{ text: texts.sources }]);
     case COMMANDS.forget:
       return command([
         {

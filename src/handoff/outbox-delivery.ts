@@ -15,6 +15,8 @@ import { richSummary } from "./ticket-summary.js";
 export interface ResidentPayload {
   conversationId: string;
   message: OutboundMessage;
+  /** Channel-defined delivery detail (see {@link ChannelSender.send}). */
+  via?: unknown;
 }
 
 export function createOutboxDelivery(ctx: () => HandoffContext) {
@@ -35,8 +37,8 @@ export function createOutboxDelivery(ctx: () => HandoffContext) {
   async function deliver(job: OutboxJob): Promise<void> {
     const c = ctx();
     if (job.kind === "resident") {
-      const { conversationId, message } = job.payload as ResidentPayload;
-      await c.sender.send(conversationId, message);
+      const { conversationId, message, via } = job.payload as ResidentPayload;
+      await c.sender.send(conversationId, message, via);
       return;
     }
     const ticket = job.ticketId === null ? undefined : await c.tickets.get(job.ticketId);

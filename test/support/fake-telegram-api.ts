@@ -74,6 +74,8 @@ export interface FakeTelegramApi {
   fail(method: string, rule: FailureRule): void;
   /** Ends every failure still set for `method` (the platform recovers). */
   clearFailures(method: string): void;
+  /** Answers `method` only after `ms` (a slow Bot API); 0 ends the delay. The call is recorded on arrival. */
+  delay(method: string, ms: number): void;
   /** Replaces the answer of a method (e.g. `createForumTopic` for a handoff test). */
   respond(method: string, responder: MethodResponder): void;
   callsTo(method: string): RecordedCall[];
@@ -114,6 +116,7 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
   const waiters = new Set<Waiter>();
   const failures = new Map<string, FailureRule[]>();
   const responders = new Map<string, MethodResponder>();
+  const delays = new Map<string, number>();
   let nextUpdateId = 1;
   let nextMessageId = 10_000;
   let nextThreadId = 100;
@@ -223,6 +226,8 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
     }
     call.result = responder(body);
     record();
+    const wait = delays.get(method);
+    if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
     return send(res, 200, { ok: true, result: call.result });
   }
 
@@ -284,6 +289,10 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
     },
     clearFailures(method) {
       failures.delete(method);
+    },
+    delay(method, ms) {
+      if (ms > 0) delays.set(method, ms);
+      else delays.delete(method);
     },
     respond(method, responder) {
       responders.set(method, responder);

@@ -9,7 +9,10 @@ import { createChatQueue, type ChatQueue } from "./chat-queue.js";
 import { createTelegramSender } from "./deliver.js";
 import { createUpdateErrorHandler } from "./error-boundary.js";
 import { createReplyLanes, type ReplyLaneOptions, type ReplyLanes } from "./reply-lanes.js";
-import { createResidentHandler } from "./resident-handler.js";
+import { createResidentHandler, type ReplySink } from "./resident-handler.js";
+import type { Update } from "grammy/types";
+import type { Inbox } from "../inbox.js";
+import { recordUpdate } from "./record-update.js";
 import { telegramTexts } from "./telegram-texts.js";
 import { createUserRateLimit } from "./user-rate-limit.js";
 
@@ -39,6 +42,18 @@ export interface TelegramBotOptions {
   replyRetry?: Partial<typeof REPLY_RETRY>;
   /** Known bot info skips `getMe` (bench, tests). */
   botInfo?: UserFromGetMe;
+  /**
+   * A durable inbox: every update is recorded before it is acknowledged and answered later by the
+   * inbox worker through {@link TelegramBot.answer}; replies then leave through the outbox.
+   */
+  inbox?: { inbox: Inbox; onRecorded: () => void };
+}
+
+/** One reply of an answered update, for the outbox. */
+export interface UpdateReply {
+  chatId: number;
+  messages: Parameters<ReplySink["push"]>[0]["messages"];
+  options: Parameters<ReplySink["push"]>[0]["options"];
 }
 
 export interface TelegramBot {
@@ -52,6 +67,8 @@ export interface TelegramBot {
   closeConnections(): Promise<void>;
   /** Cuts every Bot API call still running (a shutdown that cannot wait any longer). */
   abortConnections(): Promise<void>;
+  /** With an inbox: runs a recorded update through the bot and resolves with its replies (not sent). */
+  answer(update: Update): Promise<UpdateReply[]>;
 }
 
 /**
@@ -88,11 +105,22 @@ export function createTelegramBot(deps: ChannelDeps, options: TelegramBotOptions
   const queue = createChatQueue((error) => logger.error({ err: error, channel: "telegram" }, "queued Telegram update failed"));
 
   bot.catch(handleError);
-  bot.use(async (ctx, next) => {
-    if (await deps.store.markDelivery(`telegram:update:${ctx.update.update_id}`, deps.now())) return next();
-    logger.info({ updateId: ctx.update.update_id, channel: "telegram" }, "repeated Telegram update ignored");
-  });
-  bot.use(queue.middleware);
+  /** Updates the inbox worker is answering now, with where their replies go. */
+  const answering = new WeakMap<Update, UpdateReply[]>();
+  const durable = options.inbox;
+  if (durable) {
+    // Long polling: an update from getUpdates is recorded, then answered by the worker (which comes back here).
+    bot.use(async (ctx, next) => {
+      if (answering.has(ctx.update)) return next();
+      if (await recordUpdate(durable.inbox, ctx.update, deps.now())) durable.onRecorded();
+    });
+  } else {
+    bot.use(async (ctx, next) => {
+      if (await deps.store.markDelivery(`telegram:update:${ctx.update.update_id}`, deps.now())) return next();
+      logger.info({ updateId: ctx.update.update_id, channel: "telegram" }, "repeated Telegram update ignored");
+    });
+    bot.use(queue.middleware);
+  }
   const safe = bot.errorBoundary(handleError);
   for (const extension of options.extensions ?? []) {
     const middleware = extension({ bot, sender, codec, deps });
@@ -107,7 +135,22 @@ export function createTelegramBot(deps: ChannelDeps, options: TelegramBotOptions
       logger,
       now: deps.now,
       ...(staffChatId !== undefined ? { staffChatId } : {}),
+      ...(durable ? { sinkFor: (ctx: Context) => sinkOf(answering.get(ctx.update)) } : {}),
     }),
   );
-  return { bot, sender, codec, queue, lanes, closeConnections: botApi.close, abortConnections: botApi.destroy };
+  async function answer(update: Update): Promise<UpdateReply[]> {
+    const replies: UpdateReply[] = [];
+    answering.set(update, replies);
+    try {
+      await bot.handleUpdate(update);
+    } finally {
+      answering.delete(update);
+    }
+    return replies;
+  }
+  return { bot, sender, codec, queue, lanes, closeConnections: botApi.close, abortConnections: botApi.destroy, answer };
+}
+
+function sinkOf(replies: UpdateReply[] | undefined): ReplySink | undefined {
+  return replies ? { push: (reply) => void replies.push(reply) } : undefined;
 }

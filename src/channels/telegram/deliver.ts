@@ -88,13 +88,24 @@ export function chatIdOf(conversationId: string): number {
  */
 export function createTelegramSender(api: Api, codec: CallbackDataCodec): ChannelSender {
   return {
-    async send(conversationId, message) {
+    async send(conversationId, message, via) {
       const chatId = chatIdOf(conversationId);
       try {
-        await deliverMessages(api, chatId, [message], codec);
+        await deliverMessages(api, chatId, [message], codec, readDeliverOptions(via));
       } catch (error) {
         throw telegramAppError(error);
       }
     },
+  };
+}
+
+/** Delivery options as recorded in the outbox (untrusted JSON): only the known fields, checked. */
+export function readDeliverOptions(via: unknown): DeliverOptions {
+  if (!via || typeof via !== "object") return {};
+  const v = via as Record<string, unknown>;
+  return {
+    ...(Number.isSafeInteger(v.replyTo) ? { replyTo: v.replyTo as number } : {}),
+    ...(Number.isSafeInteger(v.threadId) ? { threadId: v.threadId as number } : {}),
+    ...(v.removeKeyboard === true ? { removeKeyboard: true } : {}),
   };
 }

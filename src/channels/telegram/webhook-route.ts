@@ -3,6 +3,9 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import { webhookCallback, type Bot } from "grammy";
 import { shapeProblem } from "../../http/payload-shape.js";
 import type { Logger } from "../../log/logger.js";
+import type { Update } from "grammy/types";
+import type { Inbox } from "../inbox.js";
+import { recordUpdate } from "./record-update.js";
 
 export const TELEGRAM_WEBHOOK_PATH = "/telegram/webhook";
 /**
@@ -19,6 +22,8 @@ export interface WebhookRouteOptions {
   logger: Logger;
   /** While true (shutting down) deliveries get 503, so Telegram delivers them again later. */
   isStopping: () => boolean;
+  /** A durable inbox: the update is recorded there before the 200 (answered later by the inbox worker). */
+  inbox?: { inbox: Inbox; onRecorded: () => void; now: () => Date };
 }
 
 /**
@@ -65,12 +70,26 @@ export function mountTelegramWebhook(app: Express, options: WebhookRouteOptions)
     options.logger.error({ err: error, channel: "telegram" }, "webhook request failed");
     res.status(500).json({ ok: false, error: "internal error" });
   };
+  const durable = options.inbox;
+  // At least once in: with an inbox the 200 goes back only once the update is stored (a repeat is
+  // acknowledged too, and dropped); a store that fails gives 500, so Telegram delivers it again.
+  const record: RequestHandler | undefined = durable
+    ? (req, res, next) => {
+        recordUpdate(durable.inbox, req.body as Update, durable.now()).then(
+          (fresh) => {
+            res.status(200).json({ ok: true });
+            if (fresh) durable.onRecorded();
+          },
+          next,
+        );
+      }
+    : undefined;
   app.post(
     TELEGRAM_WEBHOOK_PATH,
     checkSecret,
     express.json({ limit: TELEGRAM_BODY_LIMIT }),
     checkUpdate,
-    webhookCallback(options.bot, "express", { secretToken: options.secret, onTimeout: "return", timeoutMilliseconds: 8000 }),
+    record ?? webhookCallback(options.bot, "express", { secretToken: options.secret, onTimeout: "return", timeoutMilliseconds: 8000 }),
     onError,
   );
 }
