@@ -14,6 +14,8 @@ const USAGE = `Gebruik: wijkwijzer <opdracht>
   listings import FILE [--dry-run]      controleer en importeer activiteiten (CSV of HSDS JSON)
   eval FILE                             meet recall@1/@5 en MRR over een JSONL-bestand
   bench                                 meet de snelheid en schrijf de cijfers als JSON
+  desk add-user EMAIL --name N --role R maak een account voor de desk (wachtwoord via stdin)
+  desk list-users | remove-user EMAIL   bekijk of verwijder accounts van de desk
 `;
 
 export type CommandRunner = (args: string[], config: Config) => Promise<number>;
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<CommandRunner>> = {
   listings: async () => (await import("./cli/listings-command.js")).runListings,
   eval: async () => (await import("./cli/eval-command.js")).runEval,
   bench: async () => (await import("./cli/bench-command.js")).runBench,
+  desk: async () => (await import("./cli/desk-command.js")).runDesk,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -27,6 +27,14 @@ import type { Logger } from "./log/logger.js";
 import { createSafetyCheck } from "./safety/safety-check.js";
 import { openDatabase, type SqliteDatabase } from "./store/database.js";
 import { createSqliteConversationStore } from "./store/sqlite-conversation-store.js";
+import { createCheckInFlow, type CheckInFlow } from "./checkins/check-in-flow.js";
+import { createDeskEvents, type DeskEvents } from "./desk/desk-events.js";
+import type { DeskStores } from "./desk/desk-ports.js";
+import { createDeskRouter } from "./desk/desk-router.js";
+import { createUsageRecorder, type UsageRecorder } from "./desk/usage-recorder.js";
+import { createWebDesk } from "./desk/web-desk.js";
+import type { HandoffEvent } from "./handoff/handoff-model.js";
+import { createPgDeskStores, createSqliteDeskStores } from "./store/desk-stores.js";
 
 export interface AppOptions {
   logger: Logger;
@@ -52,6 +60,8 @@ export interface App {
   handoff?: HandoffService;
   /** Routes handoff messages to the channels once they run (`startChannels` registers them). */
   handoffSender: RoutingSender;
+  /** The web desk's stores (SQLite, or PostgreSQL with DATABASE_URL), its live events and the usage counts. */
+  desk?: { stores: DeskStores; events: DeskEvents; usage: UsageRecorder; checkIns: CheckInFlow };
   close(): Promise<void>;
 }
 
@@ -60,7 +70,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const { logger } = options;
   const now = options.now ?? (() => new Date());
   const db = openDatabase(join(config.DATA_DIR, "wijkwijzer.sqlite"));
-  const store = createSqliteConversationStore(db);
+  const deskStores = config.DATABASE_URL ? await createPgDeskStores(config.DATABASE_URL) : createSqliteDeskStores(db);
+  const usage = createUsageRecorder({ usage: deskStores.usage, now, logger });
+  const events = createDeskEvents();
+  const store = usage.observeStore(createSqliteConversationStore(db));
   const listings = createListingsService({ db, config, logger, now });
   await listings.loadDirectory();
   const index = await openKnowledgeIndex({
@@ -79,8 +92,26 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const safety = createSafetyCheck(config.KNOWLEDGE_DIR);
   // The assistant exists before the channels do: handoff messages wait in the outbox until they run.
   const handoffSender = createRoutingSender();
-  const handoff = createHandoff(config, { db, store, safety, logger, now, sender: handoffSender, tickMs: options.handoffTickMs });
-  const assistant = createAssistant({
+  let handoff: HandoffService | undefined = undefined;
+  const onEvent = (event: HandoffEvent) => {
+    events.emit(event);
+    usage.onHandoffEvent(event, handoff?.tickets.get(event.ticketId));
+  };
+  handoff = createHandoff(config, {
+    db, store, safety, logger, now, sender: handoffSender, tickMs: options.handoffTickMs, onEvent,
+    // The terminal chat can hear a worker only while it runs (it registers its sender then).
+    canReach: (channel) => handoffSender.has(channel),
+  });
+  const checkIns = createCheckInFlow({
+    checkIns: deskStores.checkIns,
+    store,
+    sender: handoffSender,
+    now,
+    days: config.CHECKIN_DAYS,
+    canReach: (channel) => channel === "telegram" || channel === "slack",
+    logger,
+  });
+  const core = createAssistant({
     retriever: index,
     // With LLM_PROVIDER the model writes the answer; the extractive one stays the fallback.
     composer: config.LLM_PROVIDER
@@ -97,6 +128,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     wijkteamContact: config.WIJKTEAM_CONTACT,
     onError: (error, inbound) => logger.error({ err: error, channel: inbound.channel }, "handling a message failed"),
   });
+  const assistant = checkIns.wrap(usage.observe(core));
   return {
     config,
     logger,
@@ -108,8 +140,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     now,
     ...(handoff ? { handoff } : {}),
     handoffSender,
+    desk: { stores: deskStores, events, usage, checkIns },
     async close() {
       await handoff?.stop();
+      await usage.settle();
+      await deskStores.close();
       db.close();
     },
   };
@@ -136,8 +171,26 @@ export async function startChannels(app: App): Promise<StopChannels> {
   if (config.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(deps, { extensions: telegramExtensions }));
   if (config.SLACK_BOT_TOKEN) running.push(await startSlack(deps, { extensions: slackExtensions }));
   for (const channel of running) app.handoffSender.register(channel.name, channel.sender);
+  const { desk } = app;
+  if (handoff && desk && config.DESK === "on") {
+    http.app.use(
+      "/desk",
+      createDeskRouter({
+        stores: desk.stores,
+        handoff,
+        conversations: app.store,
+        events: desk.events,
+        listings: () => app.listings.listings(),
+        officeHours: parseOfficeHours(config.OFFICE_HOURS, config.TZ),
+        officeHoursText: config.OFFICE_HOURS,
+        now: app.now,
+        logger,
+      }),
+    );
+  }
   handoff?.start();
-  const port = await http.listen(config.PORT);
+  desk?.checkIns.start();
+  const port = await http.listen(config.PORT, config.HOST);
   logger.info({ port, channels: running.map((c) => c.name) }, "Wijkwijzer is running");
   const purge = () => {
     try {
@@ -153,6 +206,7 @@ export async function startChannels(app: App): Promise<StopChannels> {
   retention.unref();
   const stop = async () => {
     clearInterval(retention);
+    desk?.checkIns.stop();
     // The outbox stops first: what is still pending is delivered after the next start.
     await handoff?.stop();
     for (const channel of running) app.handoffSender.unregister(channel.name);
@@ -163,12 +217,24 @@ export async function startChannels(app: App): Promise<StopChannels> {
 }
 
 /**
- * The handoff to a sociaal werker, when a staff desk is configured: the Slack handoff channel
- * (new tickets go there) and/or the Telegram staff forum group.
+ * The handoff to a sociaal werker, when a staff desk is configured: the web desk (`DESK=on`, the
+ * default: it sees every ticket), the Slack handoff channel and/or the Telegram staff forum group.
+ * New tickets are posted to Slack, else Telegram, else only the web desk; a claim on any desk
+ * shows on the others.
  */
 export function createHandoff(
   config: Config,
-  deps: { db: SqliteDatabase; store: ConversationStore; safety: SafetyCheck; logger: Logger; now: () => Date; sender: RoutingSender; tickMs?: number | undefined },
+  deps: {
+    db: SqliteDatabase;
+    store: ConversationStore;
+    safety: SafetyCheck;
+    logger: Logger;
+    now: () => Date;
+    sender: RoutingSender;
+    tickMs?: number | undefined;
+    onEvent?: (event: HandoffEvent) => void;
+    canReach?: (channel: string) => boolean;
+  },
 ): HandoffService | undefined {
   const desks: Partial<Record<DeskKind, StaffDesk>> = {};
   if (config.SLACK_BOT_TOKEN && config.SLACK_HANDOFF_CHANNEL) {
@@ -177,7 +243,8 @@ export function createHandoff(
   if (config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_STAFF_CHAT_ID) {
     desks.telegram = createTelegramStaffDesk({ api: createStaffApi(config), chatId: Number(config.TELEGRAM_STAFF_CHAT_ID) });
   }
-  const primaryDesk: DeskKind | undefined = desks.slack ? "slack" : desks.telegram ? "telegram" : undefined;
+  if (config.DESK === "on") desks.web = createWebDesk();
+  const primaryDesk: DeskKind | undefined = desks.slack ? "slack" : desks.telegram ? "telegram" : desks.web ? "web" : undefined;
   if (!primaryDesk) return undefined;
   return createHandoffService({
     ...deps,

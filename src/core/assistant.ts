@@ -136,7 +136,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return null;
     }
     Object.assign(patch, { ...(found.place ? { place: found.place } : {}), listingsMemory: found.memory });
-    return { intent: "listings", replies: found.replies, sources: found.sources, confident: true };
+    return { intent: "listings", replies: found.replies, sources: found.sources, confident: true, ...(found.asked ? { asked: found.asked } : {}) };
   }
 
   return {

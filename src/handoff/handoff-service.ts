@@ -7,7 +7,7 @@ import type { InboundMessage } from "../core/types.js";
 import type { Logger } from "../log/logger.js";
 import type { SqliteDatabase } from "../store/database.js";
 import { deskLane, residentLane, type HandoffContext, type HandoffState } from "./handoff-context.js";
-import type { ClaimResult, DeskKind, StaffDesk, Ticket, Worker, WorkerMessageResult } from "./handoff-model.js";
+import type { ClaimResult, DeskKind, HandoffEvent, StaffDesk, Ticket, Worker, WorkerMessageResult } from "./handoff-model.js";
 import { createUpkeep } from "./handoff-upkeep.js";
 import type { OfficeHours } from "./office-hours.js";
 import { createOutboxDelivery } from "./outbox-delivery.js";
@@ -42,12 +42,18 @@ export interface HandoffDeps {
   /** How often the loop delivers due jobs and runs upkeep. Default 1000 ms. */
   tickMs?: number;
   outbox?: { baseDelayMs?: number; maxDelayMs?: number };
+  /** Told about every ticket change (the web desk's live queue, the coordinator's figures). */
+  onEvent?: (event: HandoffEvent) => void;
+  /** Channels beyond Telegram and Slack that can receive a worker's words now (the terminal chat). */
+  canReach?: (channel: string) => boolean;
 }
 
 export interface HandoffService extends HandoffQueue {
   claim(ticketId: number, worker: Worker): ClaimResult;
   close(ticketId: number, worker: Worker): ClaimResult;
   workerMessage(message: WorkerMessage): { result: WorkerMessageResult; ticket?: Ticket };
+  /** A worker's words for the resident of a ticket, from a desk that knows the ticket by id (the web desk). */
+  workerReply(ticketId: number, worker: Worker, text: string): { result: WorkerMessageResult; ticket?: Ticket };
   attachDesk(desk: StaffDesk): void;
   /** Starts the delivery loop (call once the channels run, so the sender can reach them). */
   start(): void;
@@ -59,7 +65,7 @@ export interface HandoffService extends HandoffQueue {
   outbox: Outbox;
 }
 
-/** Resident channels a worker can be reached from (the terminal chat has no way back). */
+/** Resident channels a worker can always reach (the terminal chat only while it runs: `canReach`). */
 const RELAYABLE = new Set(["telegram", "slack"]);
 
 export function createHandoffService(deps: HandoffDeps): HandoffService {
@@ -92,6 +98,13 @@ export function createHandoffService(deps: HandoffDeps): HandoffService {
     ...(deps.safety ? { safety: deps.safety } : {}),
     ...(deps.summarise ? { summarise: deps.summarise } : {}),
     ...(deps.logger ? { logger: deps.logger } : {}),
+    emit(event) {
+      try {
+        deps.onEvent?.(event);
+      } catch (error) {
+        deps.logger?.error({ err: error }, "handoff event listener failed");
+      }
+    },
     kick() {
       if (started) void outbox.drain();
     },
@@ -104,15 +117,20 @@ export function createHandoffService(deps: HandoffDeps): HandoffService {
     toResident(ticket, message) {
       outbox.enqueue(residentLane(ticket.conversationId), ticket.id, "resident", { conversationId: ticket.conversationId, message });
       store.appendMessage({ conversationId: ticket.conversationId, direction: "out", text: message.text, intent: "handoff", at: now() });
+      ctx.emit({ type: "message", ticketId: ticket.id });
     },
     toDesk(ticket, kind) {
       outbox.enqueue(deskLane(ticket.id), ticket.id, kind, {});
+      const status = kind === "desk_update" ? tickets.get(ticket.id)?.status : undefined;
+      ctx.emit({ type: kind === "desk_post" ? "new" : status === "closed" ? "closed" : "updated", ticketId: ticket.id });
     },
     toThread(ticket, message) {
       outbox.enqueue(deskLane(ticket.id), ticket.id, "desk_message", message);
+      ctx.emit({ type: "message", ticketId: ticket.id });
     },
   };
 
+  const relayable = (channel: string) => RELAYABLE.has(channel) || deps.canReach?.(channel) === true;
   const resident = createResidentFlow(ctx);
   const worker = createWorkerFlow(ctx);
   const upkeep = createUpkeep(ctx, {
@@ -139,16 +157,17 @@ export function createHandoffService(deps: HandoffDeps): HandoffService {
 
   return {
     async intercept(inbound: InboundMessage) {
-      if (!RELAYABLE.has(inbound.channel)) return null;
+      if (!relayable(inbound.channel)) return null;
       return resident.intercept(inbound);
     },
     async offer(inbound, reason) {
-      if (!RELAYABLE.has(inbound.channel)) return null;
+      if (!relayable(inbound.channel)) return null;
       return resident.offer(inbound, reason);
     },
     claim: worker.claim,
     close: worker.close,
     workerMessage: worker.workerMessage,
+    workerReply: worker.workerReply,
     attachDesk(desk) {
       desks[desk.kind] = desk;
       ctx.kick();

@@ -104,6 +104,7 @@ export function createResidentFlow(ctx: HandoffContext) {
     if (Number.isInteger(rating) && rating >= 1 && rating <= 5 && tickets.rate(ticketId, inbound.conversationId, rating)) {
       const ticket = tickets.get(ticketId);
       if (ticket) ctx.toThread(ticket, { kind: "notice", text: t.rated(rating) });
+      ctx.emit({ type: "rated", ticketId, rating });
       ctx.kick();
     }
     const state = ctx.getState(inbound.conversationId);

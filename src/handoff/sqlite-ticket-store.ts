@@ -18,6 +18,8 @@ export interface TicketStore {
   /** The open or claimed ticket of a conversation. */
   active(conversationId: string): Ticket | undefined;
   byDeskThread(desk: DeskKind, thread: string): Ticket | undefined;
+  /** Open and claimed tickets, and those closed since `closedSince`; urgent first, then oldest first. */
+  listForDesk(closedSince: Date, limit: number): Ticket[];
   saveDeskRefs(id: number, refs: { thread?: string; message?: string }): void;
   setSummary(id: number, summary: string, kind: SummaryKind): void;
   summaryKind(id: number): SummaryKind;
@@ -74,6 +76,10 @@ export function createSqliteTicketStore(db: SqliteDatabase): TicketStore {
   const byId = db.prepare("SELECT * FROM handoff_tickets WHERE id = ?");
   const activeFor = db.prepare("SELECT * FROM handoff_tickets WHERE conversation_id = ? AND status <> 'closed'");
   const byThread = db.prepare("SELECT * FROM handoff_tickets WHERE desk = ? AND desk_thread = ? ORDER BY id DESC LIMIT 1");
+  const forDesk = db.prepare(
+    `SELECT * FROM handoff_tickets WHERE status <> 'closed' OR closed_at >= ?
+     ORDER BY CASE status WHEN 'closed' THEN 1 ELSE 0 END, CASE priority WHEN 'urgent' THEN 0 ELSE 1 END, id LIMIT ?`,
+  );
   const setThread = db.prepare("UPDATE handoff_tickets SET desk_thread = ? WHERE id = ?");
   const setMessage = db.prepare("UPDATE handoff_tickets SET desk_message = ? WHERE id = ?");
   const setSummary = db.prepare("UPDATE handoff_tickets SET summary = ?, summary_kind = ? WHERE id = ?");
@@ -120,6 +126,7 @@ export function createSqliteTicketStore(db: SqliteDatabase): TicketStore {
     get: (id) => read(byId.get(id)),
     active: (conversationId) => read(activeFor.get(conversationId)),
     byDeskThread: (desk, thread) => read(byThread.get(desk, thread)),
+    listForDesk: (closedSince, limit) => (forDesk.all(closedSince.getTime(), limit) as TicketRow[]).map(toTicket),
     saveDeskRefs(id, refs) {
       if (refs.thread !== undefined) setThread.run(refs.thread, id);
       if (refs.message !== undefined) setMessage.run(refs.message, id);

@@ -34,6 +34,7 @@ export function createWorkerFlow(ctx: HandoffContext) {
     ctx.toThread(claimed, { kind: "notice", text: t.claimedNotice(worker.firstName) });
     ctx.toResident(claimed, { text: t.claimed(worker.firstName) });
     ctx.kick();
+    ctx.emit({ type: "claimed", ticketId });
     ctx.logger?.info({ ticket: ticketId }, "handoff ticket claimed");
     return { ok: true, ticket: claimed };
   }
@@ -71,5 +72,21 @@ export function createWorkerFlow(ctx: HandoffContext) {
     return { result: "relayed", ticket };
   }
 
-  return { claim, close, workerMessage };
+  /**
+   * Words for the resident from a desk that addresses tickets by id. On a ticket whose own desk
+   * is another one (Slack, Telegram), that desk's thread gets a copy, so colleagues there follow.
+   */
+  function workerReply(ticketId: number, worker: Worker, text: string): { result: WorkerMessageResult; ticket?: Ticket } {
+    const ticket = tickets.get(ticketId);
+    if (!ticket) return { result: "unknown_thread" };
+    if (ticket.status === "closed") return { result: "closed", ticket };
+    if (ticket.status === "open") return { result: "not_claimed", ticket };
+    if (ticket.workerId !== worker.id) return { result: "not_claimer", ticket };
+    if (!text.trim()) return { result: "empty", ticket };
+    relayToResident(ctx, ticket, text.trim());
+    if (ticket.desk !== "web") ctx.toThread(ticket, { kind: "notice", text: t.relayedFromWebDesk(ticket.workerName ?? worker.firstName, text.trim()) });
+    return { result: "relayed", ticket };
+  }
+
+  return { claim, close, workerMessage, workerReply };
 }

@@ -30,6 +30,8 @@ interface Origin {
   where: string;
   /** A place from the text, for the core to remember. */
   remember?: string;
+  /** The area for the coordinator's counts (a wijk, place or 4-digit postcode). */
+  area?: string;
 }
 
 const NEAR_RADIUS_KM = 15;
@@ -85,17 +87,17 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       // A full postcode is more precise at PDOK than the 4-digit area centre.
       const precise = mention.text.length > 4 && mention.place.kind === "postcode" ? await deps.geocoder.geocode(mention.text) : undefined;
       const point = precise ?? mention.place;
-      return { point: { lat: point.lat, lon: point.lon }, where: listingsTexts.nearPlace(mention.place.kind === "postcode" ? mention.text : mention.place.name), remember: mention.text.length > 4 && mention.place.kind === "postcode" ? mention.text : mention.place.name };
+      return { area: mention.place.name, point: { lat: point.lat, lon: point.lon }, where: listingsTexts.nearPlace(mention.place.kind === "postcode" ? mention.text : mention.place.name), remember: mention.text.length > 4 && mention.place.kind === "postcode" ? mention.text : mention.place.name };
     }
     if (mention && !mention.known) {
       const found = await deps.geocoder.geocode(mention.text);
       if (!found) return { unknown: mention.text };
-      return { point: { lat: found.lat, lon: found.lon }, where: listingsTexts.nearPlace(mention.text), remember: mention.text };
+      return { area: mention.text, point: { lat: found.lat, lon: found.lon }, where: listingsTexts.nearPlace(mention.text), remember: mention.text };
     }
     if (request.location && (memory.viaLocation || !request.place)) return { point: request.location, where: listingsTexts.nearLocation };
     if (request.place) {
       const found = await deps.geocoder.geocode(request.place);
-      if (found) return { point: { lat: found.lat, lon: found.lon }, where: listingsTexts.nearPlace(request.place) };
+      if (found) return { area: request.place, point: { lat: found.lat, lon: found.lon }, where: listingsTexts.nearPlace(request.place) };
     }
     if (request.location) return { point: request.location, where: listingsTexts.nearLocation };
     return undefined;
@@ -129,11 +131,16 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
     const { hits, relaxed } = searchWithWidening(index, base, q);
     const nextMemory = writeMemory({ ...memory, last: storeQuery(q) });
     const remember = origin.remember ? { place: origin.remember } : {};
-    if (hits.length === 0) return { kind: "results", replies: [{ text: listingsTexts.nothing }], sources: [], memory: nextMemory, ...remember };
+    const asked = {
+      categories: [...q.categories],
+      ...(origin.area ? { area: origin.area.length > 4 && /^\d{4}/.test(origin.area) ? origin.area.slice(0, 4) : origin.area } : {}),
+      shown: hits.map((h) => ({ id: h.item.listing.id, name: h.item.listing.name })),
+    };
+    if (hits.length === 0) return { kind: "results", replies: [{ text: listingsTexts.nothing }], sources: [], memory: nextMemory, asked, ...remember };
     const intro = describeSearch(q, relaxed, origin.where, time);
     const replies = renderResults({ intro, hits, now, persona, showAccess: q.accessible });
     const sources = replies.flatMap((r) => r.sources ?? []);
-    return { kind: "results", replies: replies.map(({ sources: _s, ...r }) => r), sources, memory: nextMemory, ...remember };
+    return { kind: "results", replies: replies.map(({ sources: _s, ...r }) => r), sources, memory: nextMemory, asked, ...remember };
   }
 }
 
