@@ -178,7 +178,7 @@
       ),
       note,
       h("h3", { class: "utrecht-heading-3" }, "Gesprek (gedeeld door de bewoner)"),
-      h("ol", { class: "desk-conversation", id: "conversation" }, messages.map((m) => h("li", { class: m.from }, h("span", { class: "desk-who" }, `${FROM[m.from]} · ${time(m.at)}`), m.text))),
+      h("ol", { class: "desk-conversation", id: "conversation", tabindex: "0", "aria-label": "Berichten van het gesprek" }, messages.map((m) => h("li", { class: m.from }, h("span", { class: "desk-who" }, `${FROM[m.from]} · ${time(m.at)}`), m.text))),
       t.status === "closed"
         ? null
         : h(
