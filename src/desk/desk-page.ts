@@ -46,7 +46,7 @@ function layout(title: string, main: string, script = false): string {
 ${script ? '<script src="/desk/assets/desk.js" defer></script>' : ""}
 </head>
 <body class="utrecht-document utrecht-document--surface">
-<a class="utrecht-skip-link" href="#main">Naar de inhoud</a>
+<a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">Naar de inhoud</a>
 <div class="utrecht-page desk-page">
 <header class="utrecht-page-header desk-header"><p class="desk-brand">Wijkwijzer <span>desk</span></p><div id="who"></div></header>
 <main id="main" class="utrecht-page-content" tabindex="-1">

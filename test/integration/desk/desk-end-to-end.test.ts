@@ -126,6 +126,9 @@ describe("the web desk end to end", () => {
       if (!resolved) throw new Error("the resident's answer never showed in the desk");
       expect(resolved.messages.filter((m) => m.from === "worker").map((m) => m.text)).toEqual(["Dag Noor, ik ben Sanne. Waar gaat het over?"]);
       expect(resolved.ticket.language).toBe("nl");
+      // Oldest first: the question that started it comes before the worker's first words.
+      const texts = resolved.messages.map((m) => m.text);
+      expect(texts.findIndex((t) => t.includes("mens praten over mijn huur"))).toBeLessThan(texts.findIndex((t) => t.startsWith("Dag Noor")));
       // A person has the chat: the bot says nothing.
       await new Promise((r) => setTimeout(r, 300));
       expect(toResident().length).toBe(before);
