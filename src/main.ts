@@ -25,6 +25,7 @@ import { openKnowledgeIndex, type KnowledgeIndex } from "./knowledge/knowledge-i
 import { createListingsService, type ListingsService } from "./listings/listings-service.js";
 import type { Logger } from "./log/logger.js";
 import { createSafetyCheck } from "./safety/safety-check.js";
+import { loadDialogueCues } from "./dialogue/dialogue-cues.js";
 import { openDatabase, type SqliteDatabase } from "./store/database.js";
 import { createSqliteConversationStore } from "./store/sqlite-conversation-store.js";
 import { createCheckInFlow, type CheckInFlow } from "./checkins/check-in-flow.js";
@@ -121,6 +122,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     rewriteQuestion: createQueryRewriter({ config, logger }),
     store,
     safety,
+    cues: loadDialogueCues(config.KNOWLEDGE_DIR),
     ...(handoff ? { handoff } : {}),
     listings: listings.search,
     now,

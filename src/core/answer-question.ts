@@ -43,7 +43,8 @@ export async function answerQuestion(
   if (!composed.confident) {
     const reply: AssistantReply = {
       intent: "answer",
-      replies: [{ text: composed.text || texts.notSure, buttons: [personButton] }],
+      // The "not sure" text ends by asking whether they want a person: a typed "ja" presses the button.
+      replies: [{ text: composed.text || texts.notSure, buttons: [{ ...personButton, answers: "yes" }] }],
       sources: [],
       confident: false,
     };

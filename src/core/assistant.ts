@@ -1,5 +1,6 @@
 import type {
   AnswerComposer,
+  DialogueCues,
   ConversationState,
   ConversationStore,
   HandoffQueue,
@@ -20,6 +21,8 @@ export interface AssistantDeps {
   safety: SafetyCheck;
   listings?: ListingSearch;
   handoff?: HandoffQueue;
+  /** Typed yes/no, bare help requests and empathy cues; without it those turns are read as questions. */
+  cues?: DialogueCues;
   /** ISO 639-1 language of a text; default: always Dutch. */
   detectLanguage?: (text: string) => string;
   /** Turns a follow-up into a standalone question; default: the question itself. */
@@ -61,7 +64,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
    * `patch` (the caller writes it with the replies, in one write); `patch` is also read here,
    * on top of the stored state, so a location shared with this message is used at once.
    */
-  async function decide(inbound: InboundMessage, patch: Partial<ConversationState>): Promise<AssistantReply> {
+  async function decide(received: InboundMessage, patch: Partial<ConversationState>): Promise<AssistantReply> {
+    // "2" or "ja graag" right after buttons were shown stands for pressing one of them.
+    const typed = typedPress(received, currentState(received, patch).offered);
+    if (typed === "declined") return reply("smalltalk", [{ text: texts.declined }]);
+    const inbound = typed ?? received;
     if (deps.handoff) {
       const owned = await deps.handoff.intercept(inbound);
       if (owned) return owned;
@@ -90,6 +97,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const intro = assessment.needsPerson === "person_requested" ? [] : [{ text: steps }];
       return reply("handoff", [...intro, ...offer]);
     }
+    if (deps.cues?.isHelpRequest(text)) {
+      const again = currentState(inbound, patch).lastAsk === "help";
+      patch.lastAsk = "help";
+      return reply("smalltalk", [{ text: again ? texts.helpQuestionAgain : texts.helpQuestion, buttons: [personButton] }]);
+    }
     if (assessment.smalltalk) return reply("smalltalk", [{ text: texts.smalltalk[assessment.smalltalk] }]);
 
     // Clearly off-topic questions ("hoe wordt het weer morgen?") must not become listings because a
@@ -98,16 +110,48 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const prefix = truncated ? [{ text: texts.tooLong }] : [];
     const state = currentState(inbound, patch);
     const found = await askListings(inbound, text, state, patch);
-    if (found) return { ...found, replies: [...prefix, ...found.replies] };
+    if (found) return { ...found, replies: [...prefix, ...withEmpathy(text, found.replies)] };
 
     const { reply: answered, lastQuestion } = await answerQuestion(inbound, text, state.lastQuestion, deps);
     const streak = answered.confident ? 0 : (state.unconfidentStreak ?? 0) + 1;
     Object.assign(patch, { lastQuestion, unconfidentStreak: streak });
+    if (!answered.confident) {
+      // Never the same question twice in a row: a second "not sure" says it differently.
+      if (state.lastAsk === "not_sure" && answered.replies[0]) answered.replies[0] = { ...answered.replies[0], text: texts.notSureAgain };
+      patch.lastAsk = "not_sure";
+    } else {
+      answered.replies = withEmpathy(text, answered.replies);
+    }
     if (!answered.confident && streak >= 2 && deps.handoff) {
       const offer = await deps.handoff.offer(inbound, "unconfident");
       if (offer) answered.replies.push(offer);
     }
     return { ...answered, replies: [...prefix, ...answered.replies] };
+  }
+
+  /** One line of empathy before the answer when the person shared something heavy. */
+  function withEmpathy(text: string, replies: OutboundMessage[]): OutboundMessage[] {
+    const line = deps.cues?.empathy(text);
+    const [first, ...rest] = replies;
+    return line && first ? [{ ...first, text: `${line}\n\n${first.text}` }, ...rest] : replies;
+  }
+
+  /**
+   * A typed button number, or a typed yes/no that stands for the button asking it. "declined" is
+   * a typed no to a yes/no question that has no "no" button (the person just says no thanks).
+   */
+  function typedPress(inbound: InboundMessage, offered: unknown): InboundMessage | "declined" | undefined {
+    if (inbound.action || !Array.isArray(offered) || offered.length === 0) return undefined;
+    const buttons = offered as Array<{ id: string; value?: string; answers?: "yes" | "no" }>;
+    const text = inbound.text.trim();
+    let chosen = /^\d{1,2}$/.test(text) ? buttons[Number(text) - 1] : undefined;
+    if (!chosen) {
+      const answer = deps.cues?.answer(text);
+      if (!answer) return undefined;
+      chosen = buttons.find((b) => b.answers === answer);
+      if (!chosen) return answer === "no" && buttons.some((b) => b.answers === "yes") ? "declined" : undefined;
+    }
+    return { ...inbound, text: "", action: { id: chosen.id, ...(chosen.value ? { value: chosen.value } : {}) } };
   }
 
   /** The stored conversation state with this turn's changes on top. */
@@ -135,6 +179,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       if (current.listingsMemory !== undefined) patch.listingsMemory = undefined;
       return null;
     }
+    if (found.kind === "need_place") {
+      // Never the same question twice in a row: the second time, ask for a place more plainly.
+      const asked = `place:${found.replies[0]?.text.length ?? 0}:${found.replies[0]?.text.slice(0, 40) ?? ""}`;
+      if (current.lastAsk === asked && found.replies[0]) found.replies[0] = { ...found.replies[0], text: texts.placeAgain };
+      patch.lastAsk = asked;
+    }
     Object.assign(patch, { ...(found.place ? { place: found.place } : {}), listingsMemory: found.memory });
     return { intent: "listings", replies: found.replies, sources: found.sources, confident: true, ...(found.asked ? { asked: found.asked } : {}) };
   }
@@ -153,6 +203,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         result = reply("answer", [{ text: texts.error, buttons: [personButton] }], false);
       }
       if (result.forgotten) return result;
+      // What the person can answer next: the buttons just shown (ids only, no text) and what was asked.
+      const offered = result.replies.flatMap((r) => r.buttons ?? []).map((b) => ({ id: b.id, ...(b.value ? { value: b.value } : {}), ...(b.answers ? { answers: b.answers } : {}) }));
+      patch.offered = offered.length > 0 ? offered : undefined;
+      if (!("lastAsk" in patch)) patch.lastAsk = undefined;
       const replies = result.replies.map((out) => ({ text: out.text, intent: result.intent }));
       store.recordReplies(conversationId, deps.now(), replies, patch);
       return result;

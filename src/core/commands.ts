@@ -49,8 +49,8 @@ export async function handleCommand(inbound: InboundMessage, deps: AssistantDeps
         {
           text: texts.forgetConfirm,
           buttons: [
-            { id: FORGET_YES, label: texts.buttons.forgetYes },
-            { id: FORGET_NO, label: texts.buttons.forgetNo },
+            { id: FORGET_YES, label: texts.buttons.forgetYes, answers: "yes" },
+            { id: FORGET_NO, label: texts.buttons.forgetNo, answers: "no" },
           ],
         },
       ]);

@@ -128,6 +128,18 @@ export interface SafetyCheck {
   assess(text: string): SafetyAssessment;
 }
 
+// ---------------------------------------------------------------- conversation cues
+
+/** Reads conversational cues in a message. Pure and fast (no network). */
+export interface DialogueCues {
+  /** A short typed yes or no ("ja graag", "nee hoor", "نعم"), else undefined. */
+  answer(text: string): "yes" | "no" | undefined;
+  /** True for a bare request for help without a topic ("help me", "ik heb hulp nodig"). */
+  isHelpRequest(text: string): boolean;
+  /** One line of empathy when the person shares something heavy while asking, else undefined. */
+  empathy(text: string): string | undefined;
+}
+
 // ---------------------------------------------------------------- store
 
 export interface ConversationState {

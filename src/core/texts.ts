@@ -43,6 +43,9 @@ export const texts = {
     "Daar kan ik u helaas niet mee helpen. Ik weet alleen iets van activiteiten en hulp in de buurt, en van de sociale basis.",
   notSure:
     "Ik weet het antwoord niet zeker. Ik wil u niets verkeerds vertellen. Wilt u met een sociaal werker praten?",
+  /** The same "not sure" right after the last one: never the same question twice in a row. */
+  notSureAgain:
+    "Dit weet ik ook niet zeker. Een sociaal werker kan u vast verder helpen. Kies \"Praat met een mens\", of stel een andere vraag.",
   answerIntro: {
     resident: "Dit vond ik hierover:",
     professional: "Uit de bronnen:",
@@ -57,6 +60,16 @@ export const texts = {
     forgetYes: "Ja, wis alles",
     forgetNo: "Nee",
   },
+  /** A bare "help me": a kind question back, and a second, different one if it comes again. */
+  helpQuestion:
+    "Ik help u graag. Waar gaat het over? Bijvoorbeeld: iets leuks in de buurt, hulp met geld of post, zorg voor iemand, of alleen zijn. Vertel het in uw eigen woorden.",
+  helpQuestionAgain:
+    "Vertel me in een paar woorden wat er aan de hand is, dan zoek ik mee. Wilt u liever met een mens praten? Kies dan \"Praat met een mens\".",
+  /** Asked for a place a second time in a row: said more plainly, with a way out. */
+  placeAgain:
+    "Ik weet nog niet waar u zoekt. Typ alleen de 4 cijfers van uw postcode, bijvoorbeeld 3701. Of de naam van uw wijk of dorp. U kunt ook uw locatie delen.",
+  /** A typed "nee" to a question the bot asked. */
+  declined: "Goed. Kan ik u ergens anders mee helpen?",
   smalltalk: {
     greeting: "Hallo! Waar kan ik u mee helpen? U kunt vragen naar activiteiten in de buurt, of naar hulp.",
     thanks: "Graag gedaan! Heeft u nog een vraag?",

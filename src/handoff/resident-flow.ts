@@ -30,8 +30,8 @@ export function createResidentFlow(ctx: HandoffContext) {
     return {
       text: t.consentQuestion(keep),
       buttons: [
-        { id: HANDOFF_ACTIONS.consentYes, label: t.buttons.consentYes },
-        { id: HANDOFF_ACTIONS.consentNo, label: t.buttons.consentNo },
+        { id: HANDOFF_ACTIONS.consentYes, label: t.buttons.consentYes, answers: "yes" },
+        { id: HANDOFF_ACTIONS.consentNo, label: t.buttons.consentNo, answers: "no" },
       ],
     };
   }

@@ -15,6 +15,7 @@ import { listingDocument } from "./listing-documents.js";
 import type { Listing } from "./listing-model.js";
 import { loadListingsVocabulary, type ListingsVocabulary } from "./listings-vocabulary.js";
 import { createListingsSearch } from "./listings-search.js";
+import { loadFollowUpVocabulary } from "./shown-follow-up.js";
 import { createSqliteListingsRepository, type ListingsRepository } from "./sqlite-listings-repository.js";
 
 export interface ListingsServiceDeps {
@@ -94,6 +95,7 @@ export function createListingsService(deps: ListingsServiceDeps): ListingsServic
   const search = createListingsSearch({
     snapshot: current,
     vocabulary,
+    followUps: loadFollowUpVocabulary(config.KNOWLEDGE_DIR),
     geocoder,
     timeZone: config.TZ,
   });
