@@ -25,7 +25,7 @@ describe("desk stores on SQLite", () => {
   deskStoresContract(async () => {
     const db = openDatabase(join(dir, `desk-${n++}.sqlite`));
     const stores = createSqliteDeskStores(db);
-    open.push(async () => db.close());
+    open.push(async () => void db.close());
     return stores;
   });
 });
