@@ -34,14 +34,12 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** ISO week (`2026-W05`) of a `YYYY-MM-DD` day. */
+/** ISO week (`2026-W05`) of a `YYYY-MM-DD` day: the week's Thursday decides the year. */
 export function isoWeek(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
-  const weekday = (date.getUTCDay() + 6) % 7;
-  date.setUTCDate(date.getUTCDate() - weekday + 3);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7) + 3);
   const year = date.getUTCFullYear();
-  const firstThursday = new Date(Date.UTC(year, 0, 4));
-  const week = 1 + Math.round((date.getTime() - firstThursday.getTime()) / DAY / 7 - ((firstThursday.getUTCDay() + 6) % 7 - 3) / 7);
+  const week = 1 + Math.floor((date.getTime() - Date.UTC(year, 0, 1)) / DAY / 7);
   return `${year}-W${String(week).padStart(2, "0")}`;
 }
 
