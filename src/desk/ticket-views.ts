@@ -5,6 +5,16 @@
 import { detect } from "tinyld";
 import type { ConversationStore, StoredMessage } from "../core/ports.js";
 import type { Ticket } from "../handoff/handoff-model.js";
+import { HANDOFF_ACTIONS, handoffTexts } from "../handoff/handoff-texts.js";
+
+/** Button presses are stored as `[knop: id]`; the desk shows what the resident saw on the button. */
+const BUTTON_LABELS: Record<string, string> = {
+  [HANDOFF_ACTIONS.consentYes]: handoffTexts.buttons.consentYes,
+  [HANDOFF_ACTIONS.consentNo]: handoffTexts.buttons.consentNo,
+  [HANDOFF_ACTIONS.request]: "Praat met een mens",
+};
+const readable = (text: string) =>
+  text.replace(/^\[knop: ([\w-]+)(?::[^\]]*)?\]$/, (_m, id: string) => `[drukte op de knop${BUTTON_LABELS[id] ? ` "${BUTTON_LABELS[id]}"` : ""}]`);
 
 export interface TicketJson {
   id: number;
@@ -52,7 +62,7 @@ export function ticketMessages(store: ConversationStore, ticket: Ticket, limit =
       const byWorker = m.direction === "out" && m.intent === "handoff" && prefix !== undefined && m.at.getTime() >= claimedAt && m.text.startsWith(prefix);
       return {
         from: m.direction === "in" ? "resident" : byWorker ? "worker" : "bot",
-        text: byWorker ? m.text.slice(prefix!.length) : m.text,
+        text: byWorker ? m.text.slice(prefix!.length) : m.direction === "in" ? readable(m.text) : m.text,
         at: m.at.toISOString(),
       } satisfies MessageJson;
     });

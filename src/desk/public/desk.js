@@ -19,7 +19,7 @@
       else if (k === "class") el.className = v;
       else el.setAttribute(k, v === true ? "" : String(v));
     }
-    for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : String(c));
+    for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : String(c));
     return el;
   }
   const button = (label, onclick, kind = "secondary") =>
@@ -65,8 +65,9 @@
   }
 
   function nav() {
-    const items = [["queue", "Hulpvragen"]];
-    if (me.user.role === "coordinator") items.push(["overview", "Overzicht"]);
+    // Workers have one view: no menu.
+    if (me.user.role !== "coordinator") return null;
+    const items = [["queue", "Hulpvragen"], ["overview", "Overzicht"]];
     return h(
       "nav",
       { "aria-label": "Onderdelen" },
@@ -229,7 +230,7 @@
       out.replaceChildren(
         h("ul", { class: "desk-figures" },
           fig(s.conversations, "gesprekken"), fig(s.messages, "berichten"), fig(s.handoffs, "doorverwijzingen"),
-          fig(s.timeToClaimP50Seconds === null ? null : Math.round(s.timeToClaimP50Seconds / 60), "minuten tot overname (mediaan)"),
+          fig(s.timeToClaimP50Seconds === null ? null : s.timeToClaimP50Seconds < 120 ? `${s.timeToClaimP50Seconds} s` : `${Math.round(s.timeToClaimP50Seconds / 60)} min`, "tijd tot overname (mediaan)"),
           fig(s.feedback.up, "keer duim omhoog"), fig(s.feedback.down, "keer duim omlaag"), fig(s.ratings.average, `gemiddeld cijfer (${s.ratings.count}×)`)),
         table("Per dag", ["Dag", "Gesprekken", "Berichten", "Doorverwijzingen"], s.perDay.map((d) => [d.day, d.conversations, d.messages, d.handoffs])),
         table("Per week", ["Week", "Berichten", "Doorverwijzingen"], s.perWeek.map((w) => [w.week, w.messages, w.handoffs])),

@@ -137,7 +137,10 @@ describe.skipIf(!existsSync(CHROMIUM))("the desk in a browser", () => {
     await logIn(page, "kim@example.org");
     await page.getByRole("button", { name: "Overzicht" }).click();
     await page.getByRole("heading", { name: "Overzicht voor coördinatoren" }).waitFor();
-    await page.getByText("Kennisgaten").waitFor();
+    await page.getByText("Kennisgaten: vragen zonder goed antwoord").waitFor();
+    // The figures reflect the handoff of the first test.
+    await expect(page.locator(".desk-figures li").filter({ hasText: "doorverwijzingen" }).locator("strong").textContent()).resolves.toBe("1");
+    await expect(page.getByRole("link", { name: "kennisgaten" }).getAttribute("href")).resolves.toContain("/desk/api/stats.csv?table=gaps");
     await page.screenshot({ path: join(OUT, "06-overview.png"), fullPage: true });
     expect(await axe(page)).toEqual([]);
     await page.close();
