@@ -55,7 +55,9 @@ export async function benchDesk(config: Config, logger: Logger): Promise<DeskBen
         buffer += decoder.decode(value, { stream: true });
         for (const match of buffer.matchAll(/data: (.*)\n/g)) {
           const event = JSON.parse(match[1]!) as { type: string; ticket: { id: number } };
-          if (event.type === "new") (seen.add(event.ticket.id), waiting.get(event.ticket.id)?.());
+          if (event.type !== "new") continue;
+          seen.add(event.ticket.id);
+          waiting.get(event.ticket.id)?.();
         }
         buffer = buffer.slice(buffer.lastIndexOf("\n\n") + 2);
       }

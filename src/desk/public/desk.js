@@ -9,6 +9,7 @@
 
   const STATUS = { open: "Wacht", claimed: "Overgenomen", closed: "Gesloten" };
   const FROM = { resident: "Bewoner", worker: "Sociaal werker", bot: "Wijkwijzer (computer)" };
+  const INTENTS = { answer: "kennisvraag", listings: "activiteiten zoeken", crisis: "crisis", concern: "zorgen of zware gevoelens", handoff: "naar een mens", out_of_scope: "buiten ons terrein", smalltalk: "praatje", command: "opdracht of knop" };
   const CHANNEL = { telegram: "Telegram", slack: "Slack", terminal: "Terminal" };
 
   function h(tag, attrs, ...children) {
@@ -234,7 +235,7 @@
           fig(s.feedback.up, "keer duim omhoog"), fig(s.feedback.down, "keer duim omlaag"), fig(s.ratings.average, `gemiddeld cijfer (${s.ratings.count}×)`)),
         table("Per dag", ["Dag", "Gesprekken", "Berichten", "Doorverwijzingen"], s.perDay.map((d) => [d.day, d.conversations, d.messages, d.handoffs])),
         table("Per week", ["Week", "Berichten", "Doorverwijzingen"], s.perWeek.map((w) => [w.week, w.messages, w.handoffs])),
-        table("Soort vraag", ["Soort", "Aantal"], Object.entries(s.intents).map(([k, v]) => [k, v])),
+        table("Soort vraag", ["Soort", "Aantal"], Object.entries(s.intents).map(([k, v]) => [INTENTS[k] || k, v])),
         table("Redenen bij duim omlaag", ["Reden", "Aantal"], s.feedback.reasons.map((r) => [r.reason, r.count])),
         table("Kennisgaten: vragen zonder goed antwoord", ["Vraag", "Aantal", "Actie"], s.unanswered.map((g) => [g.question, g.count, button("Afgehandeld", async () => { await post(`/gaps/${encodeURIComponent(g.key)}/handled`); announce("Gemarkeerd als afgehandeld."); await load(); })])),
         table("Behoeften per wijk (alleen aantallen van 5 of meer)", ["Gebied", "Categorie", "Aantal"], s.needsByArea.map((n) => [n.area, n.category, n.count])),
