@@ -81,6 +81,7 @@ export function createDeskAuth(deps: DeskAuthDeps) {
       createdAt: created,
       expiresAt: new Date(created.getTime() + SESSION_HOURS * 3_600_000),
     };
+    await stores.sessions.purgeExpired(created);
     await stores.sessions.create(session);
     await stores.audit.record({ actor: user.email, action: "login", at: created });
     return { ok: true, principal: { user, session }, cookie: cookie(req, token, SESSION_HOURS * 3600) };
