@@ -49,6 +49,20 @@ export function createDeskRouter(deps: DeskDeps): Router {
     stores.audit.record({ actor: p.user.email, action, ...(target ? { target } : {}), at: now() });
   const me = (res: Response) => res.locals.desk as DeskPrincipal;
 
+  router.use((req, res, next) => {
+    // Only this page's own script and styles; never inside another site's frame.
+    res.set({
+      "content-security-policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "no-referrer",
+    });
+    // A state change sent from another site's page is refused (SameSite=Strict covers the cookie; this covers login).
+    const origin = req.get("origin");
+    if (req.method === "POST" && origin && origin !== "null" && new URL(origin).host !== req.get("host")) {
+      return void res.status(403).json({ error: "origin", message: "Dit verzoek komt van een andere website." });
+    }
+    next();
+  });
   assetRoutes(router);
   router.get("/", async (req, res) => {
     const found = await auth.principal(req);
@@ -164,17 +178,30 @@ export function createDeskRouter(deps: DeskDeps): Router {
   api.get("/events", (req: Request, res: Response) => {
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive", "x-accel-buffering": "no" });
     res.write("retry: 3000\n\n");
-    const unsubscribe = deps.events.subscribe((event) => {
-      const ticket = handoff.tickets.get(event.ticketId);
-      res.write(`event: ticket\ndata: ${JSON.stringify({ type: event.type, ticket: ticket ? ticketJson(ticket) : { id: event.ticketId } })}\n\n`);
-    });
-    // Proxies close quiet connections; a comment every 25 s keeps it open.
-    const heartbeat = setInterval(() => res.write(": ping\n\n"), 25_000);
-    heartbeat.unref();
-    req.on("close", () => {
+    let closed = false;
+    const end = () => {
+      if (closed) return;
+      closed = true;
       clearInterval(heartbeat);
       unsubscribe();
+      res.end();
+    };
+    // A removed user or an ended session loses the stream too, not only the next request.
+    const stillLoggedIn = async () => (await auth.principal(req).catch(() => undefined)) !== undefined;
+    // One after another, so the browser gets the changes in the order they happened.
+    let chain: Promise<void> = Promise.resolve();
+    const unsubscribe = deps.events.subscribe((event) => {
+      chain = chain.then(() => stillLoggedIn()).then((ok) => {
+        if (!ok) return end();
+        if (closed) return;
+        const ticket = handoff.tickets.get(event.ticketId);
+        res.write(`event: ticket\ndata: ${JSON.stringify({ type: event.type, ticket: ticket ? ticketJson(ticket) : { id: event.ticketId } })}\n\n`);
+      });
     });
+    // Proxies close quiet connections; a comment every 25 s keeps it open.
+    const heartbeat = setInterval(() => void stillLoggedIn().then((ok) => (ok ? res.write(": ping\n\n") : end())), 25_000);
+    heartbeat.unref();
+    req.on("close", end);
   });
 
   coordinatorRoutes(api, { ...deps, auth, audit });

@@ -61,7 +61,7 @@
     const who = document.getElementById("who");
     who.replaceChildren(
       h("span", {}, `${me.user.name} (${me.user.role === "coordinator" ? "coördinator" : "sociaal werker"}) `),
-      h("form", { method: "post", action: "/desk/logout", style: "display:inline" }, h("button", { type: "submit", class: "utrecht-button utrecht-button--subtle" }, "Uitloggen")),
+      h("form", { method: "post", action: "/desk/logout", class: "desk-inline" }, h("button", { type: "submit", class: "utrecht-button utrecht-button--subtle" }, "Uitloggen")),
     );
   }
 
@@ -103,7 +103,7 @@
             h("span", { class: "desk-who" }, label(t), `Hulpvraag #${t.id}`),
             `${CHANNEL[t.channel] || t.channel} · ${time(t.createdAt)}`,
             t.claimedBy ? ` · bij ${t.claimedBy}` : "",
-            t.topic ? h("span", { style: "display:block" }, `Onderwerp: ${t.topic}`) : null,
+            t.topic ? h("span", { class: "desk-block" }, `Onderwerp: ${t.topic}`) : null,
           ),
         ),
       ),

@@ -164,6 +164,27 @@ describe("the web desk end to end", () => {
     expect(JSON.stringify(audit)).not.toContain("huur");
   });
 
+  it("sends security headers and refuses a login posted from another site", async () => {
+    const page = await fetch(`${base}/desk`);
+    expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+    const foreign = await fetch(`${base}/desk/login`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" },
+      body: "email=sanne%40example.org&password=" + encodeURIComponent(PASSWORD),
+      redirect: "manual",
+    });
+    expect(foreign.status).toBe(403);
+    const form = await fetch(`${base}/desk/login`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+      body: "email=sanne%40example.org&password=" + encodeURIComponent(PASSWORD),
+      redirect: "manual",
+    });
+    expect(form.status).toBe(303);
+    expect(form.headers.get("location")).toBe("/desk");
+  });
+
   it("limits repeated wrong logins (429)", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await login(base, "piet@example.org", `wrong-password-${i}`)).status);
