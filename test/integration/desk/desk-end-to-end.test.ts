@@ -164,7 +164,38 @@ describe("the web desk end to end", () => {
     expect(JSON.stringify(audit)).not.toContain("huur");
   });
 
-  it("sends security headers and refuses a login posted from another site", async () => {
+  it("keeps saved quick replies and finds listings to paste", async () => {
+    expect((await sanne.post("/desk/api/replies", { title: "", text: "x" })).status).toBe(400);
+    const saved = await sanne.post("/desk/api/replies", { title: "Spreekuur", text: "Het spreekuur is elke dinsdag van 10 tot 12 uur." });
+    expect(saved.status).toBe(201);
+    const { reply } = (await saved.json()) as { reply: { id: number } };
+    const listed = (await (await piet.get("/desk/api/replies")).json()) as { replies: Array<{ id: number; title: string }> };
+    expect(listed.replies.map((r) => r.title)).toContain("Spreekuur");
+    expect((await piet.post(`/desk/api/replies/${reply.id}/delete`)).status).toBe(200);
+    expect(((await (await piet.get("/desk/api/replies")).json()) as { replies: unknown[] }).replies).toEqual([]);
+
+    const all = app.listings.listings();
+    const sample = all[0]!;
+    const word = sample.name.split(/\s+/).find((w) => w.length > 3)!;
+    const { listings } = (await (await sanne.get(`/desk/api/listings?q=${encodeURIComponent(word)}`)).json()) as { listings: Array<{ id: string; text: string }> };
+    const hit = listings.find((l) => l.id === sample.id);
+    expect(hit?.text.split("\n")[0]).toContain(sample.name);
+    expect(((await (await sanne.get("/desk/api/listings?q=")).json()) as { listings: unknown[] }).listings).toEqual([]);
+  });
+
+  it("exports CSV and lists stale listings for coordinators only", async () => {
+    expect((await sanne.get("/desk/api/stats.csv")).status).toBe(403);
+    expect((await sanne.get("/desk/api/stale-listings")).status).toBe(403);
+    const csv = await coordinator.get("/desk/api/stats.csv?table=days");
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect((await csv.text()).split("\r\n")[0]).toBe("dag,gesprekken,berichten,doorverwijzingen");
+    const stale = (await (await coordinator.get("/desk/api/stale-listings")).json()) as { cutoff: string; listings: Array<{ lastVerified: string | null }> };
+    expect(stale.listings.every((l) => l.lastVerified === null || l.lastVerified < stale.cutoff)).toBe(true);
+    expect(stale.listings.length).toBe(app.listings.listings().filter((l) => !l.lastVerified || l.lastVerified < stale.cutoff).length);
+    expect((await coordinator.post("/desk/api/gaps/unknown-gap/handled")).status).toBe(404);
+  });
+
+    it("sends security headers and refuses a login posted from another site", async () => {
     const page = await fetch(`${base}/desk`);
     expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(page.headers.get("x-content-type-options")).toBe("nosniff");
