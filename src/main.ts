@@ -26,8 +26,8 @@ import { createListingsService, type ListingsService } from "./listings/listings
 import type { Logger } from "./log/logger.js";
 import { createSafetyCheck } from "./safety/safety-check.js";
 import { loadDialogueCues } from "./dialogue/dialogue-cues.js";
-import { openDatabase, type SqliteDatabase } from "./store/database.js";
-import { createSqliteConversationStore } from "./store/sqlite-conversation-store.js";
+import type { SqliteDatabase } from "./store/sqlite/database.js";
+import { openStores, type Stores } from "./store/stores.js";
 import { createCheckInFlow, type CheckInFlow } from "./checkins/check-in-flow.js";
 import { createDeskEvents, type DeskEvents } from "./desk/desk-events.js";
 import type { DeskStores } from "./desk/desk-ports.js";
@@ -35,7 +35,6 @@ import { createDeskRouter } from "./desk/desk-router.js";
 import { createUsageRecorder, type UsageRecorder } from "./desk/usage-recorder.js";
 import { createWebDesk } from "./desk/web-desk.js";
 import type { HandoffEvent } from "./handoff/handoff-model.js";
-import { createPgDeskStores, createSqliteDeskStores } from "./store/desk-stores.js";
 
 export interface AppOptions {
   logger: Logger;
@@ -51,36 +50,47 @@ export interface AppOptions {
 export interface App {
   config: Config;
   logger: Logger;
-  db: SqliteDatabase;
+  /** Every store, on SQLite (DATA_DIR) or PostgreSQL (DATABASE_URL). */
+  stores: Stores;
+  /** The SQLite database when the stores are on SQLite (tests and tools read it); undefined on PostgreSQL. */
+  db: SqliteDatabase | undefined;
   store: ConversationStore;
   index: KnowledgeIndex;
   listings: ListingsService;
   assistant: Assistant;
   now: () => Date;
-  /** The handoff to a sociaal werker; only when a staff desk (Slack channel or Telegram group) is configured. */
+  /** The handoff to a sociaal werker: with the web desk (`DESK=on`, the default), a Slack channel or a Telegram group. */
   handoff?: HandoffService;
   /** Routes handoff messages to the channels once they run (`startChannels` registers them). */
   handoffSender: RoutingSender;
-  /** The web desk's stores (SQLite, or PostgreSQL with DATABASE_URL), its live events and the usage counts. */
+  /** The web desk's stores, its live events, the usage counts and the check-ins. */
   desk?: { stores: DeskStores; events: DeskEvents; usage: UsageRecorder; checkIns: CheckInFlow };
   close(): Promise<void>;
 }
 
 /** Builds everything but the channels: what the CLI commands and the terminal chat need. */
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
-  const { logger } = options;
   const now = options.now ?? (() => new Date());
-  const db = openDatabase(join(config.DATA_DIR, "wijkwijzer.sqlite"));
-  const deskStores = config.DATABASE_URL ? await createPgDeskStores(config.DATABASE_URL) : createSqliteDeskStores(db);
-  const usage = createUsageRecorder({ usage: deskStores.usage, now, logger });
+  const stores = await openStores(config);
+  try {
+    return await assemble(config, options, stores, now);
+  } catch (error) {
+    await stores.close();
+    throw error;
+  }
+}
+
+async function assemble(config: Config, options: AppOptions, stores: Stores, now: () => Date): Promise<App> {
+  const { logger } = options;
+  const usage = createUsageRecorder({ usage: stores.desk.usage, now, logger });
   const events = createDeskEvents();
-  const store = usage.observeStore(createSqliteConversationStore(db));
-  const listings = createListingsService({ db, config, logger, now });
+  const store = usage.observeStore(stores.conversations);
+  const listings = createListingsService({ repository: stores.listings, config, logger, now });
   await listings.loadDirectory();
   const index = await openKnowledgeIndex({
     knowledgeDir: config.KNOWLEDGE_DIR,
     indexDir: join(config.DATA_DIR, "index"),
-    extraDocuments: listings.documents(),
+    extraDocuments: await listings.documents(),
     embeddings: {
       provider: config.EMBEDDINGS,
       ...(config.EMBEDDINGS_MODEL ? { model: config.EMBEDDINGS_MODEL } : {}),
@@ -96,15 +106,23 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   let handoff: HandoffService | undefined = undefined;
   const onEvent = (event: HandoffEvent) => {
     events.emit(event);
-    usage.onHandoffEvent(event, handoff?.tickets.get(event.ticketId));
+    if (event.type === "new" || event.type === "claimed" || event.type === "rated") {
+      void handoff?.tickets.get(event.ticketId).then((ticket) => usage.onHandoffEvent(event, ticket), (error: unknown) => logger.error({ err: error }, "counting a handoff failed"));
+    }
   };
   handoff = createHandoff(config, {
-    db, store, safety, logger, now, sender: handoffSender, tickMs: options.handoffTickMs, onEvent,
+    stores: { ...stores, conversations: store },
+    safety,
+    logger,
+    now,
+    sender: handoffSender,
+    tickMs: options.handoffTickMs,
+    onEvent,
     // The terminal chat can hear a worker only while it runs (it registers its sender then).
     canReach: (channel) => handoffSender.has(channel),
   });
   const checkIns = createCheckInFlow({
-    checkIns: deskStores.checkIns,
+    checkIns: stores.desk.checkIns,
     store,
     sender: handoffSender,
     now,
@@ -134,7 +152,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   return {
     config,
     logger,
-    db,
+    stores,
+    db: "db" in stores ? (stores as Stores & { db: SqliteDatabase }).db : undefined,
     store,
     index,
     listings,
@@ -142,12 +161,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     now,
     ...(handoff ? { handoff } : {}),
     handoffSender,
-    desk: { stores: deskStores, events, usage, checkIns },
+    desk: { stores: stores.desk, events, usage, checkIns },
     async close() {
       await handoff?.stop();
       await usage.settle();
-      await deskStores.close();
-      db.close();
+      await stores.close();
     },
   };
 }
@@ -194,17 +212,17 @@ export async function startChannels(app: App): Promise<StopChannels> {
   desk?.checkIns.start();
   const port = await http.listen(config.PORT, config.HOST);
   logger.info({ port, channels: running.map((c) => c.name) }, "Wijkwijzer is running");
-  const purge = () => {
+  const purge = async () => {
     try {
-      const removed = app.store.purgeOlderThan(new Date(app.now().getTime() - config.RETENTION_DAYS * 86_400_000));
+      const removed = await app.store.purgeOlderThan(new Date(app.now().getTime() - config.RETENTION_DAYS * 86_400_000));
       if (removed > 0) logger.info({ removed }, "retention purge");
     } catch (error) {
       logger.error({ err: error }, "retention purge failed");
     }
   };
   // Once at start too: a process restarted more often than hourly must still purge.
-  purge();
-  const retention = setInterval(purge, 60 * 60 * 1000);
+  await purge();
+  const retention = setInterval(() => void purge(), 60 * 60 * 1000);
   retention.unref();
   const stop = async () => {
     clearInterval(retention);
@@ -227,8 +245,7 @@ export async function startChannels(app: App): Promise<StopChannels> {
 export function createHandoff(
   config: Config,
   deps: {
-    db: SqliteDatabase;
-    store: ConversationStore;
+    stores: Stores;
     safety: SafetyCheck;
     logger: Logger;
     now: () => Date;
@@ -248,8 +265,12 @@ export function createHandoff(
   if (config.DESK === "on") desks.web = createWebDesk();
   const primaryDesk: DeskKind | undefined = desks.slack ? "slack" : desks.telegram ? "telegram" : desks.web ? "web" : undefined;
   if (!primaryDesk) return undefined;
+  const { stores, ...rest } = deps;
   return createHandoffService({
-    ...deps,
+    ...rest,
+    store: stores.conversations,
+    tickets: stores.tickets,
+    outboxStore: stores.outbox,
     primaryDesk,
     desks,
     officeHours: parseOfficeHours(config.OFFICE_HOURS, config.TZ),

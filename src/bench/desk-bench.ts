@@ -70,7 +70,7 @@ export async function benchDesk(config: Config, logger: Logger): Promise<DeskBen
       await app.assistant.handle(inbound("/mens", 1));
       const started = performance.now();
       await app.assistant.handle(inbound("ja", 2));
-      const ticket = app.handoff!.tickets.active(conversationId)!;
+      const ticket = (await app.handoff!.tickets.active(conversationId))!;
       if (!seen.has(ticket.id)) await new Promise<void>((resolve) => waiting.set(ticket.id, resolve));
       consent.push(performance.now() - started);
     }

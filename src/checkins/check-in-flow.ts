@@ -41,7 +41,7 @@ export function createCheckInFlow(deps: CheckInDeps) {
     if (!action) return null;
     switch (action.id) {
       case A.yes: {
-        const offered = deps.store.getState(inbound.conversationId).checkinOffer as { id: string; name: string } | undefined;
+        const offered = (await deps.store.getState(inbound.conversationId)).checkinOffer as { id: string; name: string } | undefined;
         if (!offered || offered.id !== action.value) return reply(t.gone);
         await checkIns.schedule({ conversationId: inbound.conversationId, userId: inbound.userId, listingId: offered.id, listingName: offered.name, dueAt: new Date(now().getTime() + deps.days * DAY) }, now());
         return reply(t.scheduled(deps.days));
@@ -68,12 +68,12 @@ export function createCheckInFlow(deps: CheckInDeps) {
   }
 
   /** After a listings answer with results: the offer, once per conversation. */
-  function withOffer(inbound: InboundMessage, result: AssistantReply): AssistantReply {
+  async function withOffer(inbound: InboundMessage, result: AssistantReply): Promise<AssistantReply> {
     const first = result.asked?.shown[0];
     if (result.intent !== "listings" || !first || inbound.persona !== "resident" || !deps.canReach(inbound.channel)) return result;
-    const state = deps.store.getState(inbound.conversationId);
+    const state = await deps.store.getState(inbound.conversationId);
     if (state.checkinOffer) return result;
-    deps.store.setState(inbound.conversationId, { ...state, checkinOffer: first });
+    await deps.store.mergeState(inbound.conversationId, { checkinOffer: first });
     return {
       ...result,
       replies: [

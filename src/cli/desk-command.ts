@@ -5,9 +5,7 @@
 import type { Config } from "../config/config.js";
 import type { DeskRole } from "../desk/desk-ports.js";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../desk/passwords.js";
-import { openDatabase } from "../store/database.js";
-import { createPgDeskStores, createSqliteDeskStores } from "../store/desk-stores.js";
-import { join } from "node:path";
+import { openStores } from "../store/stores.js";
 import { flagValue } from "./cli-app.js";
 
 const USAGE = `Gebruik:
@@ -25,8 +23,8 @@ async function readPassword(): Promise<string> {
 
 export async function runDesk(args: string[], config: Config): Promise<number> {
   const [sub, email] = args;
-  const db = config.DATABASE_URL ? undefined : openDatabase(join(config.DATA_DIR, "wijkwijzer.sqlite"));
-  const stores = db ? createSqliteDeskStores(db) : await createPgDeskStores(config.DATABASE_URL!);
+  const all = await openStores(config);
+  const stores = all.desk;
   const fail = (message: string) => (process.stderr.write(`${message}\n`), 1);
   try {
     if (sub === "add-user") {
@@ -58,7 +56,6 @@ export async function runDesk(args: string[], config: Config): Promise<number> {
     }
     return fail(USAGE);
   } finally {
-    await stores.close();
-    db?.close();
+    await all.close();
   }
 }

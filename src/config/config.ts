@@ -25,6 +25,10 @@ const OFFICE_HOURS_PATTERN =
 export const configSchema = z
   .object({
     DATA_DIR: z.string().trim().min(1).default("./data"),
+    // PostgreSQL for every store (several instances may share it); unset = SQLite in DATA_DIR.
+    DATABASE_URL: optionalString.refine((v) => v === undefined || (/^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v)), {
+      message: "DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/wijkwijzer (or leave it empty for SQLite in DATA_DIR)",
+    }),
     KNOWLEDGE_DIR: z.string().trim().min(1).default("knowledge"),
     LISTINGS_DIR: z.string().trim().min(1).default("knowledge/listings"),
     PORT: positiveInt(3000, "PORT must be a whole number such as 3000").refine((p) => p < 65536, {
@@ -81,9 +85,6 @@ export const configSchema = z
       .refine((tz) => isTimeZone(tz), { message: "TZ must be an IANA time zone such as Europe/Amsterdam" }),
     HANDOFF_REMIND_MINUTES: positiveInt(15, "HANDOFF_REMIND_MINUTES must be a whole number such as 15"),
     RETENTION_DAYS: positiveInt(90, "RETENTION_DAYS must be a whole number of days such as 90"),
-    DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
-      message: "DATABASE_URL must be a postgres:// URL such as postgres://user@localhost:5432/wijkwijzer",
-    }),
     HOST: z.string().trim().min(1).default("127.0.0.1"),
     DESK: z.enum(["on", "off"], { message: "DESK must be on or off" }).default("on"),
     CHECKIN_DAYS: positiveInt(3, "CHECKIN_DAYS must be a whole number of days such as 3"),

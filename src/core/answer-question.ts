@@ -21,22 +21,19 @@ export async function answerQuestion(
   const standalone = deps.rewriteQuestion ? await deps.rewriteQuestion(text, previousQuestion) : text;
   const k = inbound.persona === "professional" ? 8 : 5;
   const passages = await deps.retriever.search(standalone, { k });
-  // Read when the composer first asks for it (once): the extractive composer never does.
-  let history: ComposeRequest["history"] | undefined;
-  const readHistory = () =>
-    deps.store
-      .recentMessages(inbound.conversationId, HISTORY_TURNS + 1)
-      .slice(0, -1)
-      .map((m) => ({ role: m.direction === "in" ? ("user" as const) : ("assistant" as const), text: m.text }));
+  // Read only for a composer that uses it: the extractive composer never does.
+  const history: ComposeRequest["history"] = deps.composer.usesHistory
+    ? (await deps.store.recentMessages(inbound.conversationId, HISTORY_TURNS + 1))
+        .slice(0, -1)
+        .map((m) => ({ role: m.direction === "in" ? ("user" as const) : ("assistant" as const), text: m.text }))
+    : [];
   const composed = await deps.composer.compose({
     question: text,
     standaloneQuestion: standalone,
     passages,
     persona: inbound.persona,
     language: deps.detectLanguage?.(text) ?? "nl",
-    get history() {
-      return (history ??= readHistory());
-    },
+    history,
   });
 
   const personButton = { id: "handoff_request", label: texts.buttons.person };

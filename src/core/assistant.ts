@@ -66,7 +66,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
    */
   async function decide(received: InboundMessage, patch: Partial<ConversationState>): Promise<AssistantReply> {
     // "2" or "ja graag" right after buttons were shown stands for pressing one of them.
-    const typed = typedPress(received, currentState(received, patch).offered);
+    const typed = typedPress(received, (await currentState(received, patch)).offered);
     if (typed === "declined") return reply("smalltalk", [{ text: texts.declined }]);
     const inbound = typed ?? received;
     if (deps.handoff) {
@@ -82,7 +82,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (inbound.location) {
       patch.location = inbound.location;
       // A shared location alone answers "what is near me now" (or the question that waited for a place).
-      if (!text) return (await askListings(inbound, "", currentState(inbound, patch), patch)) ?? reply("command", [{ text: texts.locationSaved }]);
+      if (!text) return (await askListings(inbound, "", await currentState(inbound, patch), patch)) ?? reply("command", [{ text: texts.locationSaved }]);
     }
     if (!text) return reply("smalltalk", [{ text: texts.empty }]);
 
@@ -98,7 +98,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return reply("handoff", [...intro, ...offer]);
     }
     if (deps.cues?.isHelpRequest(text)) {
-      const again = currentState(inbound, patch).lastAsk === "help";
+      const again = (await currentState(inbound, patch)).lastAsk === "help";
       patch.lastAsk = "help";
       return reply("smalltalk", [{ text: again ? texts.helpQuestionAgain : texts.helpQuestion, buttons: [personButton] }]);
     }
@@ -108,7 +108,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // place or day is remembered from earlier in the conversation.
     if (assessment.outOfScope) return reply("out_of_scope", [{ text: texts.outOfScope }]);
     const prefix = truncated ? [{ text: texts.tooLong }] : [];
-    const state = currentState(inbound, patch);
+    const state = await currentState(inbound, patch);
     const found = await askListings(inbound, text, state, patch);
     if (found) return { ...found, replies: [...prefix, ...withEmpathy(text, found.replies)] };
 
@@ -155,8 +155,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   /** The stored conversation state with this turn's changes on top. */
-  function currentState(inbound: InboundMessage, patch: Partial<ConversationState>): ConversationState {
-    return { ...store.getState(inbound.conversationId), ...patch };
+  async function currentState(inbound: InboundMessage, patch: Partial<ConversationState>): Promise<ConversationState> {
+    return { ...(await store.getState(inbound.conversationId)), ...patch };
   }
 
   /** Asks the listings capability; keeps the place it understood and its memory in `patch`. */
@@ -192,7 +192,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   return {
     async handle(inbound) {
       const { conversationId } = inbound;
-      store.recordInbound(inbound, { conversationId, direction: "in", text: describeInbound(inbound), at: inbound.receivedAt });
+      await store.recordInbound(inbound, { conversationId, direction: "in", text: describeInbound(inbound), at: inbound.receivedAt });
       const patch: Partial<ConversationState> = {};
       let result: AssistantReply;
       try {
@@ -208,7 +208,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       patch.offered = offered.length > 0 ? offered : undefined;
       if (!("lastAsk" in patch)) patch.lastAsk = undefined;
       const replies = result.replies.map((out) => ({ text: out.text, intent: result.intent }));
-      store.recordReplies(conversationId, deps.now(), replies, patch);
+      await store.recordReplies(conversationId, deps.now(), replies, patch);
       return result;
     },
   };

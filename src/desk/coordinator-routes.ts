@@ -69,10 +69,9 @@ export function coordinatorRoutes(api: Router, deps: CoordinatorDeps): void {
     res.status(done ? 200 : 404).json({ handled: done });
   });
 
-  api.get("/stale-listings", coordinator, (_req, res) => {
+  api.get("/stale-listings", coordinator, async (_req, res) => {
     const cutoff = new Date(now().getTime() - YEAR_MS).toISOString().slice(0, 10);
-    const stale = deps
-      .listings()
+    const stale = (await deps.listings())
       .filter((l) => !l.lastVerified || l.lastVerified < cutoff)
       .sort((a, b) => (a.lastVerified ?? "").localeCompare(b.lastVerified ?? ""))
       .map((l) => ({ id: l.id, name: l.name, organization: l.organization ?? null, city: l.city ?? null, lastVerified: l.lastVerified ?? null }));

@@ -178,7 +178,7 @@ export interface CheckIns {
   forgetUser(userId: string): Promise<number>;
 }
 
-/** Every desk store, as `src/main.ts` builds them (SQLite or PostgreSQL). */
+/** Every desk store, on the database of the other stores (SQLite or PostgreSQL); closed with them. */
 export interface DeskStores {
   users: DeskUsers;
   sessions: DeskSessions;
@@ -186,5 +186,4 @@ export interface DeskStores {
   replies: SavedReplies;
   usage: UsageStats;
   checkIns: CheckIns;
-  close(): Promise<void>;
 }

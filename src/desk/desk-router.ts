@@ -24,7 +24,7 @@ export interface DeskDeps {
   handoff: HandoffService;
   conversations: ConversationStore;
   events: DeskEvents;
-  listings: () => Listing[];
+  listings: () => Promise<Listing[]>;
   officeHours: OfficeHours;
   /** As configured, e.g. `ma-vr 09:00-17:00`. */
   officeHoursText: string;
@@ -99,25 +99,25 @@ export function createDeskRouter(deps: DeskDeps): Router {
     });
   });
 
-  api.get("/tickets", (_req, res) => {
-    const tickets = handoff.tickets.listForDesk(new Date(now().getTime() - 24 * 3_600_000), 200);
+  api.get("/tickets", async (_req, res) => {
+    const tickets = await handoff.tickets.listForDesk(new Date(now().getTime() - 24 * 3_600_000), 200);
     res.json({ tickets: tickets.map(ticketJson) });
   });
 
   api.get("/tickets/:id", async (req, res) => {
-    const ticket = handoff.tickets.get(Number(req.params.id));
+    const ticket = await handoff.tickets.get(Number(req.params.id));
     if (!ticket) return void res.status(404).json({ error: "not_found", message: "Deze hulpvraag bestaat niet (meer)." });
-    const messages = ticketMessages(deps.conversations, ticket);
-    const state = deps.conversations.getState(ticket.conversationId);
+    const messages = await ticketMessages(deps.conversations, ticket);
+    const state = await deps.conversations.getState(ticket.conversationId);
     await audit(me(res), "view_ticket", `ticket:${ticket.id}`);
     res.json({
-      ticket: { ...ticketJson(ticket), mine: ticket.workerId === workerOf(me(res)).id, language: residentLanguage(state, deps.conversations.recentMessages(ticket.conversationId, 60)), area: typeof state.place === "string" ? state.place : null },
+      ticket: { ...ticketJson(ticket), mine: ticket.workerId === workerOf(me(res)).id, language: residentLanguage(state, await deps.conversations.recentMessages(ticket.conversationId, 60)), area: typeof state.place === "string" ? state.place : null },
       messages,
     });
   });
 
   api.post("/tickets/:id/claim", async (req, res) => {
-    const result = handoff.claim(Number(req.params.id), workerOf(me(res)));
+    const result = await handoff.claim(Number(req.params.id), workerOf(me(res)));
     await audit(me(res), result.ok ? "claim" : `claim_refused:${result.reason}`, `ticket:${req.params.id}`);
     if (!result.ok) {
       return void res.status(CLAIM_ERRORS[result.reason]).json({
@@ -132,7 +132,7 @@ export function createDeskRouter(deps: DeskDeps): Router {
   api.post("/tickets/:id/messages", async (req, res) => {
     const text = typeof req.body?.text === "string" ? req.body.text : "";
     if (!text.trim() || text.length > 4000) return void res.status(400).json({ error: "text", message: "Schrijf een bericht (hoogstens 4000 tekens)." });
-    const { result } = handoff.workerReply(Number(req.params.id), workerOf(me(res)), text);
+    const { result } = await handoff.workerReply(Number(req.params.id), workerOf(me(res)), text);
     await audit(me(res), result === "relayed" ? "reply" : `reply_refused:${result}`, `ticket:${req.params.id}`);
     if (result === "relayed") return void res.status(202).json({ status: "queued" });
     const status = result === "unknown_thread" ? 404 : result === "empty" ? 400 : 409;
@@ -140,13 +140,13 @@ export function createDeskRouter(deps: DeskDeps): Router {
   });
 
   api.post("/tickets/:id/close", async (req, res) => {
-    const ticket = handoff.tickets.get(Number(req.params.id));
+    const ticket = await handoff.tickets.get(Number(req.params.id));
     const p = me(res);
     if (ticket?.status === "claimed" && ticket.workerId !== workerOf(p).id && p.user.role !== "coordinator") {
       await audit(p, "close_refused:not_claimer", `ticket:${req.params.id}`);
       return void res.status(409).json({ error: "not_claimer", message: "Alleen wie het gesprek heeft, of een coördinator, sluit het af." });
     }
-    const result = handoff.close(Number(req.params.id), workerOf(p));
+    const result = await handoff.close(Number(req.params.id), workerOf(p));
     await audit(p, result.ok ? "close" : `close_refused:${result.reason}`, `ticket:${req.params.id}`);
     if (!result.ok) return void res.status(CLAIM_ERRORS[result.reason]).json({ error: result.reason, message: "Deze hulpvraag is al gesloten." });
     res.json({ ticket: ticketJson(result.ticket) });
@@ -171,8 +171,8 @@ export function createDeskRouter(deps: DeskDeps): Router {
     res.status(removed ? 200 : 404).json({ removed });
   });
 
-  api.get("/listings", (req, res) => {
-    res.json({ listings: searchListings(deps.listings(), String(req.query.q ?? ""), 10) });
+  api.get("/listings", async (req, res) => {
+    res.json({ listings: searchListings(await deps.listings(), String(req.query.q ?? ""), 10) });
   });
 
   api.get("/events", (req: Request, res: Response) => {
@@ -191,10 +191,10 @@ export function createDeskRouter(deps: DeskDeps): Router {
     // One after another, so the browser gets the changes in the order they happened.
     let chain: Promise<void> = Promise.resolve();
     const unsubscribe = deps.events.subscribe((event) => {
-      chain = chain.then(() => stillLoggedIn()).then((ok) => {
-        if (!ok) return end();
+      chain = chain.then(async () => {
+        if (!(await stillLoggedIn())) return end();
         if (closed) return;
-        const ticket = handoff.tickets.get(event.ticketId);
+        const ticket = await handoff.tickets.get(event.ticketId).catch(() => undefined);
         res.write(`event: ticket\ndata: ${JSON.stringify({ type: event.type, ticket: ticket ? ticketJson(ticket) : { id: event.ticketId } })}\n\n`);
       });
     });

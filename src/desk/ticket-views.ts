@@ -52,12 +52,10 @@ export function ticketJson(t: Ticket): TicketJson {
 }
 
 /** The shared conversation, oldest first (as the store returns it); a worker's relayed words are marked as the worker's. */
-export function ticketMessages(store: ConversationStore, ticket: Ticket, limit = 60): MessageJson[] {
+export async function ticketMessages(store: ConversationStore, ticket: Ticket, limit = 60): Promise<MessageJson[]> {
   const prefix = ticket.workerName ? `${ticket.workerName}: ` : undefined;
   const claimedAt = ticket.claimedAt?.getTime() ?? Infinity;
-  return store
-    .recentMessages(ticket.conversationId, limit)
-    .map((m) => {
+  return (await store.recentMessages(ticket.conversationId, limit)).map((m) => {
       // The relay signs a worker's words with the first name (relay.ts); that is how they are told apart.
       const byWorker = m.direction === "out" && m.intent === "handoff" && prefix !== undefined && m.at.getTime() >= claimedAt && m.text.startsWith(prefix);
       return {

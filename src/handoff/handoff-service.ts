@@ -5,21 +5,22 @@
 import type { ChannelSender, ConversationStore, HandoffQueue, SafetyCheck } from "../core/ports.js";
 import type { InboundMessage } from "../core/types.js";
 import type { Logger } from "../log/logger.js";
-import type { SqliteDatabase } from "../store/database.js";
 import { deskLane, residentLane, type HandoffContext, type HandoffState } from "./handoff-context.js";
 import type { ClaimResult, DeskKind, HandoffEvent, StaffDesk, Ticket, Worker, WorkerMessageResult } from "./handoff-model.js";
 import { createUpkeep } from "./handoff-upkeep.js";
 import type { OfficeHours } from "./office-hours.js";
 import { createOutboxDelivery } from "./outbox-delivery.js";
 import { createResidentFlow } from "./resident-flow.js";
-import { createSqliteOutbox, type Outbox } from "./sqlite-outbox.js";
-import { createSqliteTicketStore, type TicketStore } from "./sqlite-ticket-store.js";
+import { createOutbox, type Outbox } from "./outbox.js";
+import type { OutboxStore } from "./outbox-store.js";
+import type { TicketStore } from "./ticket-store.js";
 import type { TranscriptSummariser } from "./ticket-summary.js";
 import { createWorkerFlow, type WorkerMessage } from "./worker-flow.js";
 
 export interface HandoffDeps {
-  db: SqliteDatabase;
   store: ConversationStore;
+  tickets: TicketStore;
+  outboxStore: OutboxStore;
   /** Sends to `telegram:…` / `slack:…` conversations (usually the late-bound routing sender). */
   sender: ChannelSender;
   /** Where new tickets go. Desks can also be attached later, once their platform runs. */
@@ -41,7 +42,7 @@ export interface HandoffDeps {
   logger?: Logger;
   /** How often the loop delivers due jobs and runs upkeep. Default 1000 ms. */
   tickMs?: number;
-  outbox?: { baseDelayMs?: number; maxDelayMs?: number };
+  outbox?: { baseDelayMs?: number; maxDelayMs?: number; leaseMs?: number };
   /** Told about every ticket change (the web desk's live queue, the coordinator's figures). */
   onEvent?: (event: HandoffEvent) => void;
   /** Channels beyond Telegram and Slack that can receive a worker's words now (the terminal chat). */
@@ -49,11 +50,11 @@ export interface HandoffDeps {
 }
 
 export interface HandoffService extends HandoffQueue {
-  claim(ticketId: number, worker: Worker): ClaimResult;
-  close(ticketId: number, worker: Worker): ClaimResult;
-  workerMessage(message: WorkerMessage): { result: WorkerMessageResult; ticket?: Ticket };
+  claim(ticketId: number, worker: Worker): Promise<ClaimResult>;
+  close(ticketId: number, worker: Worker): Promise<ClaimResult>;
+  workerMessage(message: WorkerMessage): Promise<{ result: WorkerMessageResult; ticket?: Ticket }>;
   /** A worker's words for the resident of a ticket, from a desk that knows the ticket by id (the web desk). */
-  workerReply(ticketId: number, worker: Worker, text: string): { result: WorkerMessageResult; ticket?: Ticket };
+  workerReply(ticketId: number, worker: Worker, text: string): Promise<{ result: WorkerMessageResult; ticket?: Ticket }>;
   attachDesk(desk: StaffDesk): void;
   /** Starts the delivery loop (call once the channels run, so the sender can reach them). */
   start(): void;
@@ -69,21 +70,20 @@ export interface HandoffService extends HandoffQueue {
 const RELAYABLE = new Set(["telegram", "slack"]);
 
 export function createHandoffService(deps: HandoffDeps): HandoffService {
-  const { store, now } = deps;
+  const { store, tickets, now } = deps;
   const desks: Partial<Record<DeskKind, StaffDesk>> = { ...deps.desks };
   let started = false;
   let timer: NodeJS.Timeout | undefined;
 
   const delivery = createOutboxDelivery(() => ctx);
-  const outbox = createSqliteOutbox({
-    db: deps.db,
+  const outbox = createOutbox({
+    store: deps.outboxStore,
     now,
     deliver: delivery.deliver,
     onGivenUp: delivery.onGivenUp,
     ...(deps.logger ? { logger: deps.logger } : {}),
     ...deps.outbox,
   });
-  const tickets = createSqliteTicketStore(deps.db);
 
   const ctx: HandoffContext = {
     store,
@@ -108,24 +108,24 @@ export function createHandoffService(deps: HandoffDeps): HandoffService {
     kick() {
       if (started) void outbox.drain();
     },
-    getState(conversationId) {
-      return (store.getState(conversationId).handoff ?? {}) as HandoffState;
+    async getState(conversationId) {
+      return ((await store.getState(conversationId)).handoff ?? {}) as HandoffState;
     },
-    setState(conversationId, state) {
-      store.setState(conversationId, { ...store.getState(conversationId), handoff: state });
+    async setState(conversationId, state) {
+      await store.mergeState(conversationId, { handoff: state });
     },
-    toResident(ticket, message) {
-      outbox.enqueue(residentLane(ticket.conversationId), ticket.id, "resident", { conversationId: ticket.conversationId, message });
-      store.appendMessage({ conversationId: ticket.conversationId, direction: "out", text: message.text, intent: "handoff", at: now() });
+    async toResident(ticket, message) {
+      await outbox.enqueue(residentLane(ticket.conversationId), ticket.id, "resident", { conversationId: ticket.conversationId, message });
+      await store.appendMessage({ conversationId: ticket.conversationId, direction: "out", text: message.text, intent: "handoff", at: now() });
       ctx.emit({ type: "message", ticketId: ticket.id });
     },
-    toDesk(ticket, kind) {
-      outbox.enqueue(deskLane(ticket.id), ticket.id, kind, {});
-      const status = kind === "desk_update" ? tickets.get(ticket.id)?.status : undefined;
+    async toDesk(ticket, kind) {
+      await outbox.enqueue(deskLane(ticket.id), ticket.id, kind, {});
+      const status = kind === "desk_update" ? (await tickets.get(ticket.id))?.status : undefined;
       ctx.emit({ type: kind === "desk_post" ? "new" : status === "closed" ? "closed" : "updated", ticketId: ticket.id });
     },
-    toThread(ticket, message) {
-      outbox.enqueue(deskLane(ticket.id), ticket.id, "desk_message", message);
+    async toThread(ticket, message) {
+      await outbox.enqueue(deskLane(ticket.id), ticket.id, "desk_message", message);
       ctx.emit({ type: "message", ticketId: ticket.id });
     },
   };
@@ -146,7 +146,7 @@ export function createHandoffService(deps: HandoffDeps): HandoffService {
     if (ticking) return;
     ticking = true;
     try {
-      upkeep.run();
+      await upkeep.run();
       await outbox.drain();
     } catch (error) {
       deps.logger?.error({ err: error }, "handoff upkeep failed");
@@ -186,7 +186,7 @@ export function createHandoffService(deps: HandoffDeps): HandoffService {
       await outbox.stop();
     },
     async flush() {
-      upkeep.run();
+      await upkeep.run();
       await outbox.drain();
       await outbox.idle();
     },

@@ -20,55 +20,55 @@ export interface WorkerMessage {
 export function createWorkerFlow(ctx: HandoffContext) {
   const { tickets, now } = ctx;
 
-  function claim(ticketId: number, worker: Worker): ClaimResult {
-    const ticket = tickets.get(ticketId);
+  async function claim(ticketId: number, worker: Worker): Promise<ClaimResult> {
+    const ticket = await tickets.get(ticketId);
     if (!ticket) return { ok: false, reason: "not_found" };
     if (ticket.status === "closed") return { ok: false, reason: "closed", ticket };
     if (ticket.status === "claimed") {
       // Pressing the button twice is fine; someone else pressing it is not.
       return ticket.workerId === worker.id ? { ok: true, ticket } : { ok: false, reason: "taken", ticket };
     }
-    if (!tickets.claim(ticketId, worker, now())) return claim(ticketId, worker);
-    const claimed = tickets.get(ticketId)!;
-    ctx.toDesk(claimed, "desk_update");
-    ctx.toThread(claimed, { kind: "notice", text: t.claimedNotice(worker.firstName) });
-    ctx.toResident(claimed, { text: t.claimed(worker.firstName) });
+    if (!(await tickets.claim(ticketId, worker, now()))) return claim(ticketId, worker);
+    const claimed = (await tickets.get(ticketId))!;
+    await ctx.toDesk(claimed, "desk_update");
+    await ctx.toThread(claimed, { kind: "notice", text: t.claimedNotice(worker.firstName) });
+    await ctx.toResident(claimed, { text: t.claimed(worker.firstName) });
     ctx.kick();
     ctx.emit({ type: "claimed", ticketId });
     ctx.logger?.info({ ticket: ticketId }, "handoff ticket claimed");
     return { ok: true, ticket: claimed };
   }
 
-  function close(ticketId: number, worker: Worker): ClaimResult {
-    const ticket = tickets.get(ticketId);
+  async function close(ticketId: number, worker: Worker): Promise<ClaimResult> {
+    const ticket = await tickets.get(ticketId);
     if (!ticket) return { ok: false, reason: "not_found" };
-    if (!tickets.close(ticketId, "worker", now())) return { ok: false, reason: "closed", ticket };
-    const closed = tickets.get(ticketId)!;
-    ctx.toDesk(closed, "desk_update");
+    if (!(await tickets.close(ticketId, "worker", now()))) return { ok: false, reason: "closed", ticket };
+    const closed = (await tickets.get(ticketId))!;
+    await ctx.toDesk(closed, "desk_update");
     if (ticket.status === "claimed") {
       const name = ticket.workerName ?? worker.firstName;
-      ctx.toResident(closed, {
+      await ctx.toResident(closed, {
         text: t.closed(name),
         buttons: [1, 2, 3, 4, 5].map((n) => ({ id: HANDOFF_ACTIONS.rate, label: String(n), value: `${ticketId}:${n}` })),
       });
-      ctx.setState(closed.conversationId, { ...ctx.getState(closed.conversationId), rateTicket: ticketId });
+      await ctx.setState(closed.conversationId, { ...(await ctx.getState(closed.conversationId)), rateTicket: ticketId });
     } else {
-      ctx.toResident(closed, { text: t.closedUnclaimed(ctx.wijkteamContact) });
+      await ctx.toResident(closed, { text: t.closedUnclaimed(ctx.wijkteamContact) });
     }
     ctx.kick();
     ctx.logger?.info({ ticket: ticketId }, "handoff ticket closed");
     return { ok: true, ticket: closed };
   }
 
-  function workerMessage(message: WorkerMessage): { result: WorkerMessageResult; ticket?: Ticket } {
-    const ticket = tickets.byDeskThread(message.desk, message.thread);
+  async function workerMessage(message: WorkerMessage): Promise<{ result: WorkerMessageResult; ticket?: Ticket }> {
+    const ticket = await tickets.byDeskThread(message.desk, message.thread);
     if (!ticket) return { result: "unknown_thread" };
-    if (message.deliveryKey && !ctx.store.markDelivery(message.deliveryKey, now())) return { result: "duplicate", ticket };
+    if (message.deliveryKey && !(await ctx.store.markDelivery(message.deliveryKey, now()))) return { result: "duplicate", ticket };
     if (ticket.status === "closed") return { result: "closed", ticket };
     if (ticket.status === "open") return { result: "not_claimed", ticket };
     if (ticket.workerId !== message.worker.id) return { result: "not_claimer", ticket };
     if (!message.text.trim()) return { result: "empty", ticket };
-    relayToResident(ctx, ticket, message.text.trim());
+    await relayToResident(ctx, ticket, message.text.trim());
     return { result: "relayed", ticket };
   }
 
@@ -76,15 +76,15 @@ export function createWorkerFlow(ctx: HandoffContext) {
    * Words for the resident from a desk that addresses tickets by id. On a ticket whose own desk
    * is another one (Slack, Telegram), that desk's thread gets a copy, so colleagues there follow.
    */
-  function workerReply(ticketId: number, worker: Worker, text: string): { result: WorkerMessageResult; ticket?: Ticket } {
-    const ticket = tickets.get(ticketId);
+  async function workerReply(ticketId: number, worker: Worker, text: string): Promise<{ result: WorkerMessageResult; ticket?: Ticket }> {
+    const ticket = await tickets.get(ticketId);
     if (!ticket) return { result: "unknown_thread" };
     if (ticket.status === "closed") return { result: "closed", ticket };
     if (ticket.status === "open") return { result: "not_claimed", ticket };
     if (ticket.workerId !== worker.id) return { result: "not_claimer", ticket };
     if (!text.trim()) return { result: "empty", ticket };
-    relayToResident(ctx, ticket, text.trim());
-    if (ticket.desk !== "web") ctx.toThread(ticket, { kind: "notice", text: t.relayedFromWebDesk(ticket.workerName ?? worker.firstName, text.trim()) });
+    await relayToResident(ctx, ticket, text.trim());
+    if (ticket.desk !== "web") await ctx.toThread(ticket, { kind: "notice", text: t.relayedFromWebDesk(ticket.workerName ?? worker.firstName, text.trim()) });
     return { result: "relayed", ticket };
   }
 

@@ -21,7 +21,7 @@ export interface ListingsSnapshot {
 }
 
 export interface ListingsSearchDeps {
-  snapshot: () => ListingsSnapshot;
+  snapshot: () => Promise<ListingsSnapshot>;
   vocabulary: ListingsVocabulary;
   followUps: FollowUpVocabulary;
   geocoder: Geocoder;
@@ -48,7 +48,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
   return {
     async respond(request) {
       const now = toLocal(request.now, deps.timeZone);
-      const { index, gazetteer } = deps.snapshot();
+      const { index, gazetteer } = await deps.snapshot();
       const memory = readMemory(request.memory);
       const text = request.text.trim();
 

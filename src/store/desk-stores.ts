@@ -1,11 +1,11 @@
 /**
- * Builds the desk's stores: PostgreSQL when `DATABASE_URL` is set, otherwise the app's SQLite file.
+ * The desk's stores over a {@link SqlRunner}: the same SQL on the stores' SQLite database and on
+ * their PostgreSQL pool (`sqlite-stores.ts`, `postgres-stores.ts` build them with the rest).
  */
 import type { DeskStores } from "../desk/desk-ports.js";
-import type { SqliteDatabase } from "./database.js";
 import { createSqlDeskAudit, createSqlDeskSessions, createSqlDeskUsers, createSqlSavedReplies } from "./sql-desk-accounts.js";
 import { createSqlCheckIns, createSqlUsageStats } from "./sql-desk-insights.js";
-import { createPgRunner, createSqliteRunner, type SqlRunner } from "./sql-runner.js";
+import type { SqlRunner } from "./sql-runner.js";
 
 export function deskStoresOn(sql: SqlRunner): DeskStores {
   return {
@@ -15,16 +15,5 @@ export function deskStoresOn(sql: SqlRunner): DeskStores {
     replies: createSqlSavedReplies(sql),
     usage: createSqlUsageStats(sql),
     checkIns: createSqlCheckIns(sql),
-    close: () => sql.close(),
   };
-}
-
-/** SQLite desk stores in the app's database (migrations ran when it was opened). */
-export function createSqliteDeskStores(db: SqliteDatabase): DeskStores {
-  return deskStoresOn(createSqliteRunner(db));
-}
-
-/** PostgreSQL desk stores; runs the desk migrations under a lock first. */
-export async function createPgDeskStores(connectionString: string): Promise<DeskStores> {
-  return deskStoresOn(await createPgRunner(connectionString));
 }

@@ -139,7 +139,7 @@ describe("the web desk end to end", () => {
       await eventually(() => stream.seen.find((e) => e.type === "closed" && e.ticket.id === id), "the closed event");
       await webhook(textUpdate(RESIDENT, "4"));
       await eventually(() => toResident().some((m) => m.text === "Dank u wel voor uw cijfer!"), "the thanks for the rating");
-      expect(app.handoff!.tickets.get(id)?.rating).toBe(4);
+      expect((await app.handoff!.tickets.get(id))?.rating).toBe(4);
     } finally {
       stream.close();
     }
@@ -174,7 +174,7 @@ describe("the web desk end to end", () => {
     expect((await piet.post(`/desk/api/replies/${reply.id}/delete`)).status).toBe(200);
     expect(((await (await piet.get("/desk/api/replies")).json()) as { replies: unknown[] }).replies).toEqual([]);
 
-    const all = app.listings.listings();
+    const all = await app.listings.listings();
     const sample = all[0]!;
     const word = sample.name.split(/\s+/).find((w) => w.length > 3)!;
     const { listings } = (await (await sanne.get(`/desk/api/listings?q=${encodeURIComponent(word)}`)).json()) as { listings: Array<{ id: string; text: string }> };
@@ -191,7 +191,7 @@ describe("the web desk end to end", () => {
     expect((await csv.text()).split("\r\n")[0]).toBe("dag,gesprekken,berichten,doorverwijzingen");
     const stale = (await (await coordinator.get("/desk/api/stale-listings")).json()) as { cutoff: string; listings: Array<{ lastVerified: string | null }> };
     expect(stale.listings.every((l) => l.lastVerified === null || l.lastVerified < stale.cutoff)).toBe(true);
-    expect(stale.listings.length).toBe(app.listings.listings().filter((l) => !l.lastVerified || l.lastVerified < stale.cutoff).length);
+    expect(stale.listings.length).toBe((await app.listings.listings()).filter((l) => !l.lastVerified || l.lastVerified < stale.cutoff).length);
     expect((await coordinator.post("/desk/api/gaps/unknown-gap/handled")).status).toBe(404);
   });
 

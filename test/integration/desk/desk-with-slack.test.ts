@@ -44,7 +44,7 @@ describe("the web desk and the Slack handoff channel together", () => {
     await eventually(() => telegram.callsTo("sendMessage").some((c) => Number(c.body.chat_id) === person.id && JSON.stringify(c.body.reply_markup ?? {}).includes("handoff_consent_yes")), "consent");
     await webhook(callbackUpdate(person, "handoff_consent_yes"));
     const ticket = await eventually(() => app.handoff!.tickets.active(`telegram:${person.id}`), "the ticket");
-    const ts = await eventually(() => app.handoff!.tickets.get(ticket.id)?.deskMessage, "the Slack ticket message");
+    const ts = await eventually(async () => (await app.handoff!.tickets.get(ticket.id))?.deskMessage, "the Slack ticket message");
     return { id: ticket.id, ts };
   };
 
@@ -103,7 +103,7 @@ describe("the web desk and the Slack handoff channel together", () => {
       actions: [{ type: "button", action_id: "handoff_claim", block_id: "b", value: String(id), action_ts: "1700400000.1" }],
     });
     expect((await postSigned(`${base}/slack/events`, claim, FAKE_SLACK_SIGNING_SECRET)).status).toBe(200);
-    await eventually(() => app.handoff!.tickets.get(id)?.status === "claimed", "the Slack claim");
+    await eventually(async () => (await app.handoff!.tickets.get(id))?.status === "claimed", "the Slack claim");
     const view = (await (await sanne.get(`/desk/api/tickets/${id}`)).json()) as { ticket: { status: string; claimedBy: string } };
     expect(view.ticket.status).toBe("claimed");
     // The fake Slack workspace calls every member Sanne; the web desk shows the Slack worker's name.

@@ -3,8 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Assistant } from "../../../src/core/assistant.js";
 import type { AssistantReply, InboundMessage } from "../../../src/core/types.js";
 import { createUsageRecorder } from "../../../src/desk/usage-recorder.js";
-import { openDatabase } from "../../../src/store/database.js";
-import { createSqliteDeskStores } from "../../../src/store/desk-stores.js";
+import { openSqliteStores } from "../../../src/store/sqlite/sqlite-stores.js";
 
 const NOW = new Date("2026-04-01T10:00:00Z");
 const period = { from: new Date("2026-03-01T00:00:00Z"), to: new Date("2026-05-01T00:00:00Z") };
@@ -20,7 +19,7 @@ const inbound = (conversationId: string, text: string): InboundMessage => ({
 
 describe("usage recorder", () => {
   it("counts intents, needs per area and unsure answers (redacted), and forgets on /vergeet", async () => {
-    const stores = createSqliteDeskStores(openDatabase(":memory:"));
+    const stores = openSqliteStores(":memory:").desk;
     const replies: Record<string, AssistantReply> = {
       listings: { intent: "listings", replies: [], sources: [], confident: true, asked: { categories: ["ontmoeting", "eten-en-koken"], area: "3701", shown: [] } },
       unsure: { intent: "answer", replies: [], sources: [], confident: false },
