@@ -255,13 +255,16 @@
 
   async function refresh() {
     if (view === "overview") {
-      app.replaceChildren(h("h1", { class: "utrecht-heading-1" }, "Overzicht"), nav(), hours(), await renderOverview(), live);
+      app.replaceChildren(...[h("h1", { class: "utrecht-heading-1" }, "Overzicht"), nav(), hours(), await renderOverview(), live].filter(Boolean));
       return;
     }
     const queue = await renderQueue();
     const detail = selected ? await renderTicket(selected).catch(() => h("p", { class: "utrecht-paragraph" }, "Deze hulpvraag bestaat niet meer.")) : h("p", { class: "utrecht-paragraph" }, "Kies een hulpvraag uit de wachtrij.");
     const active = document.activeElement && document.activeElement.id;
-    app.replaceChildren(h("h1", { class: "utrecht-heading-1" }, "Hulpvragen"), nav(), hours(), h("div", { class: "desk-grid" }, queue, h("div", {}, detail)), live);
+    app.replaceChildren(...[h("h1", { class: "utrecht-heading-1" }, "Hulpvragen"), nav(), hours(), h("div", { class: "desk-grid" }, queue, h("div", {}, detail)), live].filter(Boolean));
+    // The newest words are at the bottom of the conversation: show them.
+    const conversation = document.getElementById("conversation");
+    if (conversation) conversation.scrollTop = conversation.scrollHeight;
     if (active && document.getElementById(active)) document.getElementById(active).focus();
   }
 
