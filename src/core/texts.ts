@@ -19,6 +19,7 @@ export const texts = {
     "• /mens — praat met een sociaal werker",
     "• /vergeet — wis alles wat ik van u weet",
     "• /privacy — wat ik bewaar en waarom",
+    "• /bronnen — waar mijn gegevens vandaan komen",
     "Bij gevaar: bel 112.",
   ].join("\n"),
   privacy: (retentionDays: number) =>
@@ -30,14 +31,27 @@ export const texts = {
       "Ik deel niets met anderen. Alleen als u een sociaal werker wilt spreken én ja zegt, ziet die uw gesprek.",
       "Typ /vergeet om alles te wissen.",
     ].join("\n"),
+  /** Where the answers come from, with the attribution the open place data asks for (CC BY 4.0). */
+  sources: [
+    "Waar komen mijn gegevens vandaan?",
+    "• Activiteiten en hulp: de lijst die uw gemeente en haar partners bijhouden.",
+    "• Kennis over de sociale basis: de documenten bij elk antwoord (onder \"Bronnen\").",
+    "• Plaatsen, wijken, buurten en postcodes: Bevat gegevens van het Centraal Bureau voor de Statistiek (CBS) en Kadaster/PDOK (CBS Wijken en Buurten 2024, Kerncijfers wijken en buurten 2024, CBS Gebiedsindelingen, CBS Kerncijfers per postcode), licentie CC BY 4.0; en postcodegegevens van GeoNames (www.geonames.org), licentie CC BY 4.0. Bewerkt (centroïden berekend, gekoppeld). Licentie: https://creativecommons.org/licenses/by/4.0/",
+  ].join("\n"),
   forgetConfirm: "Wilt u dat ik alles wis wat ik van u weet? Uw berichten, locatie en reacties zijn dan weg.",
   forgetDone: "Klaar. Ik heb alles gewist wat ik van u wist.",
+  /** In a group only the sender's own data goes: said exactly so. */
+  forgetConfirmGroup:
+    "Wilt u dat ik alles wis wat ik van u weet? In deze groep wis ik alleen uw eigen berichten en mijn antwoorden aan u. Berichten van anderen blijven staan.",
+  forgetDoneGroup:
+    "Klaar. Ik heb uw eigen berichten en mijn antwoorden aan u gewist. Berichten van anderen in deze groep heb ik niet gewist. Wat in de groep zelf staat, kunt u daar verwijderen.",
   forgetCancelled: "Goed, ik wis niets.",
   feedbackThanks: "Dank u wel voor uw reactie!",
   feedbackDownThanks: "Jammer dat dit niet hielp. Dank u voor uw reactie. Wilt u met een mens praten? Kies dan \"Praat met een mens\".",
   empty: "Ik zie geen tekst. Typ uw vraag in een paar woorden. Bijvoorbeeld: \"Waar kan ik koffie drinken met buren?\"",
   unsupported: "Sorry, ik kan alleen tekst lezen, en een gedeelde locatie. Wilt u uw vraag typen?",
   locationSaved: "Dank u. Ik weet nu waar u ongeveer bent. Wat zoekt u in de buurt?",
+  locationInvalid: "Sorry, die locatie kan ik niet gebruiken. Deel uw locatie opnieuw, of typ uw postcode.",
   tooLong: "Uw bericht is erg lang. Ik heb het begin gelezen.",
   outOfScope:
     "Daar kan ik u helaas niet mee helpen. Ik weet alleen iets van activiteiten en hulp in de buurt, en van de sociale basis.",
@@ -51,6 +65,7 @@ export const texts = {
     professional: "Uit de bronnen:",
   },
   sourcesLabel: "Bronnen",
+  listingsIntro: "Dit vond ik:",
   error: "Sorry, er ging iets mis bij mij. Probeer het later nog eens, of kies \"Praat met een mens\".",
   noHandoff: (contact: string) => `U kunt ook zelf contact opnemen. ${contact}`,
   buttons: {

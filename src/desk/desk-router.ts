@@ -36,10 +36,10 @@ export interface DeskDeps {
 
 /** What the resident sees of a web worker: the first name only. */
 export function workerOf(p: DeskPrincipal): Worker {
-  return { id: `desk:${p.user.email}`, firstName: p.user.name.trim().split(/\s+/)[0] || p.user.name };
+  return { id: `desk:${p.user.email}`, firstName: p.user.name.trim().split(/\s+/)[0] || p.user.name, ...(p.user.role === "coordinator" ? { coordinator: true } : {}) };
 }
 
-const CLAIM_ERRORS = { not_found: 404, closed: 409, taken: 409, not_member: 403 } as const;
+const CLAIM_ERRORS = { not_found: 404, closed: 409, taken: 409, not_member: 403, not_claimer: 409 } as const;
 
 export function createDeskRouter(deps: DeskDeps): Router {
   const { stores, handoff, now } = deps;

@@ -6,6 +6,13 @@ export interface HttpServer {
   app: Express;
   /** Binds `host` (default 127.0.0.1: only this machine; `0.0.0.0` in a container). */
   listen(port: number, host?: string): Promise<number>;
+  /**
+   * The first step of a shutdown: from now on every request (also `/healthz`, so a load balancer
+   * takes this instance out) gets 503 with `Connection: close`; the platforms deliver again later.
+   */
+  beginShutdown(): void;
+  readonly stopping: boolean;
+  /** Closes the server and every connection; the port is free when this resolves. */
   close(): Promise<void>;
 }
 
@@ -16,6 +23,12 @@ export interface HttpServer {
 export function createHttpServer(health: () => Record<string, unknown> = () => ({})): HttpServer {
   const app = express();
   app.disable("x-powered-by");
+  let stopping = false;
+  app.use((_req, res, next) => {
+    if (!stopping) return next();
+    res.set("connection", "close");
+    res.status(503).json({ status: "stopping" });
+  });
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", ...health() });
   });
@@ -33,7 +46,14 @@ export function createHttpServer(health: () => Record<string, unknown> = () => (
         s.once("error", reject);
       });
     },
+    beginShutdown() {
+      stopping = true;
+    },
+    get stopping() {
+      return stopping;
+    },
     close() {
+      stopping = true;
       return new Promise((resolve) => {
         if (!server) return resolve();
         server.closeAllConnections();

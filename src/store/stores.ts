@@ -3,6 +3,7 @@
  * when DATABASE_URL is set. Built once in `src/main.ts` (and by the CLI and bench through it).
  */
 import { join } from "node:path";
+import type { Inbox } from "../channels/inbox.js";
 import type { ConversationStore } from "../core/ports.js";
 import type { DeskStores } from "../desk/desk-ports.js";
 import type { OutboxStore } from "../handoff/outbox-store.js";
@@ -19,6 +20,7 @@ export interface Stores {
   listings: ListingsRepository;
   /** The web desk's accounts, sessions, audit log, saved replies, figures and check-ins. */
   desk: DeskStores;
+  inbox: Inbox;
   /** Closes the database (connection or pool). */
   close(): Promise<void>;
 }

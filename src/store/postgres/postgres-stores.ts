@@ -2,6 +2,7 @@ import { deskStoresOn } from "../desk-stores.js";
 import { createPgRunner } from "../sql-runner.js";
 import type { Stores } from "../stores.js";
 import { createPostgresConversationStore } from "./conversation-store.js";
+import { createPostgresInbox } from "./inbox.js";
 import { createPostgresListingsRepository } from "./listings-repository.js";
 import { createPostgresOutboxStore } from "./outbox-store.js";
 import { createPool, migratePostgres, type PgPool, type PoolOptions } from "./pool.js";
@@ -27,6 +28,7 @@ export async function openPostgresStores(url: string, options: PoolOptions = {})
     outbox: createPostgresOutboxStore(pool),
     listings: createPostgresListingsRepository(pool),
     desk: deskStoresOn(createPgRunner(pool)),
+    inbox: createPostgresInbox(pool),
     async close() {
       await pool.end();
     },

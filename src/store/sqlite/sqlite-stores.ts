@@ -3,6 +3,7 @@ import { createSqliteRunner } from "../sql-runner.js";
 import type { Stores } from "../stores.js";
 import { createSqliteConversationStore } from "./conversation-store.js";
 import { openDatabase, type SqliteDatabase } from "./database.js";
+import { createSqliteInbox } from "./inbox.js";
 import { createSqliteListingsRepository } from "./listings-repository.js";
 import { createSqliteOutboxStore } from "./outbox-store.js";
 import { createSqliteTicketStore } from "./ticket-store.js";
@@ -23,6 +24,7 @@ export function sqliteStoresOn(db: SqliteDatabase): Stores & { kind: "sqlite"; d
     outbox: createSqliteOutboxStore(db),
     listings: createSqliteListingsRepository(db),
     desk: deskStoresOn(createSqliteRunner(db)),
+    inbox: createSqliteInbox(db),
     async close() {
       if (db.open) db.close();
     },

@@ -1,5 +1,6 @@
 -- The web desk: accounts, sessions, audit log, saved replies, usage figures, knowledge gaps, check-ins.
-CREATE TABLE desk_users (
+-- IF NOT EXISTS: the tables stand alone, so replaying this file (a test rolling migrations back) is harmless.
+CREATE TABLE IF NOT EXISTS desk_users (
   email          TEXT PRIMARY KEY,
   name           TEXT NOT NULL,
   role           TEXT NOT NULL CHECK (role IN ('worker', 'coordinator')),
@@ -7,16 +8,16 @@ CREATE TABLE desk_users (
   created_at     INTEGER NOT NULL
 );
 
-CREATE TABLE desk_sessions (
+CREATE TABLE IF NOT EXISTS desk_sessions (
   id          TEXT PRIMARY KEY,
   email       TEXT NOT NULL REFERENCES desk_users(email) ON DELETE CASCADE,
   csrf_token  TEXT NOT NULL,
   created_at  INTEGER NOT NULL,
   expires_at  INTEGER NOT NULL
 );
-CREATE INDEX desk_sessions_email ON desk_sessions(email);
+CREATE INDEX IF NOT EXISTS desk_sessions_email ON desk_sessions(email);
 
-CREATE TABLE desk_audit (
+CREATE TABLE IF NOT EXISTS desk_audit (
   id      INTEGER PRIMARY KEY,
   actor   TEXT NOT NULL,
   action  TEXT NOT NULL,
@@ -24,7 +25,7 @@ CREATE TABLE desk_audit (
   at      INTEGER NOT NULL
 );
 
-CREATE TABLE desk_saved_replies (
+CREATE TABLE IF NOT EXISTS desk_saved_replies (
   id          INTEGER PRIMARY KEY,
   title       TEXT NOT NULL,
   text        TEXT NOT NULL,
@@ -33,7 +34,7 @@ CREATE TABLE desk_saved_replies (
 );
 
 -- Counts only: the conversation is a one-way hash, everything else a code.
-CREATE TABLE usage_events (
+CREATE TABLE IF NOT EXISTS usage_events (
   id                INTEGER PRIMARY KEY,
   at                INTEGER NOT NULL,
   day               TEXT NOT NULL,
@@ -46,17 +47,17 @@ CREATE TABLE usage_events (
   value             REAL,
   reason            TEXT
 );
-CREATE INDEX usage_events_kind_at ON usage_events(kind, at);
-CREATE INDEX usage_events_conversation ON usage_events(conversation_key);
+CREATE INDEX IF NOT EXISTS usage_events_kind_at ON usage_events(kind, at);
+CREATE INDEX IF NOT EXISTS usage_events_conversation ON usage_events(conversation_key);
 
-CREATE TABLE knowledge_gaps (
+CREATE TABLE IF NOT EXISTS knowledge_gaps (
   key         TEXT PRIMARY KEY,
   question    TEXT NOT NULL,
   first_at    INTEGER NOT NULL,
   handled_at  INTEGER
 );
 
-CREATE TABLE checkins (
+CREATE TABLE IF NOT EXISTS checkins (
   id               INTEGER PRIMARY KEY,
   conversation_id  TEXT NOT NULL,
   user_id          TEXT NOT NULL,
@@ -70,6 +71,6 @@ CREATE TABLE checkins (
   reason           TEXT,
   answered_at      INTEGER
 );
-CREATE INDEX checkins_due ON checkins(status, due_at);
-CREATE INDEX checkins_conversation ON checkins(conversation_id, status);
-CREATE INDEX checkins_user ON checkins(user_id);
+CREATE INDEX IF NOT EXISTS checkins_due ON checkins(status, due_at);
+CREATE INDEX IF NOT EXISTS checkins_conversation ON checkins(conversation_id, status);
+CREATE INDEX IF NOT EXISTS checkins_user ON checkins(user_id);
