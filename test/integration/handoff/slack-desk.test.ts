@@ -98,7 +98,7 @@ describe("handoff to the Slack channel, resident on Telegram", () => {
     await openTicket(h);
     const ticketTs = await ticketTsOf(h);
     // The resident's "waiting" reply leaves through the outbox, like the ticket post: either may come first.
-    await eventually(() => h.toResident().some((t) => t.includes("Ik heb een sociaal werker gevraagd")), "the resident told a worker was asked");
+    await eventually(() => h!.toResident().some((t) => t.includes("Ik heb een sociaal werker gevraagd")), "the resident told a worker was asked");
 
     // Someone outside the handoff channel cannot claim.
     await h.slackPost(clickTicketButton(ticketTs, "handoff_claim", "1", "U0STRANGER"));
