@@ -12,6 +12,14 @@ export default tseslint.config(
     },
   },
   {
+    // The desk's browser script: no build step, browser globals.
+    files: ["src/desk/public/**/*.js"],
+    languageOptions: {
+      sourceType: "script",
+      globals: { document: "readonly", window: "readonly", fetch: "readonly", location: "readonly", EventSource: "readonly", URLSearchParams: "readonly", Node: "readonly", setTimeout: "readonly" },
+    },
+  },
+  {
     // The core knows no platform: keep grammY, Bolt, LangChain and adapters out of it.
     files: ["src/core/**/*.ts"],
     rules: {

@@ -16,6 +16,8 @@ const USAGE = `Gebruik: wijkwijzer <opdracht>
   eval FILE                             meet recall@1/@5 en MRR over een JSONL-bestand
   eval-chat FILE [--json] [--verbose]   test gesprekken (JSONL) en toon het slagingspercentage per groep
   bench                                 meet de snelheid en schrijf de cijfers als JSON
+  desk add-user EMAIL --name N --role R maak een account voor de desk (wachtwoord via stdin)
+  desk list-users | remove-user EMAIL   bekijk of verwijder accounts van de desk
 `;
 
 export type CommandRunner = (args: string[], config: Config) => Promise<number>;
@@ -30,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<CommandRunner>> = {
   eval: async () => (await import("./cli/eval-command.js")).runEval,
   "eval-chat": async () => (await import("./cli/eval-chat-command.js")).runEvalChat,
   bench: async () => (await import("./cli/bench-command.js")).runBench,
+  desk: async () => (await import("./cli/desk-command.js")).runDesk,
 };
 
 async function main(argv: string[]): Promise<number> {

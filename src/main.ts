@@ -31,6 +31,13 @@ import { createSafetyCheck } from "./safety/safety-check.js";
 import { loadDialogueCues } from "./dialogue/dialogue-cues.js";
 import type { SqliteDatabase } from "./store/sqlite/database.js";
 import { openStores, type Stores } from "./store/stores.js";
+import { createCheckInFlow, type CheckInFlow } from "./checkins/check-in-flow.js";
+import { createDeskEvents, type DeskEvents } from "./desk/desk-events.js";
+import type { DeskStores } from "./desk/desk-ports.js";
+import { createDeskRouter } from "./desk/desk-router.js";
+import { createUsageRecorder, type UsageRecorder } from "./desk/usage-recorder.js";
+import { createWebDesk } from "./desk/web-desk.js";
+import type { HandoffEvent } from "./handoff/handoff-model.js";
 
 export interface AppOptions {
   logger: Logger;
@@ -55,10 +62,12 @@ export interface App {
   listings: ListingsService;
   assistant: Assistant;
   now: () => Date;
-  /** The handoff to a sociaal werker; only when a staff desk (Slack channel or Telegram group) is configured. */
+  /** The handoff to a sociaal werker: with the web desk (`DESK=on`, the default), a Slack channel or a Telegram group. */
   handoff?: HandoffService;
   /** Routes handoff messages to the channels once they run (`startChannels` registers them). */
   handoffSender: RoutingSender;
+  /** The web desk's stores, its live events, the usage counts and the check-ins. */
+  desk?: { stores: DeskStores; events: DeskEvents; usage: UsageRecorder; checkIns: CheckInFlow };
   close(): Promise<void>;
 }
 
@@ -76,7 +85,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
 async function assemble(config: Config, options: AppOptions, stores: Stores, now: () => Date): Promise<App> {
   const { logger } = options;
-  const store = stores.conversations;
+  const usage = createUsageRecorder({ usage: stores.desk.usage, now, logger });
+  const events = createDeskEvents();
+  const store = usage.observeStore(stores.conversations);
   const listings = createListingsService({ repository: stores.listings, config, logger, now });
   await listings.loadDirectory();
   const index = await openKnowledgeIndex({
@@ -96,8 +107,34 @@ async function assemble(config: Config, options: AppOptions, stores: Stores, now
   const safety = createSafetyCheck(config.KNOWLEDGE_DIR);
   // The assistant exists before the channels do: handoff messages wait in the outbox until they run.
   const handoffSender = createRoutingSender();
-  const handoff = createHandoff(config, { stores, safety, logger, now, sender: handoffSender, tickMs: options.handoffTickMs });
-  const assistant = createAssistant({
+  let handoff: HandoffService | undefined = undefined;
+  const onEvent = (event: HandoffEvent) => {
+    events.emit(event);
+    if (event.type === "new" || event.type === "claimed" || event.type === "rated") {
+      void handoff?.tickets.get(event.ticketId).then((ticket) => usage.onHandoffEvent(event, ticket), (error: unknown) => logger.error({ err: error }, "counting a handoff failed"));
+    }
+  };
+  handoff = createHandoff(config, {
+    stores: { ...stores, conversations: store },
+    safety,
+    logger,
+    now,
+    sender: handoffSender,
+    tickMs: options.handoffTickMs,
+    onEvent,
+    // The terminal chat can hear a worker only while it runs (it registers its sender then).
+    canReach: (channel) => handoffSender.has(channel),
+  });
+  const checkIns = createCheckInFlow({
+    checkIns: stores.desk.checkIns,
+    store,
+    sender: handoffSender,
+    now,
+    days: config.CHECKIN_DAYS,
+    canReach: (channel) => channel === "telegram" || channel === "slack",
+    logger,
+  });
+  const core = createAssistant({
     retriever: index,
     // With LLM_PROVIDER the model writes the answer; the extractive one stays the fallback.
     composer: config.LLM_PROVIDER
@@ -116,6 +153,7 @@ async function assemble(config: Config, options: AppOptions, stores: Stores, now
     wijkteamContact: config.WIJKTEAM_CONTACT,
     onError: (error, inbound) => logger.error({ err: error, channel: inbound.channel }, "handling a message failed"),
   });
+  const assistant = checkIns.wrap(usage.observe(core));
   return {
     config,
     logger,
@@ -128,9 +166,11 @@ async function assemble(config: Config, options: AppOptions, stores: Stores, now
     now,
     ...(handoff ? { handoff } : {}),
     handoffSender,
+    desk: { stores: stores.desk, events, usage, checkIns },
     async close() {
       // Bounded: a delivery hanging on a platform must not keep the database (and the process) open.
       if (handoff) await withinMs(handoff.stop(), 3000);
+      await withinMs(usage.settle(), 3000);
       await stores.close();
     },
   };
@@ -168,8 +208,26 @@ export async function startChannels(app: App): Promise<StopChannels> {
   if (config.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(deps, { extensions: telegramExtensions, ...(durable ? { durable } : {}) }));
   if (config.SLACK_BOT_TOKEN) running.push(await startSlack(deps, { extensions: slackExtensions }));
   for (const channel of running) app.handoffSender.register(channel.name, channel.sender);
+  const { desk } = app;
+  if (handoff && desk && config.DESK === "on") {
+    http.app.use(
+      "/desk",
+      createDeskRouter({
+        stores: desk.stores,
+        handoff,
+        conversations: app.store,
+        events: desk.events,
+        listings: () => app.listings.listings(),
+        officeHours: parseOfficeHours(config.OFFICE_HOURS, config.TZ),
+        officeHoursText: config.OFFICE_HOURS,
+        now: app.now,
+        logger,
+      }),
+    );
+  }
   handoff?.start();
-  const port = await http.listen(config.PORT);
+  desk?.checkIns.start();
+  const port = await http.listen(config.PORT, config.HOST);
   logger.info({ port, channels: running.map((c) => c.name) }, "Wijkwijzer is running");
   const purge = async () => {
     try {
@@ -194,6 +252,7 @@ export async function startChannels(app: App): Promise<StopChannels> {
   const stop = async (drainMs = DRAIN_MS) => {
     http.beginShutdown();
     clearInterval(retention);
+    desk?.checkIns.stop();
     logger.info({ drainMs }, "shutting down: new requests get 503");
     const outboxStopped = handoff ? withinMs(handoff.stop(), drainMs) : Promise.resolve(true);
     await Promise.all([outboxStopped, ...running.map((channel) => channel.stop(drainMs))]);
@@ -215,12 +274,23 @@ function withinMs(promise: Promise<unknown>, ms: number): Promise<boolean> {
 }
 
 /**
- * The handoff to a sociaal werker, when a staff desk is configured: the Slack handoff channel
- * (new tickets go there) and/or the Telegram staff forum group.
+ * The handoff to a sociaal werker, when a staff desk is configured: the web desk (`DESK=on`, the
+ * default: it sees every ticket), the Slack handoff channel and/or the Telegram staff forum group.
+ * New tickets are posted to Slack, else Telegram, else only the web desk; a claim on any desk
+ * shows on the others.
  */
 export function createHandoff(
   config: Config,
-  deps: { stores: Stores; safety: SafetyCheck; logger: Logger; now: () => Date; sender: RoutingSender; tickMs?: number | undefined },
+  deps: {
+    stores: Stores;
+    safety: SafetyCheck;
+    logger: Logger;
+    now: () => Date;
+    sender: RoutingSender;
+    tickMs?: number | undefined;
+    onEvent?: (event: HandoffEvent) => void;
+    canReach?: (channel: string) => boolean;
+  },
 ): HandoffService | undefined {
   const desks: Partial<Record<DeskKind, StaffDesk>> = {};
   if (config.SLACK_BOT_TOKEN && config.SLACK_HANDOFF_CHANNEL) {
@@ -229,7 +299,8 @@ export function createHandoff(
   if (config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_STAFF_CHAT_ID) {
     desks.telegram = createTelegramStaffDesk({ api: createStaffApi(config), chatId: Number(config.TELEGRAM_STAFF_CHAT_ID) });
   }
-  const primaryDesk: DeskKind | undefined = desks.slack ? "slack" : desks.telegram ? "telegram" : undefined;
+  if (config.DESK === "on") desks.web = createWebDesk();
+  const primaryDesk: DeskKind | undefined = desks.slack ? "slack" : desks.telegram ? "telegram" : desks.web ? "web" : undefined;
   if (!primaryDesk) return undefined;
   const { stores, ...rest } = deps;
   return createHandoffService({

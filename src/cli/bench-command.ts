@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { measureColdStart } from "../bench/cold-start.js";
+import { benchDesk } from "../bench/desk-bench.js";
 import { benchGazetteer } from "../bench/gazetteer-bench.js";
 import { benchListings } from "../bench/listings-bench.js";
 import { benchTelegram } from "../bench/telegram-bench.js";
@@ -68,6 +69,9 @@ export async function runBench(_args: string[], config: Config): Promise<number>
     const telegramFull = await attempt(() => benchTelegram({ assistant: fullApp.assistant, store: fullApp.store }));
     await fullApp.close();
 
+    log("bench: desk (consent to desk event, page load)…");
+    const desk = await attempt(() => benchDesk({ ...benchConfig, DATA_DIR: join(work, "desk") }, logger));
+
     const results = {
       machine: { node: process.version, cpus: (await import("node:os")).cpus().length },
       handle: { ...handle, unit: "ms", target: "p95 <= 20" },
@@ -90,6 +94,10 @@ export async function runBench(_args: string[], config: Config): Promise<number>
         adapterPath: { ...telegramAdapter, what: "real adapter, safety check and SQLite store; assistant without retrieval index" },
         fullPath: { ...telegramFull, what: "the whole app: adapter, store, retrieval and answer composition" },
         target: "ratio >= 0.5",
+      },
+      desk: {
+        note: "consentToDeskEventMs: the resident's 'ja' handled until the ticket's event arrives on GET /desk/api/events over HTTP; pageLoadHttpMs: HTML, CSS, script, /me and /tickets; pageLoadBrowserMs: Chromium from navigation to the drawn queue",
+        ...desk,
       },
     };
     const outDir = join(config.DATA_DIR, "bench");

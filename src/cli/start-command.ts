@@ -11,13 +11,25 @@ const HARD_EXIT_MS = 13_000;
 export async function runStart(_args: string[], config: Config): Promise<number> {
   const app = await createCliApp(config, { interactive: !hasChannels(config) });
   if (!hasChannels(config)) {
+    // The desk runs alongside, so a handoff can be tried on one machine.
+    const stopHttp = config.DESK === "on" ? await startChannels(app) : undefined;
     await runTerminalChat({
+      ...(stopHttp
+        ? {
+            banner: `De desk voor sociaal werkers: http://localhost:${stopHttp.port}/desk (account maken: npx wijkwijzer desk add-user).`,
+            onSender: (sender) => {
+              app.handoffSender.register("terminal", sender);
+              return () => app.handoffSender.unregister("terminal");
+            },
+          }
+        : {}),
       assistant: app.assistant,
       input: process.stdin,
       output: process.stdout,
       now: app.now,
       conversationId: `terminal:${randomUUID()}`,
     });
+    await stopHttp?.();
     await app.close();
     return 0;
   }

@@ -94,6 +94,9 @@ export const configSchema = z
       .default(""),
     RETENTION_DAYS: positiveInt(90, "RETENTION_DAYS must be a whole number of days such as 90"),
     LEASE_SECONDS: positiveInt(30, "LEASE_SECONDS must be a whole number of seconds such as 30"),
+    HOST: z.string().trim().min(1).default("127.0.0.1"),
+    DESK: z.enum(["on", "off"], { message: "DESK must be on or off" }).default("on"),
+    CHECKIN_DAYS: positiveInt(3, "CHECKIN_DAYS must be a whole number of days such as 3"),
     WIJKTEAM_CONTACT: z
       .string()
       .trim()

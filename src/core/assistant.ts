@@ -262,7 +262,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       patch.lastAsk = asked;
     }
     Object.assign(patch, { ...(found.place ? { place: found.place } : {}), listingsMemory: found.memory });
-    return { intent: "listings", replies: found.replies, sources: found.sources, confident: true };
+    return { intent: "listings", replies: found.replies, sources: found.sources, confident: true, ...(found.asked ? { asked: found.asked } : {}) };
   }
 
   return {

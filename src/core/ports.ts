@@ -8,6 +8,7 @@ import type {
   GeoPoint,
   InboundMessage,
   Intent,
+  ListingsAsked,
   OutboundMessage,
   Persona,
   Source,
@@ -138,6 +139,8 @@ export interface ListingResponse {
    * Undefined clears it.
    */
   memory?: string;
+  /** What was asked and shown (results only). */
+  asked?: ListingsAsked;
 }
 
 /**

@@ -82,6 +82,14 @@ export interface OutboundMessage {
   requestLocation?: boolean;
 }
 
+/** What a listings answer was about: counted per area for coordinators, and the listings shown (for a check-in). */
+export interface ListingsAsked {
+  categories: string[];
+  /** The wijk, place or 4-digit postcode searched around, when the person named one. */
+  area?: string;
+  shown: Array<{ id: string; name: string }>;
+}
+
 /** The result of {@link Assistant.handle}: what to send, and why. */
 export interface AssistantReply {
   intent: Intent;
@@ -90,6 +98,8 @@ export interface AssistantReply {
   sources: Source[];
   /** False when the answer is a "not sure" fallback; drives the handoff offer. */
   confident: boolean;
+  /** Set on a listings answer. */
+  asked?: ListingsAsked;
   /** True when the person's data was just erased: nothing of this exchange may be stored. */
   forgotten?: boolean;
 }

@@ -5,7 +5,7 @@
 import type { ChannelSender, ConversationStore, SafetyCheck } from "../core/ports.js";
 import type { AssistantReply, OutboundMessage } from "../core/types.js";
 import type { Logger } from "../log/logger.js";
-import type { DeskKind, DeskMessage, StaffDesk, Ticket } from "./handoff-model.js";
+import type { DeskKind, DeskMessage, HandoffEvent, StaffDesk, Ticket } from "./handoff-model.js";
 import type { OfficeHours } from "./office-hours.js";
 import type { Outbox } from "./outbox.js";
 import type { TicketStore } from "./ticket-store.js";
@@ -33,6 +33,8 @@ export interface HandoffContext {
   safety?: SafetyCheck;
   summarise?: TranscriptSummariser;
   logger?: Logger;
+  /** Tells live desks and the figures what changed (never throws). */
+  emit(event: HandoffEvent): void;
   /** Starts delivery of queued jobs (no-op before the service is started). */
   kick(): void;
   getState(conversationId: string): Promise<HandoffState>;

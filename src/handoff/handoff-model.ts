@@ -8,7 +8,7 @@ export type TicketStatus = "open" | "claimed" | "closed";
 export type TicketPriority = "normal" | "urgent";
 export type HandoffReason = "crisis" | "handoff" | "unconfident";
 export type CloseReason = "worker" | "resident_stopped" | "forgotten" | "undeliverable";
-export type DeskKind = "slack" | "telegram";
+export type DeskKind = "slack" | "telegram" | "web";
 
 export interface Ticket {
   id: number;
@@ -68,6 +68,16 @@ export interface StaffDesk {
   updateTicket(ticket: Ticket): Promise<void>;
   /** Posts into the ticket's thread or topic. */
   postInThread(ticket: Ticket, message: DeskMessage): Promise<void>;
+}
+
+/**
+ * What changed about a ticket, for desks that show tickets live (the web desk) and for the
+ * coordinator's figures. `rated` carries the resident's 1–5.
+ */
+export interface HandoffEvent {
+  type: "new" | "claimed" | "message" | "closed" | "updated" | "rated";
+  ticketId: number;
+  rating?: number;
 }
 
 /** Results of a worker's action, for the desk to show the worker. */

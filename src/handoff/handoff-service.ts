@@ -6,7 +6,7 @@ import type { ChannelSender, ConversationStore, HandoffQueue, SafetyCheck } from
 import type { InboundMessage } from "../core/types.js";
 import type { Logger } from "../log/logger.js";
 import { deskLane, residentLane, type HandoffContext, type HandoffState } from "./handoff-context.js";
-import type { ClaimResult, DeskKind, StaffDesk, Ticket, Worker, WorkerMessageResult } from "./handoff-model.js";
+import type { ClaimResult, DeskKind, HandoffEvent, StaffDesk, Ticket, Worker, WorkerMessageResult } from "./handoff-model.js";
 import { createUpkeep } from "./handoff-upkeep.js";
 import type { OfficeHours } from "./office-hours.js";
 import { createOutboxDelivery } from "./outbox-delivery.js";
@@ -45,12 +45,18 @@ export interface HandoffDeps {
   /** How often the loop delivers due jobs and runs upkeep. Default 1000 ms. */
   tickMs?: number;
   outbox?: { baseDelayMs?: number; maxDelayMs?: number; leaseMs?: number };
+  /** Told about every ticket change (the web desk's live queue, the coordinator's figures). */
+  onEvent?: (event: HandoffEvent) => void;
+  /** Channels beyond Telegram and Slack that can receive a worker's words now (the terminal chat). */
+  canReach?: (channel: string) => boolean;
 }
 
 export interface HandoffService extends HandoffQueue {
   claim(ticketId: number, worker: Worker): Promise<ClaimResult>;
   close(ticketId: number, worker: Worker): Promise<ClaimResult>;
   workerMessage(message: WorkerMessage): Promise<{ result: WorkerMessageResult; ticket?: Ticket }>;
+  /** A worker's words for the resident of a ticket, from a desk that knows the ticket by id (the web desk). */
+  workerReply(ticketId: number, worker: Worker, text: string): Promise<{ result: WorkerMessageResult; ticket?: Ticket }>;
   attachDesk(desk: StaffDesk): void;
   /** Starts the delivery loop (call once the channels run, so the sender can reach them). */
   start(): void;
@@ -62,7 +68,7 @@ export interface HandoffService extends HandoffQueue {
   outbox: Outbox;
 }
 
-/** Resident channels a worker can be reached from (the terminal chat has no way back). */
+/** Resident channels a worker can always reach (the terminal chat only while it runs: `canReach`). */
 const RELAYABLE = new Set(["telegram", "slack"]);
 
 export function createHandoffService(deps: HandoffDeps): HandoffService {
@@ -94,6 +100,13 @@ export function createHandoffService(deps: HandoffDeps): HandoffService {
     ...(deps.safety ? { safety: deps.safety } : {}),
     ...(deps.summarise ? { summarise: deps.summarise } : {}),
     ...(deps.logger ? { logger: deps.logger } : {}),
+    emit(event) {
+      try {
+        deps.onEvent?.(event);
+      } catch (error) {
+        deps.logger?.error({ err: error }, "handoff event listener failed");
+      }
+    },
     kick() {
       if (started) void outbox.drain();
     },
@@ -106,15 +119,20 @@ export function createHandoffService(deps: HandoffDeps): HandoffService {
     async toResident(ticket, message) {
       await outbox.enqueue(residentLane(ticket.conversationId), ticket.id, "resident", { conversationId: ticket.conversationId, message });
       await store.appendMessage({ conversationId: ticket.conversationId, direction: "out", text: message.text, intent: "handoff", at: now() });
+      ctx.emit({ type: "message", ticketId: ticket.id });
     },
     async toDesk(ticket, kind) {
       await outbox.enqueue(deskLane(ticket.id), ticket.id, kind, {});
+      const status = kind === "desk_update" ? (await tickets.get(ticket.id))?.status : undefined;
+      ctx.emit({ type: kind === "desk_post" ? "new" : status === "closed" ? "closed" : "updated", ticketId: ticket.id });
     },
     async toThread(ticket, message) {
       await outbox.enqueue(deskLane(ticket.id), ticket.id, "desk_message", message);
+      ctx.emit({ type: "message", ticketId: ticket.id });
     },
   };
 
+  const relayable = (channel: string) => RELAYABLE.has(channel) || deps.canReach?.(channel) === true;
   const resident = createResidentFlow(ctx, deps.ticketsPerHour ? { ticketsPerHour: deps.ticketsPerHour } : {});
   const worker = createWorkerFlow(ctx);
   const upkeep = createUpkeep(ctx, {
@@ -141,16 +159,17 @@ export function createHandoffService(deps: HandoffDeps): HandoffService {
 
   return {
     async intercept(inbound: InboundMessage) {
-      if (!RELAYABLE.has(inbound.channel)) return null;
+      if (!relayable(inbound.channel)) return null;
       return resident.intercept(inbound);
     },
     async offer(inbound, reason) {
-      if (!RELAYABLE.has(inbound.channel)) return null;
+      if (!relayable(inbound.channel)) return null;
       return resident.offer(inbound, reason);
     },
     claim: worker.claim,
     close: worker.close,
     workerMessage: worker.workerMessage,
+    workerReply: worker.workerReply,
     attachDesk(desk) {
       desks[desk.kind] = desk;
       ctx.kick();

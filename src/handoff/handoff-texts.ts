@@ -86,6 +86,7 @@ export const handoffTexts = {
   },
   forgottenSummary: "(gewist op verzoek van de bewoner)",
   residentSays: (text: string) => `Bewoner: ${text}`,
+  relayedFromWebDesk: (name: string, text: string) => `${name} (via de webdesk) aan de bewoner: ${text}`,
   reminder: (t: Pick<Ticket, "id" | "priority">, minutes: number) =>
     `⏰ Herinnering: hulpvraag #${t.id}${t.priority === "urgent" ? " (URGENT)" : ""} wacht al ${minutes} minuten op een sociaal werker.`,
   claimHint: "Klik op Overnemen om het gesprek met de bewoner te starten. Wat u daarna in deze draad schrijft, gaat naar de bewoner.",

@@ -115,6 +115,7 @@ export function createResidentFlow(ctx: HandoffContext, options: ResidentFlowOpt
     if (Number.isInteger(rating) && rating >= 1 && rating <= 5 && (await tickets.rate(ticketId, inbound.conversationId, rating))) {
       const ticket = await tickets.get(ticketId);
       if (ticket) await ctx.toThread(ticket, { kind: "notice", text: t.rated(rating) });
+      ctx.emit({ type: "rated", ticketId, rating });
       ctx.kick();
     }
     const state = await ctx.getState(inbound.conversationId);

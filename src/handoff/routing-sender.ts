@@ -11,6 +11,8 @@ import { ChannelNotRunningError } from "./delivery-errors.js";
 export interface RoutingSender extends ChannelSender {
   register(prefix: string, sender: ChannelSender): void;
   unregister(prefix: string): void;
+  /** True while a channel with this prefix is registered. */
+  has(prefix: string): boolean;
 }
 
 export function createRoutingSender(): RoutingSender {
@@ -22,6 +24,7 @@ export function createRoutingSender(): RoutingSender {
     unregister(prefix) {
       senders.delete(prefix);
     },
+    has: (prefix) => senders.has(prefix),
     async send(conversationId: string, message: OutboundMessage, via?: unknown) {
       const prefix = conversationId.split(":", 1)[0] ?? "";
       const sender = senders.get(prefix);

@@ -22,6 +22,8 @@ export interface TicketStore {
   active(conversationId: string): Promise<Ticket | undefined>;
   /** The newest ticket posted in this desk thread. */
   byDeskThread(desk: DeskKind, thread: string): Promise<Ticket | undefined>;
+  /** Open and claimed tickets, and those closed since `closedSince`; urgent first, then oldest first (the web desk's queue). */
+  listForDesk(closedSince: Date, limit: number): Promise<Ticket[]>;
   saveDeskRefs(id: number, refs: { thread?: string; message?: string }): Promise<void>;
   setSummary(id: number, summary: string, kind: SummaryKind): Promise<void>;
   /** `plain` for an unknown ticket. */

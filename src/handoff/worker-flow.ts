@@ -34,6 +34,7 @@ export function createWorkerFlow(ctx: HandoffContext) {
     await ctx.toThread(claimed, { kind: "notice", text: t.claimedNotice(worker.firstName) });
     await ctx.toResident(claimed, { text: t.claimed(worker.firstName) });
     ctx.kick();
+    ctx.emit({ type: "claimed", ticketId });
     ctx.logger?.info({ ticket: ticketId }, "handoff ticket claimed");
     return { ok: true, ticket: claimed };
   }
@@ -74,5 +75,21 @@ export function createWorkerFlow(ctx: HandoffContext) {
     return { result: "relayed", ticket };
   }
 
-  return { claim, close, workerMessage };
+  /**
+   * Words for the resident from a desk that addresses tickets by id. On a ticket whose own desk
+   * is another one (Slack, Telegram), that desk's thread gets a copy, so colleagues there follow.
+   */
+  async function workerReply(ticketId: number, worker: Worker, text: string): Promise<{ result: WorkerMessageResult; ticket?: Ticket }> {
+    const ticket = await tickets.get(ticketId);
+    if (!ticket) return { result: "unknown_thread" };
+    if (ticket.status === "closed") return { result: "closed", ticket };
+    if (ticket.status === "open") return { result: "not_claimed", ticket };
+    if (ticket.workerId !== worker.id) return { result: "not_claimer", ticket };
+    if (!text.trim()) return { result: "empty", ticket };
+    await relayToResident(ctx, ticket, text.trim());
+    if (ticket.desk !== "web") await ctx.toThread(ticket, { kind: "notice", text: t.relayedFromWebDesk(ticket.workerName ?? worker.firstName, text.trim()) });
+    return { result: "relayed", ticket };
+  }
+
+  return { claim, close, workerMessage, workerReply };
 }

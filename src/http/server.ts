@@ -4,7 +4,8 @@ import type { Server } from "node:http";
 export interface HttpServer {
   /** Express app: adapters mount their routes (`/telegram/webhook`, `/slack/events`) before `listen`. */
   app: Express;
-  listen(port: number): Promise<number>;
+  /** Binds `host` (default 127.0.0.1: only this machine; `0.0.0.0` in a container). */
+  listen(port: number, host?: string): Promise<number>;
   /**
    * The first step of a shutdown: from now on every request (also `/healthz`, so a load balancer
    * takes this instance out) gets 503 with `Connection: close`; the platforms deliver again later.
@@ -34,9 +35,9 @@ export function createHttpServer(health: () => Record<string, unknown> = () => (
   let server: Server | undefined;
   return {
     app,
-    listen(port) {
+    listen(port, host = "127.0.0.1") {
       return new Promise((resolve, reject) => {
-        const s = app.listen(port, "0.0.0.0");
+        const s = app.listen(port, host);
         s.once("listening", () => {
           server = s;
           const address = s.address();

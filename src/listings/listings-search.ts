@@ -230,12 +230,15 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
     }
     const { hits, relaxed } = searchWithWidening(index, base, q);
     const shownMemory = writeMemory({ ...memory, last: storeQuery(q), shown: hits.map((h) => h.item.listing.id) });
-    if (hits.length === 0) return { kind: "results", replies: [{ text: listingsTexts.nothing }], sources: [], memory: shownMemory, ...remember };
+    // For the coordinator's counts: a postcode counts as its 4-digit area, never more precise.
+    const area = origin.where === listingsTexts.nearLocation ? undefined : /^\d{4}/.test(origin.name) ? origin.name.slice(0, 4) : origin.name;
+    const asked = { categories: [...q.categories], ...(area ? { area } : {}), shown: hits.map((h) => ({ id: h.item.listing.id, name: h.item.listing.name })) };
+    if (hits.length === 0) return { kind: "results", replies: [{ text: listingsTexts.nothing }], sources: [], memory: shownMemory, asked, ...remember };
     const where = hits[0]!.distanceKm <= NEAR_LIMIT_KM || origin.where === listingsTexts.nearLocation ? origin.where : listingsTexts.fromPlace(origin.name);
     const intro = describeSearch(q, relaxed, where, time);
     const replies = renderResults({ intro, hits, now, persona, showAccess: q.accessible });
     const sources = replies.flatMap((r) => r.sources ?? []);
-    return { kind: "results", replies: replies.map(({ sources: _s, ...r }) => r), sources, memory: shownMemory, ...remember };
+    return { kind: "results", replies: replies.map(({ sources: _s, ...r }) => r), sources, memory: shownMemory, asked, ...remember };
   }
 }
 

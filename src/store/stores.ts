@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import type { Inbox } from "../channels/inbox.js";
 import type { ConversationStore } from "../core/ports.js";
+import type { DeskStores } from "../desk/desk-ports.js";
 import type { OutboxStore } from "../handoff/outbox-store.js";
 import type { TicketStore } from "../handoff/ticket-store.js";
 import type { ListingsRepository } from "../listings/listings-repository.js";
@@ -17,6 +18,8 @@ export interface Stores {
   tickets: TicketStore;
   outbox: OutboxStore;
   listings: ListingsRepository;
+  /** The web desk's accounts, sessions, audit log, saved replies, figures and check-ins. */
+  desk: DeskStores;
   inbox: Inbox;
   /** Closes the database (connection or pool). */
   close(): Promise<void>;

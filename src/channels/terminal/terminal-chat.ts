@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline/promises";
 import type { Assistant } from "../../core/assistant.js";
-import type { Button, InboundMessage } from "../../core/types.js";
+import type { ChannelSender } from "../../core/ports.js";
+import type { Button, InboundMessage, OutboundMessage } from "../../core/types.js";
 import { renderForTerminal } from "./render-text.js";
 
 export interface TerminalChatDeps {
@@ -10,6 +11,13 @@ export interface TerminalChatDeps {
   now: () => Date;
   /** Conversation id; one per terminal session. */
   conversationId: string;
+  /**
+   * Called with a sender for messages that arrive between turns (a sociaal werker at the desk);
+   * the returned function is called when the chat ends.
+   */
+  onSender?: (sender: ChannelSender) => () => void;
+  /** Printed under the greeting (where the desk is). */
+  banner?: string;
 }
 
 const GREETING =
@@ -23,7 +31,19 @@ export async function runTerminalChat(deps: TerminalChatDeps): Promise<void> {
   const rl = createInterface({ input: deps.input, output: deps.output, terminal: false });
   const write = (text: string) => deps.output.write(`${text}\n`);
   write(GREETING);
+  if (deps.banner) write(`${deps.banner}\n`);
   let buttons: Button[] = [];
+  const show = (message: OutboundMessage) => {
+    write(`\nWijkwijzer: ${renderForTerminal(message, buttons.length)}`);
+    buttons.push(...(message.buttons ?? []));
+  };
+  const detach = deps.onSender?.({
+    async send(_conversationId, message) {
+      // A message between turns: its buttons are numbered after those still on screen.
+      show(message);
+      write("");
+    },
+  });
   let counter = 0;
   for await (const line of rl) {
     const trimmed = line.trim();
@@ -42,12 +62,10 @@ export async function runTerminalChat(deps: TerminalChatDeps): Promise<void> {
     };
     const reply = await deps.assistant.handle(inbound);
     buttons = [];
-    for (const message of reply.replies) {
-      write(`\nWijkwijzer: ${renderForTerminal(message, buttons.length)}`);
-      buttons.push(...(message.buttons ?? []));
-    }
+    for (const message of reply.replies) show(message);
     write("");
   }
+  detach?.();
   write("Tot ziens!");
   rl.close();
 }

@@ -1,3 +1,5 @@
+import { deskStoresOn } from "../desk-stores.js";
+import { createPgRunner } from "../sql-runner.js";
 import type { Stores } from "../stores.js";
 import { createPostgresConversationStore } from "./conversation-store.js";
 import { createPostgresInbox } from "./inbox.js";
@@ -25,6 +27,7 @@ export async function openPostgresStores(url: string, options: PoolOptions = {})
     tickets: createPostgresTicketStore(pool),
     outbox: createPostgresOutboxStore(pool),
     listings: createPostgresListingsRepository(pool),
+    desk: deskStoresOn(createPgRunner(pool)),
     inbox: createPostgresInbox(pool),
     async close() {
       await pool.end();

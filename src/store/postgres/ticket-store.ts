@@ -35,6 +35,12 @@ export function createPostgresTicketStore(pool: PgPool): TicketStore {
     get: (id) => one("SELECT * FROM handoff_tickets WHERE id = $1", [id]),
     active,
     byDeskThread: (desk, thread) => one("SELECT * FROM handoff_tickets WHERE desk = $1 AND desk_thread = $2 ORDER BY id DESC LIMIT 1", [desk, thread]),
+    listForDesk: (closedSince, limit) =>
+      many(
+        `SELECT * FROM handoff_tickets WHERE status <> 'closed' OR closed_at >= $1
+          ORDER BY CASE status WHEN 'closed' THEN 1 ELSE 0 END, CASE priority WHEN 'urgent' THEN 0 ELSE 1 END, id LIMIT $2`,
+        [closedSince.getTime(), limit],
+      ),
     async saveDeskRefs(id, refs) {
       await pool.query("UPDATE handoff_tickets SET desk_thread = COALESCE($2, desk_thread), desk_message = COALESCE($3, desk_message) WHERE id = $1", [
         id,

@@ -1,3 +1,5 @@
+import { deskStoresOn } from "../desk-stores.js";
+import { createSqliteRunner } from "../sql-runner.js";
 import type { Stores } from "../stores.js";
 import { createSqliteConversationStore } from "./conversation-store.js";
 import { openDatabase, type SqliteDatabase } from "./database.js";
@@ -21,6 +23,7 @@ export function sqliteStoresOn(db: SqliteDatabase): Stores & { kind: "sqlite"; d
     tickets: createSqliteTicketStore(db),
     outbox: createSqliteOutboxStore(db),
     listings: createSqliteListingsRepository(db),
+    desk: deskStoresOn(createSqliteRunner(db)),
     inbox: createSqliteInbox(db),
     async close() {
       if (db.open) db.close();

@@ -11,6 +11,10 @@ export function createSqliteTicketStore(db: SqliteDatabase): TicketStore {
   const byId = db.prepare("SELECT * FROM handoff_tickets WHERE id = ?");
   const activeFor = db.prepare("SELECT * FROM handoff_tickets WHERE conversation_id = ? AND status <> 'closed'");
   const byThread = db.prepare("SELECT * FROM handoff_tickets WHERE desk = ? AND desk_thread = ? ORDER BY id DESC LIMIT 1");
+  const forDesk = db.prepare(
+    `SELECT * FROM handoff_tickets WHERE status <> 'closed' OR closed_at >= ?
+     ORDER BY CASE status WHEN 'closed' THEN 1 ELSE 0 END, CASE priority WHEN 'urgent' THEN 0 ELSE 1 END, id LIMIT ?`,
+  );
   const setThread = db.prepare("UPDATE handoff_tickets SET desk_thread = ? WHERE id = ?");
   const setMessage = db.prepare("UPDATE handoff_tickets SET desk_message = ? WHERE id = ?");
   const setSummary = db.prepare("UPDATE handoff_tickets SET summary = ?, summary_kind = ? WHERE id = ?");
@@ -59,6 +63,7 @@ export function createSqliteTicketStore(db: SqliteDatabase): TicketStore {
     get: async (id) => read(byId.get(id)),
     active: async (conversationId) => read(activeFor.get(conversationId)),
     byDeskThread: async (desk, thread) => read(byThread.get(desk, thread)),
+    listForDesk: async (closedSince, limit) => (forDesk.all(closedSince.getTime(), limit) as TicketRow[]).map(toTicket),
     async saveDeskRefs(id, refs) {
       if (refs.thread !== undefined) setThread.run(refs.thread, id);
       if (refs.message !== undefined) setMessage.run(refs.message, id);

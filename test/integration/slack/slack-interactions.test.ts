@@ -209,8 +209,8 @@ describe("Slack slash command and buttons, in the real app", () => {
     const { answer, ts, channel, conversationId } = await askInThread(h);
     await h.post(blockAction(h, button(answer.body, "ask_sociaal_werker"), { channel, messageTs: "1700002000.000900", threadTs: ts }, "ask1"));
     const [reply] = await ephemeralIn(h, channel);
-    // No handoff desk is configured here: the core gives the wijkteam's contact details.
-    expect(String(reply!.body.text)).toContain("U kunt ook zelf contact opnemen.");
+    // No Slack handoff channel here, but the web desk is on by default: the consent question comes first.
+    expect(String(reply!.body.text)).toContain("Mag ik ons gesprek met de sociaal werker delen?");
     expect((await h.store.recentMessages(conversationId, 10)).some((m) => m.text === "[knop: handoff_request]")).toBe(true);
   });
 });

@@ -24,6 +24,19 @@ const ticket = (n: number, extra: Partial<NewTicket> = {}): NewTicket => ({
 export function ticketStoreContract(db: () => OpenedDatabase): void {
   const tickets = () => db().stores.tickets;
 
+  it("lists the web desk's queue: open and claimed first (urgent before normal, then oldest), then recently closed", async () => {
+    const s = tickets();
+    const a = (await s.create(ticket(11))).ticket;
+    const b = (await s.create(ticket(12, { priority: "urgent" }))).ticket;
+    const c = (await s.create(ticket(13))).ticket;
+    const d = (await s.create(ticket(14))).ticket;
+    await s.claim(c.id, SANNE, minutes(1));
+    await s.close(a.id, "worker", minutes(2));
+    await s.close(d.id, "worker", minutes(-60));
+    expect((await s.listForDesk(minutes(0), 10)).map((t) => t.id)).toEqual([b.id, c.id, a.id]);
+    expect((await s.listForDesk(minutes(0), 2)).map((t) => t.id)).toEqual([b.id, c.id]);
+  });
+
   it("creates an open ticket, and returns the active one for a second request of the same chat", async () => {
     const s = tickets();
     const first = await s.create(ticket(1));
