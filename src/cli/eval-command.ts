@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { Config } from "../config/config.js";
-import type { Retriever } from "../core/ports.js";
+import type { RetrieveOptions, Retriever } from "../core/ports.js";
 import { createCliApp, flagValue } from "./cli-app.js";
 
 const evalLine = z.object({ id: z.string().optional(), question: z.string().min(1), evidence: z.array(z.string().min(1)).min(1) });
@@ -34,15 +34,22 @@ export function readEvalFile(path: string): EvalQuestion[] {
 
 /**
  * Retrieval evaluation: a result counts as relevant when its text contains one of the evidence
- * phrases (case- and whitespace-insensitive). MRR is over the top `k` results.
+ * phrases (case- and whitespace-insensitive). MRR is over the top `k` results. By default it ranks
+ * the documents only, as the knowledge answer does (activity questions go to the listings first);
+ * `kind: undefined` (`--all-kinds`) ranks listings too.
  */
-export async function evaluateRetrieval(retriever: Retriever, questions: EvalQuestion[], k = 10): Promise<EvalResult> {
+export async function evaluateRetrieval(
+  retriever: Retriever,
+  questions: EvalQuestion[],
+  k = 10,
+  kind: RetrieveOptions["kind"] = "knowledge",
+): Promise<EvalResult> {
   let at1 = 0;
   let at5 = 0;
   let rr = 0;
   const misses: EvalResult["misses"] = [];
   for (const q of questions) {
-    const results = await retriever.search(q.question, { k });
+    const results = await retriever.search(q.question, kind ? { k, kind } : { k });
     const evidence = q.evidence.map(normalise);
     const index = results.findIndex((r) => evidence.some((e) => normalise(r.text).includes(e)));
     const rank = index >= 0 ? index + 1 : null;
@@ -59,13 +66,14 @@ export async function evaluateRetrieval(retriever: Retriever, questions: EvalQue
 export async function runEval(args: string[], config: Config): Promise<number> {
   const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--k");
   if (!file) {
-    process.stderr.write("Gebruik: wijkwijzer eval FILE [--json] [--k N]\n");
+    process.stderr.write("Gebruik: wijkwijzer eval FILE [--json] [--k N] [--all-kinds]\n");
     return 2;
   }
   const questions = readEvalFile(file);
   const app = await createCliApp(config, { quiet: true });
   try {
-    const result = await evaluateRetrieval(app.index, questions, Number(flagValue(args, "--k") ?? 10));
+    const kind = args.includes("--all-kinds") ? undefined : "knowledge";
+    const result = await evaluateRetrieval(app.index, questions, Number(flagValue(args, "--k") ?? 10), kind);
     if (args.includes("--json")) {
       process.stdout.write(`${JSON.stringify(result)}\n`);
     } else {

@@ -20,7 +20,10 @@ export async function answerQuestion(
 ): Promise<{ reply: AssistantReply; lastQuestion: string }> {
   const standalone = deps.rewriteQuestion ? await deps.rewriteQuestion(text, previousQuestion) : text;
   const k = inbound.persona === "professional" ? 8 : 5;
-  const passages = await deps.retriever.search(standalone, { k });
+  // Activity questions are answered by the listings capability before this point; when it is there,
+  // the knowledge answer draws on the documents only, so a listing that shares a word ("maatje",
+  // "55-plussers") cannot push the passage that explains the concept out of the top.
+  const passages = await deps.retriever.search(standalone, deps.listings ? { k, kind: "knowledge" } : { k });
   // Read only for a composer that uses it: the extractive composer never does.
   const history: ComposeRequest["history"] = deps.composer.usesHistory
     ? (await deps.store.recentMessages(inbound.conversationId, HISTORY_TURNS + 1))
