@@ -22,6 +22,9 @@ import { parseOfficeHours } from "./handoff/office-hours.js";
 import { createRoutingSender, type RoutingSender } from "./handoff/routing-sender.js";
 import { createHttpServer } from "./http/server.js";
 import { openKnowledgeIndex, type KnowledgeIndex } from "./knowledge/knowledge-index.js";
+import { readNationalServices, serviceDocument } from "./knowledge/national-services.js";
+import { createWegwijzer } from "./knowledge/wegwijzer/wegwijzer.js";
+import { readWegwijzer } from "./knowledge/wegwijzer/wegwijzer-entries.js";
 import { createListingsService, type ListingsService } from "./listings/listings-service.js";
 import type { Logger } from "./log/logger.js";
 import { createSafetyCheck } from "./safety/safety-check.js";
@@ -79,7 +82,8 @@ async function assemble(config: Config, options: AppOptions, stores: Stores, now
   const index = await openKnowledgeIndex({
     knowledgeDir: config.KNOWLEDGE_DIR,
     indexDir: join(config.DATA_DIR, "index"),
-    extraDocuments: await listings.documents(),
+    // National services (113, De Luisterlijn, …) have no place: found by retrieval, never "near you".
+    extraDocuments: [...(await listings.documents()), ...readNationalServices(config.KNOWLEDGE_DIR).map(serviceDocument)],
     embeddings: {
       provider: config.EMBEDDINGS,
       ...(config.EMBEDDINGS_MODEL ? { model: config.EMBEDDINGS_MODEL } : {}),
@@ -106,6 +110,7 @@ async function assemble(config: Config, options: AppOptions, stores: Stores, now
     cues: loadDialogueCues(config.KNOWLEDGE_DIR),
     ...(handoff ? { handoff } : {}),
     listings: listings.search,
+    guide: createWegwijzer(readWegwijzer(config.KNOWLEDGE_DIR)),
     now,
     retentionDays: config.RETENTION_DAYS,
     wijkteamContact: config.WIJKTEAM_CONTACT,
@@ -156,7 +161,9 @@ export async function startChannels(app: App): Promise<StopChannels> {
   logger.info({ port, channels: running.map((c) => c.name) }, "Wijkwijzer is running");
   const purge = async () => {
     try {
-      const removed = await app.store.purgeOlderThan(new Date(app.now().getTime() - config.RETENTION_DAYS * 86_400_000));
+      const before = new Date(app.now().getTime() - config.RETENTION_DAYS * 86_400_000);
+      // Finished inbound items hold what people wrote, as the messages do.
+      const removed = (await app.store.purgeOlderThan(before)) + (await app.stores.inbox.purgeBefore(before));
       if (removed > 0) logger.info({ removed }, "retention purge");
     } catch (error) {
       logger.error({ err: error }, "retention purge failed");

@@ -1,5 +1,5 @@
 import type { AssistantDeps } from "./assistant.js";
-import type { ComposeRequest } from "./ports.js";
+import type { ComposeRequest, GuideAnswer } from "./ports.js";
 import { texts } from "./texts.js";
 import type { AssistantReply, InboundMessage } from "./types.js";
 
@@ -9,6 +9,11 @@ const HISTORY_TURNS = 6;
  * Answers a knowledge question from the retrieval index: rewrite a follow-up into a standalone
  * question, retrieve, compose (extractive by default), and add feedback and person buttons.
  * When the composer is not confident the person is told so honestly: never a guess.
+ *
+ * With a resident guide (the wegwijzer): residents get its plain-language explanation first when
+ * the question is about one of its topics; professionals get the sources first. Either way the
+ * guide answers when the sources do not, and a question about what one gemeente decides gets the
+ * honest route (gemeente, wijkteam) instead of a quote.
  * `previousQuestion` is the standalone question of the turn before; the returned `lastQuestion`
  * is this one's, for the caller to keep in the conversation state.
  */
@@ -19,6 +24,12 @@ export async function answerQuestion(
   deps: AssistantDeps,
 ): Promise<{ reply: AssistantReply; lastQuestion: string }> {
   const standalone = deps.rewriteQuestion ? await deps.rewriteQuestion(text, previousQuestion) : text;
+  const guide = deps.guide?.answer(standalone) ?? null;
+  // A question about what the gemeente decides is never answered with a quote; for residents the
+  // explanation comes first unless the question joins the topic to other things.
+  const guideFirst =
+    guide && (guide.kind === "local_route" ? guide.topical || inbound.persona === "resident" : inbound.persona === "resident" && !guide.mixed);
+  if (guide && guideFirst) return { reply: guideReply(inbound, guide), lastQuestion: standalone };
   const k = inbound.persona === "professional" ? 8 : 5;
   // Activity questions are answered by the listings capability before this point; when it is there,
   // the knowledge answer draws on the documents only, so a listing that shares a word ("maatje",
@@ -40,6 +51,7 @@ export async function answerQuestion(
   });
 
   const personButton = { id: "handoff_request", label: texts.buttons.person };
+  if (!composed.confident && guide) return { reply: guideReply(inbound, guide), lastQuestion: standalone };
   if (!composed.confident) {
     const reply: AssistantReply = {
       intent: "answer",
@@ -50,12 +62,20 @@ export async function answerQuestion(
     };
     return { reply, lastQuestion: standalone };
   }
+  // A listing the answer relies on is shown as a listing (day, time, place, map), not as a bare quote.
+  const listingIds = [
+    ...new Set(passages.filter((p) => p.kind === "listing" && composed.sources.some((s) => s.title === p.title && s.url === p.url)).map((p) => p.source.replace(/^listing:/, ""))),
+  ];
+  const describe = deps.listings?.describeListings;
+  const listed = listingIds.length > 0 && describe ? await describe({ ...(await listingRequest(inbound, text, deps)), ids: listingIds }) : null;
+  const onlyListings = listed && composed.sources.every((s) => passages.some((p) => p.kind === "listing" && p.title === s.title && p.url === s.url));
+  const body = listed ? (onlyListings ? `${texts.listingsIntro}\n\n${listed.text}` : `${composed.text}\n\n${listed.text}`) : composed.text;
   const reply: AssistantReply = {
     intent: "answer",
     replies: [
       {
-        text: composed.text,
-        sources: composed.sources,
+        text: body,
+        ...(onlyListings ? {} : { sources: composed.sources }),
         buttons: [
           { id: "feedback_up", label: texts.buttons.up, value: inbound.id },
           { id: "feedback_down", label: texts.buttons.down, value: inbound.id },
@@ -67,4 +87,35 @@ export async function answerQuestion(
     confident: true,
   };
   return { reply, lastQuestion: standalone };
+}
+
+/** The guide's answer as a reply: its text with the source beneath, feedback and a person. */
+function guideReply(inbound: InboundMessage, guide: GuideAnswer): AssistantReply {
+  const personButton = { id: "handoff_request", label: texts.buttons.person };
+  const buttons = guide.topical
+    ? [
+        { id: "feedback_up", label: texts.buttons.up, value: inbound.id },
+        { id: "feedback_down", label: texts.buttons.down, value: inbound.id },
+        personButton,
+      ]
+    : [personButton];
+  return {
+    intent: "answer",
+    replies: [{ text: guide.text, ...(guide.sources.length ? { sources: guide.sources } : {}), buttons }],
+    sources: guide.sources,
+    // The general route to the gemeente is honest, but it is not an answer: it counts as unsure.
+    confident: guide.topical,
+  };
+}
+
+/** Where the conversation is (a typed place or a shared location), for distances in listing blocks. */
+async function listingRequest(inbound: InboundMessage, text: string, deps: AssistantDeps) {
+  const state = await deps.store.getState(inbound.conversationId);
+  return {
+    text,
+    persona: inbound.persona,
+    now: deps.now(),
+    ...(state.location ? { location: state.location } : {}),
+    ...(state.place ? { place: state.place } : {}),
+  };
 }

@@ -1,12 +1,16 @@
-import type {
-  AnswerComposer,
-  DialogueCues,
-  ConversationState,
-  ConversationStore,
-  HandoffQueue,
-  ListingSearch,
-  Retriever,
-  SafetyCheck,
+import {
+  PLACE_CHOICE_ACTION,
+  type AnswerComposer,
+  type DialogueCues,
+  type ConversationState,
+  type ConversationStore,
+  type HandoffQueue,
+  type HelpTopic,
+  type ListingResponse,
+  type ListingSearch,
+  type ResidentGuide,
+  type Retriever,
+  type SafetyCheck,
 } from "./ports.js";
 import { answerQuestion } from "./answer-question.js";
 import { handleCommand } from "./commands.js";
@@ -20,6 +24,8 @@ export interface AssistantDeps {
   store: ConversationStore;
   safety: SafetyCheck;
   listings?: ListingSearch;
+  /** Plain-language explanations for residents (the wegwijzer); without it only the sources answer. */
+  guide?: ResidentGuide;
   handoff?: HandoffQueue;
   /** Typed yes/no, bare help requests and empathy cues; without it those turns are read as questions. */
   cues?: DialogueCues;
@@ -78,7 +84,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
     if (inbound.unsupported) return reply("smalltalk", [{ text: texts.unsupported }]);
 
-    const { text, truncated } = normaliseInput(inbound.text);
+    // A place chosen with a button reads as if the person typed it.
+    const said = inbound.action?.id.startsWith(PLACE_CHOICE_ACTION) ? (inbound.action.value ?? "") : inbound.text;
+    const { text, truncated } = normaliseInput(said);
     if (inbound.location) {
       patch.location = inbound.location;
       // A shared location alone answers "what is near me now" (or the question that waited for a place).
@@ -92,9 +100,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return reply("crisis", [{ text: crisisText(assessment.crisis), buttons: [personButton] }, ...(first ? [first, ...rest] : [])]);
     }
     if (assessment.needsPerson) {
-      const steps = firstStepsText(assessment.needsPerson);
+      const topic = assessment.needsPerson;
+      const steps = firstStepsText(topic);
+      const nearby = topic === "person_requested" ? null : await helpNearby(inbound, text, topic, patch);
       const offer = await offerPerson(inbound, "handoff");
-      const intro = assessment.needsPerson === "person_requested" ? [] : [{ text: steps }];
+      const intro = topic === "person_requested" ? [] : [{ text: steps }, ...(nearby ? [nearby] : [])];
       return reply("handoff", [...intro, ...offer]);
     }
     if (deps.cues?.isHelpRequest(text)) {
@@ -109,7 +119,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (assessment.outOfScope) return reply("out_of_scope", [{ text: texts.outOfScope }]);
     const prefix = truncated ? [{ text: texts.tooLong }] : [];
     const state = await currentState(inbound, patch);
-    const found = await askListings(inbound, text, state, patch);
+    // A question about a wegwijzer topic ("wat is budgetbeheer?") is not a search for activities:
+    // the guide answers it when the listings would only ask where the person is, or when it asks
+    // what the gemeente decides and not where something is.
+    const guided = deps.guide?.answer(text) ?? null;
+    const preferGuide = (kind: ListingResponse["kind"]) =>
+      guided !== null && !guided.mixed && (kind === "need_place" || (guided.kind === "local_route" && guided.topical && !WHERE.test(text)));
+    const found = await askListings(inbound, text, state, patch, preferGuide);
     if (found) return { ...found, replies: [...prefix, ...withEmpathy(text, found.replies)] };
 
     const { reply: answered, lastQuestion } = await answerQuestion(inbound, text, state.lastQuestion, deps);
@@ -159,23 +175,37 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return { ...(await store.getState(inbound.conversationId)), ...patch };
   }
 
-  /** Asks the listings capability; keeps the place it understood and its memory in `patch`. */
-  async function askListings(
-    inbound: InboundMessage,
-    text: string,
-    current: ConversationState,
-    patch: Partial<ConversationState>,
-  ): Promise<AssistantReply | null> {
-    if (!deps.listings) return null;
-    const found = await deps.listings.respond({
+  /** The nearest listing that helps (schuldhulp-inloop, mantelzorgsteunpunt), when the place is known. */
+  async function helpNearby(inbound: InboundMessage, text: string, topic: HelpTopic, patch: Partial<ConversationState>): Promise<OutboundMessage | null> {
+    if (!deps.listings?.nearestHelp) return null;
+    const found = await deps.listings.nearestHelp({ ...listingRequest(inbound, text, await currentState(inbound, patch)), topic });
+    if (!found) return null;
+    if (found.place) patch.place = found.place;
+    return found.reply;
+  }
+
+  function listingRequest(inbound: InboundMessage, text: string, current: ConversationState) {
+    return {
       text,
       persona: inbound.persona,
       now: deps.now(),
       ...(current.location ? { location: current.location } : {}),
       ...(current.place ? { place: current.place } : {}),
       ...(typeof current.listingsMemory === "string" ? { memory: current.listingsMemory } : {}),
-    });
-    if (!found) {
+    };
+  }
+
+  /** Asks the listings capability; keeps the place it understood and its memory in `patch`. */
+  async function askListings(
+    inbound: InboundMessage,
+    text: string,
+    current: ConversationState,
+    patch: Partial<ConversationState>,
+    prefer?: (kind: ListingResponse["kind"]) => boolean,
+  ): Promise<AssistantReply | null> {
+    if (!deps.listings) return null;
+    const found = await deps.listings.respond(listingRequest(inbound, text, current));
+    if (!found || prefer?.(found.kind)) {
       if (current.listingsMemory !== undefined) patch.listingsMemory = undefined;
       return null;
     }
@@ -213,6 +243,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     },
   };
 }
+
+/** A question about where something is: the listings answer that, not the guide. */
+const WHERE = /\b(?:waar|where|adres|in de buurt|dichtbij)\b/i;
 
 function reply(intent: AssistantReply["intent"], replies: OutboundMessage[], confident = true): AssistantReply {
   return { intent, replies, sources: replies.flatMap((r) => r.sources ?? []), confident };

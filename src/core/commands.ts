@@ -6,7 +6,7 @@ const FORGET_YES = "forget_confirm";
 const FORGET_NO = "forget_cancel";
 
 /**
- * Slash commands and button presses every channel shares: /start, /help, /privacy, /vergeet
+ * Slash commands and button presses every channel shares: /start, /help, /privacy, /bronnen, /vergeet
  * (with a confirm button), feedback buttons, and the "talk to a person" button when no handoff
  * queue is configured. Returns null for anything else.
  */
@@ -44,6 +44,9 @@ export async function handleCommand(inbound: InboundMessage, deps: AssistantDeps
       return command([{ text: texts.help }]);
     case "privacy":
       return command([{ text: texts.privacy(deps.retentionDays) }]);
+    case "bronnen":
+    case "sources":
+      return command([{ text: texts.sources }]);
     case "vergeet":
       return command([
         {

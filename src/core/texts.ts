@@ -19,6 +19,7 @@ export const texts = {
     "• /mens — praat met een sociaal werker",
     "• /vergeet — wis alles wat ik van u weet",
     "• /privacy — wat ik bewaar en waarom",
+    "• /bronnen — waar mijn gegevens vandaan komen",
     "Bij gevaar: bel 112.",
   ].join("\n"),
   privacy: (retentionDays: number) =>
@@ -30,6 +31,13 @@ export const texts = {
       "Ik deel niets met anderen. Alleen als u een sociaal werker wilt spreken én ja zegt, ziet die uw gesprek.",
       "Typ /vergeet om alles te wissen.",
     ].join("\n"),
+  /** Where the answers come from, with the attribution the open place data asks for (CC BY 4.0). */
+  sources: [
+    "Waar komen mijn gegevens vandaan?",
+    "• Activiteiten en hulp: de lijst die uw gemeente en haar partners bijhouden.",
+    "• Kennis over de sociale basis: de documenten bij elk antwoord (onder \"Bronnen\").",
+    "• Plaatsen, wijken, buurten en postcodes: Bevat gegevens van het Centraal Bureau voor de Statistiek (CBS) en Kadaster/PDOK (CBS Wijken en Buurten 2024, Kerncijfers wijken en buurten 2024, CBS Gebiedsindelingen, CBS Kerncijfers per postcode), licentie CC BY 4.0; en postcodegegevens van GeoNames (www.geonames.org), licentie CC BY 4.0. Bewerkt (centroïden berekend, gekoppeld). Licentie: https://creativecommons.org/licenses/by/4.0/",
+  ].join("\n"),
   forgetConfirm: "Wilt u dat ik alles wis wat ik van u weet? Uw berichten, locatie en reacties zijn dan weg.",
   forgetDone: "Klaar. Ik heb alles gewist wat ik van u wist.",
   forgetCancelled: "Goed, ik wis niets.",
@@ -51,6 +59,7 @@ export const texts = {
     professional: "Uit de bronnen:",
   },
   sourcesLabel: "Bronnen",
+  listingsIntro: "Dit vond ik:",
   error: "Sorry, er ging iets mis bij mij. Probeer het later nog eens, of kies \"Praat met een mens\".",
   noHandoff: (contact: string) => `U kunt ook zelf contact opnemen. ${contact}`,
   buttons: {

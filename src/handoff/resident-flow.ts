@@ -4,7 +4,7 @@
  * and erasure on /vergeet.
  */
 import type { AssistantReply, InboundMessage, OutboundMessage } from "../core/types.js";
-import { reply, silent, type HandoffContext } from "./handoff-context.js";
+import { reply, residentLane, silent, type HandoffContext } from "./handoff-context.js";
 import type { HandoffReason, Ticket } from "./handoff-model.js";
 import { HANDOFF_ACTIONS, handoffTexts as t } from "./handoff-texts.js";
 import { deliverLater } from "./relay.js";
@@ -113,8 +113,9 @@ export function createResidentFlow(ctx: HandoffContext) {
 
   async function forget(inbound: InboundMessage): Promise<void> {
     const { ids, closed } = await tickets.forgetUser(inbound.userId, now());
-    // Undelivered relays hold the resident's words: they go first, then the desk is told.
-    await ctx.outbox.dropPendingForTickets(ids);
+    // Relays, delivered or not, hold the resident's and the worker's words: they go first, then the
+    // desk is told (without content).
+    await ctx.outbox.forget({ ticketIds: ids, lanes: [residentLane(inbound.conversationId)] });
     for (const ticket of closed) {
       await ctx.toDesk(ticket, "desk_update");
       await ctx.toThread(ticket, { kind: "notice", text: t.residentForgot });

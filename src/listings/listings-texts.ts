@@ -68,14 +68,45 @@ export const listingsTexts = {
     return `Dit vond ik${bits.length ? ` ${bits.join(", ")}` : ""}, ${parts.where}:`;
   },
   nearMe: (where: string) => `Dit is er ${where}:`,
-  widenedFurther: "Dichtbij vond ik niets. Dit is iets verder weg.",
+  widenedFurther: (distance: string) => `Binnen ${NEAR_LIMIT_WORDS} vond ik niets. Het dichtstbij is ${distance} hier vandaan.`,
   widenedTime: (when: string) => `${capitalise(when)} vond ik niets. Ik kijk daarom ook naar andere dagen.`,
   widenedFilters: (dropped: string) => `Ik vond niets dat precies past (${dropped}). Dit komt het dichtst in de buurt.`,
   widenedNeed: (what: string) => `Ik vond geen ${what} in de buurt. Ik laat andere activiteiten zien.`,
   nothing: "Ik vond helaas geen activiteiten in de buurt. Probeer een andere plaats, of vraag het aan het sociaal wijkteam.",
   nearLocation: "bij uw locatie",
   nearPlace: (name: string) => `in de buurt van ${name}`,
+  fromPlace: (name: string) => `gerekend vanaf ${name}`,
+  /** The one short question for a name that fits places in several gemeenten. */
+  whichPlace: (options: string[]) => `Bedoelt u ${options.slice(0, -1).join(", ")} of ${options[options.length - 1]}?`,
+  helpNearby: (where: string) => `Hier kunt u terecht, ${where}:`,
+  outside: (name: string) => `Ik heb geen activiteiten in ${name}.`,
+  outsideNearby: (name: string) => `Ik heb geen activiteiten in ${name} zelf. Dit is het dichtstbij, buiten ${name}:`,
+  coveredOnly: (names: string[]) => (names.length > 0 && names.length <= 6 ? `Ik ken alleen activiteiten in ${listNames(names)}.` : undefined),
+  outsideHelp: (gemeente: string | undefined) =>
+    [
+      "Wat u wel kunt doen:",
+      `• Bel de gemeente${gemeente ? ` ${gemeente}` : ""}: 14 en dan het netnummer (bijvoorbeeld 14 020 of 14 043). Of kijk op de website van de gemeente. Vraag naar het sociaal wijkteam of het Wmo-loket.`,
+      "• Vragen over geld of schulden: Geldfit.nl helpt gratis, ook anoniem.",
+      "• Gratis juridisch advies: het Juridisch Loket, 0800-8020.",
+      "• Zorgt u voor iemand? De Mantelzorglijn: 030-7606055.",
+      "• Even praten met iemand: De Luisterlijn, 088-0767000 (dag en nacht).",
+    ].join("\n"),
 };
+
+/** Within this distance a listing is "in de buurt"; up to NEAR_LIMIT_KM "iets verder weg"; beyond that only when nothing is nearer. */
+export const CLOSE_KM = 1.5;
+export const NEAR_LIMIT_KM = 5;
+const NEAR_LIMIT_WORDS = "5 km";
+
+/** "(1,2 km, in de buurt)", "(3,4 km, iets verder weg)", "(12 km, ver weg)". */
+export function distanceWords(km: number, formatted: string): string {
+  const label = km <= CLOSE_KM ? "in de buurt" : km <= NEAR_LIMIT_KM ? "iets verder weg" : "ver weg";
+  return `${formatted}, ${label}`;
+}
+
+function listNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} en ${names[names.length - 1]}`;
+}
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -3,6 +3,7 @@ import type { SearchHit } from "./listing-index.js";
 import type { Listing } from "./listing-model.js";
 import { daysBetween, parseIsoDate, type LocalDate, type LocalNow } from "./local-calendar.js";
 import type { Occurrence } from "./occurrences.js";
+import { distanceWords } from "./listings-texts.js";
 import { clock } from "./schedule.js";
 
 const DAY_NAMES = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
@@ -30,7 +31,7 @@ export function formatNext(next: Occurrence | undefined, now: LocalNow): string 
 /** "80 m", "800 m", "1,2 km", "12 km". */
 export function formatDistance(km: number): string {
   if (km < 0.1) return "minder dan 100 m";
-  if (km < 1) return `${Math.round(km * 10) * 100} m`;
+  if (km < 0.95) return `${Math.round(km * 10) * 100} m`;
   if (km < 10) return `${(Math.round(km * 10) / 10).toFixed(1).replace(".", ",")} km`;
   return `${Math.round(km)} km`;
 }
@@ -65,7 +66,8 @@ export function renderHit(hit: SearchHit, index: number, now: LocalNow, options:
   if (sentence) lines.push(sentence);
   lines.push(`Wanneer: ${formatNext(hit.next, now)}`);
   const where = [l.address, l.city].filter(Boolean).join(", ");
-  lines.push(`Waar: ${where || "zie de kaart"} (${formatDistance(hit.distanceKm)})`);
+  const distance = Number.isFinite(hit.distanceKm) ? ` (${distanceWords(hit.distanceKm, formatDistance(hit.distanceKm))})` : "";
+  lines.push(`Waar: ${where || "zie de kaart"}${distance}`);
   if (l.cost) lines.push(`Kosten: ${l.cost}`);
   if (options.showAccess && l.accessibility) lines.push(`Toegankelijk: ${l.accessibility}`);
   const contact = [l.phone ? `bel ${l.phone}` : undefined, l.email ? `mail ${l.email}` : undefined].filter(Boolean).join(" of ");

@@ -16,4 +16,5 @@ export const residentCommands: BotCommand[] = [
   { command: "mens", description: "Praat met een sociaal werker" },
   { command: "vergeet", description: "Wis alles wat ik van u weet" },
   { command: "privacy", description: "Wat ik bewaar en waarom" },
+  { command: "bronnen", description: "Waar mijn gegevens vandaan komen" },
 ];

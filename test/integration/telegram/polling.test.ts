@@ -36,7 +36,7 @@ describe("Telegram over long polling (real grammY against the fake Bot API)", ()
   it("registers the Dutch command menu and long-polls getUpdates", async () => {
     h = await startHarness();
     const [commands] = h.fake.callsTo("setMyCommands");
-    expect((commands!.body.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(["start", "help", "mens", "vergeet", "privacy"]);
+    expect((commands!.body.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(["start", "help", "mens", "vergeet", "privacy", "bronnen"]);
     expect(JSON.stringify(commands!.body)).toContain("Wis alles wat ik van u weet");
     expect(h.fake.callsTo("deleteWebhook")).toHaveLength(1);
     await h.fake.waitForCalls("getUpdates", 1);

@@ -87,4 +87,30 @@ describe("handoff: nobody is left waiting without knowing", () => {
     expect(h.sender.textsTo(RESIDENT.conversationId)).toHaveLength(1);
     expect(h.desk.threadTexts(ticket.id)).toContain("Bewoner: hallo?");
   });
+
+  it("two instances running upkeep on one database send one reminder, not two", async () => {
+    h = createHarness({ deps: { remindMinutes: 15 } });
+    const ticket = await openTicket(h);
+    await h.service.flush();
+    const reopened = sqliteStoresOn(h.db);
+    const second = createHandoffService({
+      store: reopened.conversations,
+      tickets: reopened.tickets,
+      outboxStore: reopened.outbox,
+      sender: h.sender,
+      primaryDesk: "slack",
+      desks: { slack: h.desk },
+      officeHours: parseOfficeHours("ma-vr 09:00-17:00", "Europe/Amsterdam"),
+      now: () => new Date(h.clock.t),
+      wijkteamContact: "x",
+      retentionDays: 90,
+      remindMinutes: 15,
+    });
+    h.clock.advanceMinutes(16);
+    await Promise.all([h.service.flush(), second.flush()]);
+    expect(h.desk.threadTexts(ticket.id).filter((t) => t.includes("Herinnering"))).toHaveLength(1);
+    h.clock.advanceMinutes(16);
+    await Promise.all([second.flush(), h.service.flush()]);
+    expect(h.desk.threadTexts(ticket.id).filter((t) => t.includes("Herinnering"))).toHaveLength(2);
+  });
 });

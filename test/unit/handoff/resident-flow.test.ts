@@ -292,6 +292,22 @@ describe("handoff: privacy", () => {
     expect(rows.map((r) => r.payload_json).join("\n")).not.toMatch(/geheim|schulden/);
   });
 
+  it("/vergeet also erases relays already delivered, both ways", async () => {
+    h = createHarness();
+    const { ticket } = await askAndConsent(h, "Ik heb schulden");
+    await h.service.claim(ticket.id, WORKER);
+    await h.service.workerMessage({ desk: "slack", thread: (await h.service.tickets.get(ticket.id))!.deskThread!, worker: WORKER, text: "Bel mij op 06-22223333" });
+    await h.say("Mijn adres is Dorpsstraat 12");
+    await h.service.flush();
+    expect(h.sender.textsTo(RESIDENT.conversationId).join("\n")).toContain("06-22223333");
+    const before = h.db.prepare("SELECT payload_json FROM handoff_outbox WHERE status = 'delivered'").all() as Array<{ payload_json: string }>;
+    expect(before.map((r) => r.payload_json).join("\n")).toMatch(/06-22223333/);
+    expect(await h.press("forget_confirm")).toBeNull();
+    await h.service.flush();
+    const rows = h.db.prepare("SELECT payload_json FROM handoff_outbox").all() as Array<{ payload_json: string }>;
+    expect(rows.map((r) => r.payload_json).join("\n")).not.toMatch(/06-22223333|Dorpsstraat|schulden/);
+  });
+
   it("the retention purge erases old tickets' content and old relayed messages", async () => {
     h = createHarness();
     const { ticket } = await askAndConsent(h);
