@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { Config } from "../config/config.js";
-import type { RetrieveOptions, Retriever } from "../core/ports.js";
+import { searchForAnswer } from "../core/answer-passages.js";
+import type { Retriever } from "../core/ports.js";
 import { createCliApp, flagValue } from "./cli-app.js";
 
 const evalLine = z.object({ id: z.string().optional(), question: z.string().min(1), evidence: z.array(z.string().min(1)).min(1) });
@@ -35,21 +36,21 @@ export function readEvalFile(path: string): EvalQuestion[] {
 /**
  * Retrieval evaluation: a result counts as relevant when its text contains one of the evidence
  * phrases (case- and whitespace-insensitive). MRR is over the top `k` results. By default it ranks
- * the documents only, as the knowledge answer does (activity questions go to the listings first);
- * `kind: undefined` (`--all-kinds`) ranks listings too.
+ * as the knowledge answer does ({@link searchForAnswer}: listings only when they clearly win);
+ * `"all-kinds"` (`--all-kinds`) is the plain mixed ranking.
  */
 export async function evaluateRetrieval(
   retriever: Retriever,
   questions: EvalQuestion[],
   k = 10,
-  kind: RetrieveOptions["kind"] = "knowledge",
+  mode: "answer" | "all-kinds" = "answer",
 ): Promise<EvalResult> {
   let at1 = 0;
   let at5 = 0;
   let rr = 0;
   const misses: EvalResult["misses"] = [];
   for (const q of questions) {
-    const results = await retriever.search(q.question, kind ? { k, kind } : { k });
+    const results = mode === "answer" ? await searchForAnswer(retriever, q.question, k) : await retriever.search(q.question, { k });
     const evidence = q.evidence.map(normalise);
     const index = results.findIndex((r) => evidence.some((e) => normalise(r.text).includes(e)));
     const rank = index >= 0 ? index + 1 : null;
@@ -72,8 +73,8 @@ export async function runEval(args: string[], config: Config): Promise<number> {
   const questions = readEvalFile(file);
   const app = await createCliApp(config, { quiet: true });
   try {
-    const kind = args.includes("--all-kinds") ? undefined : "knowledge";
-    const result = await evaluateRetrieval(app.index, questions, Number(flagValue(args, "--k") ?? 10), kind);
+    const mode = args.includes("--all-kinds") ? "all-kinds" : "answer";
+    const result = await evaluateRetrieval(app.index, questions, Number(flagValue(args, "--k") ?? 10), mode);
     if (args.includes("--json")) {
       process.stdout.write(`${JSON.stringify(result)}\n`);
     } else {

@@ -1,4 +1,5 @@
 import type { AssistantDeps } from "./assistant.js";
+import { searchForAnswer } from "./answer-passages.js";
 import type { ComposeRequest, GuideAnswer } from "./ports.js";
 import { texts } from "./texts.js";
 import type { AssistantReply, InboundMessage } from "./types.js";
@@ -31,10 +32,7 @@ export async function answerQuestion(
     guide && (guide.kind === "local_route" ? guide.topical || inbound.persona === "resident" : inbound.persona === "resident" && !guide.mixed);
   if (guide && guideFirst) return { reply: guideReply(inbound, guide), lastQuestion: standalone };
   const k = inbound.persona === "professional" ? 8 : 5;
-  // Activity questions are answered by the listings capability before this point; when it is there,
-  // the knowledge answer draws on the documents only, so a listing that shares a word ("maatje",
-  // "55-plussers") cannot push the passage that explains the concept out of the top.
-  const passages = await deps.retriever.search(standalone, deps.listings ? { k, kind: "knowledge" } : { k });
+  const passages = deps.listings ? await searchForAnswer(deps.retriever, standalone, k) : await deps.retriever.search(standalone, { k });
   // Read only for a composer that uses it: the extractive composer never does.
   const history: ComposeRequest["history"] = deps.composer.usesHistory
     ? (await deps.store.recentMessages(inbound.conversationId, HISTORY_TURNS + 1))
