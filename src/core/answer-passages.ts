@@ -13,10 +13,10 @@ export const LISTING_MARGIN = 0.45;
  * cannot push out the passage that explains the concept.
  */
 export async function searchForAnswer(retriever: Retriever, query: string, k: number): Promise<Passage[]> {
-  const all = await retriever.search(query, { k });
+  // One search, deep enough that the documents alone still fill k places when listings are dropped.
+  const all = await retriever.search(query, { k: k * 2 });
   const top = all[0];
-  if (!top || top.kind !== "listing") return all.some((p) => p.kind === "listing") ? retriever.search(query, { k, kind: "knowledge" }) : all;
-  const bestDocument = all.find((p) => p.kind === "knowledge");
-  if (!bestDocument || bestDocument.score < LISTING_MARGIN * top.score) return all;
-  return retriever.search(query, { k, kind: "knowledge" });
+  const documents = all.filter((p) => p.kind === "knowledge");
+  if (top?.kind === "listing" && (documents[0]?.score ?? 0) < LISTING_MARGIN * top.score) return all.slice(0, k);
+  return documents.slice(0, k);
 }

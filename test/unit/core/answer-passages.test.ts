@@ -36,9 +36,11 @@ describe("passages for a knowledge answer", () => {
     expect(result.map((p) => p.id)).toEqual(["doc-a", "doc-b"]);
   });
 
-  it("searches once when the ranking has no listings", async () => {
-    const retriever = fixedRetriever([passage("doc-a", "knowledge", 1)]);
-    await searchForAnswer(retriever, "wat is de sociale basis", 5);
-    expect(retriever.calls).toEqual([{ k: 5 }]);
+  it("searches once, deep enough to fill the places the listings leave", async () => {
+    const ranking = [passage("sport", "listing", 0.9), ...[1, 2, 3].map((n) => passage(`doc-${n}`, "knowledge", 1 - n / 10))];
+    const retriever = fixedRetriever([passage("doc-0", "knowledge", 1), ...ranking]);
+    const result = await searchForAnswer(retriever, "wat is de sociale basis", 3);
+    expect(result.map((p) => p.id)).toEqual(["doc-0", "doc-1", "doc-2"]);
+    expect(retriever.calls).toEqual([{ k: 6 }]);
   });
 });
