@@ -1,3 +1,4 @@
+import { ACTIONS } from "./actions.js";
 import type { AssistantDeps } from "./assistant.js";
 import { searchForAnswer } from "./answer-passages.js";
 import type { ComposeRequest, GuideAnswer } from "./ports.js";
@@ -48,7 +49,7 @@ export async function answerQuestion(
     history,
   });
 
-  const personButton = { id: "handoff_request", label: texts.buttons.person };
+  const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
   if (!composed.confident && guide) return { reply: guideReply(inbound, guide), lastQuestion: standalone };
   if (!composed.confident) {
     const reply: AssistantReply = {
@@ -75,8 +76,8 @@ export async function answerQuestion(
         text: body,
         ...(onlyListings ? {} : { sources: composed.sources }),
         buttons: [
-          { id: "feedback_up", label: texts.buttons.up, value: inbound.id },
-          { id: "feedback_down", label: texts.buttons.down, value: inbound.id },
+          { id: ACTIONS.feedbackUp, label: texts.buttons.up, value: inbound.id },
+          { id: ACTIONS.feedbackDown, label: texts.buttons.down, value: inbound.id },
           personButton,
         ],
       },
@@ -89,11 +90,11 @@ export async function answerQuestion(
 
 /** The guide's answer as a reply: its text with the source beneath, feedback and a person. */
 function guideReply(inbound: InboundMessage, guide: GuideAnswer): AssistantReply {
-  const personButton = { id: "handoff_request", label: texts.buttons.person };
+  const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
   const buttons = guide.topical
     ? [
-        { id: "feedback_up", label: texts.buttons.up, value: inbound.id },
-        { id: "feedback_down", label: texts.buttons.down, value: inbound.id },
+        { id: ACTIONS.feedbackUp, label: texts.buttons.up, value: inbound.id },
+        { id: ACTIONS.feedbackDown, label: texts.buttons.down, value: inbound.id },
         personButton,
       ]
     : [personButton];

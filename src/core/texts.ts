@@ -40,12 +40,18 @@ export const texts = {
   ].join("\n"),
   forgetConfirm: "Wilt u dat ik alles wis wat ik van u weet? Uw berichten, locatie en reacties zijn dan weg.",
   forgetDone: "Klaar. Ik heb alles gewist wat ik van u wist.",
+  /** In a group only the sender's own data goes: said exactly so. */
+  forgetConfirmGroup:
+    "Wilt u dat ik alles wis wat ik van u weet? In deze groep wis ik alleen uw eigen berichten en mijn antwoorden aan u. Berichten van anderen blijven staan.",
+  forgetDoneGroup:
+    "Klaar. Ik heb uw eigen berichten en mijn antwoorden aan u gewist. Berichten van anderen in deze groep heb ik niet gewist. Wat in de groep zelf staat, kunt u daar verwijderen.",
   forgetCancelled: "Goed, ik wis niets.",
   feedbackThanks: "Dank u wel voor uw reactie!",
   feedbackDownThanks: "Jammer dat dit niet hielp. Dank u voor uw reactie. Wilt u met een mens praten? Kies dan \"Praat met een mens\".",
   empty: "Ik zie geen tekst. Typ uw vraag in een paar woorden. Bijvoorbeeld: \"Waar kan ik koffie drinken met buren?\"",
   unsupported: "Sorry, ik kan alleen tekst lezen, en een gedeelde locatie. Wilt u uw vraag typen?",
   locationSaved: "Dank u. Ik weet nu waar u ongeveer bent. Wat zoekt u in de buurt?",
+  locationInvalid: "Sorry, die locatie kan ik niet gebruiken. Deel uw locatie opnieuw, of typ uw postcode.",
   tooLong: "Uw bericht is erg lang. Ik heb het begin gelezen.",
   outOfScope:
     "Daar kan ik u helaas niet mee helpen. Ik weet alleen iets van activiteiten en hulp in de buurt, en van de sociale basis.",

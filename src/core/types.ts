@@ -12,6 +12,7 @@ export type Intent =
   | "answer"
   | "listings"
   | "crisis"
+  | "concern"
   | "handoff"
   | "out_of_scope"
   | "smalltalk"
@@ -45,6 +46,11 @@ export interface InboundMessage {
   location?: GeoPoint;
   /** Set when the message is a button press instead of text. */
   action?: ActionPress;
+  /**
+   * Written in a chat shared with other people (a group). The conversation is then this person's
+   * own within that chat (`conversationId` says so), and what touches data says it touches only theirs.
+   */
+  inGroup?: boolean;
   /** A non-text message the bot cannot read (photo, voice, sticker, document). */
   unsupported?: "photo" | "voice" | "sticker" | "document" | "video" | "other";
   receivedAt: Date;

@@ -2,18 +2,19 @@
  * What residents and sociaal werkers read during a handoff, in plain Dutch (B1). Kept in one
  * place so the wording can be reviewed without reading code.
  */
+import { ACTIONS } from "../core/actions.js";
 import type { HandoffReason, Ticket } from "./handoff-model.js";
 
 /** Action ids of the buttons the handoff shows residents (the core's `handoff_request` opens the flow). */
 export const HANDOFF_ACTIONS = {
-  request: "handoff_request",
-  consentYes: "handoff_consent_yes",
-  consentNo: "handoff_consent_no",
-  rate: "handoff_rate",
+  request: ACTIONS.handoffRequest,
+  consentYes: ACTIONS.handoffConsentYes,
+  consentNo: ACTIONS.handoffConsentNo,
+  rate: ACTIONS.handoffRate,
 } as const;
 
 /** Slack action ids fixed by docs/contracts.md; the Telegram desk uses the same names in its callback data. */
-export const DESK_ACTIONS = { claim: "handoff_claim", close: "handoff_close" } as const;
+export const DESK_ACTIONS = { claim: ACTIONS.handoffClaim, close: ACTIONS.handoffClose } as const;
 
 const EMERGENCY_SHORT = "Bent u in gevaar? Bel 112. Denkt u aan zelfmoord? Bel 0800-0113 (gratis, dag en nacht).";
 
@@ -32,6 +33,13 @@ export const handoffTexts = {
           ? "Een sociaal werker kan met u meedenken. Dat is een mens, geen computer."
           : "Ik kan een sociaal werker vragen om u te helpen. Dat is een mens, geen computer.";
     return `${lead}\n\nMag ik ons gesprek met de sociaal werker delen? Dan hoeft u niet alles opnieuw te vertellen.`;
+  },
+  tooManyTickets(contact: string, crisis: boolean): string {
+    return [
+      "U heeft het afgelopen uur al een paar keer om een sociaal werker gevraagd. Probeer het later nog eens.",
+      `Wilt u niet wachten? ${contact}`,
+      ...(crisis ? [EMERGENCY_SHORT] : []),
+    ].join("\n\n");
   },
   consentNo(contact: string, crisis: boolean): string {
     return [`Goed, ik deel niets. U kunt ook zelf contact opnemen. ${contact}`, ...(crisis ? [EMERGENCY_SHORT] : [])].join("\n\n");
@@ -94,6 +102,8 @@ export const handoffTexts = {
   notMember: "Alleen leden van het handoff-kanaal kunnen een gesprek overnemen.",
   alreadyTaken: (name: string) => `${name} heeft dit gesprek al overgenomen.`,
   alreadyClosed: "Dit gesprek is al gesloten.",
+  closeNotAllowed: (name: string | undefined) =>
+    name ? `Alleen ${name} (die dit gesprek heeft) of een coördinator kan het sluiten.` : "Neem het gesprek eerst over. Alleen wie het heeft, of een coördinator, kan het sluiten.",
   unknownTicket: "Deze hulpvraag bestaat niet (meer).",
   actionFailed: "Dat lukte niet door een storing. Probeer het zo nog eens.",
 };

@@ -1,28 +1,11 @@
 /**
- * Small text tools for understanding short, often misspelled messages: normalisation (lower case,
- * no accents, no punctuation), tokens, and closest-word hints (edit distance from src/text).
+ * Small text tools for understanding short, often misspelled messages: normalisation (from
+ * src/text), tokens, and closest-word hints (edit distance from src/text).
  */
 import { boundedEditDistance } from "../text/edit-distance.js";
 
-/**
- * Lower case, accents removed from Latin letters (é → e, ü → u), apostrophes dropped, everything
- * that is not a letter or digit turned into a single space. Cyrillic and Arabic letters stay.
- */
-export function normalise(text: string, keepCase = false): string {
-  return (keepCase ? text : text.toLowerCase())
-    .normalize("NFD")
-    // Strip combining marks only after Latin letters: Cyrillic й and ї must keep theirs.
-    .replace(/([a-zA-Z])[\u0300-\u036f]+/g, "$1")
-    .normalize("NFC")
-    .replace(/['’`´]/g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
-
-export function tokens(text: string): string[] {
-  const n = normalise(text);
-  return n === "" ? [] : n.split(" ");
-}
+// Normalisation is the one under src/text; re-exported so callers keep their imports.
+export { normalise, tokens } from "../text/normalise.js";
 
 /** How many typos a word of this length may carry and still match: none for short words. */
 export function allowedTypos(length: number): number {

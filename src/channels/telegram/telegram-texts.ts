@@ -7,6 +7,8 @@ export const telegramTexts = {
   /** Sent under a message with inline buttons when a location is asked too (one keyboard a message). */
   locationPrompt: "Tik op de knop hieronder om uw locatie te delen. U mag ook uw postcode typen.",
   rateLimited: "U stuurt veel berichten kort na elkaar. Wacht even, dan help ik u graag verder.",
+  /** Instead of answers that waited too long during an outage (one per chat). */
+  lateApology: "Sorry, door een storing kwam mijn antwoord niet bij u aan. Wilt u uw vraag nog een keer sturen?",
 };
 
 /** The menu Telegram shows next to the text field. */

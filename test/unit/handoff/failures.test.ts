@@ -2,14 +2,15 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createHandoffService } from "../../../src/handoff/handoff-service.js";
 import { parseOfficeHours } from "../../../src/handoff/office-hours.js";
 import { sqliteStoresOn } from "../../../src/store/sqlite/sqlite-stores.js";
+import { slackError, telegramError } from "../../support/platform-errors.js";
 import { createHarness, RESIDENT, type Harness } from "./handoff-harness.js";
 
 let h: Harness;
 afterEach(() => h?.db.close());
 
 const WORKER = { id: "slack:U0WORKER1", firstName: "Sanne" };
-const down = () => Object.assign(new Error("socket hang up"), { code: "slack_webapi_request_error" });
-const blocked = () => Object.assign(new Error("Forbidden: bot was blocked by the user"), { error_code: 403 });
+const down = () => slackError("network");
+const blocked = () => telegramError(403, "Forbidden: bot was blocked by the user");
 
 async function openTicket(harness: Harness) {
   await harness.say("/mens");
@@ -53,7 +54,7 @@ describe("handoff: nobody is left waiting without knowing", () => {
     const ticket = await openTicket(h);
     await h.service.claim(ticket.id, WORKER);
     await h.service.flush();
-    h.desk.failNext(3, { code: "slack_webapi_platform_error", data: { error: "msg_too_long" } });
+    h.desk.failNext(3, slackError("platform", "msg_too_long"));
     await h.say("Een heel lang bericht");
     for (let i = 0; i < 4; i++) {
       await h.service.flush();

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { slackError } from "../../support/platform-errors.js";
 import { createHarness, RESIDENT, SATURDAY_20, type Harness } from "./handoff-harness.js";
 
 let h: Harness;
@@ -276,7 +277,7 @@ describe("handoff: privacy", () => {
     const { ticket } = await askAndConsent(h, "Mijn IBAN is NL91ABNA0417164300 en ik heb schulden");
     await h.service.claim(ticket.id, WORKER);
     await h.service.flush();
-    h.desk.failNext(100, Object.assign(new Error("down"), { code: "slack_webapi_request_error" }));
+    h.desk.failNext(100, slackError("network"));
     await h.say("Dit is geheim: mijn buurman heet Jan");
     await h.service.flush();
     expect(await h.press("forget_confirm")).toBeNull();
