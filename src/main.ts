@@ -163,7 +163,7 @@ export async function startChannels(app: App): Promise<StopChannels> {
   const slackExtensions = handoff && config.SLACK_HANDOFF_CHANNEL ? [slackHandoffExtension(handoff, config.SLACK_HANDOFF_CHANNEL, coordinators)] : [];
   // With the handoff outbox running, Telegram's replies leave through it: nothing acknowledged is lost.
   const durable = handoff
-    ? { inbox: app.stores.inbox, onReplies: () => void handoff.outbox.drain(), leaseMs: config.INBOX_LEASE_SECONDS * 1000 }
+    ? { inbox: app.stores.inbox, onReplies: () => void handoff.outbox.drain(), leaseMs: config.LEASE_SECONDS * 1000 }
     : undefined;
   if (config.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(deps, { extensions: telegramExtensions, ...(durable ? { durable } : {}) }));
   if (config.SLACK_BOT_TOKEN) running.push(await startSlack(deps, { extensions: slackExtensions }));
@@ -249,6 +249,6 @@ export function createHandoff(
     ...(config.LLM_PROVIDER ? { summarise: createWorkerSummariser({ config, logger: deps.logger }) } : {}),
     ...(deps.tickMs ? { tickMs: deps.tickMs } : {}),
     // After an outage the next try comes within half a minute, not five: the resident is waiting.
-    outbox: { maxDelayMs: 30_000 },
+    outbox: { maxDelayMs: 30_000, leaseMs: config.LEASE_SECONDS * 1000 },
   });
 }

@@ -93,7 +93,7 @@ export const configSchema = z
       })
       .default(""),
     RETENTION_DAYS: positiveInt(90, "RETENTION_DAYS must be a whole number of days such as 90"),
-    INBOX_LEASE_SECONDS: positiveInt(30, "INBOX_LEASE_SECONDS must be a whole number of seconds such as 30"),
+    LEASE_SECONDS: positiveInt(30, "LEASE_SECONDS must be a whole number of seconds such as 30"),
     WIJKTEAM_CONTACT: z
       .string()
       .trim()

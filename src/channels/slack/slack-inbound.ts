@@ -1,3 +1,4 @@
+import { cutText, INBOUND_LIMITS } from "../../core/input.js";
 import type { ActionPress, InboundMessage } from "../../core/types.js";
 
 /**
@@ -37,17 +38,24 @@ export interface SlackInboundParts {
   receivedAt: Date;
 }
 
-/** Builds the core message for anything a professional does in Slack (persona `professional`). */
+/**
+ * Builds the core message for anything a professional does in Slack (persona `professional`). Text,
+ * name and button value are cut to the same bounds as on Telegram: Slack allows 40,000 characters a
+ * message, more than anyone asks a question in, and the gate already limits the whole body to 1 MB.
+ */
 export function toInbound(parts: SlackInboundParts): InboundMessage {
+  const action = parts.action
+    ? { id: parts.action.id, ...(parts.action.value !== undefined ? { value: cutText(parts.action.value, INBOUND_LIMITS.idChars * 16) } : {}) }
+    : undefined;
   return {
-    id: parts.id,
+    id: cutText(parts.id, INBOUND_LIMITS.idChars),
     channel: "slack",
     conversationId: parts.conversationId,
     userId: `slack:${parts.user}`,
     persona: "professional",
-    text: parts.text ?? "",
-    ...(parts.userName ? { userName: parts.userName } : {}),
-    ...(parts.action ? { action: parts.action } : {}),
+    text: cutText(parts.text ?? "", INBOUND_LIMITS.textChars),
+    ...(parts.userName ? { userName: cutText(parts.userName, INBOUND_LIMITS.userNameChars) } : {}),
+    ...(action ? { action } : {}),
     ...(parts.unsupported ? { unsupported: parts.unsupported } : {}),
     receivedAt: parts.receivedAt,
   };

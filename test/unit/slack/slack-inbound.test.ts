@@ -30,6 +30,13 @@ describe("Slack text to plain text", () => {
       receivedAt: at,
     });
   });
+
+  it("cuts text and names to the bounds every adapter applies", () => {
+    const at = new Date("2026-01-05T10:00:00Z");
+    const inbound = toInbound({ id: "1.3", conversationId: "slack:D1", user: "U9", text: "x".repeat(40_000), userName: "n".repeat(500), receivedAt: at });
+    expect(inbound.text).toHaveLength(4096);
+    expect(inbound.userName).toHaveLength(64);
+  });
 });
 
 describe("Slack conversation ids", () => {
