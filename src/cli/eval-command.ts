@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { Config } from "../config/config.js";
+import { searchForAnswer } from "../core/answer-passages.js";
 import type { Retriever } from "../core/ports.js";
 import { createCliApp, flagValue } from "./cli-app.js";
 
@@ -34,15 +35,22 @@ export function readEvalFile(path: string): EvalQuestion[] {
 
 /**
  * Retrieval evaluation: a result counts as relevant when its text contains one of the evidence
- * phrases (case- and whitespace-insensitive). MRR is over the top `k` results.
+ * phrases (case- and whitespace-insensitive). MRR is over the top `k` results. By default it ranks
+ * as the knowledge answer does ({@link searchForAnswer}: listings only when they clearly win);
+ * `"all-kinds"` (`--all-kinds`) is the plain mixed ranking.
  */
-export async function evaluateRetrieval(retriever: Retriever, questions: EvalQuestion[], k = 10): Promise<EvalResult> {
+export async function evaluateRetrieval(
+  retriever: Retriever,
+  questions: EvalQuestion[],
+  k = 10,
+  mode: "answer" | "all-kinds" = "answer",
+): Promise<EvalResult> {
   let at1 = 0;
   let at5 = 0;
   let rr = 0;
   const misses: EvalResult["misses"] = [];
   for (const q of questions) {
-    const results = await retriever.search(q.question, { k });
+    const results = mode === "answer" ? await searchForAnswer(retriever, q.question, k) : await retriever.search(q.question, { k });
     const evidence = q.evidence.map(normalise);
     const index = results.findIndex((r) => evidence.some((e) => normalise(r.text).includes(e)));
     const rank = index >= 0 ? index + 1 : null;
@@ -59,13 +67,14 @@ export async function evaluateRetrieval(retriever: Retriever, questions: EvalQue
 export async function runEval(args: string[], config: Config): Promise<number> {
   const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--k");
   if (!file) {
-    process.stderr.write("Gebruik: wijkwijzer eval FILE [--json] [--k N]\n");
+    process.stderr.write("Gebruik: wijkwijzer eval FILE [--json] [--k N] [--all-kinds]\n");
     return 2;
   }
   const questions = readEvalFile(file);
   const app = await createCliApp(config, { quiet: true });
   try {
-    const result = await evaluateRetrieval(app.index, questions, Number(flagValue(args, "--k") ?? 10));
+    const mode = args.includes("--all-kinds") ? "all-kinds" : "answer";
+    const result = await evaluateRetrieval(app.index, questions, Number(flagValue(args, "--k") ?? 10), mode);
     if (args.includes("--json")) {
       process.stdout.write(`${JSON.stringify(result)}\n`);
     } else {

@@ -1,5 +1,6 @@
 import { ACTIONS } from "./actions.js";
 import type { AssistantDeps } from "./assistant.js";
+import { searchForAnswer } from "./answer-passages.js";
 import type { ComposeRequest, GuideAnswer } from "./ports.js";
 import { texts } from "./texts.js";
 import type { AssistantReply, InboundMessage } from "./types.js";
@@ -32,7 +33,7 @@ export async function answerQuestion(
     guide && (guide.kind === "local_route" ? guide.topical || inbound.persona === "resident" : inbound.persona === "resident" && !guide.mixed);
   if (guide && guideFirst) return { reply: guideReply(inbound, guide), lastQuestion: standalone };
   const k = inbound.persona === "professional" ? 8 : 5;
-  const passages = await deps.retriever.search(standalone, { k });
+  const passages = deps.listings ? await searchForAnswer(deps.retriever, standalone, k) : await deps.retriever.search(standalone, { k });
   // Read only for a composer that uses it: the extractive composer never does.
   const history: ComposeRequest["history"] = deps.composer.usesHistory
     ? (await deps.store.recentMessages(inbound.conversationId, HISTORY_TURNS + 1))

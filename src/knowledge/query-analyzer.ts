@@ -6,7 +6,7 @@
 import { STOPWORDS, stemWord, tokenize, type Token } from "./dutch-text.js";
 import { matchGroups } from "./lexicon.js";
 import { conceptTerm, definitionTerm, isDefinitionQuestion, pairTerm, raise, type FeatureContext } from "./text-features.js";
-import { splitKnownCompound, TypoIndex } from "./vocabulary.js";
+import { splitCompoundDeep, splitKnownCompound, TypoIndex } from "./vocabulary.js";
 
 /** One content word of a question, with every stem that counts as finding it in a text. */
 export interface QueryWord {
@@ -61,6 +61,22 @@ const FRAME_WORDS = new Set(
 );
 const FRAME_WORD_WEIGHT = 0.3;
 
+/**
+ * The word a Dutch diminutive is made from, when the corpus knows it ("speeltuintjes" → "speeltuin",
+ * "balletje" → "bal", "boompje" → "boom"), or null. Also undoes a diminutive inside a compound's head.
+ */
+export function diminutiveBase(word: string, isKnown: (word: string) => boolean): string | null {
+  for (const suffix of DIMINUTIVE_SUFFIXES) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
+    const base = word.slice(0, -suffix.length);
+    const found = [base, base.replace(/(.)\1$/, "$1")].find((candidate) => candidate.length >= 3 && isKnown(candidate));
+    if (found) return found;
+  }
+  return null;
+}
+
+const DIMINUTIVE_SUFFIXES = ["etjes", "etje", "tjes", "tje", "pjes", "pje", "jes", "je"];
+
 /** How a written word was matched to the corpus. */
 interface ResolvedWord {
   /** The stem to search for (corrected when it was a typo). */
@@ -104,7 +120,14 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
     // "cjg": the texts write the name out ("Centrum Jeugd & Gezin"); all its words must be found.
     const spelledOut = context.acronyms?.get(token.surface);
     if (spelledOut) return { stem: token.stem, parts: spelledOut, written: token.surface, weight: 1, known: true };
-    const parts = splitKnownCompound(token.surface, vocabulary);
+    // "speeltuintjes", "groepje", "huisje": residents use diminutives the sources do not.
+    const base = diminutiveBase(token.surface, (word) => inCorpus(stemWord(word)));
+    if (base) return { stem: stemWord(base), parts: [], written: base, weight: 1, known: true };
+    // "Zeister", "Utrechtse": an adjective made from a place name the sources spell as the name.
+    const place = /^(.{4,}?)(se|er)$/.exec(token.surface)?.[1];
+    if (place && vocabulary.words.has(place)) return { stem: stemWord(place), parts: [], written: place, weight: 1, known: true };
+    const parts =
+      splitKnownCompound(token.surface, vocabulary) ?? splitCompoundDeep(token.surface, (stem) => vocabulary.stemFrequency.has(stem));
     if (parts) return { stem: token.stem, parts, written: token.surface, weight: weights.compoundPart + 0.1, known: true };
     const corrected = typos.closest(token.surface);
     if (corrected && STOPWORDS.has(corrected)) return null;

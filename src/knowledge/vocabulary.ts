@@ -51,6 +51,24 @@ const MIN_PART = 4;
 const MIN_TAIL = 3;
 
 /**
+ * {@link splitCompound}, and when no two known parts make the word, a known first part followed by a
+ * tail that is itself a two-part compound ("buurt|sport|programma"). For question words only:
+ * residents stack compounds the sources spell apart. Returns the parts' stems, or null.
+ */
+export function splitCompoundDeep(word: string, isKnown: (stem: string) => boolean): string[] | null {
+  const two = splitCompound(word, isKnown);
+  if (two) return two;
+  for (let i = MIN_PART; i <= word.length - (MIN_PART + MIN_TAIL); i += 1) {
+    const left = word.slice(0, i);
+    const leftStem = [left, left.replace(/(?<=..)(s|e|en)$/, "")].map(stemWord).find(isKnown);
+    if (!leftStem) continue;
+    const tail = splitCompound(word.slice(i), isKnown);
+    if (tail) return [leftStem, ...tail];
+  }
+  return null;
+}
+
+/**
  * Splits a written word into two parts whose stems are both known (`isKnown`), allowing the Dutch
  * linking -s- and -e(n)- ("vrijwilligers|werk", "buurt|contact"). Returns the stems of the parts,
  * or null. Prefers the most balanced split.

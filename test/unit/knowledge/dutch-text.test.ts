@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { contentStems, foldText, splitWords, stemWord, tokenize } from "../../../src/knowledge/dutch-text.js";
 import { splitSentences } from "../../../src/knowledge/sentences.js";
-import { closestWord, splitCompound } from "../../../src/knowledge/vocabulary.js";
+import { diminutiveBase } from "../../../src/knowledge/query-analyzer.js";
+import { closestWord, splitCompound, splitCompoundDeep } from "../../../src/knowledge/vocabulary.js";
 import { boundedEditDistance as editDistance } from "../../../src/text/edit-distance.js";
 
 describe("Dutch text handling", () => {
@@ -44,6 +45,27 @@ describe("Dutch text handling", () => {
     expect(splitCompound("vrijwilligerswerk", isKnown)).toEqual(["vrijwilliger", "werk"]);
     expect(splitCompound("buurthuizen", isKnown)).toEqual(["buurt", "huis"]);
     expect(splitCompound("gemeente", isKnown)).toBeNull();
+  });
+
+  it("splits a question word stacked from three known words, and leaves unknown heads alone", () => {
+    const known = new Set(["buurt", "sport", "programma", "huis"].map(stemWord));
+    const isKnown = (stem: string) => known.has(stem);
+    expect(splitCompound("buurtsportprogramma", isKnown)).toBeNull();
+    expect(splitCompoundDeep("buurtsportprogramma", isKnown)).toEqual(["buurt", "sport", "programma"].map(stemWord));
+    expect(splitCompoundDeep("buurthuis", isKnown)).toEqual(["buurt", "huis"].map(stemWord));
+    expect(splitCompoundDeep("buurtkoffieprogramma", isKnown)).toBeNull();
+  });
+
+  it("finds the word a diminutive is made from when the sources know it", () => {
+    const known = new Set(["speeltuin", "groep", "bal", "boom", "huis"]);
+    const isKnown = (word: string) => known.has(word);
+    expect(diminutiveBase("speeltuintjes", isKnown)).toBe("speeltuin");
+    expect(diminutiveBase("groepje", isKnown)).toBe("groep");
+    expect(diminutiveBase("balletje", isKnown)).toBe("bal");
+    expect(diminutiveBase("boompje", isKnown)).toBe("boom");
+    expect(diminutiveBase("huisjes", isKnown)).toBe("huis");
+    expect(diminutiveBase("meisje", isKnown)).toBeNull();
+    expect(diminutiveBase("speeltuin", isKnown)).toBeNull();
   });
 
   it("measures typos with swaps counted once and gives up beyond the limit", () => {
