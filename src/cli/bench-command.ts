@@ -6,6 +6,7 @@ import { benchDesk } from "../bench/desk-bench.js";
 import { benchGazetteer } from "../bench/gazetteer-bench.js";
 import { benchListings } from "../bench/listings-bench.js";
 import { benchTelegram } from "../bench/telegram-bench.js";
+import { benchInstances } from "../bench/instances-bench.js";
 import { questionMix } from "../bench/question-mix.js";
 import { summarise } from "../bench/stats.js";
 import type { Config } from "../config/config.js";
@@ -72,6 +73,9 @@ export async function runBench(_args: string[], config: Config): Promise<number>
     log("bench: desk (consent to desk event, page load)…");
     const desk = await attempt(() => benchDesk({ ...benchConfig, DATA_DIR: join(work, "desk") }, logger));
 
+    log("bench: one and two instances behind one webhook, SQLite and PostgreSQL (BENCH_DATABASE_URL)…");
+    const instances = await attempt(() => benchInstances(process.env.BENCH_DATABASE_URL?.trim() || undefined));
+
     const results = {
       machine: { node: process.version, cpus: (await import("node:os")).cpus().length },
       handle: { ...handle, unit: "ms", target: "p95 <= 20" },
@@ -94,6 +98,10 @@ export async function runBench(_args: string[], config: Config): Promise<number>
         adapterPath: { ...telegramAdapter, what: "real adapter, safety check and SQLite store; assistant without retrieval index" },
         fullPath: { ...telegramFull, what: "the whole app: adapter, store, retrieval and answer composition" },
         target: "ratio >= 0.5",
+      },
+      instances: {
+        note: "real `wijkwijzer start` processes in Telegram webhook mode, round-robin behind one webhook, 200 updates (one chat each) with 16 in flight; replyMs from the POST to the reply's sendMessage at the fake Bot API",
+        results: instances,
       },
       desk: {
         note: "consentToDeskEventMs: the resident's 'ja' handled until the ticket's event arrives on GET /desk/api/events over HTTP; pageLoadHttpMs: HTML, CSS, script, /me and /tickets; pageLoadBrowserMs: Chromium from navigation to the drawn queue",

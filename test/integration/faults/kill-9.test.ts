@@ -15,7 +15,7 @@ import { createApp } from "../../../src/main.js";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../../support/fake-telegram-api.js";
 import { createTestSchema, postgresAvailable, type TestSchema } from "../../support/postgres.js";
 import { textUpdate } from "../../support/telegram-updates.js";
-import { answersPerChat, freePort, startChild, until, type ChildApp } from "./child-app.js";
+import { answersPerChat, freePort, startChild, until, type ChildApp } from "../../support/child-app.js";
 
 const BURST = 40;
 const children: ChildApp[] = [];

@@ -13,7 +13,7 @@ import { createApp } from "../../../src/main.js";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../../support/fake-telegram-api.js";
 import { createTestSchema, postgresAvailable, type TestSchema } from "../../support/postgres.js";
 import { textUpdate } from "../../support/telegram-updates.js";
-import { answersPerChat, freePort, startChild, until, type ChildApp } from "./child-app.js";
+import { answersPerChat, freePort, startChild, until, type ChildApp } from "../../support/child-app.js";
 
 if (postgresAvailable("two instances on PostgreSQL")) {
   let fake: FakeTelegramApi;

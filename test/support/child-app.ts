@@ -5,9 +5,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import type { FakeTelegramApi } from "../../support/fake-telegram-api.js";
+import type { FakeTelegramApi } from "./fake-telegram-api.js";
 
-export const ROOT = join(import.meta.dirname, "../../..");
+export const ROOT = join(import.meta.dirname, "../..");
 export const SECRET = "fault-test-secret";
 
 export interface ChildApp {
@@ -38,7 +38,7 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
 }
 
 /** Starts an instance on `port` with its data in `dataDir` (and `databaseUrl` when given); resolves once healthy. */
-export async function startChild(options: { fake: FakeTelegramApi; dataDir: string; port: number; databaseUrl?: string }): Promise<ChildApp> {
+export async function startChild(options: { fake: FakeTelegramApi; dataDir: string; port: number; databaseUrl?: string; leaseSeconds?: number }): Promise<ChildApp> {
   const { fake, dataDir, port } = options;
   const child = spawn(process.execPath, ["src/bin/wijkwijzer.js", "start"], {
     cwd: ROOT,
@@ -54,7 +54,7 @@ export async function startChild(options: { fake: FakeTelegramApi; dataDir: stri
       TELEGRAM_WEBHOOK_SECRET: SECRET,
       // A staff group, so the handoff outbox runs (the replies leave through it).
       TELEGRAM_STAFF_CHAT_ID: "-1001234567890",
-      LEASE_SECONDS: "3",
+      LEASE_SECONDS: String(options.leaseSeconds ?? 3),
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     },
     stdio: ["ignore", "ignore", process.env.FAULT_TEST_LOG ? "inherit" : "ignore"],
