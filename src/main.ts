@@ -4,7 +4,6 @@
  */
 import { join } from "node:path";
 import { createExtractiveComposer } from "./answer/extractive-composer.js";
-import { loadLanguageDetector } from "./answer/language.js";
 import { createLlmComposer } from "./answer/llm-composer.js";
 import { createQueryRewriter } from "./answer/query-rewriter.js";
 import { createWorkerSummariser } from "./answer/llm-handoff-summary.js";
@@ -22,6 +21,7 @@ import { parseOfficeHours } from "./handoff/office-hours.js";
 import { createRoutingSender, type RoutingSender } from "./handoff/routing-sender.js";
 import { createHttpServer } from "./http/server.js";
 import { openKnowledgeIndex, type KnowledgeIndex } from "./knowledge/knowledge-index.js";
+import { loadLanguageDetector } from "./language/detect-language.js";
 import { createListingsService, type ListingsService } from "./listings/listings-service.js";
 import type { Logger } from "./log/logger.js";
 import { createSafetyCheck } from "./safety/safety-check.js";
@@ -86,7 +86,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     composer: config.LLM_PROVIDER
       ? createLlmComposer({ config, fallback: createExtractiveComposer({ questionWords: index.questionWords }), logger })
       : createExtractiveComposer({ questionWords: index.questionWords }),
-    ...(config.LLM_PROVIDER ? { detectLanguage: await loadLanguageDetector() } : {}),
+    // Script, marker words and tinyld's light tables: ~12 MB, so on with or without a model.
+    languages: loadLanguageDetector(config.KNOWLEDGE_DIR),
     rewriteQuestion: createQueryRewriter({ config, logger }),
     store,
     safety,

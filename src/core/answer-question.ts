@@ -1,6 +1,6 @@
 import type { AssistantDeps } from "./assistant.js";
 import type { ComposeRequest } from "./ports.js";
-import { texts } from "./texts.js";
+import { textsFor } from "./texts.js";
 import type { AssistantReply, InboundMessage } from "./types.js";
 
 const HISTORY_TURNS = 6;
@@ -18,7 +18,10 @@ export async function answerQuestion(
   previousQuestion: string | undefined,
   deps: AssistantDeps,
 ): Promise<{ reply: AssistantReply; lastQuestion: string }> {
-  const standalone = deps.rewriteQuestion ? await deps.rewriteQuestion(text, previousQuestion) : text;
+  const language = inbound.language ?? "nl";
+  const rewritten = deps.rewriteQuestion ? await deps.rewriteQuestion(text, previousQuestion) : text;
+  // The sources are Dutch: a question in another language is searched with its words in Dutch.
+  const standalone = language !== "nl" && deps.toDutchQuery ? deps.toDutchQuery(rewritten, language) : rewritten;
   const k = inbound.persona === "professional" ? 8 : 5;
   const passages = await deps.retriever.search(standalone, { k });
   // Read when the composer first asks for it (once): the extractive composer never does.
@@ -33,17 +36,19 @@ export async function answerQuestion(
     standaloneQuestion: standalone,
     passages,
     persona: inbound.persona,
-    language: deps.detectLanguage?.(text) ?? "nl",
+    language,
     get history() {
       return (history ??= readHistory());
     },
   });
 
+  const texts = textsFor(language);
   const personButton = { id: "handoff_request", label: texts.buttons.person };
   if (!composed.confident) {
     const reply: AssistantReply = {
       intent: "answer",
-      replies: [{ text: composed.text || texts.notSure, buttons: [personButton] }],
+      // The composer's own "not sure" is Dutch; a resident who wrote another language gets it in theirs.
+      replies: [{ text: (language === "nl" && composed.text) || texts.notSure, buttons: [personButton] }],
       sources: [],
       confident: false,
     };
@@ -53,7 +58,8 @@ export async function answerQuestion(
     intent: "answer",
     replies: [
       {
-        text: composed.text,
+        // Quoted Dutch sources get one line in the resident's language that says so.
+        text: (composed.language ?? "nl") !== language ? `${texts.dutchSources}\n\n${composed.text}` : composed.text,
         sources: composed.sources,
         buttons: [
           { id: "feedback_up", label: texts.buttons.up, value: inbound.id },

@@ -10,7 +10,8 @@ import type {
 import { answerQuestion } from "./answer-question.js";
 import { handleCommand } from "./commands.js";
 import { describeInbound, normaliseInput } from "./input.js";
-import { crisisText, firstStepsText, texts } from "./texts.js";
+import { resolveLanguage, textLanguageOf, type LanguageDetector } from "./language.js";
+import { crisisText, firstStepsText, textsFor } from "./texts.js";
 import type { AssistantReply, InboundMessage, OutboundMessage } from "./types.js";
 
 export interface AssistantDeps {
@@ -20,8 +21,10 @@ export interface AssistantDeps {
   safety: SafetyCheck;
   listings?: ListingSearch;
   handoff?: HandoffQueue;
-  /** ISO 639-1 language of a text; default: always Dutch. */
-  detectLanguage?: (text: string) => string;
+  /** Tells the language a resident writes in; default: always Dutch. */
+  languages?: LanguageDetector;
+  /** Puts a question in another language into Dutch search words for the Dutch sources; default: as typed. */
+  toDutchQuery?: (question: string, language: string) => string;
   /** Turns a follow-up into a standalone question; default: the question itself. */
   rewriteQuestion?: (question: string, previousQuestion: string | undefined) => string | Promise<string>;
   now: () => Date;
@@ -45,7 +48,7 @@ export interface Assistant {
 export function createAssistant(deps: AssistantDeps): Assistant {
   const { store } = deps;
 
-  const personButton = { id: "handoff_request", label: texts.buttons.person };
+  const personButton = (language: string | undefined) => ({ id: "handoff_request", label: textsFor(language).buttons.person });
 
   async function offerPerson(
     inbound: InboundMessage,
@@ -53,7 +56,23 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   ): Promise<OutboundMessage[]> {
     const offer = deps.handoff ? await deps.handoff.offer(inbound, reason) : null;
     if (offer) return [offer];
-    return [{ text: texts.noHandoff(deps.wijkteamContact) }];
+    return [{ text: textsFor(inbound.language).noHandoff(deps.wijkteamContact) }];
+  }
+
+  /**
+   * The language to answer in: what this text shows, else the conversation's language; a command,
+   * button or location alone also looks at the app's language setting. A change is kept in `patch`.
+   */
+  function settleLanguage(inbound: InboundMessage, patch: Partial<ConversationState>): string {
+    const previous = currentState(inbound, patch).language;
+    const typed = inbound.text.trim();
+    if (!typed || typed.startsWith("/") || inbound.action) {
+      return previous ?? textLanguageOf(inbound.platformLanguage) ?? "nl";
+    }
+    const guess = deps.languages?.detect(typed);
+    const language = resolveLanguage(guess, previous);
+    if (guess && guess.evidence !== "none" && language !== (previous ?? "nl")) patch.language = language;
+    return language;
   }
 
   /**
@@ -62,6 +81,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
    * on top of the stored state, so a location shared with this message is used at once.
    */
   async function decide(inbound: InboundMessage, patch: Partial<ConversationState>): Promise<AssistantReply> {
+    const texts = textsFor(inbound.language);
     if (deps.handoff) {
       const owned = await deps.handoff.intercept(inbound);
       if (owned) return owned;
@@ -82,10 +102,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const assessment = deps.safety.assess(text);
     if (assessment.crisis) {
       const [first, ...rest] = await offerPerson(inbound, "crisis");
-      return reply("crisis", [{ text: crisisText(assessment.crisis), buttons: [personButton] }, ...(first ? [first, ...rest] : [])]);
+      // The crisis reply is built here in the resident's language (the Dutch numbers in every one).
+      const crisis = crisisText(assessment.crisis, inbound.language);
+      return reply("crisis", [{ text: crisis, buttons: [personButton(inbound.language)] }, ...(first ? [first, ...rest] : [])]);
     }
     if (assessment.needsPerson) {
-      const steps = firstStepsText(assessment.needsPerson);
+      const steps = firstStepsText(assessment.needsPerson, inbound.language);
       const offer = await offerPerson(inbound, "handoff");
       const intro = assessment.needsPerson === "person_requested" ? [] : [{ text: steps }];
       return reply("handoff", [...intro, ...offer]);
@@ -125,6 +147,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (!deps.listings) return null;
     const found = await deps.listings.respond({
       text,
+      language: inbound.language ?? "nl",
       persona: inbound.persona,
       now: deps.now(),
       ...(current.location ? { location: current.location } : {}),
@@ -140,18 +163,22 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   return {
-    async handle(inbound) {
-      const { conversationId } = inbound;
-      store.recordInbound(inbound, { conversationId, direction: "in", text: describeInbound(inbound), at: inbound.receivedAt });
+    async handle(received) {
+      const { conversationId } = received;
+      store.recordInbound(received, { conversationId, direction: "in", text: describeInbound(received), at: received.receivedAt });
       const patch: Partial<ConversationState> = {};
       let result: AssistantReply;
+      let language: string | undefined;
       try {
-        result = await decide(inbound, patch);
+        language = settleLanguage(received, patch);
+        result = await decide({ ...received, language }, patch);
       } catch (error) {
         // Internals never reach the person: they get an apology and the offer of a person.
-        deps.onError?.(error, inbound);
-        result = reply("answer", [{ text: texts.error, buttons: [personButton] }], false);
+        deps.onError?.(error, received);
+        result = reply("answer", [{ text: textsFor(language).error, buttons: [personButton(language)] }], false);
       }
+      // Adapters say their own few words (keyboard, "Sources") in the same language.
+      if (language && language !== "nl") for (const out of result.replies) out.language ??= language;
       if (result.forgotten) return result;
       const replies = result.replies.map((out) => ({ text: out.text, intent: result.intent }));
       store.recordReplies(conversationId, deps.now(), replies, patch);

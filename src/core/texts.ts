@@ -1,118 +1,71 @@
 import type { CrisisKind, SafetyAssessment } from "./ports.js";
+import { catalog, fill } from "./text-catalog.js";
 
 /**
- * Everything a resident or worker reads, in plain Dutch (B1): short sentences, common words.
- * Kept in one place so wording can be reviewed without reading code.
+ * Everything the core says to a resident or worker, in the resident's language. The words are
+ * data (`knowledge/texts/<code>.json`, Dutch at B1 level the reference); this file only puts
+ * them together.
  */
-export const texts = {
-  welcome: [
-    "Hallo! Ik ben Wijkwijzer.",
-    "Ik help u zoeken naar activiteiten en hulp dichtbij huis. Bijvoorbeeld: een koffieochtend, samen eten, hulp met geld of formulieren, sporten, of iemand om mee te praten.",
-    "Stel uw vraag in uw eigen woorden. U mag ook in uw eigen taal schrijven.",
-    "Ik ben geen hulpdienst. Bij gevaar: bel 112.",
-    "Wat ik bewaar: uw berichten en uw locatie als u die deelt, 90 dagen lang. Typ /vergeet om alles te wissen. Meer uitleg: /privacy.",
-  ].join("\n\n"),
-  help: [
-    "Zo kunt u mij gebruiken:",
-    "• Vraag naar activiteiten: \"koffie drinken in 3701 vandaag\" of \"sporten voor ouderen in Zeist\".",
-    "• Vraag iets over de sociale basis: \"wat is de sociale basis?\"",
-    "• /mens — praat met een sociaal werker",
-    "• /vergeet — wis alles wat ik van u weet",
-    "• /privacy — wat ik bewaar en waarom",
-    "Bij gevaar: bel 112.",
-  ].join("\n"),
-  privacy: (retentionDays: number) =>
-    [
-      "Wat bewaar ik?",
-      `• Uw berichten en mijn antwoorden, ${retentionDays} dagen. Daarna wis ik ze vanzelf.`,
-      "• Uw locatie, alleen als u die deelt, voor dit gesprek.",
-      "• Uw 👍 of 👎 op mijn antwoorden.",
-      "Ik deel niets met anderen. Alleen als u een sociaal werker wilt spreken én ja zegt, ziet die uw gesprek.",
-      "Typ /vergeet om alles te wissen.",
-    ].join("\n"),
-  forgetConfirm: "Wilt u dat ik alles wis wat ik van u weet? Uw berichten, locatie en reacties zijn dan weg.",
-  forgetDone: "Klaar. Ik heb alles gewist wat ik van u wist.",
-  forgetCancelled: "Goed, ik wis niets.",
-  feedbackThanks: "Dank u wel voor uw reactie!",
-  feedbackDownThanks: "Jammer dat dit niet hielp. Dank u voor uw reactie. Wilt u met een mens praten? Kies dan \"Praat met een mens\".",
-  empty: "Ik zie geen tekst. Typ uw vraag in een paar woorden. Bijvoorbeeld: \"Waar kan ik koffie drinken met buren?\"",
-  unsupported: "Sorry, ik kan alleen tekst lezen, en een gedeelde locatie. Wilt u uw vraag typen?",
-  locationSaved: "Dank u. Ik weet nu waar u ongeveer bent. Wat zoekt u in de buurt?",
-  tooLong: "Uw bericht is erg lang. Ik heb het begin gelezen.",
-  outOfScope:
-    "Daar kan ik u helaas niet mee helpen. Ik weet alleen iets van activiteiten en hulp in de buurt, en van de sociale basis.",
-  notSure:
-    "Ik weet het antwoord niet zeker. Ik wil u niets verkeerds vertellen. Wilt u met een sociaal werker praten?",
-  answerIntro: {
-    resident: "Dit vond ik hierover:",
-    professional: "Uit de bronnen:",
-  },
-  sourcesLabel: "Bronnen",
-  error: "Sorry, er ging iets mis bij mij. Probeer het later nog eens, of kies \"Praat met een mens\".",
-  noHandoff: (contact: string) => `U kunt ook zelf contact opnemen. ${contact}`,
-  buttons: {
-    person: "Praat met een mens",
-    up: "👍",
-    down: "👎",
-    forgetYes: "Ja, wis alles",
-    forgetNo: "Nee",
-  },
-  smalltalk: {
-    greeting: "Hallo! Waar kan ik u mee helpen? U kunt vragen naar activiteiten in de buurt, of naar hulp.",
-    thanks: "Graag gedaan! Heeft u nog een vraag?",
-    goodbye: "Tot ziens! U kunt altijd terugkomen met een vraag.",
-    who_are_you:
-      "Ik ben Wijkwijzer, een computerprogramma. Ik zoek activiteiten en hulp dichtbij huis voor u. Wilt u een mens spreken? Typ /mens.",
-  } satisfies Record<NonNullable<SafetyAssessment["smalltalk"]>, string>,
-};
-
-const EMERGENCY = "Bent u of is iemand anders nu in gevaar? Bel 112.";
-const SUICIDE_LINE = "Denkt u aan zelfmoord? Praat erover met 113 Zelfmoordpreventie: bel 0800-0113 (gratis, dag en nacht) of chat op 113.nl.";
-const VEILIG_THUIS = "Is er geweld thuis, of bent u bang voor iemand thuis? Bel Veilig Thuis: 0800-2000 (gratis, dag en nacht).";
-
-/** Emergency numbers first, matched to the kind of crisis, then the offer of a person. */
-export function crisisText(kind: CrisisKind): string {
-  const lines =
-    kind === "suicide" || kind === "self_harm"
-      ? [SUICIDE_LINE, EMERGENCY]
-      : kind === "violence"
-        ? [EMERGENCY, VEILIG_THUIS]
-        : [EMERGENCY, VEILIG_THUIS, SUICIDE_LINE];
-  return [
-    "Wat naar dat u dit meemaakt. Uw veiligheid gaat voor.",
-    ...lines,
-    "U hoeft dit niet alleen te doen. Wilt u dat een sociaal werker contact met u opneemt?",
-  ].join("\n\n");
+function buildTexts(language: string) {
+  const c = catalog(language).core;
+  return {
+    welcome: fill(c.welcome, {}, "\n\n"),
+    help: fill(c.help),
+    privacy: (retentionDays: number) => fill(c.privacy, { days: retentionDays }),
+    forgetConfirm: c.forgetConfirm,
+    forgetDone: c.forgetDone,
+    forgetCancelled: c.forgetCancelled,
+    feedbackThanks: c.feedbackThanks,
+    feedbackDownThanks: c.feedbackDownThanks,
+    empty: c.empty,
+    unsupported: c.unsupported,
+    locationSaved: c.locationSaved,
+    tooLong: c.tooLong,
+    outOfScope: c.outOfScope,
+    notSure: c.notSure,
+    answerIntro: { resident: c.answerIntroResident, professional: c.answerIntroProfessional },
+    /** Said above Dutch source text quoted to someone who wrote in another language. */
+    dutchSources: c.dutchSources,
+    sourcesLabel: c.sourcesLabel,
+    error: c.error,
+    noHandoff: (contact: string) => fill(c.noHandoff, { contact }),
+    buttons: { person: c.buttons.person, up: "👍", down: "👎", forgetYes: c.buttons.forgetYes, forgetNo: c.buttons.forgetNo },
+    smalltalk: c.smalltalk satisfies Record<NonNullable<SafetyAssessment["smalltalk"]>, string>,
+  };
 }
 
-const FIRST_STEPS: Record<NonNullable<SafetyAssessment["needsPerson"]>, string[]> = {
-  eviction: [
-    "Dit is ernstig. Wacht niet: hoe eerder, hoe meer er kan.",
-    "1. Bel vandaag het sociaal wijkteam of de gemeente. Zeg dat u uit huis gezet wordt en wanneer.",
-    "2. Neem contact op met uw woningcorporatie of verhuurder. Vraag om een betalingsregeling.",
-    "3. Het Juridisch Loket helpt gratis: 0800-8020.",
-  ],
-  money: [
-    "Wat vervelend dat u geen geld heeft voor het nodige. Daar is hulp voor.",
-    "1. Bel het sociaal wijkteam of de gemeente. Vraag naar bijzondere bijstand of een voedselpakket.",
-    "2. Bij de voedselbank kunt u eten krijgen als u weinig geld heeft.",
-    "3. Heeft u schulden? De gemeente heeft gratis schuldhulp.",
-  ],
-  debts: [
-    "Schulden geven veel zorgen. U staat er niet alleen voor.",
-    "1. De gemeente heeft gratis schuldhulp. Bel of ga langs bij het sociaal wijkteam.",
-    "2. Bewaar alle brieven en rekeningen in één map.",
-    "3. Geldfit.nl helpt u gratis op weg, ook anoniem.",
-  ],
-  care: [
-    "Zorgen voor iemand is zwaar. Het is goed dat u hulp vraagt.",
-    "1. Bel het sociaal wijkteam of het Wmo-loket van de gemeente. Vraag om een keukentafelgesprek.",
-    "2. Het mantelzorgsteunpunt helpt mantelzorgers, bijvoorbeeld met respijtzorg (even vrij).",
-    "3. De Mantelzorglijn: 030-7606055 (MantelzorgNL).",
-  ],
-  person_requested: ["Goed, ik zoek een sociaal werker voor u."],
-};
+export type CoreTexts = ReturnType<typeof buildTexts>;
 
-export function firstStepsText(topic: NonNullable<SafetyAssessment["needsPerson"]>): string {
-  return [...FIRST_STEPS[topic], "Wilt u dat een sociaal werker met u meekijkt?"].join("\n");
+const built = new Map<string, CoreTexts>();
+
+/** The core's texts in `language` (Dutch when there is no text file for it). */
+export function textsFor(language: string | undefined): CoreTexts {
+  const key = language ?? "nl";
+  let texts = built.get(key);
+  if (!texts) built.set(key, (texts = buildTexts(key)));
+  return texts;
+}
+
+/** The Dutch texts: for workers, logs and code that has no resident's language. */
+export const texts = textsFor("nl");
+
+/**
+ * Emergency numbers first, matched to the kind of crisis, then the offer of a person. Every
+ * language carries the Dutch numbers (112, 113, Veilig Thuis). This is the point where the
+ * resident's language meets the crisis reply: per-tier replies replace these lines here.
+ */
+export function crisisText(kind: CrisisKind, language?: string): string {
+  const t = catalog(language).crisis;
+  const lines =
+    kind === "suicide" || kind === "self_harm"
+      ? [t.suicideLine, t.emergency]
+      : kind === "violence"
+        ? [t.emergency, t.veiligThuis]
+        : [t.emergency, t.veiligThuis, t.suicideLine];
+  return [t.opening, ...lines, t.closing].join("\n\n");
+}
+
+export function firstStepsText(topic: NonNullable<SafetyAssessment["needsPerson"]>, language?: string): string {
+  const t = catalog(language).firstSteps;
+  return [...t[topic], t.question].join("\n");
 }
