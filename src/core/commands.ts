@@ -1,5 +1,5 @@
 import type { AssistantDeps } from "./assistant.js";
-import { texts } from "./texts.js";
+import { textsFor } from "./texts.js";
 import type { AssistantReply, InboundMessage } from "./types.js";
 
 const FORGET_YES = "forget_confirm";
@@ -12,6 +12,7 @@ const FORGET_NO = "forget_cancel";
  */
 export async function handleCommand(inbound: InboundMessage, deps: AssistantDeps): Promise<AssistantReply | null> {
   const { store } = deps;
+  const texts = textsFor(inbound.language);
   const action = inbound.action;
   if (action) {
     switch (action.id) {

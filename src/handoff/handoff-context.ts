@@ -35,6 +35,8 @@ export interface HandoffContext {
   logger?: Logger;
   /** Starts delivery of queued jobs (no-op before the service is started). */
   kick(): void;
+  /** The language the resident's conversation is in (for texts sent later: claimed, closed, delays). */
+  languageOf(conversationId: string): string | undefined;
   getState(conversationId: string): HandoffState;
   setState(conversationId: string, state: HandoffState): void;
   /** Queues a message for the resident of a ticket and records it in the conversation. */

@@ -95,13 +95,20 @@ export function createHandoffService(deps: HandoffDeps): HandoffService {
     kick() {
       if (started) void outbox.drain();
     },
+    languageOf(conversationId) {
+      const language = store.getState(conversationId).language;
+      return typeof language === "string" ? language : undefined;
+    },
     getState(conversationId) {
       return (store.getState(conversationId).handoff ?? {}) as HandoffState;
     },
     setState(conversationId, state) {
       store.setState(conversationId, { ...store.getState(conversationId), handoff: state });
     },
-    toResident(ticket, message) {
+    toResident(ticket, said) {
+      // The adapter's own words (keyboard, "Sources") follow the conversation's language.
+      const language = ctx.languageOf(ticket.conversationId);
+      const message = language && language !== "nl" ? { ...said, language } : said;
       outbox.enqueue(residentLane(ticket.conversationId), ticket.id, "resident", { conversationId: ticket.conversationId, message });
       store.appendMessage({ conversationId: ticket.conversationId, direction: "out", text: message.text, intent: "handoff", at: now() });
     },

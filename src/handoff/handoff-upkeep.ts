@@ -4,7 +4,7 @@
  * could not be posted for a while, and the retention purge of ticket and relay content.
  */
 import type { HandoffContext } from "./handoff-context.js";
-import { handoffTexts as t } from "./handoff-texts.js";
+import { handoffTexts as t, residentTextsFor } from "./handoff-texts.js";
 
 export interface UpkeepOptions {
   remindMinutes: number;
@@ -34,7 +34,7 @@ export function createUpkeep(ctx: HandoffContext, options: UpkeepOptions) {
   function tellDelays(now: Date): number {
     const late = ctx.tickets.undeliveredSince(new Date(now.getTime() - options.delayNoticeMinutes * 60_000));
     for (const ticket of late) {
-      ctx.toResident(ticket, { text: t.delay(ctx.wijkteamContact) });
+      ctx.toResident(ticket, { text: residentTextsFor(ctx.languageOf(ticket.conversationId)).delay(ctx.wijkteamContact) });
       ctx.tickets.markDelayNotice(ticket.id, now);
     }
     return late.length;

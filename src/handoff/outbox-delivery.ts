@@ -7,7 +7,7 @@ import type { OutboundMessage } from "../core/types.js";
 import type { DeliveryFailure } from "./delivery-errors.js";
 import { deskLane, residentLane, type HandoffContext } from "./handoff-context.js";
 import type { DeskMessage, StaffDesk, Ticket } from "./handoff-model.js";
-import { handoffTexts as t } from "./handoff-texts.js";
+import { handoffTexts as t, residentTextsFor } from "./handoff-texts.js";
 import type { OutboxJob } from "./sqlite-outbox.js";
 import { richSummary } from "./ticket-summary.js";
 
@@ -66,7 +66,7 @@ export function createOutboxDelivery(ctx: () => HandoffContext) {
     if (job.lane === residentLane(ticket.conversationId)) {
       c.outbox.enqueue(deskLane(ticket.id), ticket.id, "desk_message", { kind: "notice", text: t.residentUnreachable(failure.code) });
     } else if (job.kind === "desk_post" || (job.kind === "desk_message" && (job.payload as DeskMessage).kind === "resident")) {
-      c.toResident(ticket, { text: t.notDelivered(c.wijkteamContact) });
+      c.toResident(ticket, { text: residentTextsFor(c.languageOf(ticket.conversationId)).notDelivered(c.wijkteamContact) });
       if (job.kind === "desk_post" && c.tickets.close(ticket.id, "undeliverable", c.now())) {
         c.logger?.error({ ticket: ticket.id }, "handoff ticket could not be posted; resident told");
       }

@@ -6,17 +6,19 @@
 import type { AssistantReply, InboundMessage, OutboundMessage } from "../core/types.js";
 import { reply, silent, type HandoffContext } from "./handoff-context.js";
 import type { HandoffReason, Ticket } from "./handoff-model.js";
-import { HANDOFF_ACTIONS, handoffTexts as t } from "./handoff-texts.js";
+import { consentAnswerPatterns, HANDOFF_ACTIONS, handoffTexts as t, residentTextsFor } from "./handoff-texts.js";
 import { deliverLater } from "./relay.js";
 import { detectTopic, pickQuestion, plainSummary } from "./ticket-summary.js";
 
 /** Commands the core still answers while a person has the chat: privacy first, and help when asked for. */
 const PASS_THROUGH = new Set(["vergeet", "privacy", "help", "hulp", "start"]);
 const FORGET_CONFIRM = "forget_confirm";
-const YES = /^(ja|jawel|ja graag|graag|ok|oke|oké|goed|prima|yes)\b/i;
-const NO = /^(nee|neen|liever niet|no)\b/i;
+const { yes: YES, no: NO } = consentAnswerPatterns();
 /** A typed "ja" counts as consent only shortly after the question. */
 const TYPED_ANSWER_MS = 30 * 60_000;
+
+/** The resident's texts in the language the assistant settled on for this message. */
+const words = (inbound: InboundMessage) => residentTextsFor(inbound.language);
 
 export function createResidentFlow(ctx: HandoffContext) {
   const { tickets, now } = ctx;
@@ -28,29 +30,29 @@ export function createResidentFlow(ctx: HandoffContext) {
     const question = state.pending?.question ?? (inbound.action || inbound.text.startsWith("/") ? undefined : inbound.text);
     ctx.setState(inbound.conversationId, { ...state, pending: { reason: keep, ...(question ? { question } : {}), at: now().getTime() } });
     return {
-      text: t.consentQuestion(keep),
+      text: words(inbound).consentQuestion(keep),
       buttons: [
-        { id: HANDOFF_ACTIONS.consentYes, label: t.buttons.consentYes },
-        { id: HANDOFF_ACTIONS.consentNo, label: t.buttons.consentNo },
+        { id: HANDOFF_ACTIONS.consentYes, label: words(inbound).buttons.consentYes },
+        { id: HANDOFF_ACTIONS.consentNo, label: words(inbound).buttons.consentNo },
       ],
     };
   }
 
-  function whileActive(ticket: Ticket, reason: HandoffReason): OutboundMessage {
-    if (ticket.status === "claimed") return { text: t.alreadyClaimed(ticket.workerName ?? "De sociaal werker") };
+  function whileActive(inbound: InboundMessage, ticket: Ticket, reason: HandoffReason): OutboundMessage {
+    if (ticket.status === "claimed") return { text: words(inbound).alreadyClaimed(ticket.workerName ?? words(inbound).theWorkerStart) };
     if (reason === "crisis" && tickets.escalate(ticket.id)) ctx.toDesk(ticket, "desk_update");
-    return { text: t.alreadyWaiting };
+    return { text: words(inbound).alreadyWaiting };
   }
 
   function offer(inbound: InboundMessage, reason: HandoffReason): OutboundMessage {
     const active = tickets.active(inbound.conversationId);
-    return active ? whileActive(active, reason) : consentQuestion(inbound, reason);
+    return active ? whileActive(inbound, active, reason) : consentQuestion(inbound, reason);
   }
 
   function consentYes(inbound: InboundMessage): AssistantReply {
     const conv = inbound.conversationId;
     const active = tickets.active(conv);
-    if (active) return reply([whileActive(active, "handoff")]);
+    if (active) return reply([whileActive(inbound, active, "handoff")]);
     const state = ctx.getState(conv);
     const reason = state.pending?.reason ?? "handoff";
     const messages = ctx.store.recentMessages(conv, 20);
@@ -74,13 +76,13 @@ export function createResidentFlow(ctx: HandoffContext) {
     ctx.logger?.info({ ticket: ticket.id, priority: ticket.priority, desk: ticket.desk }, "handoff ticket created");
     const crisis = reason === "crisis";
     const next = ctx.hours.nextOpening(now());
-    return reply([{ text: next ? t.waitingOutOfHours(next.text, crisis) : t.waitingInHours(crisis) }]);
+    return reply([{ text: next ? words(inbound).waitingOutOfHours(words(inbound).opening(next), crisis) : words(inbound).waitingInHours(crisis) }]);
   }
 
   function consentNo(inbound: InboundMessage): AssistantReply {
     const state = ctx.getState(inbound.conversationId);
     ctx.setState(inbound.conversationId, { ...state, pending: undefined });
-    return reply([{ text: t.consentNo(ctx.wijkteamContact, state.pending?.reason === "crisis") }]);
+    return reply([{ text: words(inbound).consentNo(ctx.wijkteamContact, state.pending?.reason === "crisis") }]);
   }
 
   function stop(inbound: InboundMessage): AssistantReply {
@@ -88,16 +90,16 @@ export function createResidentFlow(ctx: HandoffContext) {
     const ticket = tickets.active(conv);
     if (!ticket) {
       const state = ctx.getState(conv);
-      if (!state.pending) return reply([{ text: t.stopNothing }], "command");
+      if (!state.pending) return reply([{ text: words(inbound).stopNothing }], "command");
       ctx.setState(conv, { ...state, pending: undefined });
-      return reply([{ text: t.consentCancelled }], "command");
+      return reply([{ text: words(inbound).consentCancelled }], "command");
     }
     if (tickets.close(ticket.id, "resident_stopped", now())) {
       ctx.toDesk(ticket, "desk_update");
       ctx.toThread(ticket, { kind: "notice", text: t.residentStopped });
       ctx.kick();
     }
-    return reply([{ text: ticket.status === "claimed" ? t.stopClaimed(ticket.workerName ?? "de sociaal werker") : t.stopWaiting }], "command");
+    return reply([{ text: ticket.status === "claimed" ? words(inbound).stopClaimed(ticket.workerName ?? words(inbound).theWorker) : words(inbound).stopWaiting }], "command");
   }
 
   function rate(inbound: InboundMessage, ticketId: number, rating: number): AssistantReply {
@@ -108,7 +110,7 @@ export function createResidentFlow(ctx: HandoffContext) {
     }
     const state = ctx.getState(inbound.conversationId);
     ctx.setState(inbound.conversationId, { ...state, rateTicket: undefined });
-    return reply([{ text: t.ratingThanks }], "command");
+    return reply([{ text: words(inbound).ratingThanks }], "command");
   }
 
   function forget(inbound: InboundMessage): void {
@@ -133,7 +135,7 @@ export function createResidentFlow(ctx: HandoffContext) {
     if (tickets.escalate(ticket.id)) ctx.toDesk(ticket, "desk_update");
     ctx.toThread(ticket, { kind: "notice", text: t.crisisNotice });
     ctx.kick();
-    return reply([{ text: t.crisisWhileClaimed(ticket.workerName ?? "de sociaal werker") }], "crisis");
+    return reply([{ text: words(inbound).crisisWhileClaimed(ticket.workerName ?? words(inbound).theWorker) }], "crisis");
   }
 
   async function intercept(inbound: InboundMessage): Promise<AssistantReply | null> {

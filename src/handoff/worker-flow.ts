@@ -4,7 +4,7 @@
  */
 import type { HandoffContext } from "./handoff-context.js";
 import type { ClaimResult, DeskKind, Ticket, Worker, WorkerMessageResult } from "./handoff-model.js";
-import { HANDOFF_ACTIONS, handoffTexts as t } from "./handoff-texts.js";
+import { HANDOFF_ACTIONS, handoffTexts as t, residentTextsFor } from "./handoff-texts.js";
 import { relayToResident } from "./relay.js";
 
 export interface WorkerMessage {
@@ -32,7 +32,7 @@ export function createWorkerFlow(ctx: HandoffContext) {
     const claimed = tickets.get(ticketId)!;
     ctx.toDesk(claimed, "desk_update");
     ctx.toThread(claimed, { kind: "notice", text: t.claimedNotice(worker.firstName) });
-    ctx.toResident(claimed, { text: t.claimed(worker.firstName) });
+    ctx.toResident(claimed, { text: residentTextsFor(ctx.languageOf(claimed.conversationId)).claimed(worker.firstName) });
     ctx.kick();
     ctx.logger?.info({ ticket: ticketId }, "handoff ticket claimed");
     return { ok: true, ticket: claimed };
@@ -44,15 +44,16 @@ export function createWorkerFlow(ctx: HandoffContext) {
     if (!tickets.close(ticketId, "worker", now())) return { ok: false, reason: "closed", ticket };
     const closed = tickets.get(ticketId)!;
     ctx.toDesk(closed, "desk_update");
+    const words = residentTextsFor(ctx.languageOf(closed.conversationId));
     if (ticket.status === "claimed") {
       const name = ticket.workerName ?? worker.firstName;
       ctx.toResident(closed, {
-        text: t.closed(name),
+        text: words.closed(name),
         buttons: [1, 2, 3, 4, 5].map((n) => ({ id: HANDOFF_ACTIONS.rate, label: String(n), value: `${ticketId}:${n}` })),
       });
       ctx.setState(closed.conversationId, { ...ctx.getState(closed.conversationId), rateTicket: ticketId });
     } else {
-      ctx.toResident(closed, { text: t.closedUnclaimed(ctx.wijkteamContact) });
+      ctx.toResident(closed, { text: words.closedUnclaimed(ctx.wijkteamContact) });
     }
     ctx.kick();
     ctx.logger?.info({ ticket: ticketId }, "handoff ticket closed");

@@ -17,8 +17,8 @@ const PERSIAN_WORDS = new Set("ممنون مرسی خوبم خوبی هست نی
 
 /** Letters only Persian writes (پ چ ژ گ, Persian yeh and keheh). */
 const PERSIAN_LETTERS = /[\u067E\u0686\u0698\u06AF\u06CC\u06A9]/gu;
-/** Letters Persian does not use (ta marbuta, alef maksura, Arabic yeh and kaf, tanwin). */
-const ARABIC_LETTERS = /[\u0629\u0649\u064A\u0643\u064B\u064C\u064D]/gu;
+/** Letters Persian does not use (ta marbuta, alef maksura, Arabic yeh and kaf). */
+const ARABIC_LETTERS = /[\u0629\u0649\u064A\u0643]/gu;
 
 /** Frequent Amharic words and letters Tigrinya rarely writes; Tigrinya is the default (Eritrean newcomers). */
 const AMHARIC_MARKERS = /(ነው|እኔ|ይህ|እንዴት|የት|አለ|ምን ያህል|እፈልጋለሁ|ነኝ)/u;

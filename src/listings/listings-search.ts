@@ -1,10 +1,10 @@
 import type { ListingRequest, ListingResponse, ListingSearch } from "../core/ports.js";
-import type { GeoPoint, Persona } from "../core/types.js";
+import type { GeoPoint } from "../core/types.js";
 import type { Gazetteer } from "./gazetteer.js";
 import type { Geocoder } from "./geocoder.js";
 import type { ListingIndex, SearchQuery } from "./listing-index.js";
 import type { ListingsVocabulary } from "./listings-vocabulary.js";
-import { listingsTexts } from "./listings-texts.js";
+import { listingsTextsFor } from "./listings-texts.js";
 import { toLocal, type LocalNow } from "./local-calendar.js";
 import { renderResults } from "./render-listings.js";
 import { readTime, type TimeAsk } from "./time-words.js";
@@ -43,6 +43,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
   return {
     async respond(request) {
       const now = toLocal(request.now, deps.timeZone);
+      const listingsTexts = listingsTextsFor(request.language);
       const { index, gazetteer } = deps.snapshot();
       const memory = readMemory(request.memory);
       const text = request.text.trim();
@@ -52,7 +53,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         if (!request.location) return null;
         const origin: Origin = { point: request.location, where: listingsTexts.nearLocation };
         const q = memory.pending ? restoreQuery(memory.pending, now) : emptyQuestion();
-        return answer(index, q, origin, request.persona, now, { viaLocation: true }, memory.pending ? undefined : "nu");
+        return answer(index, q, origin, request, now, { viaLocation: true }, memory.pending ? undefined : "nu");
       }
 
       let q = understandQuestion(text, { vocabulary: deps.vocabulary, gazetteer, now });
@@ -75,12 +76,13 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         const pending = q.bare && memory.pending ? memory.pending : storeQuery(q);
         return { kind: "need_place", replies: [{ text: ask, requestLocation: true }], sources: [], memory: writeMemory({ pending }) };
       }
-      return answer(index, q, origin, request.persona, now, { ...(origin.remember ? {} : { viaLocation: memory.viaLocation }) });
+      return answer(index, q, origin, request, now, { ...(origin.remember ? {} : { viaLocation: memory.viaLocation }) });
     },
   };
 
   async function findOrigin(q: UnderstoodQuestion, request: ListingRequest, memory: SearchMemory): Promise<Origin | { unknown: string } | undefined> {
     const mention = q.place;
+    const listingsTexts = listingsTextsFor(request.language);
     if (mention?.known) {
       // A full postcode is more precise at PDOK than the 4-digit area centre.
       const precise = mention.text.length > 4 && mention.place.kind === "postcode" ? await deps.geocoder.geocode(mention.text) : undefined;
@@ -105,11 +107,12 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
     index: ListingIndex,
     q: UnderstoodQuestion,
     origin: Origin,
-    persona: Persona,
+    request: ListingRequest,
     now: LocalNow,
     memory: SearchMemory,
     defaultTime?: "nu",
   ): ListingResponse {
+    const { persona, language } = request;
     const time: TimeAsk | undefined = q.time ?? (defaultTime ? readTime(["nu"], [false], now).ask : undefined);
     const limit = persona === "resident" ? 3 : 5;
     const base: SearchQuery = {
@@ -129,9 +132,9 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
     const { hits, relaxed } = searchWithWidening(index, base, q);
     const nextMemory = writeMemory({ ...memory, last: storeQuery(q) });
     const remember = origin.remember ? { place: origin.remember } : {};
-    if (hits.length === 0) return { kind: "results", replies: [{ text: listingsTexts.nothing }], sources: [], memory: nextMemory, ...remember };
-    const intro = describeSearch(q, relaxed, origin.where, time);
-    const replies = renderResults({ intro, hits, now, persona, showAccess: q.accessible });
+    if (hits.length === 0) return { kind: "results", replies: [{ text: listingsTextsFor(language).nothing }], sources: [], memory: nextMemory, ...remember };
+    const intro = describeSearch(q, relaxed, origin.where, time, language);
+    const replies = renderResults({ intro, hits, now, persona, showAccess: q.accessible, ...(language ? { language } : {}) });
     const sources = replies.flatMap((r) => r.sources ?? []);
     return { kind: "results", replies: replies.map(({ sources: _s, ...r }) => r), sources, memory: nextMemory, ...remember };
   }

@@ -1,5 +1,6 @@
 import type { BotError, Context } from "grammy";
-import { texts } from "../../core/texts.js";
+import { textLanguageOf } from "../../core/language.js";
+import { textsFor } from "../../core/texts.js";
 import type { Logger } from "../../log/logger.js";
 import type { CallbackDataCodec } from "./callback-data.js";
 import { deliverMessages } from "./deliver.js";
@@ -24,6 +25,8 @@ export function createUpdateErrorHandler(deps: { logger: Logger; codec: Callback
     if (ctx.chat?.type !== "private" && !ctx.callbackQuery && !(message && isAddressedToBot(message, ctx.me))) return;
     try {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      // The conversation's language is not known here; the app's language setting is the best guess.
+      const texts = textsFor(textLanguageOf(ctx.from?.language_code));
       await deliverMessages(ctx.api, chatId, [{ text: texts.error, buttons: [{ id: "handoff_request", label: texts.buttons.person }] }], deps.codec);
     } catch (sendError) {
       deps.logger.error({ err: sendError, updateId: ctx.update.update_id }, "could not send the apology");
