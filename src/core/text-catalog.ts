@@ -3,12 +3,18 @@
  * the reference: every other file has the same keys and placeholders (checked by a test, and by
  * the compiler through {@link TextCatalog}). A language without a file gets Dutch.
  */
+import ar from "../../knowledge/texts/ar.json" with { type: "json" };
+import en from "../../knowledge/texts/en.json" with { type: "json" };
 import nl from "../../knowledge/texts/nl.json" with { type: "json" };
+import pl from "../../knowledge/texts/pl.json" with { type: "json" };
+import tr from "../../knowledge/texts/tr.json" with { type: "json" };
+import uk from "../../knowledge/texts/uk.json" with { type: "json" };
 
 /** The shape of a language file (the Dutch file's). */
 export type TextCatalog = Omit<typeof nl, "$comment">;
 
-const CATALOGS: Record<string, TextCatalog> = { nl };
+// The compiler checks every file has the Dutch file's keys; the test checks the placeholders too.
+const CATALOGS: Record<string, TextCatalog> = { nl, en, ar, tr, pl, uk };
 
 /** Codes that have a text file, Dutch first. */
 export const CATALOG_LANGUAGES: readonly string[] = Object.keys(CATALOGS);
