@@ -5,11 +5,21 @@
 import { boundedEditDistance } from "../text/edit-distance.js";
 
 /**
- * Lower case, accents removed from Latin letters (é → e, ü → u), apostrophes dropped, everything
- * that is not a letter or digit turned into a single space. Cyrillic and Arabic letters stay.
+ * Lower case, accents removed from Latin letters (é → e, ü → u, ı → i, ł → l), Arabic spelling
+ * variants folded (أ → ا, ة → ه), apostrophes dropped, everything that is not a letter or digit
+ * turned into a single space. Cyrillic and Arabic letters stay.
  */
 export function normalise(text: string, keepCase = false): string {
   return (keepCase ? text : text.toLowerCase())
+    // Letters without a decomposition (Turkish ı, Polish ł) folded like accents: "yaşlı" = "yasli".
+    .replace(/ı/g, "i")
+    .replace(/ł/g, "l")
+    .replace(/Ł/g, "L")
+    // Arabic as people type it: hamza forms, ta marbuta and alef maksura folded; vowel marks and tatweel dropped.
+    .replace(/[أإآ]/g, "ا")
+    .replace(/ة/g, "ه")
+    .replace(/ى/g, "ي")
+    .replace(/[\u064B-\u065F\u0670\u0640]/g, "")
     .normalize("NFD")
     // Strip combining marks only after Latin letters: Cyrillic й and ї must keep theirs.
     .replace(/([a-zA-Z])[\u0300-\u036f]+/g, "$1")

@@ -62,7 +62,9 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
 
   const place = readPostcode(tokens, cased, used, gazetteer);
   const age = readAge(tokens, used, text);
-  const { ask: time, matches: timeMatches } = readTime(tokens, used, deps.now);
+  // "tomorrow", "yarın", "завтра", "غدا": read as the Dutch time word they stand for.
+  const timeTokens = v.timeWords.size > 0 ? tokens.map((t) => v.timeWords.get(t) ?? t) : tokens;
+  const { ask: time, matches: timeMatches } = readTime(timeTokens, used, deps.now);
   const timeWords = timeMatches.flatMap((m) => tokens.slice(m.start, m.end)).join(" ");
   const languages = unique(v.languages.match(tokens, used, { consume: true }).map((m) => m.label));
   const costMatches = v.cost.match(tokens, used, { consume: true });
