@@ -21,7 +21,8 @@ import { parseOfficeHours } from "./handoff/office-hours.js";
 import { createRoutingSender, type RoutingSender } from "./handoff/routing-sender.js";
 import { createHttpServer } from "./http/server.js";
 import { openKnowledgeIndex, type KnowledgeIndex } from "./knowledge/knowledge-index.js";
-import { loadLanguageDetector } from "./language/detect-language.js";
+import { loadDutchQuery } from "./language/dutch-query.js";
+import { createLanguageDetector, loadMarkers } from "./language/detect-language.js";
 import { createListingsService, type ListingsService } from "./listings/listings-service.js";
 import type { Logger } from "./log/logger.js";
 import { createSafetyCheck } from "./safety/safety-check.js";
@@ -77,6 +78,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const safety = createSafetyCheck(config.KNOWLEDGE_DIR);
+  const markers = loadMarkers(config.KNOWLEDGE_DIR);
   // The assistant exists before the channels do: handoff messages wait in the outbox until they run.
   const handoffSender = createRoutingSender();
   const handoff = createHandoff(config, { db, store, safety, logger, now, sender: handoffSender, tickMs: options.handoffTickMs });
@@ -87,7 +89,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       ? createLlmComposer({ config, fallback: createExtractiveComposer({ questionWords: index.questionWords }), logger })
       : createExtractiveComposer({ questionWords: index.questionWords }),
     // Script, marker words and tinyld's light tables: ~12 MB, so on with or without a model.
-    languages: loadLanguageDetector(config.KNOWLEDGE_DIR),
+    languages: createLanguageDetector(markers),
+    toDutchQuery: loadDutchQuery(config.KNOWLEDGE_DIR, markers),
     rewriteQuestion: createQueryRewriter({ config, logger }),
     store,
     safety,

@@ -39,14 +39,19 @@ export function foldWord(word: string): string {
 }
 
 /** Reads `knowledge/languages/markers.json`. */
-export function loadLanguageDetector(knowledgeDir: string): LanguageDetector {
+export function loadMarkers(knowledgeDir: string): MarkerData {
   const path = join(knowledgeDir, MARKERS_FILE);
   const parsed = markersSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${path}: ${issue.path.join(".")}: ${issue.message}`);
   }
-  return createLanguageDetector(parsed.data);
+  return parsed.data;
+}
+
+/** The detector with the marker words of `knowledge/languages/markers.json`. */
+export function loadLanguageDetector(knowledgeDir: string): LanguageDetector {
+  return createLanguageDetector(loadMarkers(knowledgeDir));
 }
 
 /**

@@ -35,6 +35,7 @@ const languageWordsSchema = z.object({
   cost: z.object({ free: phraseList.default([]), cheap: phraseList.default([]) }).default({ free: [], cheap: [] }),
   askCues: phraseList.default([]),
   nearCues: phraseList.default([]),
+  knowledgeCues: phraseList.default([]),
   genericActivity: phraseList.default([]),
   placeFillers: phraseList.default([]),
   /** A word and the Dutch time word it stands for ("tomorrow": "morgen", "çarşamba": "woensdag"). */
@@ -102,6 +103,7 @@ function mergeLanguages(data: VocabularyData, languages: readonly LanguageWords[
       cost: { ...merged.cost, free: [...merged.cost.free, ...l.cost.free], cheap: [...merged.cost.cheap, ...l.cost.cheap] },
       askCues: [...merged.askCues, ...l.askCues],
       nearCues: [...merged.nearCues, ...l.nearCues],
+      knowledgeCues: [...merged.knowledgeCues, ...l.knowledgeCues],
       genericActivity: [...merged.genericActivity, ...l.genericActivity],
       placeFillers: [...merged.placeFillers, ...l.placeFillers],
     }),
