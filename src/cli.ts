@@ -13,6 +13,7 @@ const USAGE = `Gebruik: wijkwijzer <opdracht>
   chat [--json]                         chat; met --json één bericht per regel op stdin
   listings import FILE [--dry-run]      controleer en importeer activiteiten (CSV of HSDS JSON)
   eval FILE                             meet recall@1/@5 en MRR over een JSONL-bestand
+  eval-chat FILE [--json] [--verbose]   test gesprekken (JSONL) en toon het slagingspercentage per groep
   bench                                 meet de snelheid en schrijf de cijfers als JSON
 `;
 
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<CommandRunner>> = {
   chat: async () => (await import("./cli/chat-command.js")).runChat,
   listings: async () => (await import("./cli/listings-command.js")).runListings,
   eval: async () => (await import("./cli/eval-command.js")).runEval,
+  "eval-chat": async () => (await import("./cli/eval-chat-command.js")).runEvalChat,
   bench: async () => (await import("./cli/bench-command.js")).runBench,
 };
 

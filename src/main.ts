@@ -26,8 +26,9 @@ import { createLanguageDetector, loadMarkers } from "./language/detect-language.
 import { createListingsService, type ListingsService } from "./listings/listings-service.js";
 import type { Logger } from "./log/logger.js";
 import { createSafetyCheck } from "./safety/safety-check.js";
-import { openDatabase, type SqliteDatabase } from "./store/database.js";
-import { createSqliteConversationStore } from "./store/sqlite-conversation-store.js";
+import { loadDialogueCues } from "./dialogue/dialogue-cues.js";
+import type { SqliteDatabase } from "./store/sqlite/database.js";
+import { openStores, type Stores } from "./store/stores.js";
 
 export interface AppOptions {
   logger: Logger;
@@ -43,7 +44,10 @@ export interface AppOptions {
 export interface App {
   config: Config;
   logger: Logger;
-  db: SqliteDatabase;
+  /** Every store, on SQLite (DATA_DIR) or PostgreSQL (DATABASE_URL). */
+  stores: Stores;
+  /** The SQLite database when the stores are on SQLite (tests and tools read it); undefined on PostgreSQL. */
+  db: SqliteDatabase | undefined;
   store: ConversationStore;
   index: KnowledgeIndex;
   listings: ListingsService;
@@ -58,16 +62,25 @@ export interface App {
 
 /** Builds everything but the channels: what the CLI commands and the terminal chat need. */
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
-  const { logger } = options;
   const now = options.now ?? (() => new Date());
-  const db = openDatabase(join(config.DATA_DIR, "wijkwijzer.sqlite"));
-  const store = createSqliteConversationStore(db);
-  const listings = createListingsService({ db, config, logger, now });
+  const stores = await openStores(config);
+  try {
+    return await assemble(config, options, stores, now);
+  } catch (error) {
+    await stores.close();
+    throw error;
+  }
+}
+
+async function assemble(config: Config, options: AppOptions, stores: Stores, now: () => Date): Promise<App> {
+  const { logger } = options;
+  const store = stores.conversations;
+  const listings = createListingsService({ repository: stores.listings, config, logger, now });
   await listings.loadDirectory();
   const index = await openKnowledgeIndex({
     knowledgeDir: config.KNOWLEDGE_DIR,
     indexDir: join(config.DATA_DIR, "index"),
-    extraDocuments: listings.documents(),
+    extraDocuments: await listings.documents(),
     embeddings: {
       provider: config.EMBEDDINGS,
       ...(config.EMBEDDINGS_MODEL ? { model: config.EMBEDDINGS_MODEL } : {}),
@@ -81,7 +94,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const markers = loadMarkers(config.KNOWLEDGE_DIR);
   // The assistant exists before the channels do: handoff messages wait in the outbox until they run.
   const handoffSender = createRoutingSender();
-  const handoff = createHandoff(config, { db, store, safety, logger, now, sender: handoffSender, tickMs: options.handoffTickMs });
+  const handoff = createHandoff(config, { stores, safety, logger, now, sender: handoffSender, tickMs: options.handoffTickMs });
   const assistant = createAssistant({
     retriever: index,
     // With LLM_PROVIDER the model writes the answer; the extractive one stays the fallback.
@@ -94,6 +107,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     rewriteQuestion: createQueryRewriter({ config, logger }),
     store,
     safety,
+    cues: loadDialogueCues(config.KNOWLEDGE_DIR),
     ...(handoff ? { handoff } : {}),
     listings: listings.search,
     now,
@@ -104,7 +118,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   return {
     config,
     logger,
-    db,
+    stores,
+    db: "db" in stores ? (stores as Stores & { db: SqliteDatabase }).db : undefined,
     store,
     index,
     listings,
@@ -114,7 +129,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     handoffSender,
     async close() {
       await handoff?.stop();
-      db.close();
+      await stores.close();
     },
   };
 }
@@ -143,17 +158,17 @@ export async function startChannels(app: App): Promise<StopChannels> {
   handoff?.start();
   const port = await http.listen(config.PORT);
   logger.info({ port, channels: running.map((c) => c.name) }, "Wijkwijzer is running");
-  const purge = () => {
+  const purge = async () => {
     try {
-      const removed = app.store.purgeOlderThan(new Date(app.now().getTime() - config.RETENTION_DAYS * 86_400_000));
+      const removed = await app.store.purgeOlderThan(new Date(app.now().getTime() - config.RETENTION_DAYS * 86_400_000));
       if (removed > 0) logger.info({ removed }, "retention purge");
     } catch (error) {
       logger.error({ err: error }, "retention purge failed");
     }
   };
   // Once at start too: a process restarted more often than hourly must still purge.
-  purge();
-  const retention = setInterval(purge, 60 * 60 * 1000);
+  await purge();
+  const retention = setInterval(() => void purge(), 60 * 60 * 1000);
   retention.unref();
   const stop = async () => {
     clearInterval(retention);
@@ -172,7 +187,7 @@ export async function startChannels(app: App): Promise<StopChannels> {
  */
 export function createHandoff(
   config: Config,
-  deps: { db: SqliteDatabase; store: ConversationStore; safety: SafetyCheck; logger: Logger; now: () => Date; sender: RoutingSender; tickMs?: number | undefined },
+  deps: { stores: Stores; safety: SafetyCheck; logger: Logger; now: () => Date; sender: RoutingSender; tickMs?: number | undefined },
 ): HandoffService | undefined {
   const desks: Partial<Record<DeskKind, StaffDesk>> = {};
   if (config.SLACK_BOT_TOKEN && config.SLACK_HANDOFF_CHANNEL) {
@@ -183,8 +198,12 @@ export function createHandoff(
   }
   const primaryDesk: DeskKind | undefined = desks.slack ? "slack" : desks.telegram ? "telegram" : undefined;
   if (!primaryDesk) return undefined;
+  const { stores, ...rest } = deps;
   return createHandoffService({
-    ...deps,
+    ...rest,
+    store: stores.conversations,
+    tickets: stores.tickets,
+    outboxStore: stores.outbox,
     primaryDesk,
     desks,
     officeHours: parseOfficeHours(config.OFFICE_HOURS, config.TZ),

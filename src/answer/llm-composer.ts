@@ -41,6 +41,7 @@ export function createLlmComposer(deps: LlmComposerDeps): AnswerComposer {
   const provider = deps.config.LLM_PROVIDER ?? "custom";
 
   return {
+    usesHistory: true,
     async compose(request: ComposeRequest): Promise<ComposedAnswer> {
       const extractive = await deps.fallback.compose(request);
       if (!factory || !extractive.confident || request.passages.length === 0) return extractive;

@@ -41,7 +41,7 @@ export async function benchListings(config: Config, work: string, logger: Logger
     const csvPath = join(work, "generated-listings.csv");
     writeFileSync(csvPath, listingsToCsv(generateListings(LISTINGS, 7)));
     const started = performance.now();
-    const report = app.listings.importFile(csvPath);
+    const report = await app.listings.importFile(csvPath);
     const importMs = Math.round(performance.now() - started);
     if (!report.ok) throw new Error(`generated listings did not import: ${report.errors.length} errors`);
 

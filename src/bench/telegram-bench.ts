@@ -20,8 +20,7 @@ import type { ConversationStore } from "../core/ports.js";
 import { createHttpServer } from "../http/server.js";
 import { createLogger } from "../log/logger.js";
 import { createSafetyCheck } from "../safety/safety-check.js";
-import { openDatabase } from "../store/database.js";
-import { createSqliteConversationStore } from "../store/sqlite-conversation-store.js";
+import { openStores } from "../store/stores.js";
 import { percentile } from "./stats.js";
 
 const SECRET = "bench_secret";
@@ -152,8 +151,8 @@ async function startWijkwijzer(dir: string, options: TelegramBenchOptions): Prom
     // Every resident sends more than 20 updates in the bench minute; the limiter still runs.
     RATE_LIMIT_PER_MINUTE: "1000000",
   });
-  const db = options.store ? undefined : openDatabase(join(dir, "wijkwijzer.sqlite"));
-  const store = options.store ?? createSqliteConversationStore(db!);
+  const own = options.store ? undefined : await openStores(config);
+  const store = options.store ?? own!.conversations;
   const now = () => new Date();
   // Without an index every question gets the honest "not sure" answer: the core path (safety,
   // state, history, recording), minus retrieval.
@@ -178,7 +177,7 @@ async function startWijkwijzer(dir: string, options: TelegramBenchOptions): Prom
       await channel.stop();
       await http.close();
       await fake.close();
-      db?.close();
+      await own?.close();
     },
   };
 }

@@ -1,9 +1,7 @@
-import { join } from "node:path";
 import type { Config } from "../config/config.js";
 import { formatImportReport } from "../listings/import-report.js";
 import { importListingsFile } from "../listings/import-listings.js";
-import { createSqliteListingsRepository } from "../listings/sqlite-listings-repository.js";
-import { openDatabase } from "../store/database.js";
+import { openStores } from "../store/stores.js";
 
 const USAGE = `Gebruik: wijkwijzer listings import BESTAND [--dry-run] [--json]
 
@@ -25,13 +23,13 @@ export async function runListings(args: string[], config: Config): Promise<numbe
     process.stderr.write(unknown.length > 0 ? `Onbekende optie: ${unknown.join(" ")}\n\n${USAGE}` : USAGE);
     return 2;
   }
-  const db = openDatabase(join(config.DATA_DIR, "wijkwijzer.sqlite"));
+  const stores = await openStores(config);
   try {
-    const report = importListingsFile(createSqliteListingsRepository(db), files[0]!, { dryRun: flags.includes("--dry-run") });
+    const report = await importListingsFile(stores.listings, files[0]!, { dryRun: flags.includes("--dry-run") });
     if (flags.includes("--json")) process.stdout.write(`${JSON.stringify(report)}\n`);
     else process.stdout.write(`${formatImportReport(report)}\n`);
     return report.ok ? 0 : 1;
   } finally {
-    db.close();
+    await stores.close();
   }
 }

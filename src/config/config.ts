@@ -25,6 +25,10 @@ const OFFICE_HOURS_PATTERN =
 export const configSchema = z
   .object({
     DATA_DIR: z.string().trim().min(1).default("./data"),
+    // PostgreSQL for every store (several instances may share it); unset = SQLite in DATA_DIR.
+    DATABASE_URL: optionalString.refine((v) => v === undefined || (/^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v)), {
+      message: "DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/wijkwijzer (or leave it empty for SQLite in DATA_DIR)",
+    }),
     KNOWLEDGE_DIR: z.string().trim().min(1).default("knowledge"),
     LISTINGS_DIR: z.string().trim().min(1).default("knowledge/listings"),
     PORT: positiveInt(3000, "PORT must be a whole number such as 3000").refine((p) => p < 65536, {

@@ -24,22 +24,19 @@ export async function answerQuestion(
   const standalone = language !== "nl" && deps.toDutchQuery ? deps.toDutchQuery(rewritten, language) : rewritten;
   const k = inbound.persona === "professional" ? 8 : 5;
   const passages = await deps.retriever.search(standalone, { k });
-  // Read when the composer first asks for it (once): the extractive composer never does.
-  let history: ComposeRequest["history"] | undefined;
-  const readHistory = () =>
-    deps.store
-      .recentMessages(inbound.conversationId, HISTORY_TURNS + 1)
-      .slice(0, -1)
-      .map((m) => ({ role: m.direction === "in" ? ("user" as const) : ("assistant" as const), text: m.text }));
+  // Read only for a composer that uses it: the extractive composer never does.
+  const history: ComposeRequest["history"] = deps.composer.usesHistory
+    ? (await deps.store.recentMessages(inbound.conversationId, HISTORY_TURNS + 1))
+        .slice(0, -1)
+        .map((m) => ({ role: m.direction === "in" ? ("user" as const) : ("assistant" as const), text: m.text }))
+    : [];
   const composed = await deps.composer.compose({
     question: text,
     standaloneQuestion: standalone,
     passages,
     persona: inbound.persona,
     language,
-    get history() {
-      return (history ??= readHistory());
-    },
+    history,
   });
 
   const texts = textsFor(language);
@@ -47,8 +44,9 @@ export async function answerQuestion(
   if (!composed.confident) {
     const reply: AssistantReply = {
       intent: "answer",
+      // The "not sure" text ends by asking whether they want a person: a typed "ja" presses the button.
       // The composer's own "not sure" is Dutch; a resident who wrote another language gets it in theirs.
-      replies: [{ text: (language === "nl" && composed.text) || texts.notSure, buttons: [personButton] }],
+      replies: [{ text: (language === "nl" && composed.text) || texts.notSure, buttons: [{ ...personButton, answers: "yes" }] }],
       sources: [],
       confident: false,
     };

@@ -1,5 +1,6 @@
 import type {
   AnswerComposer,
+  DialogueCues,
   ConversationState,
   ConversationStore,
   HandoffQueue,
@@ -21,6 +22,8 @@ export interface AssistantDeps {
   safety: SafetyCheck;
   listings?: ListingSearch;
   handoff?: HandoffQueue;
+  /** Typed yes/no, bare help requests and empathy cues; without it those turns are read as questions. */
+  cues?: DialogueCues;
   /** Tells the language a resident writes in; default: always Dutch. */
   languages?: LanguageDetector;
   /** Puts a question in another language into Dutch search words for the Dutch sources; default: as typed. */
@@ -63,8 +66,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
    * The language to answer in: what this text shows, else the conversation's language; a command,
    * button or location alone also looks at the app's language setting. A change is kept in `patch`.
    */
-  function settleLanguage(inbound: InboundMessage, patch: Partial<ConversationState>): string {
-    const previous = currentState(inbound, patch).language;
+  async function settleLanguage(inbound: InboundMessage, patch: Partial<ConversationState>): Promise<string> {
+    const previous = (await currentState(inbound, patch)).language;
     const typed = inbound.text.trim();
     if (!typed || typed.startsWith("/") || inbound.action) {
       return previous ?? textLanguageOf(inbound.platformLanguage) ?? "nl";
@@ -80,8 +83,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
    * `patch` (the caller writes it with the replies, in one write); `patch` is also read here,
    * on top of the stored state, so a location shared with this message is used at once.
    */
-  async function decide(inbound: InboundMessage, patch: Partial<ConversationState>): Promise<AssistantReply> {
-    const texts = textsFor(inbound.language);
+  async function decide(received: InboundMessage, patch: Partial<ConversationState>): Promise<AssistantReply> {
+    const texts = textsFor(received.language);
+    const personButton = { id: "handoff_request", label: texts.buttons.person };
+    // "2" or "ja graag" right after buttons were shown stands for pressing one of them.
+    const typed = typedPress(received, (await currentState(received, patch)).offered);
+    if (typed === "declined") return reply("smalltalk", [{ text: texts.declined }]);
+    const inbound = typed ?? received;
     if (deps.handoff) {
       const owned = await deps.handoff.intercept(inbound);
       if (owned) return owned;
@@ -95,16 +103,16 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (inbound.location) {
       patch.location = inbound.location;
       // A shared location alone answers "what is near me now" (or the question that waited for a place).
-      if (!text) return (await askListings(inbound, "", currentState(inbound, patch), patch)) ?? reply("command", [{ text: texts.locationSaved }]);
+      if (!text) return (await askListings(inbound, "", await currentState(inbound, patch), patch)) ?? reply("command", [{ text: texts.locationSaved }]);
     }
     if (!text) return reply("smalltalk", [{ text: texts.empty }]);
 
     const assessment = deps.safety.assess(text);
     if (assessment.crisis) {
       const [first, ...rest] = await offerPerson(inbound, "crisis");
-      // The crisis reply is built here in the resident's language (the Dutch numbers in every one).
+      // The crisis reply is built here, in the resident's language (the Dutch numbers in every one).
       const crisis = crisisText(assessment.crisis, inbound.language);
-      return reply("crisis", [{ text: crisis, buttons: [personButton(inbound.language)] }, ...(first ? [first, ...rest] : [])]);
+      return reply("crisis", [{ text: crisis, buttons: [personButton] }, ...(first ? [first, ...rest] : [])]);
     }
     if (assessment.needsPerson) {
       const steps = firstStepsText(assessment.needsPerson, inbound.language);
@@ -112,19 +120,31 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const intro = assessment.needsPerson === "person_requested" ? [] : [{ text: steps }];
       return reply("handoff", [...intro, ...offer]);
     }
+    if (deps.cues?.isHelpRequest(text)) {
+      const again = (await currentState(inbound, patch)).lastAsk === "help";
+      patch.lastAsk = "help";
+      return reply("smalltalk", [{ text: again ? texts.helpQuestionAgain : texts.helpQuestion, buttons: [personButton] }]);
+    }
     if (assessment.smalltalk) return reply("smalltalk", [{ text: texts.smalltalk[assessment.smalltalk] }]);
 
     // Clearly off-topic questions ("hoe wordt het weer morgen?") must not become listings because a
     // place or day is remembered from earlier in the conversation.
     if (assessment.outOfScope) return reply("out_of_scope", [{ text: texts.outOfScope }]);
     const prefix = truncated ? [{ text: texts.tooLong }] : [];
-    const state = currentState(inbound, patch);
+    const state = await currentState(inbound, patch);
     const found = await askListings(inbound, text, state, patch);
-    if (found) return { ...found, replies: [...prefix, ...found.replies] };
+    if (found) return { ...found, replies: [...prefix, ...withEmpathy(text, found.replies)] };
 
     const { reply: answered, lastQuestion } = await answerQuestion(inbound, text, state.lastQuestion, deps);
     const streak = answered.confident ? 0 : (state.unconfidentStreak ?? 0) + 1;
     Object.assign(patch, { lastQuestion, unconfidentStreak: streak });
+    if (!answered.confident) {
+      // Never the same question twice in a row: a second "not sure" says it differently.
+      if (state.lastAsk === "not_sure" && answered.replies[0]) answered.replies[0] = { ...answered.replies[0], text: texts.notSureAgain };
+      patch.lastAsk = "not_sure";
+    } else {
+      answered.replies = withEmpathy(text, answered.replies);
+    }
     if (!answered.confident && streak >= 2 && deps.handoff) {
       const offer = await deps.handoff.offer(inbound, "unconfident");
       if (offer) answered.replies.push(offer);
@@ -132,9 +152,34 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return { ...answered, replies: [...prefix, ...answered.replies] };
   }
 
+  /** One line of empathy before the answer when the person shared something heavy. */
+  function withEmpathy(text: string, replies: OutboundMessage[]): OutboundMessage[] {
+    const line = deps.cues?.empathy(text);
+    const [first, ...rest] = replies;
+    return line && first ? [{ ...first, text: `${line}\n\n${first.text}` }, ...rest] : replies;
+  }
+
+  /**
+   * A typed button number, or a typed yes/no that stands for the button asking it. "declined" is
+   * a typed no to a yes/no question that has no "no" button (the person just says no thanks).
+   */
+  function typedPress(inbound: InboundMessage, offered: unknown): InboundMessage | "declined" | undefined {
+    if (inbound.action || !Array.isArray(offered) || offered.length === 0) return undefined;
+    const buttons = offered as Array<{ id: string; value?: string; answers?: "yes" | "no" }>;
+    const text = inbound.text.trim();
+    let chosen = /^\d{1,2}$/.test(text) ? buttons[Number(text) - 1] : undefined;
+    if (!chosen) {
+      const answer = deps.cues?.answer(text);
+      if (!answer) return undefined;
+      chosen = buttons.find((b) => b.answers === answer);
+      if (!chosen) return answer === "no" && buttons.some((b) => b.answers === "yes") ? "declined" : undefined;
+    }
+    return { ...inbound, text: "", action: { id: chosen.id, ...(chosen.value ? { value: chosen.value } : {}) } };
+  }
+
   /** The stored conversation state with this turn's changes on top. */
-  function currentState(inbound: InboundMessage, patch: Partial<ConversationState>): ConversationState {
-    return { ...store.getState(inbound.conversationId), ...patch };
+  async function currentState(inbound: InboundMessage, patch: Partial<ConversationState>): Promise<ConversationState> {
+    return { ...(await store.getState(inbound.conversationId)), ...patch };
   }
 
   /** Asks the listings capability; keeps the place it understood and its memory in `patch`. */
@@ -158,6 +203,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       if (current.listingsMemory !== undefined) patch.listingsMemory = undefined;
       return null;
     }
+    if (found.kind === "need_place") {
+      // Never the same question twice in a row: the second time, ask for a place more plainly.
+      const asked = `place:${found.replies[0]?.text.length ?? 0}:${found.replies[0]?.text.slice(0, 40) ?? ""}`;
+      if (current.lastAsk === asked && found.replies[0]) found.replies[0] = { ...found.replies[0], text: textsFor(inbound.language).placeAgain };
+      patch.lastAsk = asked;
+    }
     Object.assign(patch, { ...(found.place ? { place: found.place } : {}), listingsMemory: found.memory });
     return { intent: "listings", replies: found.replies, sources: found.sources, confident: true };
   }
@@ -165,12 +216,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   return {
     async handle(received) {
       const { conversationId } = received;
-      store.recordInbound(received, { conversationId, direction: "in", text: describeInbound(received), at: received.receivedAt });
+      await store.recordInbound(received, { conversationId, direction: "in", text: describeInbound(received), at: received.receivedAt });
       const patch: Partial<ConversationState> = {};
       let result: AssistantReply;
       let language: string | undefined;
       try {
-        language = settleLanguage(received, patch);
+        language = await settleLanguage(received, patch);
         result = await decide({ ...received, language }, patch);
       } catch (error) {
         // Internals never reach the person: they get an apology and the offer of a person.
@@ -180,8 +231,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // Adapters say their own few words (keyboard, "Sources") in the same language.
       if (language && language !== "nl") for (const out of result.replies) out.language ??= language;
       if (result.forgotten) return result;
+      // What the person can answer next: the buttons just shown (ids only, no text) and what was asked.
+      const offered = result.replies.flatMap((r) => r.buttons ?? []).map((b) => ({ id: b.id, ...(b.value ? { value: b.value } : {}), ...(b.answers ? { answers: b.answers } : {}) }));
+      patch.offered = offered.length > 0 ? offered : undefined;
+      if (!("lastAsk" in patch)) patch.lastAsk = undefined;
       const replies = result.replies.map((out) => ({ text: out.text, intent: result.intent }));
-      store.recordReplies(conversationId, deps.now(), replies, patch);
+      await store.recordReplies(conversationId, deps.now(), replies, patch);
       return result;
     },
   };

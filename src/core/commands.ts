@@ -19,11 +19,11 @@ export async function handleCommand(inbound: InboundMessage, deps: AssistantDeps
       case "feedback_up":
       case "feedback_down": {
         const value = action.id === "feedback_up" ? "up" : "down";
-        store.recordFeedback({ conversationId: inbound.conversationId, messageRef: action.value ?? inbound.id, value, at: deps.now() });
+        await store.recordFeedback({ conversationId: inbound.conversationId, messageRef: action.value ?? inbound.id, value, at: deps.now() });
         return command([{ text: value === "up" ? texts.feedbackThanks : texts.feedbackDownThanks }]);
       }
       case FORGET_YES: {
-        store.forgetUser(inbound.userId);
+        await store.forgetUser(inbound.userId);
         // The confirmation itself must not be stored again after the erasure.
         return { ...command([{ text: texts.forgetDone }]), forgotten: true };
       }
@@ -50,8 +50,8 @@ export async function handleCommand(inbound: InboundMessage, deps: AssistantDeps
         {
           text: texts.forgetConfirm,
           buttons: [
-            { id: FORGET_YES, label: texts.buttons.forgetYes },
-            { id: FORGET_NO, label: texts.buttons.forgetNo },
+            { id: FORGET_YES, label: texts.buttons.forgetYes, answers: "yes" },
+            { id: FORGET_NO, label: texts.buttons.forgetNo, answers: "no" },
           ],
         },
       ]);

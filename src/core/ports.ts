@@ -71,6 +71,11 @@ export interface ComposedAnswer {
 /** Turns retrieved passages into an answer. The extractive composer is the default; an LLM one is optional. */
 export interface AnswerComposer {
   compose(request: ComposeRequest): Promise<ComposedAnswer>;
+  /**
+   * True when `compose` reads {@link ComposeRequest.history}: only then is the history read from the
+   * store before the call (otherwise it is empty).
+   */
+  readonly usesHistory?: boolean;
 }
 
 // ---------------------------------------------------------------- listings
@@ -129,6 +134,18 @@ export interface SafetyCheck {
   assess(text: string): SafetyAssessment;
 }
 
+// ---------------------------------------------------------------- conversation cues
+
+/** Reads conversational cues in a message. Pure and fast (no network). */
+export interface DialogueCues {
+  /** A short typed yes or no ("ja graag", "nee hoor", "نعم"), else undefined. */
+  answer(text: string): "yes" | "no" | undefined;
+  /** True for a bare request for help without a topic ("help me", "ik heb hulp nodig"). */
+  isHelpRequest(text: string): boolean;
+  /** One line of empathy when the person shares something heavy while asking, else undefined. */
+  empathy(text: string): string | undefined;
+}
+
 // ---------------------------------------------------------------- store
 
 export interface ConversationState {
@@ -158,16 +175,21 @@ export interface ConversationRef {
   userId: string;
 }
 
-/** Records conversations. Personal data stays here only as long as the retention allows. */
+/**
+ * Records conversations, their feedback and the platform deliveries already processed.
+ * Personal data stays here only as long as the retention allows. Every method is asynchronous:
+ * implementations live in `src/store/` (SQLite in DATA_DIR by default, PostgreSQL with DATABASE_URL)
+ * and all of them pass the same contract suite.
+ */
 export interface ConversationStore {
-  /** Creates the conversation on first use. */
-  ensureConversation(ref: ConversationRef, at: Date): void;
-  appendMessage(message: StoredMessage): void;
+  /** Creates the conversation on first use (and touches it when it exists). */
+  ensureConversation(ref: ConversationRef, at: Date): Promise<void>;
+  appendMessage(message: StoredMessage): Promise<void>;
   /**
    * Creates the conversation on first use and records the message that came in, in one write
    * (the start of a turn: history readers during the turn see the message).
    */
-  recordInbound(ref: ConversationRef, message: StoredMessage): void;
+  recordInbound(ref: ConversationRef, message: StoredMessage): Promise<void>;
   /**
    * Records the replies sent at `at` and merges `statePatch` into the conversation state, in one
    * write (the end of a turn). The patch is merged into the state as stored then, so what other
@@ -178,23 +200,34 @@ export interface ConversationStore {
     at: Date,
     replies: Array<Pick<StoredMessage, "text" | "intent">>,
     statePatch?: Partial<ConversationState>,
-  ): void;
-  recentMessages(conversationId: string, limit: number): StoredMessage[];
-  getState(conversationId: string): ConversationState;
-  setState(conversationId: string, state: ConversationState): void;
+  ): Promise<void>;
+  /** The last `limit` messages of a conversation, oldest first. */
+  recentMessages(conversationId: string, limit: number): Promise<StoredMessage[]>;
+  /** The conversation state; `{}` for an unknown conversation. */
+  getState(conversationId: string): Promise<ConversationState>;
+  /** Replaces the state of an existing conversation (no-op for an unknown one). */
+  setState(conversationId: string, state: ConversationState): Promise<void>;
+  /**
+   * Merges `patch` into the state as stored, in one write, so keys other capabilities own stay
+   * (no-op for an unknown conversation); a key set to undefined is removed.
+   */
+  mergeState(conversationId: string, patch: Partial<ConversationState>): Promise<void>;
   recordFeedback(feedback: {
     conversationId: string;
     messageRef: string;
     value: "up" | "down";
     reason?: string;
     at: Date;
-  }): void;
-  /** Returns true the first time a delivery key is seen (platform update/event id), false after. */
-  markDelivery(key: string, at: Date): boolean;
+  }): Promise<void>;
+  /**
+   * Returns true the first time a delivery key is seen (platform update/event id), false after —
+   * also when two instances ask at the same moment: exactly one of them gets true.
+   */
+  markDelivery(key: string, at: Date): Promise<boolean>;
   /** Erases everything stored about a user (messages, state, feedback); returns rows removed. */
-  forgetUser(userId: string): number;
-  /** Deletes messages and feedback older than `before`; returns rows removed. */
-  purgeOlderThan(before: Date): number;
+  forgetUser(userId: string): Promise<number>;
+  /** Deletes messages, feedback and delivery keys older than `before`; returns rows removed. */
+  purgeOlderThan(before: Date): Promise<number>;
 }
 
 // ---------------------------------------------------------------- handoff and delivery

@@ -23,6 +23,8 @@ function buildTexts(language: string) {
     tooLong: c.tooLong,
     outOfScope: c.outOfScope,
     notSure: c.notSure,
+    /** The same "not sure" right after the last one: never the same question twice in a row. */
+    notSureAgain: c.notSureAgain,
     answerIntro: { resident: c.answerIntroResident, professional: c.answerIntroProfessional },
     /** Said above Dutch source text quoted to someone who wrote in another language. */
     dutchSources: c.dutchSources,
@@ -30,6 +32,13 @@ function buildTexts(language: string) {
     error: c.error,
     noHandoff: (contact: string) => fill(c.noHandoff, { contact }),
     buttons: { person: c.buttons.person, up: "👍", down: "👎", forgetYes: c.buttons.forgetYes, forgetNo: c.buttons.forgetNo },
+    /** A bare "help me": a kind question back, and a second, different one if it comes again. */
+    helpQuestion: c.helpQuestion,
+    helpQuestionAgain: c.helpQuestionAgain,
+    /** Asked for a place a second time in a row: said more plainly, with a way out. */
+    placeAgain: c.placeAgain,
+    /** A typed "nee" to a question the bot asked. */
+    declined: c.declined,
     smalltalk: c.smalltalk satisfies Record<NonNullable<SafetyAssessment["smalltalk"]>, string>,
   };
 }

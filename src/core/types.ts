@@ -62,6 +62,8 @@ export interface Button {
   id: string;
   label: string;
   value?: string;
+  /** The button that a typed "ja" or "nee" stands for, when the message asks a yes/no question. */
+  answers?: "yes" | "no";
 }
 
 export interface Source {

@@ -7,8 +7,8 @@ import type { AssistantReply, OutboundMessage } from "../core/types.js";
 import type { Logger } from "../log/logger.js";
 import type { DeskKind, DeskMessage, StaffDesk, Ticket } from "./handoff-model.js";
 import type { OfficeHours } from "./office-hours.js";
-import type { Outbox } from "./sqlite-outbox.js";
-import type { TicketStore } from "./sqlite-ticket-store.js";
+import type { Outbox } from "./outbox.js";
+import type { TicketStore } from "./ticket-store.js";
 import type { TranscriptSummariser } from "./ticket-summary.js";
 
 /** Conversation state the handoff keeps under `state.handoff`. */
@@ -36,13 +36,13 @@ export interface HandoffContext {
   /** Starts delivery of queued jobs (no-op before the service is started). */
   kick(): void;
   /** The language the resident's conversation is in (for texts sent later: claimed, closed, delays). */
-  languageOf(conversationId: string): string | undefined;
-  getState(conversationId: string): HandoffState;
-  setState(conversationId: string, state: HandoffState): void;
+  languageOf(conversationId: string): Promise<string | undefined>;
+  getState(conversationId: string): Promise<HandoffState>;
+  setState(conversationId: string, state: HandoffState): Promise<void>;
   /** Queues a message for the resident of a ticket and records it in the conversation. */
-  toResident(ticket: Pick<Ticket, "id" | "conversationId">, message: OutboundMessage): void;
-  toDesk(ticket: Pick<Ticket, "id">, kind: "desk_post" | "desk_update"): void;
-  toThread(ticket: Pick<Ticket, "id">, message: DeskMessage): void;
+  toResident(ticket: Pick<Ticket, "id" | "conversationId">, message: OutboundMessage): Promise<void>;
+  toDesk(ticket: Pick<Ticket, "id">, kind: "desk_post" | "desk_update"): Promise<void>;
+  toThread(ticket: Pick<Ticket, "id">, message: DeskMessage): Promise<void>;
 }
 
 export function residentLane(conversationId: string): string {

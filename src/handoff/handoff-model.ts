@@ -61,7 +61,7 @@ export interface StaffDesk {
    * Posts the ticket with its claim/close buttons. Saves each platform reference through `save`
    * as soon as it exists, so a retry after a partial failure continues instead of posting twice.
    */
-  postTicket(ticket: Ticket, save: (refs: { thread?: string; message?: string }) => void): Promise<void>;
+  postTicket(ticket: Ticket, save: (refs: { thread?: string; message?: string }) => Promise<void>): Promise<void>;
   /** Shows the ticket's current status (who has it, closed) on the ticket message. */
   updateTicket(ticket: Ticket): Promise<void>;
   /** Posts into the ticket's thread or topic. */

@@ -5,21 +5,22 @@
 import type { ChannelSender, ConversationStore, HandoffQueue, SafetyCheck } from "../core/ports.js";
 import type { InboundMessage } from "../core/types.js";
 import type { Logger } from "../log/logger.js";
-import type { SqliteDatabase } from "../store/database.js";
 import { deskLane, residentLane, type HandoffContext, type HandoffState } from "./handoff-context.js";
 import type { ClaimResult, DeskKind, StaffDesk, Ticket, Worker, WorkerMessageResult } from "./handoff-model.js";
 import { createUpkeep } from "./handoff-upkeep.js";
 import type { OfficeHours } from "./office-hours.js";
 import { createOutboxDelivery } from "./outbox-delivery.js";
 import { createResidentFlow } from "./resident-flow.js";
-import { createSqliteOutbox, type Outbox } from "./sqlite-outbox.js";
-import { createSqliteTicketStore, type TicketStore } from "./sqlite-ticket-store.js";
+import { createOutbox, type Outbox } from "./outbox.js";
+import type { OutboxStore } from "./outbox-store.js";
+import type { TicketStore } from "./ticket-store.js";
 import type { TranscriptSummariser } from "./ticket-summary.js";
 import { createWorkerFlow, type WorkerMessage } from "./worker-flow.js";
 
 export interface HandoffDeps {
-  db: SqliteDatabase;
   store: ConversationStore;
+  tickets: TicketStore;
+  outboxStore: OutboxStore;
   /** Sends to `telegram:…` / `slack:…` conversations (usually the late-bound routing sender). */
   sender: ChannelSender;
   /** Where new tickets go. Desks can also be attached later, once their platform runs. */
@@ -41,13 +42,13 @@ export interface HandoffDeps {
   logger?: Logger;
   /** How often the loop delivers due jobs and runs upkeep. Default 1000 ms. */
   tickMs?: number;
-  outbox?: { baseDelayMs?: number; maxDelayMs?: number };
+  outbox?: { baseDelayMs?: number; maxDelayMs?: number; leaseMs?: number };
 }
 
 export interface HandoffService extends HandoffQueue {
-  claim(ticketId: number, worker: Worker): ClaimResult;
-  close(ticketId: number, worker: Worker): ClaimResult;
-  workerMessage(message: WorkerMessage): { result: WorkerMessageResult; ticket?: Ticket };
+  claim(ticketId: number, worker: Worker): Promise<ClaimResult>;
+  close(ticketId: number, worker: Worker): Promise<ClaimResult>;
+  workerMessage(message: WorkerMessage): Promise<{ result: WorkerMessageResult; ticket?: Ticket }>;
   attachDesk(desk: StaffDesk): void;
   /** Starts the delivery loop (call once the channels run, so the sender can reach them). */
   start(): void;
@@ -63,21 +64,20 @@ export interface HandoffService extends HandoffQueue {
 const RELAYABLE = new Set(["telegram", "slack"]);
 
 export function createHandoffService(deps: HandoffDeps): HandoffService {
-  const { store, now } = deps;
+  const { store, tickets, now } = deps;
   const desks: Partial<Record<DeskKind, StaffDesk>> = { ...deps.desks };
   let started = false;
   let timer: NodeJS.Timeout | undefined;
 
   const delivery = createOutboxDelivery(() => ctx);
-  const outbox = createSqliteOutbox({
-    db: deps.db,
+  const outbox = createOutbox({
+    store: deps.outboxStore,
     now,
     deliver: delivery.deliver,
     onGivenUp: delivery.onGivenUp,
     ...(deps.logger ? { logger: deps.logger } : {}),
     ...deps.outbox,
   });
-  const tickets = createSqliteTicketStore(deps.db);
 
   const ctx: HandoffContext = {
     store,
@@ -95,28 +95,28 @@ export function createHandoffService(deps: HandoffDeps): HandoffService {
     kick() {
       if (started) void outbox.drain();
     },
-    languageOf(conversationId) {
-      const language = store.getState(conversationId).language;
+    async languageOf(conversationId) {
+      const language = (await store.getState(conversationId)).language;
       return typeof language === "string" ? language : undefined;
     },
-    getState(conversationId) {
-      return (store.getState(conversationId).handoff ?? {}) as HandoffState;
+    async getState(conversationId) {
+      return ((await store.getState(conversationId)).handoff ?? {}) as HandoffState;
     },
-    setState(conversationId, state) {
-      store.setState(conversationId, { ...store.getState(conversationId), handoff: state });
+    async setState(conversationId, state) {
+      await store.mergeState(conversationId, { handoff: state });
     },
-    toResident(ticket, said) {
+    async toResident(ticket, said) {
       // The adapter's own words (keyboard, "Sources") follow the conversation's language.
-      const language = ctx.languageOf(ticket.conversationId);
+      const language = await ctx.languageOf(ticket.conversationId);
       const message = language && language !== "nl" ? { ...said, language } : said;
-      outbox.enqueue(residentLane(ticket.conversationId), ticket.id, "resident", { conversationId: ticket.conversationId, message });
-      store.appendMessage({ conversationId: ticket.conversationId, direction: "out", text: message.text, intent: "handoff", at: now() });
+      await outbox.enqueue(residentLane(ticket.conversationId), ticket.id, "resident", { conversationId: ticket.conversationId, message });
+      await store.appendMessage({ conversationId: ticket.conversationId, direction: "out", text: message.text, intent: "handoff", at: now() });
     },
-    toDesk(ticket, kind) {
-      outbox.enqueue(deskLane(ticket.id), ticket.id, kind, {});
+    async toDesk(ticket, kind) {
+      await outbox.enqueue(deskLane(ticket.id), ticket.id, kind, {});
     },
-    toThread(ticket, message) {
-      outbox.enqueue(deskLane(ticket.id), ticket.id, "desk_message", message);
+    async toThread(ticket, message) {
+      await outbox.enqueue(deskLane(ticket.id), ticket.id, "desk_message", message);
     },
   };
 
@@ -135,7 +135,7 @@ export function createHandoffService(deps: HandoffDeps): HandoffService {
     if (ticking) return;
     ticking = true;
     try {
-      upkeep.run();
+      await upkeep.run();
       await outbox.drain();
     } catch (error) {
       deps.logger?.error({ err: error }, "handoff upkeep failed");
@@ -174,7 +174,7 @@ export function createHandoffService(deps: HandoffDeps): HandoffService {
       await outbox.stop();
     },
     async flush() {
-      upkeep.run();
+      await upkeep.run();
       await outbox.drain();
       await outbox.idle();
     },

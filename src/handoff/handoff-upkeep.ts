@@ -19,40 +19,41 @@ export interface UpkeepOptions {
 export function createUpkeep(ctx: HandoffContext, options: UpkeepOptions) {
   let lastPurge = 0;
 
-  function remind(now: Date): number {
+  async function remind(now: Date): Promise<number> {
     if (!ctx.hours.isOpen(now)) return 0;
     const minutes = (m: number) => new Date(now.getTime() - m * 60_000);
-    const due = ctx.tickets.dueForReminder(minutes(options.remindMinutes), minutes(options.urgentRemindMinutes));
+    const due = await ctx.tickets.dueForReminder(minutes(options.remindMinutes), minutes(options.urgentRemindMinutes));
     for (const ticket of due) {
       const waited = Math.max(1, Math.round((now.getTime() - ticket.createdAt.getTime()) / 60_000));
-      ctx.toThread(ticket, { kind: "reminder", text: t.reminder(ticket, waited) });
-      ctx.tickets.markReminded(ticket.id, now);
+      await ctx.toThread(ticket, { kind: "reminder", text: t.reminder(ticket, waited) });
+      await ctx.tickets.markReminded(ticket.id, now);
     }
     return due.length;
   }
 
-  function tellDelays(now: Date): number {
-    const late = ctx.tickets.undeliveredSince(new Date(now.getTime() - options.delayNoticeMinutes * 60_000));
+  async function tellDelays(now: Date): Promise<number> {
+    const late = await ctx.tickets.undeliveredSince(new Date(now.getTime() - options.delayNoticeMinutes * 60_000));
     for (const ticket of late) {
-      ctx.toResident(ticket, { text: residentTextsFor(ctx.languageOf(ticket.conversationId)).delay(ctx.wijkteamContact) });
-      ctx.tickets.markDelayNotice(ticket.id, now);
+      const words = residentTextsFor(await ctx.languageOf(ticket.conversationId));
+      await ctx.toResident(ticket, { text: words.delay(ctx.wijkteamContact) });
+      await ctx.tickets.markDelayNotice(ticket.id, now);
     }
     return late.length;
   }
 
-  function purge(now: Date): number {
+  async function purge(now: Date): Promise<number> {
     if (now.getTime() - lastPurge < options.purgeEveryMs) return 0;
     lastPurge = now.getTime();
     const before = new Date(now.getTime() - options.retentionDays * 86_400_000);
-    const removed = ctx.tickets.purgeContentBefore(before) + ctx.outbox.purgeBefore(before);
+    const removed = (await ctx.tickets.purgeContentBefore(before)) + (await ctx.outbox.purgeBefore(before));
     if (removed > 0) ctx.logger?.info({ removed }, "handoff retention purge");
     return removed;
   }
 
   /** One round of upkeep; returns what it queued or removed. */
-  function run(): { reminders: number; delays: number; purged: number } {
+  async function run(): Promise<{ reminders: number; delays: number; purged: number }> {
     const now = ctx.now();
-    const result = { reminders: remind(now), delays: tellDelays(now), purged: purge(now) };
+    const result = { reminders: await remind(now), delays: await tellDelays(now), purged: await purge(now) };
     if (result.reminders + result.delays > 0) ctx.kick();
     return result;
   }

@@ -8,7 +8,7 @@ import type { DeliveryFailure } from "./delivery-errors.js";
 import { deskLane, residentLane, type HandoffContext } from "./handoff-context.js";
 import type { DeskMessage, StaffDesk, Ticket } from "./handoff-model.js";
 import { handoffTexts as t, residentTextsFor } from "./handoff-texts.js";
-import type { OutboxJob } from "./sqlite-outbox.js";
+import type { OutboxJob } from "./outbox-store.js";
 import { richSummary } from "./ticket-summary.js";
 
 export interface ResidentPayload {
@@ -24,11 +24,11 @@ export function createOutboxDelivery(ctx: () => HandoffContext) {
   }
 
   async function enrichSummary(c: HandoffContext, ticket: Ticket): Promise<Ticket> {
-    if (!c.summarise || ticket.deskMessage || !ticket.summary || c.tickets.summaryKind(ticket.id) !== "plain") return ticket;
-    const rich = await richSummary(ticket.summary, c.store.recentMessages(ticket.conversationId, 20), c.summarise);
+    if (!c.summarise || ticket.deskMessage || !ticket.summary || (await c.tickets.summaryKind(ticket.id)) !== "plain") return ticket;
+    const rich = await richSummary(ticket.summary, await c.store.recentMessages(ticket.conversationId, 20), c.summarise);
     // Marked even when it failed: one try, then the plain note stands.
-    c.tickets.setSummary(ticket.id, rich ?? ticket.summary, rich ? "llm" : "fallback");
-    return c.tickets.get(ticket.id) ?? ticket;
+    await c.tickets.setSummary(ticket.id, rich ?? ticket.summary, rich ? "llm" : "fallback");
+    return (await c.tickets.get(ticket.id)) ?? ticket;
   }
 
   async function deliver(job: OutboxJob): Promise<void> {
@@ -38,7 +38,7 @@ export function createOutboxDelivery(ctx: () => HandoffContext) {
       await c.sender.send(conversationId, message);
       return;
     }
-    const ticket = job.ticketId === null ? undefined : c.tickets.get(job.ticketId);
+    const ticket = job.ticketId === null ? undefined : await c.tickets.get(job.ticketId);
     if (!ticket) return;
     switch (job.kind) {
       case "desk_post": {
@@ -59,15 +59,16 @@ export function createOutboxDelivery(ctx: () => HandoffContext) {
   }
 
   /** Nobody may be left believing a message arrived: the other side is told. */
-  function onGivenUp(job: OutboxJob, failure: DeliveryFailure): void {
+  async function onGivenUp(job: OutboxJob, failure: DeliveryFailure): Promise<void> {
     const c = ctx();
-    const ticket = job.ticketId === null ? undefined : c.tickets.get(job.ticketId);
+    const ticket = job.ticketId === null ? undefined : await c.tickets.get(job.ticketId);
     if (!ticket) return;
     if (job.lane === residentLane(ticket.conversationId)) {
-      c.outbox.enqueue(deskLane(ticket.id), ticket.id, "desk_message", { kind: "notice", text: t.residentUnreachable(failure.code) });
+      await c.outbox.enqueue(deskLane(ticket.id), ticket.id, "desk_message", { kind: "notice", text: t.residentUnreachable(failure.code) });
     } else if (job.kind === "desk_post" || (job.kind === "desk_message" && (job.payload as DeskMessage).kind === "resident")) {
-      c.toResident(ticket, { text: residentTextsFor(c.languageOf(ticket.conversationId)).notDelivered(c.wijkteamContact) });
-      if (job.kind === "desk_post" && c.tickets.close(ticket.id, "undeliverable", c.now())) {
+      const words = residentTextsFor(await c.languageOf(ticket.conversationId));
+      await c.toResident(ticket, { text: words.notDelivered(c.wijkteamContact) });
+      if (job.kind === "desk_post" && await c.tickets.close(ticket.id, "undeliverable", c.now())) {
         c.logger?.error({ ticket: ticket.id }, "handoff ticket could not be posted; resident told");
       }
     }

@@ -20,7 +20,7 @@ const UNSUPPORTED_NAMES: Record<NonNullable<InboundMessage["unsupported"]>, stri
  * Queues the resident's message for the ticket's thread. Returns a reply for the resident only
  * when something could not be passed on (a photo, a voice message); otherwise null.
  */
-export function deliverLater(ctx: HandoffContext, ticket: Ticket, inbound: InboundMessage): AssistantReply | null {
+export async function deliverLater(ctx: HandoffContext, ticket: Ticket, inbound: InboundMessage): Promise<AssistantReply | null> {
   const parts: string[] = [];
   if (inbound.text.trim()) parts.push(inbound.text.trim());
   if (inbound.location) {
@@ -29,7 +29,7 @@ export function deliverLater(ctx: HandoffContext, ticket: Ticket, inbound: Inbou
   if (inbound.action) parts.push(`[drukte op de knop "${inbound.action.id}"]`);
   if (inbound.unsupported) parts.push(`[stuurde ${UNSUPPORTED_NAMES[inbound.unsupported]}; dat kan ik niet doorsturen]`);
   if (parts.length > 0) {
-    ctx.toThread(ticket, { kind: "resident", text: t.residentSays(parts.join("\n")) });
+    await ctx.toThread(ticket, { kind: "resident", text: t.residentSays(parts.join("\n")) });
     ctx.kick();
   }
   if (inbound.unsupported && ticket.status === "claimed") {
@@ -40,8 +40,8 @@ export function deliverLater(ctx: HandoffContext, ticket: Ticket, inbound: Inbou
 }
 
 /** A worker's words on their way to the resident, signed with the worker's first name. */
-export function relayToResident(ctx: HandoffContext, ticket: Ticket, text: string): void {
-  const signature = ticket.workerName ?? residentTextsFor(ctx.languageOf(ticket.conversationId)).workerSignature;
-  ctx.toResident(ticket, { text: `${signature}: ${text}` });
+export async function relayToResident(ctx: HandoffContext, ticket: Ticket, text: string): Promise<void> {
+  const signature = ticket.workerName ?? residentTextsFor(await ctx.languageOf(ticket.conversationId)).workerSignature;
+  await ctx.toResident(ticket, { text: `${signature}: ${text}` });
   ctx.kick();
 }

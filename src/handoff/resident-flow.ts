@@ -23,43 +23,43 @@ const words = (inbound: InboundMessage) => residentTextsFor(inbound.language);
 export function createResidentFlow(ctx: HandoffContext) {
   const { tickets, now } = ctx;
 
-  function consentQuestion(inbound: InboundMessage, reason: HandoffReason): OutboundMessage {
-    const state = ctx.getState(inbound.conversationId);
+  async function consentQuestion(inbound: InboundMessage, reason: HandoffReason): Promise<OutboundMessage> {
+    const state = await ctx.getState(inbound.conversationId);
     // A crisis stays urgent even when the person then presses "Praat met een mens".
     const keep = state.pending?.reason === "crisis" ? "crisis" : reason;
     const question = state.pending?.question ?? (inbound.action || inbound.text.startsWith("/") ? undefined : inbound.text);
-    ctx.setState(inbound.conversationId, { ...state, pending: { reason: keep, ...(question ? { question } : {}), at: now().getTime() } });
+    await ctx.setState(inbound.conversationId, { ...state, pending: { reason: keep, ...(question ? { question } : {}), at: now().getTime() } });
     return {
       text: words(inbound).consentQuestion(keep),
       buttons: [
-        { id: HANDOFF_ACTIONS.consentYes, label: words(inbound).buttons.consentYes },
-        { id: HANDOFF_ACTIONS.consentNo, label: words(inbound).buttons.consentNo },
+        { id: HANDOFF_ACTIONS.consentYes, label: words(inbound).buttons.consentYes, answers: "yes" },
+        { id: HANDOFF_ACTIONS.consentNo, label: words(inbound).buttons.consentNo, answers: "no" },
       ],
     };
   }
 
-  function whileActive(inbound: InboundMessage, ticket: Ticket, reason: HandoffReason): OutboundMessage {
+  async function whileActive(inbound: InboundMessage, ticket: Ticket, reason: HandoffReason): Promise<OutboundMessage> {
     if (ticket.status === "claimed") return { text: words(inbound).alreadyClaimed(ticket.workerName ?? words(inbound).theWorkerStart) };
-    if (reason === "crisis" && tickets.escalate(ticket.id)) ctx.toDesk(ticket, "desk_update");
+    if (reason === "crisis" && (await tickets.escalate(ticket.id))) await ctx.toDesk(ticket, "desk_update");
     return { text: words(inbound).alreadyWaiting };
   }
 
-  function offer(inbound: InboundMessage, reason: HandoffReason): OutboundMessage {
-    const active = tickets.active(inbound.conversationId);
+  async function offer(inbound: InboundMessage, reason: HandoffReason): Promise<OutboundMessage> {
+    const active = await tickets.active(inbound.conversationId);
     return active ? whileActive(inbound, active, reason) : consentQuestion(inbound, reason);
   }
 
-  function consentYes(inbound: InboundMessage): AssistantReply {
+  async function consentYes(inbound: InboundMessage): Promise<AssistantReply> {
     const conv = inbound.conversationId;
-    const active = tickets.active(conv);
-    if (active) return reply([whileActive(inbound, active, "handoff")]);
-    const state = ctx.getState(conv);
+    const active = await tickets.active(conv);
+    if (active) return reply([await whileActive(inbound, active, "handoff")]);
+    const state = await ctx.getState(conv);
     const reason = state.pending?.reason ?? "handoff";
-    const messages = ctx.store.recentMessages(conv, 20);
+    const messages = await ctx.store.recentMessages(conv, 20);
     const question = pickQuestion(state.pending?.question, messages);
     const topic = detectTopic(reason, question ?? "", ctx.safety);
-    const summary = plainSummary({ ...(question ? { question } : {}), topic, channel: inbound.channel, state: ctx.store.getState(conv), messages });
-    const { ticket } = tickets.create({
+    const summary = plainSummary({ ...(question ? { question } : {}), topic, channel: inbound.channel, state: await ctx.store.getState(conv), messages });
+    const { ticket } = await tickets.create({
       conversationId: conv,
       channel: inbound.channel,
       userId: inbound.userId,
@@ -70,8 +70,8 @@ export function createResidentFlow(ctx: HandoffContext) {
       desk: ctx.primaryDesk,
       at: now(),
     });
-    ctx.setState(conv, { ...state, pending: undefined });
-    ctx.toDesk(ticket, "desk_post");
+    await ctx.setState(conv, { ...state, pending: undefined });
+    await ctx.toDesk(ticket, "desk_post");
     ctx.kick();
     ctx.logger?.info({ ticket: ticket.id, priority: ticket.priority, desk: ticket.desk }, "handoff ticket created");
     const crisis = reason === "crisis";
@@ -79,47 +79,47 @@ export function createResidentFlow(ctx: HandoffContext) {
     return reply([{ text: next ? words(inbound).waitingOutOfHours(words(inbound).opening(next), crisis) : words(inbound).waitingInHours(crisis) }]);
   }
 
-  function consentNo(inbound: InboundMessage): AssistantReply {
-    const state = ctx.getState(inbound.conversationId);
-    ctx.setState(inbound.conversationId, { ...state, pending: undefined });
+  async function consentNo(inbound: InboundMessage): Promise<AssistantReply> {
+    const state = await ctx.getState(inbound.conversationId);
+    await ctx.setState(inbound.conversationId, { ...state, pending: undefined });
     return reply([{ text: words(inbound).consentNo(ctx.wijkteamContact, state.pending?.reason === "crisis") }]);
   }
 
-  function stop(inbound: InboundMessage): AssistantReply {
+  async function stop(inbound: InboundMessage): Promise<AssistantReply> {
     const conv = inbound.conversationId;
-    const ticket = tickets.active(conv);
+    const ticket = await tickets.active(conv);
     if (!ticket) {
-      const state = ctx.getState(conv);
+      const state = await ctx.getState(conv);
       if (!state.pending) return reply([{ text: words(inbound).stopNothing }], "command");
-      ctx.setState(conv, { ...state, pending: undefined });
+      await ctx.setState(conv, { ...state, pending: undefined });
       return reply([{ text: words(inbound).consentCancelled }], "command");
     }
-    if (tickets.close(ticket.id, "resident_stopped", now())) {
-      ctx.toDesk(ticket, "desk_update");
-      ctx.toThread(ticket, { kind: "notice", text: t.residentStopped });
+    if (await tickets.close(ticket.id, "resident_stopped", now())) {
+      await ctx.toDesk(ticket, "desk_update");
+      await ctx.toThread(ticket, { kind: "notice", text: t.residentStopped });
       ctx.kick();
     }
     return reply([{ text: ticket.status === "claimed" ? words(inbound).stopClaimed(ticket.workerName ?? words(inbound).theWorker) : words(inbound).stopWaiting }], "command");
   }
 
-  function rate(inbound: InboundMessage, ticketId: number, rating: number): AssistantReply {
-    if (Number.isInteger(rating) && rating >= 1 && rating <= 5 && tickets.rate(ticketId, inbound.conversationId, rating)) {
-      const ticket = tickets.get(ticketId);
-      if (ticket) ctx.toThread(ticket, { kind: "notice", text: t.rated(rating) });
+  async function rate(inbound: InboundMessage, ticketId: number, rating: number): Promise<AssistantReply> {
+    if (Number.isInteger(rating) && rating >= 1 && rating <= 5 && (await tickets.rate(ticketId, inbound.conversationId, rating))) {
+      const ticket = await tickets.get(ticketId);
+      if (ticket) await ctx.toThread(ticket, { kind: "notice", text: t.rated(rating) });
       ctx.kick();
     }
-    const state = ctx.getState(inbound.conversationId);
-    ctx.setState(inbound.conversationId, { ...state, rateTicket: undefined });
+    const state = await ctx.getState(inbound.conversationId);
+    await ctx.setState(inbound.conversationId, { ...state, rateTicket: undefined });
     return reply([{ text: words(inbound).ratingThanks }], "command");
   }
 
-  function forget(inbound: InboundMessage): void {
-    const { ids, closed } = tickets.forgetUser(inbound.userId, now());
+  async function forget(inbound: InboundMessage): Promise<void> {
+    const { ids, closed } = await tickets.forgetUser(inbound.userId, now());
     // Undelivered relays hold the resident's words: they go first, then the desk is told.
-    ctx.outbox.dropPendingForTickets(ids);
+    await ctx.outbox.dropPendingForTickets(ids);
     for (const ticket of closed) {
-      ctx.toDesk(ticket, "desk_update");
-      ctx.toThread(ticket, { kind: "notice", text: t.residentForgot });
+      await ctx.toDesk(ticket, "desk_update");
+      await ctx.toThread(ticket, { kind: "notice", text: t.residentForgot });
     }
     if (ids.length) ctx.kick();
   }
@@ -128,12 +128,12 @@ export function createResidentFlow(ctx: HandoffContext) {
    * The bot is silent while a person has the chat, with one exception: words of a crisis still
    * get the emergency numbers at once (the worker may not be reading this second).
    */
-  function whileClaimed(inbound: InboundMessage, ticket: Ticket): AssistantReply {
-    const relayed = deliverLater(ctx, ticket, inbound);
+  async function whileClaimed(inbound: InboundMessage, ticket: Ticket): Promise<AssistantReply> {
+    const relayed = await deliverLater(ctx, ticket, inbound);
     const crisis = inbound.text.trim() ? ctx.safety?.assess(inbound.text).crisis : undefined;
     if (!crisis) return relayed ?? silent();
-    if (tickets.escalate(ticket.id)) ctx.toDesk(ticket, "desk_update");
-    ctx.toThread(ticket, { kind: "notice", text: t.crisisNotice });
+    if (await tickets.escalate(ticket.id)) await ctx.toDesk(ticket, "desk_update");
+    await ctx.toThread(ticket, { kind: "notice", text: t.crisisNotice });
     ctx.kick();
     return reply([{ text: words(inbound).crisisWhileClaimed(ticket.workerName ?? words(inbound).theWorker) }], "crisis");
   }
@@ -148,29 +148,29 @@ export function createResidentFlow(ctx: HandoffContext) {
         case HANDOFF_ACTIONS.consentNo:
           return consentNo(inbound);
         case HANDOFF_ACTIONS.request:
-          return reply([offer(inbound, "handoff")]);
+          return reply([await offer(inbound, "handoff")]);
         case HANDOFF_ACTIONS.rate: {
           const [id, value] = (action.value ?? "").split(":").map(Number);
           return rate(inbound, id ?? NaN, value ?? NaN);
         }
         case FORGET_CONFIRM:
-          forget(inbound);
+          await forget(inbound);
           return null;
       }
     }
     const command = /^\/([a-z_]+)(?:@\w+)?\b/i.exec(inbound.text.trim())?.[1]?.toLowerCase();
-    if (command === "mens") return reply([offer(inbound, "handoff")]);
+    if (command === "mens") return reply([await offer(inbound, "handoff")]);
     if (command === "stop") return stop(inbound);
     if (command && PASS_THROUGH.has(command)) return null;
 
-    const ticket = tickets.active(conv);
+    const ticket = await tickets.active(conv);
     if (ticket?.status === "claimed") return whileClaimed(inbound, ticket);
     if (ticket?.status === "open") {
       // The worker sees what was added while waiting; the bot keeps helping meanwhile.
-      if (!action) deliverLater(ctx, ticket, inbound);
+      if (!action) await deliverLater(ctx, ticket, inbound);
       return null;
     }
-    const state = ctx.getState(conv);
+    const state = await ctx.getState(conv);
     const typed = inbound.text.trim();
     if (state.pending && !action && typed.length <= 30 && now().getTime() - state.pending.at < TYPED_ANSWER_MS) {
       if (YES.test(typed)) return consentYes(inbound);

@@ -20,55 +20,56 @@ export interface WorkerMessage {
 export function createWorkerFlow(ctx: HandoffContext) {
   const { tickets, now } = ctx;
 
-  function claim(ticketId: number, worker: Worker): ClaimResult {
-    const ticket = tickets.get(ticketId);
+  async function claim(ticketId: number, worker: Worker): Promise<ClaimResult> {
+    const ticket = await tickets.get(ticketId);
     if (!ticket) return { ok: false, reason: "not_found" };
     if (ticket.status === "closed") return { ok: false, reason: "closed", ticket };
     if (ticket.status === "claimed") {
       // Pressing the button twice is fine; someone else pressing it is not.
       return ticket.workerId === worker.id ? { ok: true, ticket } : { ok: false, reason: "taken", ticket };
     }
-    if (!tickets.claim(ticketId, worker, now())) return claim(ticketId, worker);
-    const claimed = tickets.get(ticketId)!;
-    ctx.toDesk(claimed, "desk_update");
-    ctx.toThread(claimed, { kind: "notice", text: t.claimedNotice(worker.firstName) });
-    ctx.toResident(claimed, { text: residentTextsFor(ctx.languageOf(claimed.conversationId)).claimed(worker.firstName) });
+    if (!(await tickets.claim(ticketId, worker, now()))) return claim(ticketId, worker);
+    const claimed = (await tickets.get(ticketId))!;
+    await ctx.toDesk(claimed, "desk_update");
+    await ctx.toThread(claimed, { kind: "notice", text: t.claimedNotice(worker.firstName) });
+    const words = residentTextsFor(await ctx.languageOf(claimed.conversationId));
+    await ctx.toResident(claimed, { text: words.claimed(worker.firstName) });
     ctx.kick();
     ctx.logger?.info({ ticket: ticketId }, "handoff ticket claimed");
     return { ok: true, ticket: claimed };
   }
 
-  function close(ticketId: number, worker: Worker): ClaimResult {
-    const ticket = tickets.get(ticketId);
+  async function close(ticketId: number, worker: Worker): Promise<ClaimResult> {
+    const ticket = await tickets.get(ticketId);
     if (!ticket) return { ok: false, reason: "not_found" };
-    if (!tickets.close(ticketId, "worker", now())) return { ok: false, reason: "closed", ticket };
-    const closed = tickets.get(ticketId)!;
-    ctx.toDesk(closed, "desk_update");
-    const words = residentTextsFor(ctx.languageOf(closed.conversationId));
+    if (!(await tickets.close(ticketId, "worker", now()))) return { ok: false, reason: "closed", ticket };
+    const closed = (await tickets.get(ticketId))!;
+    await ctx.toDesk(closed, "desk_update");
+    const words = residentTextsFor(await ctx.languageOf(closed.conversationId));
     if (ticket.status === "claimed") {
       const name = ticket.workerName ?? worker.firstName;
-      ctx.toResident(closed, {
+      await ctx.toResident(closed, {
         text: words.closed(name),
         buttons: [1, 2, 3, 4, 5].map((n) => ({ id: HANDOFF_ACTIONS.rate, label: String(n), value: `${ticketId}:${n}` })),
       });
-      ctx.setState(closed.conversationId, { ...ctx.getState(closed.conversationId), rateTicket: ticketId });
+      await ctx.setState(closed.conversationId, { ...(await ctx.getState(closed.conversationId)), rateTicket: ticketId });
     } else {
-      ctx.toResident(closed, { text: words.closedUnclaimed(ctx.wijkteamContact) });
+      await ctx.toResident(closed, { text: words.closedUnclaimed(ctx.wijkteamContact) });
     }
     ctx.kick();
     ctx.logger?.info({ ticket: ticketId }, "handoff ticket closed");
     return { ok: true, ticket: closed };
   }
 
-  function workerMessage(message: WorkerMessage): { result: WorkerMessageResult; ticket?: Ticket } {
-    const ticket = tickets.byDeskThread(message.desk, message.thread);
+  async function workerMessage(message: WorkerMessage): Promise<{ result: WorkerMessageResult; ticket?: Ticket }> {
+    const ticket = await tickets.byDeskThread(message.desk, message.thread);
     if (!ticket) return { result: "unknown_thread" };
-    if (message.deliveryKey && !ctx.store.markDelivery(message.deliveryKey, now())) return { result: "duplicate", ticket };
+    if (message.deliveryKey && !(await ctx.store.markDelivery(message.deliveryKey, now()))) return { result: "duplicate", ticket };
     if (ticket.status === "closed") return { result: "closed", ticket };
     if (ticket.status === "open") return { result: "not_claimed", ticket };
     if (ticket.workerId !== message.worker.id) return { result: "not_claimer", ticket };
     if (!message.text.trim()) return { result: "empty", ticket };
-    relayToResident(ctx, ticket, message.text.trim());
+    await relayToResident(ctx, ticket, message.text.trim());
     return { result: "relayed", ticket };
   }
 

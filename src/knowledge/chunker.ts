@@ -22,6 +22,8 @@ export interface Chunk {
   /** Document type from the front matter ("startnotitie"); helps questions that name a source. */
   type?: string;
   kind: "knowledge" | "listing";
+  /** Curated questions this chunk answers (`knowledge/questions/`): searched, never quoted. */
+  questions?: string[];
 }
 
 export interface ChunkOptions {

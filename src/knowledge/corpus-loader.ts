@@ -18,6 +18,8 @@ export interface KnowledgeSources {
   corpus: CorpusFile[];
   /** Raw lexicon JSON ("" when there is none). */
   lexiconText: string;
+  /** `questions/*.jsonl`: curated questions per passage (see passage-questions.ts). */
+  questions: CorpusFile[];
 }
 
 export const lexiconPath = (knowledgeDir: string) => join(knowledgeDir, "lexicon", "synonyms.json");
@@ -39,7 +41,18 @@ export function readKnowledgeSources(knowledgeDir: string): KnowledgeSources {
   } catch {
     // No lexicon: retrieval works without query expansion.
   }
-  return { corpus, lexiconText };
+  return { corpus, lexiconText, questions: readFolder(join(knowledgeDir, "questions"), ".jsonl") };
+}
+
+/** Every file with the ending in `dir`, sorted by name; none when the folder does not exist. */
+function readFolder(dir: string, ending: string): CorpusFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith(ending) && !name.startsWith("."));
+  } catch {
+    return [];
+  }
+  return names.sort().map((name) => ({ name, text: readFileSync(join(dir, name), "utf8") }));
 }
 
 /** Parses every corpus file; ids must be unique. */
@@ -82,6 +95,10 @@ export function contentHash(parts: { sources: KnowledgeSources; extra: readonly 
     field(file.text);
   }
   field(parts.sources.lexiconText);
+  for (const file of parts.sources.questions) {
+    field(file.name);
+    field(file.text);
+  }
   for (const doc of parts.extra) field(JSON.stringify(doc));
   return hash.digest("hex");
 }

@@ -19,6 +19,7 @@ import { createProviderEmbeddings } from "./provider-embeddings.js";
 import { createQueryAnalyzer, type QueryAnalysis, type QueryWord } from "./query-analyzer.js";
 import { DEFAULT_FEATURE_WEIGHTS, documentTerms, type FeatureContext } from "./text-features.js";
 import { buildVocabulary } from "./vocabulary.js";
+import { attachQuestions, parseQuestionFiles } from "./passage-questions.js";
 
 /** A document to index: a corpus Markdown file or a listing rendered as text. */
 export interface IndexDocument {
@@ -75,10 +76,15 @@ const HNSW_M = 16;
 const HNSW_EF_CONSTRUCTION = 64;
 const HNSW_SEED = 42;
 
-/** The text a chunk is found by: its heading path (or listing title) and its text. */
+/** The text a chunk is found by: its heading path (or listing title), its text and its curated questions. */
 function searchableText(chunk: Chunk): string {
   const label = chunk.kind === "listing" ? chunk.title : (chunk.section ?? "");
-  return stripMarkupForIndex(`${label}\n${chunk.text}`);
+  return stripMarkupForIndex(`${label}\n${bodyText(chunk)}`);
+}
+
+/** The chunk's text with the questions it answers: what BM25 and the embeddings read (never quoted). */
+function bodyText(chunk: Chunk): string {
+  return chunk.questions?.length ? `${chunk.text}\n${chunk.questions.join("\n")}` : chunk.text;
 }
 
 /** Words that name a chunk's document: a question may say "volgens de startnotitie van Movisie". */
@@ -137,6 +143,8 @@ async function buildIndex(
   const progress = options.onProgress ?? (() => {});
   const documents = parseCorpus(sources.corpus);
   const chunks = buildChunks(documents, options.extraDocuments, DEFAULT_CHUNK_OPTIONS);
+  const unmatched = attachQuestions(chunks, parseQuestionFiles(sources.questions));
+  for (const entry of unmatched) progress(`Let op: ${entry.where}: de tekst "${entry.anchor.slice(0, 60)}" staat in geen enkel document; die vragen tellen niet mee.`);
   progress(`Index: ${documents.length} documenten, ${options.extraDocuments.length} activiteiten, ${chunks.length} stukken tekst…`);
   const context = featureContext(chunks, lexicon);
   const texts = chunks.map(searchableText);
@@ -212,8 +220,8 @@ function assemble(
   const bm25 = new Bm25Index(
     chunks.map((chunk) =>
       chunk.kind === "listing"
-        ? documentTerms(stripMarkupForIndex(chunk.text), chunk.title, context)
-        : documentTerms(stripMarkupForIndex(chunk.text), chunk.section, context, documentLabel(chunk)),
+        ? documentTerms(stripMarkupForIndex(bodyText(chunk)), chunk.title, context)
+        : documentTerms(stripMarkupForIndex(bodyText(chunk)), chunk.section, context, documentLabel(chunk)),
     ),
   );
   const retriever = createHybridRetriever({ chunks, bm25, vectors: store, embeddings, analyze, fusion: DEFAULT_FUSION });

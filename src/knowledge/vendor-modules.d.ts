@@ -11,5 +11,9 @@ declare module "snowball-stemmers" {
 declare module "stopword" {
   export const nld: string[];
   export const eng: string[];
+  export const ara: string[];
+  export const tur: string[];
+  export const pol: string[];
+  export const ukr: string[];
   export function removeStopwords(tokens: string[], stopwords?: string[]): string[];
 }

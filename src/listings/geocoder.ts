@@ -14,11 +14,12 @@ export interface Geocoder {
 }
 
 /** Offline: the gazetteer (postcode tables, place names, the listings' own towns and postcodes). */
-export function createLocalGeocoder(gazetteer: () => Gazetteer): Geocoder {
+export function createLocalGeocoder(gazetteer: () => Gazetteer | Promise<Gazetteer>): Geocoder {
   return {
     async geocode(query) {
       const pc = /^\s*([1-9]\d{3})\s*([a-z]{2})?\s*$/i.exec(query);
-      const place = pc ? gazetteer().postcode(pc[1]!) : gazetteer().byName(query);
+      const places = await gazetteer();
+      const place = pc ? places.postcode(pc[1]!) : places.byName(query);
       return place ? { name: pc ? query.trim().toUpperCase() : place.name, lat: place.lat, lon: place.lon } : undefined;
     },
   };

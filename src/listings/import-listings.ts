@@ -6,7 +6,7 @@ import type { Listing } from "./listing-model.js";
 import { validateListing } from "./listing-schema.js";
 import { readListingsCsv } from "./read-csv.js";
 import { readListingsHsds } from "./read-hsds.js";
-import type { ListingsRepository } from "./sqlite-listings-repository.js";
+import type { ListingsRepository } from "./listings-repository.js";
 
 export interface ImportOptions {
   /** Validate and report only; store nothing. */
@@ -69,7 +69,7 @@ export function checkListings(fileName: string, content: string): CheckedListing
  * means nothing changes. Re-importing a file updates its listings by id and removes those that are
  * no longer in it. The file is tracked by its absolute path.
  */
-export function importListingsFile(repo: ListingsRepository, path: string, options: ImportOptions = {}): ImportReport {
+export async function importListingsFile(repo: ListingsRepository, path: string, options: ImportOptions = {}): Promise<ImportReport> {
   let content: string;
   try {
     content = readFileSync(path, "utf8");
@@ -81,12 +81,12 @@ export function importListingsFile(repo: ListingsRepository, path: string, optio
 }
 
 /** Like {@link importListingsFile}, for content already in memory (`source` identifies the file). */
-export function importListingsContent(
+export async function importListingsContent(
   repo: ListingsRepository,
   source: string,
   content: string,
   options: ImportOptions & { displayName?: string } = {},
-): ImportReport {
+): Promise<ImportReport> {
   const started = performance.now();
   const file = options.displayName ?? source;
   const checked = checkListings(source, content);
@@ -95,7 +95,7 @@ export function importListingsContent(
   if (checked.errors.length > 0) return { ...base, ok: false, added: 0, updated: 0, unchanged: 0, removed: 0, errors: checked.errors, durationMs: duration() };
   const hash = createHash("sha256").update(content).digest("hex");
   const now = options.now ?? (() => new Date());
-  const plan = options.dryRun ? repo.plan(source, checked.listings) : repo.replaceSource(source, hash, checked.listings, now());
+  const plan = options.dryRun ? await repo.plan(source, checked.listings) : await repo.replaceSource(source, hash, checked.listings, now());
   const { conflicts, ...counts } = plan;
   const errors: ImportIssue[] = conflicts.map((c) => {
     const located = checked.listings.find((l) => l.id === c.id);

@@ -7,6 +7,8 @@ import type { ListingsVocabulary } from "./listings-vocabulary.js";
 import { listingsTextsFor } from "./listings-texts.js";
 import { toLocal, type LocalNow } from "./local-calendar.js";
 import { renderResults } from "./render-listings.js";
+import { renderShownFollowUp } from "./render-follow-up.js";
+import { readShownFollowUp, type FollowUpVocabulary } from "./shown-follow-up.js";
 import { readTime, type TimeAsk } from "./time-words.js";
 import { emptyQuestion, readMemory, restoreQuery, storeQuery, writeMemory, type SearchMemory } from "./search-memory.js";
 import { isListingsQuestion, understandQuestion, type UnderstoodQuestion } from "./understand-question.js";
@@ -19,8 +21,9 @@ export interface ListingsSnapshot {
 }
 
 export interface ListingsSearchDeps {
-  snapshot: () => ListingsSnapshot;
+  snapshot: () => Promise<ListingsSnapshot>;
   vocabulary: ListingsVocabulary;
+  followUps: FollowUpVocabulary;
   geocoder: Geocoder;
   timeZone: string;
 }
@@ -44,7 +47,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
     async respond(request) {
       const now = toLocal(request.now, deps.timeZone);
       const listingsTexts = listingsTextsFor(request.language);
-      const { index, gazetteer } = deps.snapshot();
+      const { index, gazetteer } = await deps.snapshot();
       const memory = readMemory(request.memory);
       const text = request.text.trim();
 
@@ -54,6 +57,16 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         const origin: Origin = { point: request.location, where: listingsTexts.nearLocation };
         const q = memory.pending ? restoreQuery(memory.pending, now) : emptyQuestion();
         return answer(index, q, origin, request, now, { viaLocation: true }, memory.pending ? undefined : "nu");
+      }
+
+      // "waar is dat?", "de eerste": about what was just shown, answered from those listings.
+      if (memory.shown?.length) {
+        const shown = memory.shown.flatMap((id) => index.byId(id)?.listing ?? []);
+        const followUp = readShownFollowUp(text, shown, deps.followUps);
+        if (followUp) {
+          const reply = renderShownFollowUp(followUp, now);
+          return { kind: "results", replies: [{ text: reply.text }], sources: reply.sources ?? [], memory: request.memory };
+        }
       }
 
       let q = understandQuestion(text, { vocabulary: deps.vocabulary, gazetteer, now });
@@ -130,7 +143,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       limit,
     };
     const { hits, relaxed } = searchWithWidening(index, base, q);
-    const nextMemory = writeMemory({ ...memory, last: storeQuery(q) });
+    const nextMemory = writeMemory({ ...memory, last: storeQuery(q), shown: hits.map((h) => h.item.listing.id) });
     const remember = origin.remember ? { place: origin.remember } : {};
     if (hits.length === 0) return { kind: "results", replies: [{ text: listingsTextsFor(language).nothing }], sources: [], memory: nextMemory, ...remember };
     const intro = describeSearch(q, relaxed, origin.where, time, language);

@@ -5,7 +5,6 @@ import type { Config } from "../config/config.js";
 import type { ListingSearch } from "../core/ports.js";
 import type { IndexDocument } from "../knowledge/knowledge-index.js";
 import type { Logger } from "../log/logger.js";
-import type { SqliteDatabase } from "../store/database.js";
 import { loadGazetteer, type Gazetteer } from "./gazetteer.js";
 import { createLocalGeocoder, createPdokGeocoder, type Geocoder } from "./geocoder.js";
 import { formatImportReport, type ImportReport } from "./import-report.js";
@@ -15,10 +14,11 @@ import { listingDocument } from "./listing-documents.js";
 import type { Listing } from "./listing-model.js";
 import { loadListingsVocabulary, type ListingsVocabulary } from "./listings-vocabulary.js";
 import { createListingsSearch } from "./listings-search.js";
-import { createSqliteListingsRepository, type ListingsRepository } from "./sqlite-listings-repository.js";
+import type { ListingsRepository } from "./listings-repository.js";
+import { loadFollowUpVocabulary } from "./shown-follow-up.js";
 
 export interface ListingsServiceDeps {
-  db: SqliteDatabase;
+  repository: ListingsRepository;
   config: Pick<Config, "LISTINGS_DIR" | "KNOWLEDGE_DIR" | "GEOCODER" | "PDOK_BASE_URL" | "TZ">;
   logger: Logger;
   now: () => Date;
@@ -33,11 +33,11 @@ export interface ListingsService {
   /** Imports every file in LISTINGS_DIR (CSV or HSDS JSON); an invalid file is reported and skipped whole. */
   loadDirectory(): Promise<void>;
   /** All stored listings as documents for the retrieval index. */
-  documents(): IndexDocument[];
+  documents(): Promise<IndexDocument[]>;
   /** Validates and (unless a dry run) imports one file, all or nothing. */
-  importFile(path: string, options?: Pick<ImportOptions, "dryRun">): ImportReport;
+  importFile(path: string, options?: Pick<ImportOptions, "dryRun">): Promise<ImportReport>;
   /** All stored listings. */
-  listings(): Listing[];
+  listings(): Promise<Listing[]>;
 }
 
 interface Snapshot {
@@ -49,37 +49,39 @@ interface Snapshot {
 }
 
 /**
- * The listings capability: the SQLite store, the import, the in-memory search index and the
+ * The listings capability: the store (a {@link ListingsRepository}), the import, the in-memory search index and the
  * {@link ListingSearch} port. The index is rebuilt lazily when the stored listings change, also
  * when another process (the `listings import` command) changed them.
  */
 export function createListingsService(deps: ListingsServiceDeps): ListingsService {
-  const { db, config, logger } = deps;
-  const repo: ListingsRepository = createSqliteListingsRepository(db);
+  const { config, logger } = deps;
+  const repo = deps.repository;
   const vocabulary: ListingsVocabulary = loadListingsVocabulary(config.KNOWLEDGE_DIR);
   let snapshot: Snapshot | undefined;
-  let dataVersion: unknown;
-  // Asked several times per message: prepared once (db.pragma prepares on every call).
-  const readDataVersion = db.prepare("PRAGMA data_version").pluck();
+  // One rebuild at a time: messages that arrive meanwhile wait for it instead of building their own.
+  let building: Promise<Snapshot> | undefined;
 
-  function current(): Snapshot {
-    // data_version changes when another connection commits; our own imports reset `snapshot` directly.
-    const seen = readDataVersion.get();
-    if (snapshot && seen === dataVersion) return snapshot;
-    dataVersion = seen;
-    const version = repo.version();
+  async function current(): Promise<Snapshot> {
+    // The repository answers `version()` cheaply; our own imports reset `snapshot` directly.
+    const version = await repo.version();
     if (snapshot?.version === version) return snapshot;
-    const listings = repo.all();
-    snapshot = {
-      version,
-      listings,
-      index: buildListingIndex(listings, vocabulary),
-      gazetteer: loadGazetteer(config.KNOWLEDGE_DIR, listings),
-    };
-    return snapshot;
+    building ??= (async () => {
+      const listings = await repo.all();
+      snapshot = {
+        version,
+        listings,
+        index: buildListingIndex(listings, vocabulary),
+        gazetteer: loadGazetteer(config.KNOWLEDGE_DIR, listings),
+      };
+      return snapshot;
+    })().finally(() => {
+      building = undefined;
+    });
+    return building;
   }
 
-  const local = createLocalGeocoder(() => current().gazetteer);
+
+  const local = createLocalGeocoder(async () => (await current()).gazetteer);
   const geocoder: Geocoder =
     config.GEOCODER === "pdok"
       ? createPdokGeocoder({
@@ -94,6 +96,7 @@ export function createListingsService(deps: ListingsServiceDeps): ListingsServic
   const search = createListingsSearch({
     snapshot: current,
     vocabulary,
+    followUps: loadFollowUpVocabulary(config.KNOWLEDGE_DIR),
     geocoder,
     timeZone: config.TZ,
   });
@@ -104,14 +107,14 @@ export function createListingsService(deps: ListingsServiceDeps): ListingsServic
 
   return {
     search,
-    listings: () => current().listings,
-    documents() {
-      const snap = current();
+    listings: async () => (await current()).listings,
+    async documents() {
+      const snap = await current();
       snap.documents ??= snap.listings.map(listingDocument);
       return snap.documents;
     },
-    importFile(path, options = {}) {
-      const report = importListingsFile(repo, path, { ...options, now: deps.now });
+    async importFile(path, options = {}) {
+      const report = await importListingsFile(repo, path, { ...options, now: deps.now });
       if (report.ok && !report.dryRun) invalidate();
       return report;
     },
@@ -124,8 +127,8 @@ export function createListingsService(deps: ListingsServiceDeps): ListingsServic
         const path = join(dir, name);
         const content = readFileSync(path, "utf8");
         const hash = createHash("sha256").update(content).digest("hex");
-        if (repo.sourceHash(path) === hash) continue;
-        const report = importListingsContent(repo, path, content, { now: deps.now, displayName: join(config.LISTINGS_DIR, name) });
+        if ((await repo.sourceHash(path)) === hash) continue;
+        const report = await importListingsContent(repo, path, content, { now: deps.now, displayName: join(config.LISTINGS_DIR, name) });
         if (report.ok) {
           changed = true;
           logger.info({ file: name, total: report.total, added: report.added, updated: report.updated, removed: report.removed }, "listings loaded");
@@ -134,15 +137,15 @@ export function createListingsService(deps: ListingsServiceDeps): ListingsServic
         }
       }
       // Files removed from LISTINGS_DIR take their listings with them; files imported from elsewhere stay.
-      for (const source of repo.sources()) {
+      for (const source of await repo.sources()) {
         if (source.startsWith(dir + sep) && !files.includes(source.slice(dir.length + 1))) {
-          const removed = repo.removeSource(source);
+          const removed = await repo.removeSource(source);
           changed = true;
           logger.info({ file: source.slice(dir.length + 1), removed }, "listings file is gone; its listings were removed");
         }
       }
       if (changed) invalidate();
-      current();
+      await current();
     },
   };
 }

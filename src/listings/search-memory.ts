@@ -18,6 +18,8 @@ export interface SearchMemory {
   pending?: StoredQuery;
   /** The last search, for follow-ups such as "en op woensdag?" or "gratis?". */
   last?: StoredQuery;
+  /** Ids of the listings shown last, in the order shown, for "waar is dat?" and "de eerste". */
+  shown?: string[];
   /** True when the latest place signal was a shared location (it then wins over an older typed place). */
   viaLocation?: boolean;
 }

@@ -15,8 +15,8 @@ import type {
   Retriever,
 } from "../../src/core/ports.js";
 import type { Channel, InboundMessage, Persona } from "../../src/core/types.js";
-import { openDatabase, type SqliteDatabase } from "../../src/store/database.js";
-import { createSqliteConversationStore } from "../../src/store/sqlite-conversation-store.js";
+import type { SqliteDatabase } from "../../src/store/sqlite/database.js";
+import { openSqliteStores } from "../../src/store/sqlite/sqlite-stores.js";
 
 /** A knowledge passage with sensible defaults. */
 export function passage(overrides: Partial<Passage> & Pick<Passage, "text">): Passage {
@@ -107,8 +107,8 @@ export interface TestStore {
 
 /** The real SQLite conversation store on a throw-away in-memory database. */
 export function createTestStore(): TestStore {
-  const db = openDatabase(":memory:");
-  return { db, store: createSqliteConversationStore(db) };
+  const { db, conversations } = openSqliteStores(":memory:");
+  return { db, store: conversations };
 }
 
 /** A clock that starts at a fixed moment and moves one second a call. */

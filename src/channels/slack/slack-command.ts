@@ -43,10 +43,10 @@ export function registerCommandHandlers(context: SlackAppContext): void {
         return;
       }
       const header = `*Uw vraag:* ${escapeMrkdwn(question)}`;
-      await context.delivery.deliverAll(target, conversationId, reply.replies, (message) => {
+      await context.delivery.deliverAll(target, conversationId, reply.replies, async (message) => {
         if (!message.sources?.length) return { header };
         const ref = `${inbound.id}:${reply.replies.indexOf(message)}`;
-        rememberShareable(context, conversationId, { ref, question, message });
+        await rememberShareable(context, conversationId, { ref, question, message });
         return { header, shareRef: ref };
       });
     });
@@ -56,7 +56,7 @@ export function registerCommandHandlers(context: SlackAppContext): void {
     await ack();
     await guarded(context, "sharing an answer", async () => {
       const payload = decodeButtonValue(action.value);
-      const shared = payload?.value ? findShareable(context, payload.conversationId, payload.value) : undefined;
+      const shared = payload?.value ? await findShareable(context, payload.conversationId, payload.value) : undefined;
       if (!payload || !shared) {
         await respond({ response_type: "ephemeral", replace_original: false, text: slackTexts.shareGone });
         return;
@@ -97,15 +97,15 @@ async function shareInChannel(
   }
 }
 
-function rememberShareable(context: SlackAppContext, conversationId: string, item: Shareable): void {
+async function rememberShareable(context: SlackAppContext, conversationId: string, item: Shareable): Promise<void> {
   const { store } = context.deps;
-  const state = store.getState(conversationId);
+  const state = await store.getState(conversationId);
   const slack = (state.slack ?? {}) as { shareable?: Shareable[] };
   const shareable = [...(slack.shareable ?? []), item].slice(-SHAREABLE_KEPT);
-  store.setState(conversationId, { ...state, slack: { ...slack, shareable } });
+  await store.mergeState(conversationId, { slack: { ...slack, shareable } });
 }
 
-function findShareable(context: SlackAppContext, conversationId: string, ref: string): Shareable | undefined {
-  const slack = context.deps.store.getState(conversationId).slack as { shareable?: Shareable[] } | undefined;
+async function findShareable(context: SlackAppContext, conversationId: string, ref: string): Promise<Shareable | undefined> {
+  const slack = (await context.deps.store.getState(conversationId)).slack as { shareable?: Shareable[] } | undefined;
   return slack?.shareable?.find((item) => item.ref === ref);
 }

@@ -40,13 +40,13 @@ export async function guarded(context: Pick<SlackAppContext, "deps">, what: stri
  * True the first time an event is seen. Slack redelivers events it thinks were not acknowledged
  * (with `X-Slack-Retry-Num`); the event id makes a redelivery recognisable.
  */
-export function isFirstDelivery(
+export async function isFirstDelivery(
   context: Pick<SlackAppContext, "deps">,
   key: string,
   retryNum: number | undefined,
-): boolean {
+): Promise<boolean> {
   const { deps } = context;
-  if (deps.store.markDelivery(`slack:event:${key}`, deps.now())) return true;
+  if (await deps.store.markDelivery(`slack:event:${key}`, deps.now())) return true;
   deps.logger.info({ eventId: key, retryNum: retryNum ?? 0 }, "Slack: duplicate delivery ignored");
   return false;
 }

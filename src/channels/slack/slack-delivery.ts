@@ -22,7 +22,7 @@ export interface SlackDelivery {
     target: ReplyTarget,
     conversationId: string,
     replies: OutboundMessage[],
-    optionsFor?: (message: OutboundMessage) => MessageOptions | undefined,
+    optionsFor?: (message: OutboundMessage) => MessageOptions | undefined | Promise<MessageOptions | undefined>,
   ): Promise<void>;
 }
 
@@ -69,7 +69,7 @@ export function createSlackDelivery(client: webApi.WebClient, logger: Logger): S
   return {
     deliver,
     async deliverAll(target, conversationId, replies, optionsFor) {
-      for (const message of replies) await deliver(target, conversationId, message, optionsFor?.(message));
+      for (const message of replies) await deliver(target, conversationId, message, await optionsFor?.(message));
     },
   };
 }

@@ -51,8 +51,8 @@ export function registerFeedbackModal(context: SlackAppContext): void {
       const comment = view.state.values[COMMENT_BLOCK]?.[COMMENT_BLOCK]?.value?.trim();
       const reason = [choice, comment ? redactPersonalData(comment).slice(0, COMMENT_MAX) : undefined].filter(Boolean).join(": ");
       if (!reason) return recordWithoutReason(context, metadata, body.user.id);
-      deps.store.ensureConversation({ conversationId: metadata.c, channel: "slack", userId: `slack:${metadata.u}` }, deps.now());
-      deps.store.recordFeedback({ conversationId: metadata.c, messageRef: metadata.m, value: "down", reason, at: deps.now() });
+      await deps.store.ensureConversation({ conversationId: metadata.c, channel: "slack", userId: `slack:${metadata.u}` }, deps.now());
+      await deps.store.recordFeedback({ conversationId: metadata.c, messageRef: metadata.m, value: "down", reason, at: deps.now() });
     });
   });
 

@@ -34,7 +34,7 @@ export function createSlackHandoffDesk(deps: { client: webApi.WebClient; channel
     async postTicket(ticket, save) {
       const posted = await client.chat.postMessage({ channel, text: t.ticketTitle(ticket), blocks: ticketBlocks(ticket), unfurl_links: false });
       if (!posted.ts) throw Object.assign(new Error("chat.postMessage returned no ts"), { retryable: true });
-      save({ thread: posted.ts, message: posted.ts });
+      await save({ thread: posted.ts, message: posted.ts });
     },
     async updateTicket(ticket) {
       await client.chat.update({ channel, ts: ticket.deskMessage!, text: t.ticketTitle(ticket), blocks: ticketBlocks(ticket) });
@@ -106,7 +106,7 @@ export function slackHandoffExtension(service: HandoffService, channel: string):
         const where = body.channel?.id ?? (body.container as { channel_id?: string }).channel_id;
         try {
           if (where !== channel || !(await isMember(client, channel, user))) return void (await tellWorker(user, t.notMember));
-          const result = act(Number(action.value), { id: `slack:${user}`, firstName: await firstName(client, user, body.user.name) });
+          const result = await act(Number(action.value), { id: `slack:${user}`, firstName: await firstName(client, user, body.user.name) });
           if (!result.ok) {
             const text =
               result.reason === "taken" ? t.alreadyTaken(result.ticket?.workerName ?? "Een collega") : result.reason === "closed" ? t.alreadyClosed : t.unknownTicket;
@@ -127,7 +127,7 @@ export function slackHandoffExtension(service: HandoffService, channel: string):
       if (!user || user === botUserId) return;
       const text = slackTextToPlain("text" in message && message.text ? message.text : "", botUserId);
 
-      const { result, ticket } = service.workerMessage({
+      const { result, ticket } = await service.workerMessage({
         desk: "slack",
         thread: message.thread_ts,
         worker: { id: `slack:${user}`, firstName: "" },

@@ -18,7 +18,7 @@ export function registerMessageHandlers(context: SlackAppContext): void {
     if (isDirectMessageChannel(event.channel)) return;
     // Threads in the handoff channel belong to the handoff relay, not to the assistant.
     if (event.thread_ts && deps.config.SLACK_HANDOFF_CHANNEL === event.channel) return;
-    if (!isFirstDelivery(context, body.event_id ?? `${event.channel}:${event.ts}`, bolt.retryNum)) return;
+    if (!(await isFirstDelivery(context, body.event_id ?? `${event.channel}:${event.ts}`, bolt.retryNum))) return;
 
     const threadTs = event.thread_ts ?? event.ts;
     const target: ReplyTarget = { kind: "post", channel: event.channel, threadTs };
@@ -47,7 +47,7 @@ export function registerMessageHandlers(context: SlackAppContext): void {
     if ("bot_id" in message && message.bot_id) return;
     const user = "user" in message ? message.user : undefined;
     if (!user || user === botUserId) return;
-    if (!isFirstDelivery(context, body.event_id ?? `${message.channel}:${message.ts}`, bolt.retryNum)) return;
+    if (!(await isFirstDelivery(context, body.event_id ?? `${message.channel}:${message.ts}`, bolt.retryNum))) return;
 
     const threadTs = "thread_ts" in message ? message.thread_ts : undefined;
     const target: ReplyTarget = { kind: "post", channel: message.channel, ...(threadTs ? { threadTs } : {}) };

@@ -70,8 +70,8 @@ export function createTelegramBot(deps: ChannelDeps, options: TelegramBotOptions
   const queue = createChatQueue((error) => logger.error({ err: error, channel: "telegram" }, "queued Telegram update failed"));
 
   bot.catch(handleError);
-  bot.use((ctx, next) => {
-    if (deps.store.markDelivery(`telegram:update:${ctx.update.update_id}`, deps.now())) return next();
+  bot.use(async (ctx, next) => {
+    if (await deps.store.markDelivery(`telegram:update:${ctx.update.update_id}`, deps.now())) return next();
     logger.info({ updateId: ctx.update.update_id, channel: "telegram" }, "repeated Telegram update ignored");
   });
   bot.use(queue.middleware);

@@ -30,7 +30,7 @@ export function createTelegramStaffDesk(deps: { api: Api; chatId: number }): Sta
       if (!thread) {
         const topic = await api.createForumTopic(chatId, t.ticketTitle(ticket).slice(0, TOPIC_NAME_MAX));
         thread = String(topic.message_thread_id);
-        save({ thread });
+        await save({ thread });
       }
       const sent = await api.sendMessage(chatId, ticketHtml(ticket), {
         parse_mode: "HTML",
@@ -38,7 +38,7 @@ export function createTelegramStaffDesk(deps: { api: Api; chatId: number }): Sta
         reply_markup: ticketKeyboard(ticket),
         link_preview_options: { is_disabled: true },
       });
-      save({ message: String(sent.message_id) });
+      await save({ message: String(sent.message_id) });
     },
     async updateTicket(ticket) {
       try {
@@ -103,7 +103,7 @@ export function telegramStaffExtension(service: HandoffService, chatId: number):
       if (data) {
         const match = /^(handoff_claim|handoff_close):(\d{1,12})$/.exec(data);
         if (!match) return void (await ctx.answerCallbackQuery().catch(() => undefined));
-        const result = match[1] === DESK_ACTIONS.claim ? service.claim(Number(match[2]), worker) : service.close(Number(match[2]), worker);
+        const result = await (match[1] === DESK_ACTIONS.claim ? service.claim(Number(match[2]), worker) : service.close(Number(match[2]), worker));
         const text = result.ok
           ? undefined
           : result.reason === "taken"
@@ -120,7 +120,7 @@ export function telegramStaffExtension(service: HandoffService, chatId: number):
       if (!message || thread === undefined) return;
       // A photo or file: its caption goes, the file itself does not (and the worker hears so).
       const text = message.text ?? message.caption ?? "";
-      const { result, ticket } = service.workerMessage({
+      const { result, ticket } = await service.workerMessage({
         desk: "telegram",
         thread: String(thread),
         worker,

@@ -20,8 +20,7 @@ import { createLogger } from "../../../src/log/logger.js";
 import { createHandoff, startChannels, type App, type StopChannels } from "../../../src/main.js";
 import { createRoutingSender } from "../../../src/handoff/routing-sender.js";
 import { createSafetyCheck } from "../../../src/safety/safety-check.js";
-import { openDatabase } from "../../../src/store/database.js";
-import { createSqliteConversationStore } from "../../../src/store/sqlite-conversation-store.js";
+import { openSqliteStores } from "../../../src/store/sqlite/sqlite-stores.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../../support/fake-slack-api.js";
 import { FAKE_BOT_INFO, startFakeTelegramApi, type FakeTelegramApi, type RecordedCall } from "../../support/fake-telegram-api.js";
 import { FAKE_SLACK_SIGNING_SECRET, postSigned, type SlackPost } from "../../support/slack-signing.js";
@@ -117,11 +116,11 @@ export async function startHandoffApp(options: HandoffAppOptions): Promise<Hando
   let baseUrl = "";
 
   async function boot() {
-    const db = openDatabase(join(dir, "wijkwijzer.sqlite"));
-    const store = createSqliteConversationStore(db);
+    const stores = openSqliteStores(join(dir, "wijkwijzer.sqlite"));
+    const { db, conversations: store } = stores;
     const safety = createSafetyCheck(config.KNOWLEDGE_DIR);
     const handoffSender = createRoutingSender();
-    const handoff = createHandoff(config, { db, store, safety, logger, now, sender: handoffSender, tickMs: 20 });
+    const handoff = createHandoff(config, { stores, safety, logger, now, sender: handoffSender, tickMs: 20 });
     if (!handoff) throw new Error("handoff not configured");
     const assistant = createAssistant({
       retriever,
@@ -136,6 +135,7 @@ export async function startHandoffApp(options: HandoffAppOptions): Promise<Hando
     app = {
       config: { ...config, PORT: 0 },
       logger,
+      stores,
       db,
       store,
       index: { chunkCount: 1 } as unknown as KnowledgeIndex,
@@ -146,7 +146,7 @@ export async function startHandoffApp(options: HandoffAppOptions): Promise<Hando
       handoffSender,
       async close() {
         await handoff.stop();
-        db.close();
+        await stores.close();
       },
     };
     stop = await startChannels(app);
@@ -230,10 +230,10 @@ export async function startHandoffApp(options: HandoffAppOptions): Promise<Hando
 }
 
 /** Waits until `check` returns a value (not undefined/false), polling; fails after `timeoutMs`. */
-export async function eventually<T>(check: () => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value !== undefined && value !== false) return value;
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));

@@ -85,7 +85,7 @@ describe("handoff in the real app", () => {
       ["handoff_claim", "1"],
       ["handoff_close", "1"],
     ]);
-    const ts = await eventually(() => app.handoff!.tickets.get(1)?.deskMessage, "the ticket ts");
+    const ts = await eventually(async () => (await app.handoff!.tickets.get(1))?.deskMessage, "the ticket ts");
 
     const claim = interaction({
       type: "block_actions",

@@ -82,8 +82,8 @@ async function openTicket(harness: HandoffApp): Promise<void> {
 }
 
 /** The ticket message's ts, once Slack's answer to the post was saved. */
-function ticketTsOf(harness: HandoffApp): Promise<string> {
-  return eventually(() => harness.app.handoff!.tickets.get(1)?.deskMessage, "the ticket's ts saved");
+async function ticketTsOf(harness: HandoffApp): Promise<string> {
+  return eventually(async () => (await harness.app.handoff!.tickets.get(1))?.deskMessage, "the ticket's ts saved");
 }
 
 async function claim(harness: HandoffApp, ticketTs: string) {
@@ -102,7 +102,7 @@ describe("handoff to the Slack channel, resident on Telegram", () => {
     // Someone outside the handoff channel cannot claim.
     await h.slackPost(clickTicketButton(ticketTs, "handoff_claim", "1", "U0STRANGER"));
     await h.slack.waitForCalls("chat.postEphemeral", 1, { where: (c) => c.body.user === "U0STRANGER" });
-    expect(h.app.handoff!.tickets.get(1)!.status).toBe("open");
+    expect((await h.app.handoff!.tickets.get(1))!.status).toBe("open");
 
     await claim(h, ticketTs);
     const update = await h.slack.waitForCalls("chat.update", 1, { where: (c) => c.body.ts === ticketTs && blocksText(c).includes("Sanne heeft dit overgenomen") });
@@ -128,7 +128,7 @@ describe("handoff to the Slack channel, resident on Telegram", () => {
 
     await h.press("4");
     await eventually(() => h!.toResident().includes("Dank u wel voor uw cijfer!"), "thanks for the rating");
-    expect(h.app.handoff!.tickets.get(1)).toMatchObject({ status: "closed", rating: 4, workerName: "Sanne" });
+    expect(await h.app.handoff!.tickets.get(1)).toMatchObject({ status: "closed", rating: 4, workerName: "Sanne" });
     await eventually(() => threadPosts(h!, ticketTs).includes("De bewoner gaf een 4 (1–5)."), "the rating in the thread");
 
     await h.say("Wat is de sociale basis?");
@@ -149,7 +149,7 @@ describe("handoff to the Slack channel, resident on Telegram", () => {
     await h.slackPost(clickTicketButton(ticketTs, "handoff_claim", "1"));
     const [told] = await h.slack.waitForCalls("chat.postEphemeral", 1, { where: (c) => c.body.user === WORKER });
     expect(String(told!.body.text)).toContain("storing");
-    expect(h.app.handoff!.tickets.get(1)!.status).toBe("open");
+    expect((await h.app.handoff!.tickets.get(1))!.status).toBe("open");
     // The next press works.
     await claim(h, ticketTs);
   });
@@ -174,7 +174,7 @@ describe("handoff to the Slack channel, resident on Telegram", () => {
     expect(threadPosts(h, ticketTs).filter((t) => t.startsWith("Bewoner: bericht"))).toHaveLength(10);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(accepted()).toHaveLength(words.length);
-    expect(h.app.handoff!.outbox.pending()).toBe(0);
+    expect(await h.app.handoff!.outbox.pending()).toBe(0);
   });
 
   it("a restart in the middle of a claimed ticket: the relay goes on, nothing lost or doubled", async () => {
@@ -188,7 +188,7 @@ describe("handoff to the Slack channel, resident on Telegram", () => {
     const accepted = failPosts(h, ticketTs, 503, 3);
     await h.say("voor de herstart");
     await eventually(
-      () => h!.app.db.prepare("SELECT attempts FROM handoff_outbox WHERE status = 'pending' AND attempts > 0").get(),
+      () => h!.app.db!.prepare("SELECT attempts FROM handoff_outbox WHERE status = 'pending' AND attempts > 0").get(),
       "a failed relay waiting for its retry",
     );
     await h.slackPost(threadReply(ticketTs, "Ik kijk even met u mee."));
@@ -215,7 +215,7 @@ describe("handoff to the Slack channel, resident on Telegram", () => {
     expect(resident.filter((t) => t === "Sanne: Ik kijk even met u mee.")).toHaveLength(1);
     expect(resident.filter((t) => t.startsWith("Sanne, een sociaal werker"))).toHaveLength(1);
     expect(accepted().filter((t) => t.startsWith("Bewoner:"))).toEqual(["Bewoner: voor de herstart", "Bewoner: na de herstart"]);
-    expect(h.app.handoff!.tickets.get(1)).toMatchObject({ status: "claimed", workerName: "Sanne" });
-    expect(h.app.handoff!.outbox.pending()).toBe(0);
+    expect(await h.app.handoff!.tickets.get(1)).toMatchObject({ status: "claimed", workerName: "Sanne" });
+    expect(await h.app.handoff!.outbox.pending()).toBe(0);
   });
 });

@@ -76,7 +76,7 @@ describe("handoff to a Telegram staff forum group", () => {
   it("one topic per ticket, claim, relay both ways, silence, close, rating, bot again", async () => {
     h = await startHandoffApp({ desk: "telegram", telegramMode: "polling" });
     const topic = await openTicket(h);
-    await eventually(() => h!.app.handoff!.tickets.get(1)?.deskMessage, "the ticket message id saved");
+    await eventually(async () => (await h!.app.handoff!.tickets.get(1))?.deskMessage, "the ticket message id saved");
 
     h.telegram.pushUpdate(staffPress("handoff_claim:1", topic));
     await eventually(() => h!.toResident().includes(
@@ -104,12 +104,12 @@ describe("handoff to a Telegram staff forum group", () => {
     await eventually(() => h!.toResident().some((t) => t.includes("Ahmed heeft het gesprek afgesloten")), "the close message");
     await h.press("5");
     await eventually(() => h!.toResident().includes("Dank u wel voor uw cijfer!"), "thanks for the rating");
-    expect(h.app.handoff!.tickets.get(1)).toMatchObject({ status: "closed", rating: 5 });
+    expect(await h.app.handoff!.tickets.get(1)).toMatchObject({ status: "closed", rating: 5 });
 
     await h.say("Wat is de sociale basis?");
     await eventually(() => h!.toResident().some((t) => t.includes("De sociale basis is alles wat mensen dichtbij huis helpt")), "the bot answering again");
     // Nothing from the staff group ever went through the resident assistant.
-    expect(h.app.store.recentMessages(`telegram:${STAFF_CHAT}`, 5)).toEqual([]);
+    expect(await h.app.store.recentMessages(`telegram:${STAFF_CHAT}`, 5)).toEqual([]);
   });
 
   it("outside office hours: one clear message about when a person will answer", async () => {
@@ -127,6 +127,6 @@ describe("handoff to a Telegram staff forum group", () => {
     h.advance(6 * 60 * 60_000);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(toStaff(h).filter((c) => String(c.body.text).includes("Herinnering"))).toHaveLength(0);
-    expect(h.app.handoff!.tickets.get(1)?.status).toBe("open");
+    expect((await h.app.handoff!.tickets.get(1))?.status).toBe("open");
   });
 });

@@ -10,8 +10,7 @@ import { createAssistant, type AssistantDeps } from "../../../src/core/assistant
 import type { AnswerComposer, Passage, Retriever } from "../../../src/core/ports.js";
 import type { InboundMessage } from "../../../src/core/types.js";
 import { loadLanguageDetector } from "../../../src/language/detect-language.js";
-import { openDatabase } from "../../../src/store/database.js";
-import { createSqliteConversationStore } from "../../../src/store/sqlite-conversation-store.js";
+import { openSqliteStores } from "../../../src/store/sqlite/sqlite-stores.js";
 import { startFakeLlmServer, type FakeLlmServer } from "../../support/fake-llm-server.js";
 import { createMemoryLogger, createStubExtractiveComposer, llmConfig } from "./llm-fixtures.js";
 
@@ -63,7 +62,7 @@ function assistantWith(retriever: Retriever, composer: AnswerComposer, rewriteQu
   return createAssistant({
     retriever,
     composer,
-    store: createSqliteConversationStore(openDatabase(":memory:")),
+    store: openSqliteStores(":memory:").conversations,
     safety: { assess: () => ({}) },
     languages: loadLanguageDetector("knowledge"),
     ...(rewriteQuestion ? { rewriteQuestion } : {}),

@@ -68,7 +68,7 @@ describe("Slack events over HTTP, in the real app", () => {
     const feedbackValue = JSON.parse(blocksOf(call!).find((b) => b.type === "actions")!.elements![0]!.value!);
     expect(feedbackValue).toEqual({ c: `slack:C0EV000001:${ts}`, v: ts });
     // The exchange is recorded under the thread's conversation.
-    const messages = h.store.recentMessages(`slack:C0EV000001:${ts}`, 5);
+    const messages = await h.store.recentMessages(`slack:C0EV000001:${ts}`, 5);
     expect(messages.map((m) => m.direction)).toEqual(["in", "out"]);
     expect(messages[0]!.text).toBe("Wat is de sociale basis?");
   });
@@ -78,7 +78,7 @@ describe("Slack events over HTTP, in the real app", () => {
     await h.post(post);
     const [call] = await answerIn(h, "C0EV000002");
     expect(call!.body.thread_ts).toBe("1699999999.000100");
-    expect(h.store.recentMessages("slack:C0EV000002:1699999999.000100", 5)).toHaveLength(2);
+    expect(await h.store.recentMessages("slack:C0EV000002:1699999999.000100", 5)).toHaveLength(2);
   });
 
   it("gives a short Dutch help text for a mention without a question", async () => {
@@ -96,7 +96,7 @@ describe("Slack events over HTTP, in the real app", () => {
     expect(call!.body.thread_ts).toBeUndefined();
     expect(actionIds(call!)).toContain("feedback_up");
     expect(sourceLines(call!).length).toBeGreaterThan(1);
-    expect(h.store.recentMessages("slack:D0EV000004", 5).map((m) => m.direction)).toEqual(["in", "out"]);
+    expect((await h.store.recentMessages("slack:D0EV000004", 5)).map((m) => m.direction)).toEqual(["in", "out"]);
   });
 
   it("ignores messages from bots and message edits, and still answers people", async () => {
@@ -109,7 +109,7 @@ describe("Slack events over HTTP, in the real app", () => {
     const [call] = await answerIn(h, "D0EV000005");
     expect(String(call!.body.text)).toContain("Hallo!");
     expect(postsTo(h, "D0EV000005")).toHaveLength(1);
-    expect(h.store.recentMessages("slack:D0EV000005", 10).filter((m) => m.direction === "in")).toHaveLength(1);
+    expect((await h.store.recentMessages("slack:D0EV000005", 10)).filter((m) => m.direction === "in")).toHaveLength(1);
   });
 
   it("answers a retried event only once", async () => {
@@ -130,7 +130,7 @@ describe("Slack events over HTTP, in the real app", () => {
     await h.post(mention("C0EV000017", QUESTION).post);
     await answerIn(h, "C0EV000017");
     expect(postsTo(h, "C0EV000007")).toHaveLength(0);
-    expect(h.store.recentMessages(`slack:C0EV000007:${bad.ts}`, 5)).toHaveLength(0);
+    expect(await h.store.recentMessages(`slack:C0EV000007:${bad.ts}`, 5)).toHaveLength(0);
   });
 
   it("rejects a stale timestamp (older than 5 minutes) with 401", async () => {
@@ -139,7 +139,7 @@ describe("Slack events over HTTP, in the real app", () => {
     await h.post(mention("C0EV000018", QUESTION).post);
     await answerIn(h, "C0EV000018");
     expect(postsTo(h, "C0EV000008")).toHaveLength(0);
-    expect(h.store.recentMessages(`slack:C0EV000008:${stale.ts}`, 5)).toHaveLength(0);
+    expect(await h.store.recentMessages(`slack:C0EV000008:${stale.ts}`, 5)).toHaveLength(0);
   });
 
   it("retries a 5xx from the Web API and still delivers the answer; the app stays up", async () => {

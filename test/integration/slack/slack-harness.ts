@@ -18,8 +18,8 @@ import type { AnswerComposer, ConversationStore, Passage, Retriever, SafetyCheck
 import { createHttpServer } from "../../../src/http/server.js";
 import { createLogger, type Logger } from "../../../src/log/logger.js";
 import { createApp, startChannels } from "../../../src/main.js";
-import { openDatabase, type SqliteDatabase } from "../../../src/store/database.js";
-import { createSqliteConversationStore } from "../../../src/store/sqlite-conversation-store.js";
+import type { SqliteDatabase } from "../../../src/store/sqlite/database.js";
+import { openSqliteStores } from "../../../src/store/sqlite/sqlite-stores.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../../support/fake-slack-api.js";
 import { FAKE_SLACK_SIGNING_SECRET, postSigned, type SignOptions, type SlackPost } from "../../support/slack-signing.js";
 
@@ -138,12 +138,12 @@ export async function startRealSlackApp(env: Record<string, string> = {}): Promi
   const baseUrl = `http://127.0.0.1:${stop.port}`;
   return {
     slack,
-    db: app.db,
+    db: app.db!,
     store: app.store,
     baseUrl,
     logs,
     waitForLog,
-    ...common(slack, app.db, baseUrl),
+    ...common(slack, app.db!, baseUrl),
     async close() {
       await stop();
       await app.close();
@@ -211,8 +211,7 @@ export async function startSlackHarness(options: { extensions?: SlackExtension[]
     SLACK_API_URL: slack.apiUrl,
     DATA_DIR: dir,
   });
-  const db = openDatabase(join(dir, "wijkwijzer.sqlite"));
-  const store = createSqliteConversationStore(db);
+  const { db, conversations: store } = openSqliteStores(join(dir, "wijkwijzer.sqlite"));
   const now = () => new Date();
   const assistant = createAssistant({ retriever, composer, store, safety, now, retentionDays: config.RETENTION_DAYS, wijkteamContact: config.WIJKTEAM_CONTACT });
   const http = createHttpServer();

@@ -105,7 +105,7 @@ describe("Slack slash command and buttons, in the real app", () => {
     expect(blocksOf(reply!.body).filter((b) => b.type === "context").flatMap((b) => b.elements!.map((e) => String(e.text)))).toContain("*Bronnen*");
     expect(buttonsOf(reply!.body).map((b) => b.action_id)).toEqual(["feedback_up", "feedback_down", "ask_sociaal_werker", "share_answer"]);
     expect(h.slack.callsTo("chat.postMessage").filter((c) => c.body.channel === "C0BELEID01")).toHaveLength(0);
-    expect(h.store.recentMessages("slack:U0PRO0002", 5).map((m) => m.direction)).toEqual(["in", "out"]);
+    expect((await h.store.recentMessages("slack:U0PRO0002", 5)).map((m) => m.direction)).toEqual(["in", "out"]);
   });
 
   it("explains itself for /wijkwijzer without a question", async () => {
@@ -211,6 +211,6 @@ describe("Slack slash command and buttons, in the real app", () => {
     const [reply] = await ephemeralIn(h, channel);
     // No handoff desk is configured here: the core gives the wijkteam's contact details.
     expect(String(reply!.body.text)).toContain("U kunt ook zelf contact opnemen.");
-    expect(h.store.recentMessages(conversationId, 10).some((m) => m.text === "[knop: handoff_request]")).toBe(true);
+    expect((await h.store.recentMessages(conversationId, 10)).some((m) => m.text === "[knop: handoff_request]")).toBe(true);
   });
 });

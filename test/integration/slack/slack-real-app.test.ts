@@ -95,7 +95,7 @@ describe("the real app with Slack and Telegram in one process", () => {
       }),
     );
     await slack.waitForCalls("chat.postEphemeral", 1);
-    const rows = app.db.prepare("SELECT conversation_id, message_ref, value FROM feedback").all();
+    const rows = app.db!.prepare("SELECT conversation_id, message_ref, value FROM feedback").all();
     expect(rows).toEqual([{ conversation_id: `slack:C0WIJKTEAM:${ts}`, message_ref: ts, value: "up" }]);
   });
 

@@ -7,8 +7,7 @@ import { parseConfig } from "../../../src/config/config.js";
 import type { Assistant } from "../../../src/core/assistant.js";
 import { createHttpServer } from "../../../src/http/server.js";
 import { createLogger } from "../../../src/log/logger.js";
-import { openDatabase } from "../../../src/store/database.js";
-import { createSqliteConversationStore } from "../../../src/store/sqlite-conversation-store.js";
+import { openSqliteStores } from "../../../src/store/sqlite/sqlite-stores.js";
 import { FAKE_SLACK_BOT_TOKEN, startFakeSlackApi } from "../../support/fake-slack-api.js";
 import { FAKE_SLACK_SIGNING_SECRET, eventCallback, postSigned } from "../../support/slack-signing.js";
 
@@ -22,7 +21,7 @@ async function build(env: Record<string, string>) {
   const config = parseConfig({ SLACK_BOT_TOKEN: FAKE_SLACK_BOT_TOKEN, ...env });
   const logger = createLogger("silent");
   const http = createHttpServer();
-  const store = createSqliteConversationStore(openDatabase(":memory:"));
+  const store = openSqliteStores(":memory:").conversations;
   const context = createSlackApp({
     deps: { config, assistant, store, http, logger, now: () => new Date() },
     identity: { botUserId: "UBOT0001", botId: "BBOT0001" },
@@ -38,7 +37,7 @@ describe("Slack start", () => {
     const http = createHttpServer();
     try {
       const config = parseConfig({ SLACK_BOT_TOKEN: "xoxb-a-wrong-one", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: slack.apiUrl.replace(/\/$/, "") });
-      const deps = { config, assistant, store: createSqliteConversationStore(openDatabase(":memory:")), http, logger: createLogger("silent"), now: () => new Date() };
+      const deps = { config, assistant, store: openSqliteStores(":memory:").conversations, http, logger: createLogger("silent"), now: () => new Date() };
       await expect(startSlack(deps)).rejects.toThrow(/Slack did not accept SLACK_BOT_TOKEN \(invalid_auth\)/);
     } finally {
       await slack.close();

@@ -49,9 +49,9 @@ beforeAll(async () => {
   app = await createApp(config, { logger: createLogger("silent") });
   // A conversation from long ago, and one from yesterday: the purge at start keeps only the latter.
   const old = new Date(Date.now() - 100 * DAY);
-  app.store.ensureConversation({ conversationId: "telegram:1", channel: "telegram", userId: "telegram:1" }, old);
-  app.store.appendMessage({ conversationId: "telegram:1", direction: "in", text: "oud bericht", at: old });
-  app.store.appendMessage({ conversationId: "telegram:1", direction: "in", text: "recent bericht", at: new Date(Date.now() - DAY) });
+  await app.store.ensureConversation({ conversationId: "telegram:1", channel: "telegram", userId: "telegram:1" }, old);
+  await app.store.appendMessage({ conversationId: "telegram:1", direction: "in", text: "oud bericht", at: old });
+  await app.store.appendMessage({ conversationId: "telegram:1", direction: "in", text: "recent bericht", at: new Date(Date.now() - DAY) });
   stop = await startChannels(app);
 }, 120_000);
 
@@ -63,8 +63,8 @@ afterAll(async () => {
 });
 
 describe("Wijkwijzer on Telegram, end to end (createApp + startChannels, long polling)", () => {
-  it("purges messages older than RETENTION_DAYS at start", () => {
-    expect(app.store.recentMessages("telegram:1", 10).map((m) => m.text)).toEqual(["recent bericht"]);
+  it("purges messages older than RETENTION_DAYS at start", async () => {
+    expect((await app.store.recentMessages("telegram:1", 10)).map((m) => m.text)).toEqual(["recent bericht"]);
   });
 
   it("long-polls and answers /start with the onboarding", async () => {
@@ -98,12 +98,12 @@ describe("Wijkwijzer on Telegram, end to end (createApp + startChannels, long po
   it("/vergeet erases the resident's data after the confirm button", async () => {
     const resident = { id: 805 };
     await say(805, textUpdate(resident, "Wat is de sociale basis?"));
-    expect(app.store.recentMessages("telegram:805", 10).length).toBeGreaterThan(0);
+    expect((await app.store.recentMessages("telegram:805", 10)).length).toBeGreaterThan(0);
     const [confirm] = await say(805, textUpdate(resident, "/vergeet"));
     const yes = (confirm!.body.reply_markup as InlineKeyboardMarkup).inline_keyboard.flat()[0] as { callback_data: string };
     const [done] = await say(805, callbackUpdate(resident, yes.callback_data));
     expect(String(done!.body.text)).toContain("gewist");
-    expect(app.store.recentMessages("telegram:805", 10)).toEqual([]);
+    expect(await app.store.recentMessages("telegram:805", 10)).toEqual([]);
   });
 
   it("serves /healthz on PORT", async () => {

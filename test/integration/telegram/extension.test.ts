@@ -39,6 +39,6 @@ describe("Telegram extensions (how the handoff module adds the staff forum)", ()
     await h.channel.stop();
     expect(h.sentTo(STAFF_CHAT)).toEqual([]);
     expect(seen).toHaveLength(1); // the desk passed the mention on; the resident flow ignored it
-    expect(h.store.recentMessages(`telegram:${STAFF_CHAT}`, 5)).toEqual([]);
+    expect(await h.store.recentMessages(`telegram:${STAFF_CHAT}`, 5)).toEqual([]);
   });
 });

@@ -50,7 +50,7 @@ describe("Telegram over long polling (real grammY against the fake Bot API)", ()
     expect(textOf(reply!)).toContain("Wijkwijzer");
     expect(textOf(reply!)).toContain("112");
     expect(textOf(reply!)).toContain("/vergeet");
-    const stored = h.store.recentMessages("telegram:501", 10);
+    const stored = await h.store.recentMessages("telegram:501", 10);
     expect(stored.map((m) => m.direction)).toEqual(["in", "out"]);
     expect(stored[0]!.text).toBe("/start");
   });
@@ -108,7 +108,7 @@ describe("Telegram over long polling (real grammY against the fake Bot API)", ()
     expect(ask!.body.reply_markup).toMatchObject({ keyboard: [[{ text: "📍 Deel mijn locatie", request_location: true }]] });
     const [saved] = await say(h, 505, locationUpdate({ id: 505 }, 52.0894, 5.2323));
     expect(saved!.body.reply_markup).toEqual({ remove_keyboard: true });
-    expect(h.store.getState("telegram:505").location).toEqual({ lat: 52.0894, lon: 5.2323 });
+    expect((await h.store.getState("telegram:505")).location).toEqual({ lat: 52.0894, lon: 5.2323 });
     const [near] = await say(h, 505, textUpdate({ id: 505 }, "koffie drinken bij mij in de buurt"));
     expect(textOf(near!)).toContain("(52.09, 5.23)");
   });
@@ -214,8 +214,8 @@ describe("Telegram over long polling (real grammY against the fake Bot API)", ()
     expect(buttons.map((b) => b.callback_data)).toEqual(["forget_confirm", "forget_cancel"]);
     const [done] = await say(h, 512, callbackUpdate(fatima, "forget_confirm", { message_id: 9, reply_markup: confirm!.body.reply_markup }));
     expect(textOf(done!)).toContain("alles gewist");
-    expect(h.store.recentMessages("telegram:512", 50)).toEqual([]);
-    expect(h.store.getState("telegram:512")).toEqual({});
+    expect(await h.store.recentMessages("telegram:512", 50)).toEqual([]);
+    expect(await h.store.getState("telegram:512")).toEqual({});
     expect(h.db.prepare("SELECT COUNT(*) AS n FROM feedback").get()).toEqual({ n: 0 });
     const [edit] = await h.fake.waitForCalls("editMessageReplyMarkup", 1, { where: (c) => c.body.message_id === 9 });
     expect(edit!.body.reply_markup).toEqual({ inline_keyboard: [] });

@@ -14,8 +14,8 @@ import { createAssistant, type Assistant } from "../../../src/core/assistant.js"
 import type { AnswerComposer, ConversationStore, ListingSearch, Passage, Retriever, SafetyCheck } from "../../../src/core/ports.js";
 import { createHttpServer, type HttpServer } from "../../../src/http/server.js";
 import { createLogger } from "../../../src/log/logger.js";
-import { openDatabase, type SqliteDatabase } from "../../../src/store/database.js";
-import { createSqliteConversationStore } from "../../../src/store/sqlite-conversation-store.js";
+import type { SqliteDatabase } from "../../../src/store/sqlite/database.js";
+import { openSqliteStores } from "../../../src/store/sqlite/sqlite-stores.js";
 import { startFakeTelegramApi, type FakeTelegramApi, type RecordedCall } from "../../support/fake-telegram-api.js";
 
 export const WEBHOOK_SECRET = "test_secret-123";
@@ -114,8 +114,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       : {}),
     ...options.env,
   });
-  const db = openDatabase(join(dir, "wijkwijzer.sqlite"));
-  const store = createSqliteConversationStore(db);
+  const { db, conversations: store } = openSqliteStores(join(dir, "wijkwijzer.sqlite"));
   const logs: string[] = [];
   const logger = createLogger(
     "debug",

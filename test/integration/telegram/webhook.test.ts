@@ -44,7 +44,7 @@ describe("Telegram over a webhook (real grammY webhookCallback on the shared exp
     await h.channel.stop();
     expect(h.sentTo(602).map(textOf)).toHaveLength(1);
     expect(textOf(h.sentTo(602)[0]!)).toContain("Wat bewaar ik?");
-    expect(h.store.recentMessages("telegram:602", 10).map((m) => m.text)).toEqual(["/privacy", expect.stringContaining("Wat bewaar ik?")]);
+    expect((await h.store.recentMessages("telegram:602", 10)).map((m) => m.text)).toEqual(["/privacy", expect.stringContaining("Wat bewaar ik?")]);
   });
 
   it("answers the same update posted twice only once", async () => {
@@ -56,7 +56,7 @@ describe("Telegram over a webhook (real grammY webhookCallback on the shared exp
     await h.fake.waitForCalls("sendMessage", 1);
     await h.channel.stop();
     expect(h.sentTo(603)).toHaveLength(1);
-    expect(h.store.recentMessages("telegram:603", 10).filter((m) => m.direction === "in")).toHaveLength(1);
+    expect((await h.store.recentMessages("telegram:603", 10)).filter((m) => m.direction === "in")).toHaveLength(1);
   });
 
   it("acknowledges the delivery before a slow answer is ready", async () => {

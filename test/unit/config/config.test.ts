@@ -60,4 +60,23 @@ describe("parseConfig", () => {
     expect(config.PORT).toBe(8080);
     expect(config.OFFICE_HOURS).toBe("ma-do 09:00-17:00; vr 09:00-12:00");
   });
+
+  it("takes a PostgreSQL DATABASE_URL, treats an empty one as SQLite, and refuses anything else without echoing it", () => {
+    expect(parseConfig({}).DATABASE_URL).toBeUndefined();
+    expect(parseConfig({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+    expect(parseConfig({ DATABASE_URL: "postgres://ww:geheim@db.example:5432/wijkwijzer" }).DATABASE_URL).toBe("postgres://ww:geheim@db.example:5432/wijkwijzer");
+    expect(parseConfig({ DATABASE_URL: "postgresql://db.example/wijkwijzer?sslmode=require" }).DATABASE_URL).toContain("sslmode=require");
+    for (const bad of ["mysql://ww:geheim@db.example/wijkwijzer", "db.example:5432", "postgres://"]) {
+      let message = "";
+      try {
+        parseConfig({ DATABASE_URL: bad });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        message = (error as Error).message;
+      }
+      expect(message).toContain("DATABASE_URL must be a PostgreSQL URL");
+      // The password is never printed back.
+      expect(message).not.toContain("geheim");
+    }
+  });
 });

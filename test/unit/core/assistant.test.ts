@@ -49,9 +49,8 @@ beforeEach(() => {
   errors = [];
 });
 
-function storedIn(conversationId = "terminal:conv-1"): string[] {
-  return testStore.store
-    .recentMessages(conversationId, 100)
+async function storedIn(conversationId = "terminal:conv-1"): Promise<string[]> {
+  return (await testStore.store.recentMessages(conversationId, 100))
     .filter((m) => m.direction === "in")
     .map((m) => m.text);
 }
@@ -200,7 +199,7 @@ describe("knowledge answers", () => {
     expect(reply.replies[0]?.buttons).toEqual([{ id: "handoff_request", label: "Praat met een mens" }]);
     expect(reply.confident).toBe(false);
     expect(errors).toHaveLength(1);
-    expect(storedIn()).toEqual(["wat is de sociale basis?"]);
+    expect(await storedIn()).toEqual(["wat is de sociale basis?"]);
   });
 });
 
@@ -221,14 +220,14 @@ describe("commands and buttons", () => {
     await assistant.handle(inbound("hallo", { conversationId: "terminal:other", userId: "terminal:other-user" }));
     const ask = await assistant.handle(inbound("/vergeet"));
     expect(ask.replies[0]?.buttons?.map((b) => b.id)).toEqual(["forget_confirm", "forget_cancel"]);
-    expect(storedIn().length).toBeGreaterThan(0);
+    expect((await storedIn()).length).toBeGreaterThan(0);
 
     const done = await assistant.handle(inbound("", { action: { id: "forget_confirm" } }));
     expect(done.intent).toBe("command");
     expect(done.forgotten).toBe(true);
     expect(firstText(done)).toBe(texts.forgetDone);
-    expect(testStore.store.recentMessages("terminal:conv-1", 100)).toEqual([]);
-    expect(storedIn("terminal:other")).toEqual(["hallo"]);
+    expect(await testStore.store.recentMessages("terminal:conv-1", 100)).toEqual([]);
+    expect(await storedIn("terminal:other")).toEqual(["hallo"]);
   });
 
   it("the cancel button erases nothing", async () => {
@@ -236,7 +235,7 @@ describe("commands and buttons", () => {
     await assistant.handle(inbound("wat is de sociale basis?"));
     const reply = await assistant.handle(inbound("", { action: { id: "forget_cancel" } }));
     expect(firstText(reply)).toBe(texts.forgetCancelled);
-    expect(storedIn()).toContain("wat is de sociale basis?");
+    expect(await storedIn()).toContain("wat is de sociale basis?");
   });
 
   it("feedback buttons are stored with the message they rate", async () => {
@@ -273,9 +272,9 @@ describe("bad input never crashes and is stored intact", () => {
     expect(reply.replies.length).toBeGreaterThan(0);
     for (const out of reply.replies) expect(out.text.trim()).not.toBe("");
     expect(errors).toEqual([]);
-    expect(storedIn()).toEqual([text]);
+    expect(await storedIn()).toEqual([text]);
     // The messages table survived, and the reply was stored after the message.
-    const stored = testStore.store.recentMessages("terminal:conv-1", 100);
+    const stored = await testStore.store.recentMessages("terminal:conv-1", 100);
     expect(stored.filter((m) => m.direction === "out").length).toBe(reply.replies.length);
   });
 
@@ -302,6 +301,6 @@ describe("bad input never crashes and is stored intact", () => {
   it("a photo gets a short explanation", async () => {
     const reply = await makeAssistant().handle(inbound("", { unsupported: "photo" }));
     expect(firstText(reply)).toBe(texts.unsupported);
-    expect(storedIn()).toEqual(["[photo]"]);
+    expect(await storedIn()).toEqual(["[photo]"]);
   });
 });

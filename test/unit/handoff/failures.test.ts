@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createHandoffService } from "../../../src/handoff/handoff-service.js";
 import { parseOfficeHours } from "../../../src/handoff/office-hours.js";
+import { sqliteStoresOn } from "../../../src/store/sqlite/sqlite-stores.js";
 import { createHarness, RESIDENT, type Harness } from "./handoff-harness.js";
 
 let h: Harness;
@@ -13,7 +14,7 @@ const blocked = () => Object.assign(new Error("Forbidden: bot was blocked by the
 async function openTicket(harness: Harness) {
   await harness.say("/mens");
   await harness.press("handoff_consent_yes");
-  return harness.service.tickets.active(RESIDENT.conversationId)!;
+  return (await harness.service.tickets.active(RESIDENT.conversationId))!;
 }
 
 describe("handoff: nobody is left waiting without knowing", () => {
@@ -39,7 +40,7 @@ describe("handoff: nobody is left waiting without knowing", () => {
     const ticket = await openTicket(h);
     await h.service.flush();
     h.sender.failNext(10, blocked());
-    h.service.claim(ticket.id, WORKER);
+    await h.service.claim(ticket.id, WORKER);
     for (let i = 0; i < 4; i++) {
       await h.service.flush();
       h.clock.advanceMinutes(1);
@@ -50,7 +51,7 @@ describe("handoff: nobody is left waiting without knowing", () => {
   it("when the resident's message is refused by the desk for good, the resident is told", async () => {
     h = createHarness();
     const ticket = await openTicket(h);
-    h.service.claim(ticket.id, WORKER);
+    await h.service.claim(ticket.id, WORKER);
     await h.service.flush();
     h.desk.failNext(3, { code: "slack_webapi_platform_error", data: { error: "msg_too_long" } });
     await h.say("Een heel lang bericht");
@@ -64,11 +65,13 @@ describe("handoff: nobody is left waiting without knowing", () => {
   it("state survives a new service on the same database (restart)", async () => {
     h = createHarness();
     const ticket = await openTicket(h);
-    h.service.claim(ticket.id, WORKER);
+    await h.service.claim(ticket.id, WORKER);
     await h.service.stop();
+    const reopened = sqliteStoresOn(h.db);
     const again = createHandoffService({
-      db: h.db,
-      store: h.store,
+      store: reopened.conversations,
+      tickets: reopened.tickets,
+      outboxStore: reopened.outbox,
       sender: h.sender,
       primaryDesk: "slack",
       desks: { slack: h.desk },
@@ -77,7 +80,7 @@ describe("handoff: nobody is left waiting without knowing", () => {
       wijkteamContact: "x",
       retentionDays: 90,
     });
-    expect(again.tickets.active(RESIDENT.conversationId)).toMatchObject({ status: "claimed", workerName: "Sanne" });
+    expect(await again.tickets.active(RESIDENT.conversationId)).toMatchObject({ status: "claimed", workerName: "Sanne" });
     expect((await again.intercept(h.inbound("hallo?")))?.replies).toEqual([]);
     await again.flush();
     // What was queued before the restart (claim notice) and after (the relay) both arrive.

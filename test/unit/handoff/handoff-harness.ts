@@ -8,8 +8,9 @@ import type { InboundMessage, OutboundMessage } from "../../../src/core/types.js
 import type { DeskMessage, StaffDesk, Ticket } from "../../../src/handoff/handoff-model.js";
 import { createHandoffService, type HandoffDeps, type HandoffService } from "../../../src/handoff/handoff-service.js";
 import { parseOfficeHours } from "../../../src/handoff/office-hours.js";
-import { openDatabase, type SqliteDatabase } from "../../../src/store/database.js";
-import { createSqliteConversationStore } from "../../../src/store/sqlite-conversation-store.js";
+import type { ConversationStore } from "../../../src/core/ports.js";
+import type { SqliteDatabase } from "../../../src/store/sqlite/database.js";
+import { openSqliteStores } from "../../../src/store/sqlite/sqlite-stores.js";
 
 /** Monday 23 November 2026, 10:00 in Amsterdam (office open). */
 export const MONDAY_10 = Date.parse("2026-11-23T09:00:00Z");
@@ -50,7 +51,7 @@ export function createFakeDesk(): FakeDesk {
     async postTicket(ticket: Ticket, save) {
       maybeFail();
       const ref = `1700000000.${String(nextRef++).padStart(6, "0")}`;
-      save({ thread: ref, message: ref });
+      await save({ thread: ref, message: ref });
       calls.push({ op: "post", ticketId: ticket.id, summary: ticket.summary, priority: ticket.priority });
     },
     async updateTicket(ticket) {
@@ -103,7 +104,7 @@ export interface Harness {
   service: HandoffService;
   desk: FakeDesk;
   sender: FakeSender;
-  store: ReturnType<typeof createSqliteConversationStore>;
+  store: ConversationStore;
   clock: { t: number; advanceMinutes(n: number): void };
   /** Records the message in the store (as the core does) and lets the handoff intercept it. */
   say(text: string, extra?: Partial<InboundMessage>): ReturnType<HandoffService["intercept"]>;
@@ -114,8 +115,8 @@ export interface Harness {
 export const RESIDENT = { conversationId: "telegram:701", userId: "telegram:701" };
 
 export function createHarness(options: { start?: number; deps?: Partial<HandoffDeps> } = {}): Harness {
-  const db = openDatabase(":memory:");
-  const store = createSqliteConversationStore(db);
+  const stores = openSqliteStores(":memory:");
+  const { db, conversations: store } = stores;
   const desk = createFakeDesk();
   const sender = createFakeSender();
   const clock = {
@@ -126,8 +127,9 @@ export function createHarness(options: { start?: number; deps?: Partial<HandoffD
   };
   const now = () => new Date(clock.t);
   const service = createHandoffService({
-    db,
     store,
+    tickets: stores.tickets,
+    outboxStore: stores.outbox,
     sender,
     primaryDesk: "slack",
     desks: { slack: desk },
@@ -149,10 +151,10 @@ export function createHarness(options: { start?: number; deps?: Partial<HandoffD
     receivedAt: now(),
     ...extra,
   });
-  const say = (text: string, extra: Partial<InboundMessage> = {}) => {
+  const say = async (text: string, extra: Partial<InboundMessage> = {}) => {
     const message = inbound(text, extra);
-    store.ensureConversation(message, now());
-    store.appendMessage({ conversationId: message.conversationId, direction: "in", text: message.action ? `[knop: ${message.action.id}]` : text, at: now() });
+    await store.ensureConversation(message, now());
+    await store.appendMessage({ conversationId: message.conversationId, direction: "in", text: message.action ? `[knop: ${message.action.id}]` : text, at: now() });
     return service.intercept(message);
   };
   const press = (id: string, value?: string) => say("", { action: { id, ...(value !== undefined ? { value } : {}) } });

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { classifyDeliveryError } from "../../../src/handoff/delivery-errors.js";
-import { createSqliteOutbox, type OutboxJob } from "../../../src/handoff/sqlite-outbox.js";
-import { openDatabase, type SqliteDatabase } from "../../../src/store/database.js";
+import { createOutbox, type OutboxJob } from "../../../src/handoff/outbox.js";
+import { openDatabase, type SqliteDatabase } from "../../../src/store/sqlite/database.js";
+import { createSqliteOutboxStore } from "../../../src/store/sqlite/outbox-store.js";
 
 const T0 = Date.parse("2026-11-23T09:00:00Z");
 const http500 = () => Object.assign(new Error("Internal Server Error"), { code: "slack_webapi_http_error", statusCode: 500 });
@@ -22,8 +23,8 @@ afterEach(() => {
 function setup(deliver: (job: OutboxJob) => Promise<void>, extra: { onGivenUp?: (job: OutboxJob) => void; path?: string } = {}) {
   const clock = { t: T0 };
   db = openDatabase(extra.path ?? ":memory:");
-  const outbox = createSqliteOutbox({
-    db,
+  const outbox = createOutbox({
+    store: createSqliteOutboxStore(db),
     now: () => new Date(clock.t),
     deliver,
     baseDelayMs: 1000,
@@ -45,18 +46,18 @@ describe("SQLite outbox", () => {
       }
       delivered.push(`${job.lane}:${text}`);
     });
-    for (const text of ["1", "2", "3"]) outbox.enqueue("a", null, "m", { text });
-    for (const text of ["1", "2"]) outbox.enqueue("b", null, "m", { text });
+    for (const text of ["1", "2", "3"]) await outbox.enqueue("a", null, "m", { text });
+    for (const text of ["1", "2"]) await outbox.enqueue("b", null, "m", { text });
 
     await outbox.drain();
     // Lane b is not held up by lane a.
     expect(delivered).toEqual(["b:1", "b:2"]);
-    for (let i = 0; i < 10 && outbox.pending() > 0; i++) {
+    for (let i = 0; i < 10 && await outbox.pending() > 0; i++) {
       await outbox.drain();
       clock.t += 60_000;
     }
     expect(delivered).toEqual(["b:1", "b:2", "a:1", "a:2", "a:3"]);
-    expect(outbox.pending()).toBe(0);
+    expect(await outbox.pending()).toBe(0);
     await outbox.drain();
     expect(delivered).toHaveLength(5);
   });
@@ -69,7 +70,7 @@ describe("SQLite outbox", () => {
       const error = fail.shift();
       if (error) throw error;
     });
-    outbox.enqueue("a", null, "m", {});
+    await outbox.enqueue("a", null, "m", {});
     const tryEverySecond = async (seconds: number) => {
       for (let s = 0; s < seconds; s++) {
         await outbox.drain();
@@ -79,7 +80,7 @@ describe("SQLite outbox", () => {
     await tryEverySecond(45);
     // First try at 0 s; retry after 1 s; after 2 more; the rate limit asks 30 s.
     expect(attempts).toEqual([0, 1000, 3000, 33_000]);
-    expect(outbox.pending()).toBe(0);
+    expect(await outbox.pending()).toBe(0);
     fail = [];
   });
 
@@ -93,8 +94,8 @@ describe("SQLite outbox", () => {
       },
       { onGivenUp: (job) => given.push((job.payload as { n: number }).n) },
     );
-    outbox.enqueue("a", null, "m", { n: 1 });
-    outbox.enqueue("a", null, "m", { n: 2 });
+    await outbox.enqueue("a", null, "m", { n: 1 });
+    await outbox.enqueue("a", null, "m", { n: 2 });
     for (let i = 0; i < 6; i++) {
       await outbox.drain();
       clock.t += 60_000;
@@ -114,8 +115,8 @@ describe("SQLite outbox", () => {
       if (!up) throw http500();
       first.push((job.payload as { text: string }).text);
     }, { path });
-    a.outbox.enqueue("a", null, "m", { text: "een" });
-    a.outbox.enqueue("a", null, "m", { text: "twee" });
+    await a.outbox.enqueue("a", null, "m", { text: "een" });
+    await a.outbox.enqueue("a", null, "m", { text: "twee" });
     await a.outbox.drain();
     await a.outbox.stop();
     db.close();
@@ -139,9 +140,9 @@ describe("SQLite outbox", () => {
       if ((job.payload as { text: string }).text === "eerste") await gate;
       delivered.push((job.payload as { text: string }).text);
     });
-    outbox.enqueue("a", null, "m", { text: "eerste" });
+    await outbox.enqueue("a", null, "m", { text: "eerste" });
     const running = outbox.drain();
-    outbox.enqueue("b", null, "m", { text: "tweede" });
+    await outbox.enqueue("b", null, "m", { text: "tweede" });
     void outbox.drain();
     release();
     await running;

@@ -11,7 +11,7 @@ async function askAndConsent(harness: Harness, question = "Ik heb schulden en we
   const offer = await harness.service.offer(harness.inbound(question), "handoff");
   const consent = await harness.press("handoff_consent_yes");
   await harness.service.flush();
-  const ticket = harness.service.tickets.active(RESIDENT.conversationId)!;
+  const ticket = (await harness.service.tickets.active(RESIDENT.conversationId))!;
   return { offer, consent, ticket };
 }
 
@@ -25,7 +25,7 @@ describe("handoff: consent", () => {
       ["handoff_consent_no", "Nee, liever niet"],
     ]);
     await h.service.flush();
-    expect(h.service.tickets.active(RESIDENT.conversationId)).toBeUndefined();
+    expect(await h.service.tickets.active(RESIDENT.conversationId)).toBeUndefined();
     expect(h.desk.calls).toEqual([]);
   });
 
@@ -42,7 +42,7 @@ describe("handoff: consent", () => {
     expect(reply?.replies[0]?.text).toContain("Bel het wijkteam: 030-1234567.");
     expect(reply?.replies[0]?.text).not.toContain("112");
     await h.service.flush();
-    expect(h.service.tickets.active(RESIDENT.conversationId)).toBeUndefined();
+    expect(await h.service.tickets.active(RESIDENT.conversationId)).toBeUndefined();
     expect(h.desk.calls).toEqual([]);
   });
 
@@ -72,7 +72,7 @@ describe("handoff: consent", () => {
     await h.say("/mens");
     const reply = await h.say("ja graag");
     expect(reply?.replies[0]?.text).toMatch(/Ik heb een sociaal werker gevraagd/);
-    expect(h.service.tickets.active(RESIDENT.conversationId)).toBeDefined();
+    expect(await h.service.tickets.active(RESIDENT.conversationId)).toBeDefined();
   });
 
   it("a crisis makes an urgent ticket, with the emergency numbers in the reply", async () => {
@@ -83,7 +83,7 @@ describe("handoff: consent", () => {
     await h.press("handoff_request");
     const reply = await h.press("handoff_consent_yes");
     expect(reply?.replies[0]?.text).toContain("112");
-    expect(h.service.tickets.active(RESIDENT.conversationId)?.priority).toBe("urgent");
+    expect((await h.service.tickets.active(RESIDENT.conversationId))?.priority).toBe("urgent");
   });
 
   it("other channels than Telegram and Slack are left to the core", async () => {
@@ -132,7 +132,7 @@ describe("handoff: office hours", () => {
     await h.say("ik wil niet meer leven");
     await h.service.offer(h.inbound("ik wil niet meer leven"), "crisis");
     await h.press("handoff_consent_yes");
-    const ticket = h.service.tickets.active(RESIDENT.conversationId)!;
+    const ticket = (await h.service.tickets.active(RESIDENT.conversationId))!;
     h.clock.advanceMinutes(60);
     await h.service.flush();
     expect(h.desk.threadTexts(ticket.id)).toEqual([]);
@@ -150,7 +150,7 @@ describe("handoff: while a person has the chat", () => {
   it("relays both ways, keeps the bot silent, and gives the bot back after close and rating", async () => {
     h = createHarness();
     const { ticket } = await askAndConsent(h);
-    expect(h.service.claim(ticket.id, WORKER).ok).toBe(true);
+    expect((await h.service.claim(ticket.id, WORKER)).ok).toBe(true);
     await h.service.flush();
     expect(h.sender.textsTo(RESIDENT.conversationId)).toEqual([
       "Sanne, een sociaal werker, is nu bij u. Dit is een mens, geen computer. U kunt hier gewoon typen. Uw berichten gaan naar Sanne.",
@@ -159,14 +159,14 @@ describe("handoff: while a person has the chat", () => {
 
     const silent = await h.say("Dank u. Ik heb een brief van de deurwaarder.");
     expect(silent?.replies).toEqual([]);
-    expect(h.service.workerMessage({ desk: "slack", thread: ticket.deskThread ?? "1700000000.000001", worker: WORKER, text: "Kunt u morgen langskomen?" }).result).toBe(
+    expect((await h.service.workerMessage({ desk: "slack", thread: ticket.deskThread ?? "1700000000.000001", worker: WORKER, text: "Kunt u morgen langskomen?" })).result).toBe(
       "relayed",
     );
     await h.service.flush();
     expect(h.desk.threadTexts(ticket.id)).toContain("Bewoner: Dank u. Ik heb een brief van de deurwaarder.");
     expect(h.sender.textsTo(RESIDENT.conversationId).at(-1)).toBe("Sanne: Kunt u morgen langskomen?");
 
-    expect(h.service.close(ticket.id, WORKER).ok).toBe(true);
+    expect((await h.service.close(ticket.id, WORKER)).ok).toBe(true);
     await h.service.flush();
     const closing = h.sender.sent.at(-1)!.message;
     expect(closing.text).toMatch(/Sanne heeft het gesprek afgesloten/);
@@ -174,7 +174,7 @@ describe("handoff: while a person has the chat", () => {
 
     const thanks = await h.press("handoff_rate", "1:4");
     expect(thanks?.replies[0]?.text).toBe("Dank u wel voor uw cijfer!");
-    expect(h.service.tickets.get(ticket.id)?.rating).toBe(4);
+    expect((await h.service.tickets.get(ticket.id))?.rating).toBe(4);
     // The bot answers again.
     expect(await h.say("waar kan ik koffie drinken?")).toBeNull();
   });
@@ -182,12 +182,12 @@ describe("handoff: while a person has the chat", () => {
   it("only the worker who claimed talks to the resident; a second claim is refused", async () => {
     h = createHarness();
     const { ticket } = await askAndConsent(h);
-    const thread = h.service.tickets.get(ticket.id)!.deskThread!;
-    expect(h.service.workerMessage({ desk: "slack", thread, worker: WORKER, text: "te vroeg" }).result).toBe("not_claimed");
-    h.service.claim(ticket.id, WORKER);
-    const second = h.service.claim(ticket.id, { id: "slack:U0WORKER2", firstName: "Ahmed" });
+    const thread = (await h.service.tickets.get(ticket.id))!.deskThread!;
+    expect((await h.service.workerMessage({ desk: "slack", thread, worker: WORKER, text: "te vroeg" })).result).toBe("not_claimed");
+    await h.service.claim(ticket.id, WORKER);
+    const second = await h.service.claim(ticket.id, { id: "slack:U0WORKER2", firstName: "Ahmed" });
     expect(second).toMatchObject({ ok: false, reason: "taken" });
-    expect(h.service.workerMessage({ desk: "slack", thread, worker: { id: "slack:U0WORKER2", firstName: "Ahmed" }, text: "intern" }).result).toBe(
+    expect((await h.service.workerMessage({ desk: "slack", thread, worker: { id: "slack:U0WORKER2", firstName: "Ahmed" }, text: "intern" })).result).toBe(
       "not_claimer",
     );
     await h.service.flush();
@@ -197,11 +197,11 @@ describe("handoff: while a person has the chat", () => {
   it("a redelivered worker message is relayed once", async () => {
     h = createHarness();
     const { ticket } = await askAndConsent(h);
-    h.service.claim(ticket.id, WORKER);
-    const thread = h.service.tickets.get(ticket.id)!.deskThread!;
+    await h.service.claim(ticket.id, WORKER);
+    const thread = (await h.service.tickets.get(ticket.id))!.deskThread!;
     const message = { desk: "slack" as const, thread, worker: WORKER, text: "Hallo", deliveryKey: "slack:handoff:C1:1.1" };
-    expect(h.service.workerMessage(message).result).toBe("relayed");
-    expect(h.service.workerMessage(message).result).toBe("duplicate");
+    expect((await h.service.workerMessage(message)).result).toBe("relayed");
+    expect((await h.service.workerMessage(message)).result).toBe("duplicate");
     await h.service.flush();
     expect(h.sender.textsTo(RESIDENT.conversationId).filter((t) => t === "Sanne: Hallo")).toHaveLength(1);
   });
@@ -209,7 +209,7 @@ describe("handoff: while a person has the chat", () => {
   it("a photo while claimed: the worker hears of it, the resident is asked to type", async () => {
     h = createHarness();
     const { ticket } = await askAndConsent(h);
-    h.service.claim(ticket.id, WORKER);
+    await h.service.claim(ticket.id, WORKER);
     const reply = await h.say("", { unsupported: "photo" });
     expect(reply?.replies[0]?.text).toMatch(/alleen tekst doorsturen naar Sanne/);
     await h.service.flush();
@@ -222,7 +222,7 @@ describe("handoff: while a person has the chat", () => {
     const reply = await h.say("/stop");
     expect(reply?.replies[0]?.text).toMatch(/ingetrokken/);
     await h.service.flush();
-    expect(h.service.tickets.get(ticket.id)).toMatchObject({ status: "closed", closeReason: "resident_stopped" });
+    expect(await h.service.tickets.get(ticket.id)).toMatchObject({ status: "closed", closeReason: "resident_stopped" });
     expect(h.desk.threadTexts(ticket.id)).toContain("De bewoner heeft het gesprek beëindigd (/stop).");
     expect(h.desk.calls.filter((c) => c.op === "update").at(-1)).toMatchObject({ status: "closed" });
     expect((await h.say("/stop"))?.replies[0]?.text).toMatch(/geen vraag/);
@@ -231,7 +231,7 @@ describe("handoff: while a person has the chat", () => {
   it("crisis words while claimed still get the emergency numbers, and the worker is warned", async () => {
     h = createHarness({ deps: { safety: { assess: (text) => (/niet meer leven/.test(text) ? { crisis: "suicide" } : {}) } } });
     const { ticket } = await askAndConsent(h);
-    h.service.claim(ticket.id, WORKER);
+    await h.service.claim(ticket.id, WORKER);
     expect((await h.say("gewoon een vraag"))?.replies).toEqual([]);
     const reply = await h.say("ik wil niet meer leven");
     expect(reply?.intent).toBe("crisis");
@@ -241,7 +241,7 @@ describe("handoff: while a person has the chat", () => {
       "Bewoner: ik wil niet meer leven",
       "⚠️ Let op: dit bericht lijkt op een crisis. De bewoner kreeg de noodnummers (112 en 113) te zien.",
     ]);
-    expect(h.service.tickets.get(ticket.id)?.priority).toBe("urgent");
+    expect((await h.service.tickets.get(ticket.id))?.priority).toBe("urgent");
   });
 
   it("a crisis while waiting raises the ticket to urgent", async () => {
@@ -250,7 +250,7 @@ describe("handoff: while a person has the chat", () => {
     const offer = await h.service.offer(h.inbound("ik wil dood"), "crisis");
     expect(offer?.text).toMatch(/U staat al op de lijst/);
     await h.service.flush();
-    expect(h.service.tickets.get(ticket.id)?.priority).toBe("urgent");
+    expect((await h.service.tickets.get(ticket.id))?.priority).toBe("urgent");
     expect(h.desk.calls.filter((c) => c.op === "update").at(-1)).toMatchObject({ priority: "urgent" });
   });
 });
@@ -261,7 +261,7 @@ describe("handoff: the note for the worker", () => {
     const { ticket } = await askAndConsent(h, "Ik heb schulden");
     const posted = h.desk.calls.find((c) => c.op === "post")!;
     expect(posted.summary).toMatch(/^Vraag: "Ik heb schulden"\nOnderwerp: .+\nKanaal: Telegram\nNotitie over \d+ berichten\. Bel \[telefoon\]\.$/);
-    expect(h.service.tickets.summaryKind(ticket.id)).toBe("llm");
+    expect(await h.service.tickets.summaryKind(ticket.id)).toBe("llm");
     h.db.close();
 
     h = createHarness({ deps: { summarise: async () => Promise.reject(new Error("timeout")) } });
@@ -274,7 +274,7 @@ describe("handoff: privacy", () => {
   it("/vergeet erases the tickets' content and undelivered relays, and tells the desk without content", async () => {
     h = createHarness();
     const { ticket } = await askAndConsent(h, "Mijn IBAN is NL91ABNA0417164300 en ik heb schulden");
-    h.service.claim(ticket.id, WORKER);
+    await h.service.claim(ticket.id, WORKER);
     await h.service.flush();
     h.desk.failNext(100, Object.assign(new Error("down"), { code: "slack_webapi_request_error" }));
     await h.say("Dit is geheim: mijn buurman heet Jan");
@@ -283,7 +283,7 @@ describe("handoff: privacy", () => {
     h.desk.failNext(0, null);
     h.clock.advanceMinutes(10);
     await h.service.flush();
-    const stored = h.service.tickets.get(ticket.id)!;
+    const stored = (await h.service.tickets.get(ticket.id))!;
     expect(stored).toMatchObject({ status: "closed", closeReason: "forgotten", summary: "", userId: "" });
     expect(h.desk.threadTexts(ticket.id).join("\n")).not.toContain("geheim");
     expect(h.desk.threadTexts(ticket.id)).toContain("De bewoner heeft gevraagd alles te wissen. Het gesprek is gesloten.");
@@ -295,17 +295,17 @@ describe("handoff: privacy", () => {
   it("the retention purge erases old tickets' content and old relayed messages", async () => {
     h = createHarness();
     const { ticket } = await askAndConsent(h);
-    h.service.claim(ticket.id, WORKER);
-    h.service.workerMessage({ desk: "slack", thread: h.service.tickets.get(ticket.id)!.deskThread!, worker: WORKER, text: "Mijn nummer is 06-11111111" });
-    h.service.close(ticket.id, WORKER);
+    await h.service.claim(ticket.id, WORKER);
+    await h.service.workerMessage({ desk: "slack", thread: (await h.service.tickets.get(ticket.id))!.deskThread!, worker: WORKER, text: "Mijn nummer is 06-11111111" });
+    await h.service.close(ticket.id, WORKER);
     await h.service.flush();
     h.clock.advanceMinutes(91 * 24 * 60);
     await h.service.flush();
-    expect(h.service.tickets.get(ticket.id)?.summary).toBe("");
+    expect((await h.service.tickets.get(ticket.id))?.summary).toBe("");
     const rows = h.db.prepare("SELECT COUNT(*) AS n FROM handoff_outbox").get() as { n: number };
     expect(rows.n).toBe(0);
     // The worker's words were recorded as conversation messages: the store's own purge covers them.
-    expect(h.store.purgeOlderThan(new Date(h.clock.t - 90 * 86_400_000))).toBeGreaterThan(0);
-    expect(h.store.recentMessages(RESIDENT.conversationId, 50).map((m) => m.text).join("\n")).not.toContain("06-11111111");
+    expect(await h.store.purgeOlderThan(new Date(h.clock.t - 90 * 86_400_000))).toBeGreaterThan(0);
+    expect((await h.store.recentMessages(RESIDENT.conversationId, 50)).map((m) => m.text).join("\n")).not.toContain("06-11111111");
   });
 });

@@ -6,7 +6,7 @@ import { Writable } from "node:stream";
 import type { ListingRequest } from "../../../src/core/ports.js";
 import { createListingsService, type ListingsService } from "../../../src/listings/listings-service.js";
 import { createLogger } from "../../../src/log/logger.js";
-import { openDatabase } from "../../../src/store/database.js";
+import { openSqliteStores } from "../../../src/store/sqlite/sqlite-stores.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = join(HERE, "../../fixtures/listings");
@@ -35,7 +35,7 @@ export async function serviceWith(files: string[], options: { now?: Date; logLin
   for (const f of files) copyFileSync(f, join(dir, f.split("/").pop()!));
   const now = options.now ?? TUESDAY_MORNING;
   const service = createListingsService({
-    db: openDatabase(":memory:"),
+    repository: openSqliteStores(":memory:").listings,
     config: {
       LISTINGS_DIR: dir,
       KNOWLEDGE_DIR,

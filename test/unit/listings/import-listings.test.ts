@@ -4,36 +4,36 @@ import { describe, expect, it } from "vitest";
 import { formatImportReport } from "../../../src/listings/import-report.js";
 import { checkListings, importListingsContent, importListingsFile } from "../../../src/listings/import-listings.js";
 import { generateListings, listingsToCsv } from "../../../src/listings/generate-listings.js";
-import { createSqliteListingsRepository } from "../../../src/listings/sqlite-listings-repository.js";
-import { openDatabase } from "../../../src/store/database.js";
+import { openDatabase } from "../../../src/store/sqlite/database.js";
+import { createSqliteListingsRepository } from "../../../src/store/sqlite/listings-repository.js";
 import { EXAMPLE_CSV, FIXTURES } from "./helpers.js";
 
 const fixture = (name: string) => join(FIXTURES, name);
 const repo = () => createSqliteListingsRepository(openDatabase(":memory:"));
 
 describe("CSV import", () => {
-  it("imports a valid file and reports the counts", () => {
+  it("imports a valid file and reports the counts", async () => {
     const r = repo();
-    const report = importListingsFile(r, fixture("zwolle-valid.csv"));
+    const report = await importListingsFile(r, fixture("zwolle-valid.csv"));
     expect(report).toMatchObject({ ok: true, format: "csv", total: 5, added: 5, errors: [] });
-    expect(r.count()).toBe(5);
-    const koffie = r.all().find((l) => l.id === "zwl-001")!;
+    expect(await r.count()).toBe(5);
+    const koffie = (await r.all()).find((l) => l.id === "zwl-001")!;
     expect(koffie).toMatchObject({ name: "Koffieochtend De Pelikaan", categories: ["ontmoeting"], postcode: "8011 AA", latitude: 52.5129, schedule: "di 10:00-12:00" });
     expect(formatImportReport(report)).toContain("5 activiteiten geïmporteerd");
   });
 
-  it("accepts the shipped example sociale kaart", () => {
-    const report = importListingsFile(repo(), EXAMPLE_CSV, { dryRun: true });
+  it("accepts the shipped example sociale kaart", async () => {
+    const report = await importListingsFile(repo(), EXAMPLE_CSV, { dryRun: true });
     expect(report.errors).toEqual([]);
     expect(report.total).toBeGreaterThanOrEqual(60);
   });
 
-  it("rejects an invalid file whole, with row, field and what is wrong", () => {
+  it("rejects an invalid file whole, with row, field and what is wrong", async () => {
     const r = repo();
-    importListingsFile(r, fixture("zwolle-valid.csv"));
-    const report = importListingsFile(r, fixture("invalid.csv"));
+    await importListingsFile(r, fixture("zwolle-valid.csv"));
+    const report = await importListingsFile(r, fixture("invalid.csv"));
     expect(report.ok).toBe(false);
-    expect(r.count()).toBe(5); // nothing of the invalid file, nothing else touched
+    expect(await r.count()).toBe(5); // nothing of the invalid file, nothing else touched
     const byRow = report.errors.map((e) => [e.row, e.field, e.message]);
     expect(byRow).toEqual(
       expect.arrayContaining([
@@ -53,15 +53,15 @@ describe("CSV import", () => {
     expect(text).toContain("rij 3 (id bad-002), veld schedule: tijd 25:00 bestaat niet");
   });
 
-  it("reports broken quoting with its line", () => {
-    const report = importListingsFile(repo(), fixture("broken-quote.csv"));
+  it("reports broken quoting with its line", async () => {
+    const report = await importListingsFile(repo(), fixture("broken-quote.csv"));
     expect(report.ok).toBe(false);
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0]).toMatchObject({ row: 3, message: expect.stringContaining("aanhalingsteken") });
   });
 
-  it("explains a semicolon-separated export and a missing column", () => {
-    expect(importListingsFile(repo(), fixture("semicolon.csv")).errors[0]?.message).toContain("puntkomma");
+  it("explains a semicolon-separated export and a missing column", async () => {
+    expect((await importListingsFile(repo(), fixture("semicolon.csv"))).errors[0]?.message).toContain("puntkomma");
     const header = readFileSync(fixture("zwolle-valid.csv"), "utf8").replace(",last_verified", "").replace(/,2026-\d\d-\d\d|,2024-05-01/g, "");
     const checked = checkListings("x.csv", header);
     expect(checked.errors[0]).toMatchObject({ row: 1, message: expect.stringContaining("last_verified") });
@@ -73,15 +73,15 @@ describe("CSV import", () => {
     expect(checked.errors).toEqual([expect.objectContaining({ row: 2, message: expect.stringContaining("20 waarden") })]);
   });
 
-  it("validates only on a dry run", () => {
+  it("validates only on a dry run", async () => {
     const r = repo();
-    const report = importListingsFile(r, fixture("zwolle-valid.csv"), { dryRun: true });
+    const report = await importListingsFile(r, fixture("zwolle-valid.csv"), { dryRun: true });
     expect(report).toMatchObject({ ok: true, dryRun: true, added: 5 });
-    expect(r.count()).toBe(0);
+    expect(await r.count()).toBe(0);
   });
 
-  it("says which file is missing", () => {
-    const report = importListingsFile(repo(), fixture("does-not-exist.csv"));
+  it("says which file is missing", async () => {
+    const report = await importListingsFile(repo(), fixture("does-not-exist.csv"));
     expect(report).toMatchObject({ ok: false, errors: [{ message: "bestand niet gevonden" }] });
   });
 });
@@ -90,38 +90,38 @@ describe("re-import", () => {
   const original = readFileSync(fixture("zwolle-valid.csv"), "utf8");
   const lines = original.trimEnd().split("\n");
 
-  it("updates by id, removes what is gone from that file, and leaves other files alone", () => {
+  it("updates by id, removes what is gone from that file, and leaves other files alone", async () => {
     const r = repo();
-    importListingsContent(r, "/data/zwolle.csv", original);
-    importListingsContent(r, "/data/other.csv", listingsToCsv(generateListings(3, 7)));
-    expect(r.count()).toBe(8);
+    await importListingsContent(r, "/data/zwolle.csv", original);
+    await importListingsContent(r, "/data/other.csv", listingsToCsv(generateListings(3, 7)));
+    expect(await r.count()).toBe(8);
 
     const edited = [lines[0], lines[1]!.replace("Koffieochtend De Pelikaan", "Koffie-inloop De Pelikaan"), lines[2], lines[3]].join("\n");
-    const report = importListingsContent(r, "/data/zwolle.csv", edited);
+    const report = await importListingsContent(r, "/data/zwolle.csv", edited);
     expect(report).toMatchObject({ ok: true, added: 0, updated: 1, unchanged: 2, removed: 2 });
-    expect(r.count()).toBe(6);
-    const ids = r.all().map((l) => l.id);
+    expect(await r.count()).toBe(6);
+    const ids = (await r.all()).map((l) => l.id);
     expect(ids).not.toContain("zwl-004");
     expect(ids).toContain("gen-000001");
-    expect(r.all().find((l) => l.id === "zwl-001")?.name).toBe("Koffie-inloop De Pelikaan");
+    expect((await r.all()).find((l) => l.id === "zwl-001")?.name).toBe("Koffie-inloop De Pelikaan");
   });
 
-  it("refuses an id that another file already holds, and changes nothing", () => {
+  it("refuses an id that another file already holds, and changes nothing", async () => {
     const r = repo();
-    importListingsContent(r, "/data/a.csv", original);
-    const report = importListingsContent(r, "/data/b.csv", [lines[0], lines[1]].join("\n"));
+    await importListingsContent(r, "/data/a.csv", original);
+    const report = await importListingsContent(r, "/data/b.csv", [lines[0], lines[1]].join("\n"));
     expect(report.ok).toBe(false);
     expect(report.errors[0]).toMatchObject({ id: "zwl-001", field: "id", message: expect.stringContaining("/data/a.csv") });
-    expect(r.sources()).toEqual(["/data/a.csv"]);
+    expect(await r.sources()).toEqual(["/data/a.csv"]);
   });
 });
 
 describe("HSDS JSON import", () => {
-  it("maps organizations, services, locations, schedules and service_at_location to listings", () => {
+  it("maps organizations, services, locations, schedules and service_at_location to listings", async () => {
     const r = repo();
-    const report = importListingsFile(r, fixture("hsds-valid.json"));
+    const report = await importListingsFile(r, fixture("hsds-valid.json"));
     expect(report).toMatchObject({ ok: true, format: "hsds", total: 3 });
-    const byId = new Map(r.all().map((l) => [l.id, l]));
+    const byId = new Map((await r.all()).map((l) => [l.id, l]));
     expect(byId.get("svc-koffie")).toMatchObject({
       name: "Buurtkoffie Wipstrik",
       organization: "Stichting Buurtkracht Zwolle (fictief)",
@@ -141,17 +141,17 @@ describe("HSDS JSON import", () => {
     expect(byId.get("svc-maaltijd@loc-kerk")).toMatchObject({ schedule: "laatste vr 17:30-19:30", latitude: 52.515 });
   });
 
-  it("reads an array of nested HSDS 3 service objects", () => {
+  it("reads an array of nested HSDS 3 service objects", async () => {
     const r = repo();
-    expect(importListingsFile(r, fixture("hsds-nested.json")).ok).toBe(true);
-    expect(r.all()[0]).toMatchObject({ id: "nested-1", schedule: "di 13:00-15:00", city: "Zwolle", audience: ["ouderen"], email: "digi@zuid.example" });
+    expect((await importListingsFile(r, fixture("hsds-nested.json"))).ok).toBe(true);
+    expect((await r.all())[0]).toMatchObject({ id: "nested-1", schedule: "di 13:00-15:00", city: "Zwolle", audience: ["ouderen"], email: "digi@zuid.example" });
   });
 
-  it("rejects an invalid HSDS file whole, naming the JSON path and property", () => {
+  it("rejects an invalid HSDS file whole, naming the JSON path and property", async () => {
     const r = repo();
-    const report = importListingsFile(r, fixture("hsds-invalid.json"));
+    const report = await importListingsFile(r, fixture("hsds-invalid.json"));
     expect(report.ok).toBe(false);
-    expect(r.count()).toBe(0);
+    expect(await r.count()).toBe(0);
     expect(report.errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: "schedules[0]", field: "closes_at", message: expect.stringContaining("25:00") }),

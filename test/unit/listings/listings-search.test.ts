@@ -157,7 +157,7 @@ describe("loading LISTINGS_DIR", () => {
   it("skips an invalid file whole with its report in the log, loads the others, and ignores README.md", async () => {
     const logLines: string[] = [];
     const { service } = await serviceWith([ZWOLLE, join(FIXTURES, "invalid.csv"), join(FIXTURES, "hsds-nested.json")], { logLines });
-    expect(service.listings().map((l) => l.id).sort()).toEqual(["nested-1", "zwl-001", "zwl-002", "zwl-003", "zwl-004", "zwl-005"]);
+    expect((await service.listings()).map((l) => l.id).sort()).toEqual(["nested-1", "zwl-001", "zwl-002", "zwl-003", "zwl-004", "zwl-005"]);
     const warning = logLines.find((l) => l.includes("invalid.csv"));
     expect(warning).toContain("listings file is invalid and was skipped");
     expect(warning).toContain("tijd 25:00 bestaat niet");
@@ -168,21 +168,21 @@ describe("loading LISTINGS_DIR", () => {
     writeFileSync(join(dir, "README.md"), "# not listings\n");
     copyFileSync(join(FIXTURES, "hsds-nested.json"), join(dir, "extra.json"));
     await service.loadDirectory();
-    expect(service.listings()).toHaveLength(6);
+    expect(await service.listings()).toHaveLength(6);
     rmSync(join(dir, "zwolle-valid.csv"));
     await service.loadDirectory();
-    expect(service.listings().map((l) => l.id)).toEqual(["nested-1"]);
+    expect((await service.listings()).map((l) => l.id)).toEqual(["nested-1"]);
   });
 
   it("renders every listing as a retrieval document", async () => {
     const { service } = await serviceWith([ZWOLLE]);
-    const doc = service.documents().find((d) => d.id === "listing:zwl-002")!;
+    const doc = (await service.documents()).find((d) => d.id === "listing:zwl-002")!;
     expect(doc).toMatchObject({ kind: "listing", title: "Beweegclub 60+ Assendorp", url: "https://assendorp-sport.example" });
     expect(doc.text).toContain("Soort activiteit: sport en bewegen.");
     expect(doc.text).toContain("Voor wie: ouderen.");
     expect(doc.text).toContain("elke woensdag van 10:00 tot 11:00 en elke eerste vrijdag van de maand van 14:00 tot 15:00");
     expect(doc.text).toContain("Kosten: €2,00.");
-    expect(service.documents().find((d) => d.id === "listing:zwl-004")!.text).toContain("Wanneer: op afspraak.");
+    expect((await service.documents()).find((d) => d.id === "listing:zwl-004")!.text).toContain("Wanneer: op afspraak.");
   });
 });
 

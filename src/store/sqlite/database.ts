@@ -5,11 +5,11 @@ import { fileURLToPath } from "node:url";
 
 export type SqliteDatabase = Database.Database;
 
-const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "migrations", "sqlite");
 
 /**
  * Opens (and creates) the SQLite database and applies pending migrations in file-name order.
- * Each capability adds its own `NNNN_name.sql` file; applied names are kept in `schema_migrations`.
+ * Each capability adds its own `src/store/migrations/sqlite/NNNN_name.sql` file (and its PostgreSQL twin); applied names are kept in `schema_migrations`.
  * Pass ":memory:" for a throw-away database.
  */
 export function openDatabase(path: string): SqliteDatabase {

@@ -1,33 +1,12 @@
-import type { SqliteDatabase } from "../store/database.js";
-import type { Listing } from "./listing-model.js";
+import type { Listing } from "../../listings/listing-model.js";
+import type { ImportPlan, ListingsRepository } from "../../listings/listings-repository.js";
+import type { SqliteDatabase } from "./database.js";
 
-export interface ImportCounts {
-  added: number;
-  updated: number;
-  unchanged: number;
-  removed: number;
-}
-
-export interface ImportPlan extends ImportCounts {
-  /** Ids that another file already holds (an id is unique over all files). */
-  conflicts: Array<{ id: string; source: string }>;
-}
-
-/** Stores listings per source file, so re-importing a file updates and removes exactly its own listings. */
-export interface ListingsRepository {
-  all(): Listing[];
-  count(): number;
-  sources(): string[];
-  sourceHash(source: string): string | undefined;
-  /** What replacing `source` with `listings` would do, without changing anything. */
-  plan(source: string, listings: Listing[]): ImportPlan;
-  /** Replaces everything from `source` with `listings` in one transaction (all or nothing). */
-  replaceSource(source: string, hash: string, listings: Listing[], at: Date): ImportPlan;
-  removeSource(source: string): number;
-  /** Changes whenever any import or removal is committed, also by another process. */
-  version(): string;
-}
-
+/**
+ * {@link ListingsRepository} on SQLite. `version()` is asked several times per message: it reads
+ * the listing sources only when SQLite's `data_version` says another connection committed (our own
+ * writes reset it directly).
+ */
 export function createSqliteListingsRepository(db: SqliteDatabase): ListingsRepository {
   const selectAll = db.prepare("SELECT data_json FROM listings ORDER BY id");
   const selectSourceRows = db.prepare("SELECT id, data_json FROM listings WHERE source = ?");
@@ -46,6 +25,15 @@ export function createSqliteListingsRepository(db: SqliteDatabase): ListingsRepo
   const deleteListing = db.prepare("DELETE FROM listings WHERE id = ?");
   const deleteSource = db.prepare("DELETE FROM listing_sources WHERE source = ?");
   const deleteSourceListings = db.prepare("DELETE FROM listings WHERE source = ?");
+  const countListings = db.prepare("SELECT COUNT(*) AS n FROM listings");
+  const selectSources = db.prepare("SELECT source FROM listing_sources ORDER BY source");
+  const selectHash = db.prepare("SELECT content_hash FROM listing_sources WHERE source = ?");
+  const selectVersion = db.prepare(
+    "SELECT COUNT(*) AS n, COALESCE(MAX(imported_at), 0) AS at, COALESCE(SUM(listing_count), 0) AS total FROM listing_sources",
+  );
+  // db.pragma prepares on every call; this is asked on every message.
+  const readDataVersion = db.prepare("PRAGMA data_version").pluck();
+  let cached: { dataVersion: unknown; version: string } | undefined;
 
   function plan(source: string, listings: Listing[]): ImportPlan & { existing: Map<string, string> } {
     const existing = new Map<string, string>();
@@ -67,16 +55,16 @@ export function createSqliteListingsRepository(db: SqliteDatabase): ListingsRepo
   }
 
   return {
-    all: () => (selectAll.all() as Array<{ data_json: string }>).map((r) => JSON.parse(r.data_json) as Listing),
-    count: () => (db.prepare("SELECT COUNT(*) AS n FROM listings").get() as { n: number }).n,
-    sources: () => (db.prepare("SELECT source FROM listing_sources ORDER BY source").all() as Array<{ source: string }>).map((r) => r.source),
-    sourceHash: (source) =>
-      (db.prepare("SELECT content_hash FROM listing_sources WHERE source = ?").get(source) as { content_hash: string } | undefined)?.content_hash,
-    plan(source, listings) {
+    all: async () => (selectAll.all() as Array<{ data_json: string }>).map((r) => JSON.parse(r.data_json) as Listing),
+    count: async () => (countListings.get() as { n: number }).n,
+    sources: async () => (selectSources.all() as Array<{ source: string }>).map((r) => r.source),
+    sourceHash: async (source) => (selectHash.get(source) as { content_hash: string } | undefined)?.content_hash,
+    async plan(source, listings) {
       const { existing: _existing, ...rest } = plan(source, listings);
       return rest;
     },
-    replaceSource(source, hash, listings, at) {
+    async replaceSource(source, hash, listings, at) {
+      cached = undefined;
       return db.transaction(() => {
         const { existing, ...result } = plan(source, listings);
         if (result.conflicts.length > 0) return result;
@@ -102,20 +90,20 @@ export function createSqliteListingsRepository(db: SqliteDatabase): ListingsRepo
         return result;
       })();
     },
-    removeSource(source) {
+    async removeSource(source) {
+      cached = undefined;
       return db.transaction(() => {
         const removed = deleteSourceListings.run(source).changes;
         deleteSource.run(source);
         return removed;
       })();
     },
-    version() {
-      const row = db.prepare("SELECT COUNT(*) AS n, COALESCE(MAX(imported_at), 0) AS at, COALESCE(SUM(listing_count), 0) AS total FROM listing_sources").get() as {
-        n: number;
-        at: number;
-        total: number;
-      };
-      return `${row.n}:${row.at}:${row.total}`;
+    async version() {
+      const dataVersion = readDataVersion.get();
+      if (cached && cached.dataVersion === dataVersion) return cached.version;
+      const row = selectVersion.get() as { n: number; at: number; total: number };
+      cached = { dataVersion, version: `${row.n}:${row.at}:${row.total}` };
+      return cached.version;
     },
   };
 }

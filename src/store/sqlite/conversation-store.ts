@@ -3,8 +3,8 @@ import type {
   ConversationState,
   ConversationStore,
   StoredMessage,
-} from "../core/ports.js";
-import type { Intent } from "../core/types.js";
+} from "../../core/ports.js";
+import type { Intent } from "../../core/types.js";
 import type { SqliteDatabase } from "./database.js";
 
 interface MessageRow {
@@ -15,7 +15,10 @@ interface MessageRow {
   at: number;
 }
 
-/** {@link ConversationStore} on SQLite (better-sqlite3): synchronous, one prepared statement per query. */
+/**
+ * {@link ConversationStore} on SQLite (better-sqlite3). The statements run synchronously (one prepared
+ * statement per query); the port is asynchronous so PostgreSQL fits the same contract.
+ */
 export function createSqliteConversationStore(db: SqliteDatabase): ConversationStore {
   const insertConversation = db.prepare(
     `INSERT INTO conversations (id, channel, user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -83,12 +86,16 @@ export function createSqliteConversationStore(db: SqliteDatabase): ConversationS
     },
   );
 
+  const mergeState = db.transaction((conversationId: string, patch: Partial<ConversationState>) => {
+    updateState.run(JSON.stringify({ ...getState(conversationId), ...patch }), conversationId);
+  });
+
   return {
-    ensureConversation,
-    appendMessage,
-    recordInbound,
-    recordReplies,
-    recentMessages(conversationId, limit) {
+    ensureConversation: async (ref, at) => ensureConversation(ref, at),
+    appendMessage: async (message) => appendMessage(message),
+    recordInbound: async (ref, message) => recordInbound(ref, message),
+    recordReplies: async (conversationId, at, replies, statePatch) => recordReplies(conversationId, at, replies, statePatch),
+    async recentMessages(conversationId, limit) {
       const rows = selectRecent.all(conversationId, limit) as MessageRow[];
       return rows.reverse().map((row) => ({
         conversationId: row.conversation_id,
@@ -98,11 +105,14 @@ export function createSqliteConversationStore(db: SqliteDatabase): ConversationS
         at: new Date(row.at),
       }));
     },
-    getState,
-    setState(conversationId, state) {
+    getState: async (conversationId) => getState(conversationId),
+    async setState(conversationId, state) {
       updateState.run(JSON.stringify(state), conversationId);
     },
-    recordFeedback(feedback) {
+    async mergeState(conversationId, patch) {
+      mergeState(conversationId, patch);
+    },
+    async recordFeedback(feedback) {
       insertFeedback.run(
         feedback.conversationId,
         feedback.messageRef,
@@ -111,17 +121,17 @@ export function createSqliteConversationStore(db: SqliteDatabase): ConversationS
         feedback.at.getTime(),
       );
     },
-    markDelivery(key, at) {
+    async markDelivery(key, at) {
       return insertDelivery.run(key, at.getTime()).changes === 1;
     },
-    forgetUser(userId) {
+    async forgetUser(userId) {
       return db.transaction(() => {
         const { n } = countUserRows.get({ u: userId }) as { n: number };
         deleteUser.run(userId);
         return n;
       })();
     },
-    purgeOlderThan(before) {
+    async purgeOlderThan(before) {
       return db.transaction(() => {
         const t = before.getTime();
         return purgeMessages.run(t).changes + purgeFeedback.run(t).changes + purgeDeliveries.run(t).changes;

@@ -1,0 +1,4 @@
+import { forEachBackend } from "../../support/store-backends.js";
+import { listingsRepositoryContract } from "./listings-repository.contract.js";
+
+forEachBackend("ListingsRepository", listingsRepositoryContract);

@@ -1,0 +1,136 @@
+import { fileURLToPath } from "node:url";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createAssistant } from "../../../src/core/assistant.js";
+import type { HandoffQueue } from "../../../src/core/ports.js";
+import { texts } from "../../../src/core/texts.js";
+import { loadDialogueCues } from "../../../src/dialogue/dialogue-cues.js";
+import { createSafetyCheck } from "../../../src/safety/safety-check.js";
+import { createFakeComposer, createFakeListings, createFakeRetriever, createTestClock, createTestStore, inbound, passage, type TestStore } from "../../support/fakes.js";
+
+const KNOWLEDGE = fileURLToPath(new URL("../../../knowledge", import.meta.url));
+const safety = createSafetyCheck(KNOWLEDGE);
+const cues = loadDialogueCues(KNOWLEDGE);
+
+describe("dialogue cues", () => {
+  it("reads a typed yes or no in several languages, with filler around it", () => {
+    for (const yes of ["ja", "Ja graag!", "ja hoor, dank je", "oke", "yes please", "نعم", "evet", "tak", "так"]) expect(cues.answer(yes), yes).toBe("yes");
+    for (const no of ["nee", "Nee, dank u wel", "liever niet", "no thanks", "لا", "hayır", "nie", "ні"]) expect(cues.answer(no), no).toBe("no");
+    for (const other of ["ja maar waar is het buurthuis?", "nee ik zoek iets anders voor mijn moeder", "3701", ""]) expect(cues.answer(other), other).toBeUndefined();
+  });
+
+  it("tells a bare help request from a question about help", () => {
+    for (const text of ["help", "Help me!", "ik heb hulp nodig", "kunt u me helpen?", "i need help", "ساعدني"]) expect(cues.isHelpRequest(text), text).toBe(true);
+    for (const text of ["ik heb hulp nodig met mijn belastingaangifte", "help bij schulden in zeist", "hulp voor mantelzorgers"]) expect(cues.isHelpRequest(text), text).toBe(false);
+  });
+
+  it("hears something heavy inside a question, and not its negation", () => {
+    expect(cues.empathy("mijn man is in maart overleden, is er een rouwgroep in de buurt?")).toMatch(/verdrietig/);
+    expect(cues.empathy("ik zorg voor mijn moeder met dementie en ik ben zo moe")).toBeDefined();
+    expect(cues.empathy("ik voel me niet eenzaam, ik zoek gewoon een hobby")).toBeUndefined();
+    expect(cues.empathy("waar kan ik koffie drinken op dinsdag")).toBeUndefined();
+  });
+});
+
+describe("the assistant in a conversation", () => {
+  let testStore: TestStore;
+  const offers: string[] = [];
+  const handoff: HandoffQueue = {
+    async intercept(message) {
+      if (message.action?.id === "handoff_request") {
+        offers.push("pressed");
+        return { intent: "handoff", replies: [{ text: "Mag ik uw gesprek delen?" }], sources: [], confident: true };
+      }
+      return null;
+    },
+    async offer() {
+      return { text: "Wilt u met een sociaal werker praten?", buttons: [{ id: "handoff_request", label: "Praat met een mens", answers: "yes" }] };
+    },
+  };
+
+  function make() {
+    return createAssistant({
+      retriever: createFakeRetriever([passage({ text: "De sociale basis is alles wat mensen zonder indicatie in hun buurt kunnen doen." })]),
+      composer: createFakeComposer(),
+      store: testStore.store,
+      safety,
+      cues,
+      handoff,
+      listings: createFakeListings(/koffie/i),
+      now: createTestClock(),
+      retentionDays: 90,
+      wijkteamContact: "Wijkteam: 030-0000000.",
+    });
+  }
+
+  beforeEach(() => {
+    testStore = createTestStore();
+    offers.length = 0;
+  });
+
+  it("a typed 'ja graag' after the offer of a person presses that button", async () => {
+    const assistant = make();
+    await assistant.handle(inbound("/vergeet"));
+    const afterOffer = await assistant.handle(inbound("ja"));
+    // /vergeet asks a yes/no question with two buttons: "ja" is its yes.
+    expect(afterOffer.forgotten).toBe(true);
+  });
+
+  it("a typed button number presses the button with that number", async () => {
+    const assistant = make();
+    await assistant.handle(inbound("/vergeet"));
+    const second = await assistant.handle(inbound("2"));
+    expect(second.replies[0]?.text).toBe(texts.forgetCancelled);
+  });
+
+  it("a typed no to a question without a 'no' button gets a short, kind answer", async () => {
+    const assistant = make();
+    const retrieverless = createAssistant({
+      retriever: createFakeRetriever([]),
+      composer: createFakeComposer(),
+      store: testStore.store,
+      safety,
+      cues,
+      handoff,
+      now: createTestClock(),
+      retentionDays: 90,
+      wijkteamContact: "Wijkteam: 030-0000000.",
+    });
+    const unsure = await retrieverless.handle(inbound("wat is de regeling voor kwijtschelding van hondenbelasting"));
+    expect(unsure.confident).toBe(false);
+    const yes = await retrieverless.handle(inbound("ja graag"));
+    expect(offers).toEqual(["pressed"]);
+    expect(yes.intent).toBe("handoff");
+    await retrieverless.handle(inbound("wat is de regeling voor kwijtschelding van hondenbelasting"));
+    const no = await assistant.handle(inbound("nee hoor"));
+    expect(no.replies[0]?.text).toBe(texts.declined);
+  });
+
+  it("never asks the same question twice in a row", async () => {
+    const assistant = make();
+    const first = await assistant.handle(inbound("help"));
+    const second = await assistant.handle(inbound("help me"));
+    expect(first.replies[0]?.text).toBe(texts.helpQuestion);
+    expect(second.replies[0]?.text).toBe(texts.helpQuestionAgain);
+    const retrieverless = createAssistant({
+      retriever: createFakeRetriever([]),
+      composer: createFakeComposer(),
+      store: testStore.store,
+      safety,
+      cues,
+      now: createTestClock(),
+      retentionDays: 90,
+      wijkteamContact: "Wijkteam: 030-0000000.",
+    });
+    const unsure1 = await retrieverless.handle(inbound("hoe zit het met de zeehondenregeling"));
+    const unsure2 = await retrieverless.handle(inbound("en de walvissenregeling dan"));
+    expect(unsure1.replies[0]?.text).not.toBe(unsure2.replies[0]?.text);
+    expect(unsure2.replies[0]?.text).toBe(texts.notSureAgain);
+  });
+
+  it("starts with one line of empathy when something heavy is shared with a question", async () => {
+    const assistant = make();
+    const reply = await assistant.handle(inbound("sinds mijn vrouw is overleden ben ik veel alleen, waar kan ik koffie drinken?"));
+    expect(reply.intent).toBe("listings");
+    expect(reply.replies[0]?.text.split("\n")[0]).toMatch(/verdrietig/);
+  });
+});

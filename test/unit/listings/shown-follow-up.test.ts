@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import type { Listing } from "../../../src/listings/listing-model.js";
+import { loadFollowUpVocabulary, readShownFollowUp } from "../../../src/listings/shown-follow-up.js";
+import { KNOWLEDGE_DIR } from "./helpers.js";
+
+const vocabulary = loadFollowUpVocabulary(KNOWLEDGE_DIR);
+
+function listing(id: string, name: string, schedule: string, extra: Partial<Listing> = {}): Listing {
+  return { id, name, categories: ["ontmoeting"], audience: [], latitude: 52.1, longitude: 5.2, schedule, languages: [], ...extra };
+}
+
+const shown = [
+  listing("a", "Koffieochtend De Linde", "di 10:00-12:00"),
+  listing("b", "Repaircafé Noord", "1e za 13:00-16:00"),
+  listing("c", "Eettafel Het Anker", "wo 17:30-19:00; vr 17:30-19:00"),
+];
+
+const read = (text: string) => readShownFollowUp(text, shown, vocabulary);
+
+describe("follow-ups about the listings just shown", () => {
+  it.each([
+    ["waar is dat", ["where"]],
+    ["Waar is het precies?", ["where"]],
+    ["kost het wat", ["cost"]],
+    ["is dat gratis", ["cost"]],
+    ["moet ik me ervoor opgeven?", ["signup"]],
+    ["kan ik daar zomaar binnenlopen", ["signup"]],
+    ["hoe laat is het", ["when"]],
+    ["is het toegankelijk met een rollator", ["access"]],
+    ["how much does it cost", ["cost"]],
+    ["where is it", ["where"]],
+  ])("%s → about all shown, aspect %j", (text, aspects) => {
+    const got = read(text);
+    expect(got?.aspects.sort()).toEqual([...aspects].sort());
+    expect(got?.listings.map((l) => l.id)).toEqual(["a", "b", "c"]);
+  });
+
+  it("points at one by position, weekday or a word of its name", () => {
+    expect(read("de eerste")?.listings.map((l) => l.id)).toEqual(["a"]);
+    expect(read("vertel meer over de tweede")?.listings.map((l) => l.id)).toEqual(["b"]);
+    expect(read("en de laatste, wat kost die?")).toMatchObject({ listings: [{ id: "c" }], aspects: ["cost"] });
+    expect(read("die van woensdag, waar is die")).toMatchObject({ listings: [{ id: "c" }], aspects: ["where"] });
+    expect(read("is het repaircafé gratis")).toMatchObject({ listings: [{ id: "b" }], aspects: ["cost"] });
+    expect(read("is de koffieochtend rolstoeltoegankelijk")).toMatchObject({ listings: [{ id: "a" }], aspects: ["access"] });
+  });
+
+  it("leaves new questions alone", () => {
+    for (const text of [
+      "waar is de voedselbank",
+      "wat kost de wmo",
+      "is er ook iets op zaterdag voor kinderen",
+      "ik zoek een taalcursus",
+      "hoe vraag ik huurtoeslag aan",
+      "",
+      "dank je wel",
+    ]) {
+      expect(read(text), text).toBeUndefined();
+    }
+  });
+
+  it("is undefined when nothing was shown, or the position does not exist", () => {
+    expect(readShownFollowUp("waar is dat", [], vocabulary)).toBeUndefined();
+    expect(readShownFollowUp("de derde", shown.slice(0, 2), vocabulary)).toBeUndefined();
+    expect(read("die van maandag")).toBeUndefined();
+  });
+});
