@@ -38,6 +38,8 @@ const languageWordsSchema = z.object({
   knowledgeCues: phraseList.default([]),
   genericActivity: phraseList.default([]),
   placeFillers: phraseList.default([]),
+  /** A need word and the Dutch word parts listings about it contain ("lessons": ["taal"]), to rank them first. */
+  keywords: z.record(z.string().min(1), z.array(z.string().min(2))).default({}),
   /** A word and the Dutch time word it stands for ("tomorrow": "morgen", "çarşamba": "woensdag"). */
   time: z.record(z.string().min(1), z.string().min(1)).default({}),
 });
@@ -59,6 +61,8 @@ export interface ListingsVocabulary {
   fillers: Set<string>;
   /** Time words of other languages and the Dutch word `time-words.ts` reads for them (normalised). */
   timeWords: Map<string, string>;
+  /** Need words of other languages and the Dutch word parts of listings about them (normalised). */
+  keywordWords: Map<string, string[]>;
   /** Words that mean a need, a who, a cost or a language: never read as a misspelled place name. */
   isVocabularyWord(word: string): boolean;
   freeInListing: string[];
@@ -114,6 +118,7 @@ function mergeLanguages(data: VocabularyData, languages: readonly LanguageWords[
 export function compileVocabulary(dutch: VocabularyData, languages: readonly LanguageWords[] = []): ListingsVocabulary {
   const data = mergeLanguages(dutch, languages);
   const timeWords = new Map(languages.flatMap((l) => Object.entries(l.time)).map(([word, nl]) => [normalise(word), nl]));
+  const keywordWords = new Map(languages.flatMap((l) => Object.entries(l.keywords)).map(([word, parts]) => [normalise(word), parts.map((p) => normalise(p))]));
   const norm = (list: string[]) => list.map((p) => p.split(/\s+/).map((w) => (w === "?" ? w : normaliseWord(w))).join(" "));
   const group = (record: Record<string, string[] | undefined>) =>
     compilePhrases(Object.fromEntries(Object.entries(record).map(([k, v]) => [k, norm(v ?? [])])));
@@ -133,6 +138,7 @@ export function compileVocabulary(dutch: VocabularyData, languages: readonly Lan
     ...sets,
     fillers: new Set(norm(data.placeFillers).flatMap((p) => p.split(" "))),
     timeWords,
+    keywordWords,
     isVocabularyWord: (word) => meaningful.some((s) => s.knows(word)),
     freeInListing: norm(data.cost.freeInListing),
     cheapInListing: norm(data.cost.cheapInListing),

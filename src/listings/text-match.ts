@@ -24,6 +24,8 @@ export function normalise(text: string, keepCase = false): string {
     // Strip combining marks only after Latin letters: Cyrillic й and ї must keep theirs.
     .replace(/([a-zA-Z])[\u0300-\u036f]+/g, "$1")
     .normalize("NFC")
+    // Turkish writes case endings on names after an apostrophe ("Zeist'te", "Utrecht'ten"): the name stands alone.
+    .replace(/(\p{Lu}\p{L}*)['’](d[ae]n?|t[ae]n?|y?[ae]|[dt][ae]ki|n[iı]n|[iıuü]n)(?![\p{L}])/gu, "$1 $2")
     .replace(/['’`´]/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();

@@ -88,9 +88,14 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
   const genericMatches = v.generic.match(tokens, used);
   const audiences = unique<Audience>([...(age !== undefined ? [ageAudience(age)] : []), ...audienceMatches.map((m) => m.label as Audience)].filter((a): a is Audience => a !== undefined));
   const categories = unique(categoryMatches.map((m) => m.label as Category));
-  const keywords = unique(
-    categoryMatches.flatMap((m) => tokens.slice(m.start, m.end)).filter((t) => t.length >= 4 && !STOPWORDS.has(t)).map((t) => t.slice(0, 5)),
-  );
+  // A need word in another language ranks listings by the Dutch words for it ("lessons" → "taal").
+  const keywords = unique([
+    ...categoryMatches
+      .flatMap((m) => tokens.slice(m.start, m.end))
+      .flatMap((t) => v.keywordWords.get(t) ?? (t.length >= 4 && !STOPWORDS.has(t) ? [t.slice(0, 5)] : [])),
+    // Words with a Dutch equivalent rank listings that say it, also outside a need ("kadınlar" → "vrouw").
+    ...(categoryMatches.length > 0 ? tokens.flatMap((t) => v.keywordWords.get(t) ?? []) : []),
+  ]);
 
   const all = tokens.map(() => false);
   const ask = v.ask.match(tokens, all).length > 0;
