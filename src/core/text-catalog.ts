@@ -4,9 +4,14 @@
  * the compiler through {@link TextCatalog}). A language without a file gets Dutch.
  */
 import ar from "../../knowledge/texts/ar.json" with { type: "json" };
+import de from "../../knowledge/texts/de.json" with { type: "json" };
 import en from "../../knowledge/texts/en.json" with { type: "json" };
+import es from "../../knowledge/texts/es.json" with { type: "json" };
+import fa from "../../knowledge/texts/fa.json" with { type: "json" };
+import fr from "../../knowledge/texts/fr.json" with { type: "json" };
 import nl from "../../knowledge/texts/nl.json" with { type: "json" };
 import pl from "../../knowledge/texts/pl.json" with { type: "json" };
+import ru from "../../knowledge/texts/ru.json" with { type: "json" };
 import tr from "../../knowledge/texts/tr.json" with { type: "json" };
 import uk from "../../knowledge/texts/uk.json" with { type: "json" };
 
@@ -14,7 +19,7 @@ import uk from "../../knowledge/texts/uk.json" with { type: "json" };
 export type TextCatalog = Omit<typeof nl, "$comment">;
 
 // The compiler checks every file has the Dutch file's keys; the test checks the placeholders too.
-const CATALOGS: Record<string, TextCatalog> = { nl, en, ar, tr, pl, uk };
+const CATALOGS: Record<string, TextCatalog> = { nl, en, ar, tr, pl, uk, ru, fa, es, fr, de };
 
 /** Codes that have a text file, Dutch first. */
 export const CATALOG_LANGUAGES: readonly string[] = Object.keys(CATALOGS);

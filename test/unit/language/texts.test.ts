@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { TEXT_LANGUAGES } from "../../../src/core/language.js";
 import { CATALOG_LANGUAGES } from "../../../src/core/text-catalog.js";
 
 const DIR = "knowledge/texts";
@@ -24,6 +25,7 @@ describe("the fixed texts in every language", () => {
   it("has a file for each language the core loads, and loads each file", () => {
     expect(files.map((f) => f.replace(".json", "")).sort()).toEqual([...CATALOG_LANGUAGES].sort());
     for (const language of ["en", "ar", "tr", "pl", "uk"]) expect(CATALOG_LANGUAGES).toContain(language);
+    expect([...TEXT_LANGUAGES].sort()).toEqual([...CATALOG_LANGUAGES].sort());
   });
 
   it.each(files.filter((f) => f !== "nl.json"))("%s has every key of nl.json with the same placeholders, and nothing more", (file) => {
