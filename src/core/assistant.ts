@@ -66,8 +66,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
    * The language to answer in: what this text shows, else the conversation's language; a command,
    * button or location alone also looks at the app's language setting. A change is kept in `patch`.
    */
-  async function settleLanguage(inbound: InboundMessage, patch: Partial<ConversationState>): Promise<string> {
-    const previous = (await currentState(inbound, patch)).language;
+  function settleLanguage(inbound: InboundMessage, state: ConversationState, patch: Partial<ConversationState>): string {
+    const previous = state.language;
     const typed = inbound.text.trim();
     if (!typed || typed.startsWith("/") || inbound.action) {
       return previous ?? textLanguageOf(inbound.platformLanguage) ?? "nl";
@@ -83,11 +83,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
    * `patch` (the caller writes it with the replies, in one write); `patch` is also read here,
    * on top of the stored state, so a location shared with this message is used at once.
    */
-  async function decide(received: InboundMessage, patch: Partial<ConversationState>): Promise<AssistantReply> {
+  async function decide(received: InboundMessage, patch: Partial<ConversationState>, stored: ConversationState): Promise<AssistantReply> {
     const texts = textsFor(received.language);
     const personButton = { id: "handoff_request", label: texts.buttons.person };
     // "2" or "ja graag" right after buttons were shown stands for pressing one of them.
-    const typed = typedPress(received, (await currentState(received, patch)).offered);
+    const typed = typedPress(received, { ...stored, ...patch }.offered);
     if (typed === "declined") return reply("smalltalk", [{ text: texts.declined }]);
     const inbound = typed ?? received;
     if (deps.handoff) {
@@ -221,8 +221,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       let result: AssistantReply;
       let language: string | undefined;
       try {
-        language = await settleLanguage(received, patch);
-        result = await decide({ ...received, language }, patch);
+        // One state read serves the language and the typed button presses.
+        const stored = await store.getState(conversationId);
+        language = settleLanguage(received, stored, patch);
+        result = await decide({ ...received, language }, patch, stored);
       } catch (error) {
         // Internals never reach the person: they get an apology and the offer of a person.
         deps.onError?.(error, received);

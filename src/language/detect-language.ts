@@ -15,6 +15,8 @@ export const MARKERS_FILE = join("languages", "markers.json");
 
 /** Latin-script languages the n-gram detector weighs (tinyld's light tables: ~12 MB, no download). */
 const NGRAM_LANGUAGES = ["nl", "en", "tr", "pl", "es", "fr", "de"];
+/** Any letter outside Latin (and its accents): then the script may tell the language. */
+const NON_LATIN = /[^\p{Script=Latin}\p{M}\s]/u;
 /** From this many letters the n-grams are trusted over the marker words. */
 const LONG_LETTERS = 30;
 
@@ -74,12 +76,15 @@ export function createLanguageDetector(data: MarkerData): LanguageDetector {
   }
 
   function detect(raw: string): LanguageGuess {
-    // Commands, links, mentions, numbers and postcodes say nothing about the language.
-    const text = raw.replace(/['’`´]/g, "").replace(/(^|\s)\/\w+/g, " ").replace(/https?:\/\/\S+|\S+@\S+|@\w+/g, " ").replace(/[\p{N}\p{P}\p{S}]+/gu, " ").trim();
+    // Commands, links, e-mail addresses, mentions, numbers and postcodes say nothing about the language.
+    // (Word by word: one regular expression for addresses backtracks badly on long messages.)
+    const kept = raw.split(/\s+/).filter((w) => w && !w.startsWith("/") && !w.includes("@") && !w.includes("://"));
+    const text = kept.join(" ").replace(/['’`´]/g, "").replace(/[\p{N}\p{P}\p{S}]+/gu, " ").trim();
     const letters = text.replace(/[^\p{L}]/gu, "").length;
     if (letters === 0) return { language: "nl", evidence: "none" };
 
-    const script = scriptLanguage(text);
+    // Only text with letters beyond Latin needs the script counts.
+    const script = NON_LATIN.test(text) ? scriptLanguage(text) : undefined;
     if (script) return { language: script, evidence: letters >= 2 ? "sure" : "weak" };
 
     const words = text.split(/\s+/).filter(Boolean);
@@ -92,9 +97,9 @@ export function createLanguageDetector(data: MarkerData): LanguageDetector {
     const [other, otherVotes] = strongest(votes, "nl");
 
     if (letters >= LONG_LETTERS || words.length >= 5) {
-      const top = detectAll(text, { only: NGRAM_LANGUAGES })[0]?.lang;
-      // Misspelled Dutch with an English word or two still reads as Dutch.
+      // Misspelled Dutch with an English word or two still reads as Dutch (the n-grams are not asked).
       if (dutch >= 2 && dutch >= otherVotes) return { language: "nl", evidence: "sure" };
+      const top = detectAll(text, { only: NGRAM_LANGUAGES })[0]?.lang;
       // Marker words outvote the n-grams when they clearly point elsewhere ("para" is Turkish and Spanish).
       if (other && otherVotes >= 3 && otherVotes > dutch && otherVotes > (votes.get(top ?? "") ?? 0) + 1) return { language: other, evidence: "sure" };
       if (top && top !== "nl" && (votes.get(top) ?? 0) >= 1) return { language: top, evidence: "sure" };
