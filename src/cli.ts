@@ -11,7 +11,8 @@ const USAGE = `Gebruik: wijkwijzer <opdracht>
   index                                 bouw de zoekindex opnieuw op
   search --json --k N --stdin           zoek: één vraag per regel op stdin, één JSON-regel per vraag
   chat [--json]                         chat; met --json één bericht per regel op stdin
-  listings import FILE [--dry-run]      controleer en importeer activiteiten (CSV of HSDS JSON)
+  listings import FILE|DIR [--dry-run]  controleer en importeer activiteiten (CSV, HSDS JSON of HSDS-tabellen)
+  knowledge add FILE|DIR [--title …]    voeg eigen documenten toe (PDF, DOCX, HTML, Markdown)
   eval FILE                             meet recall@1/@5 en MRR over een JSONL-bestand
   eval-chat FILE [--json] [--verbose]   test gesprekken (JSONL) en toon het slagingspercentage per groep
   bench                                 meet de snelheid en schrijf de cijfers als JSON
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<CommandRunner>> = {
   search: async () => (await import("./cli/search-command.js")).runSearch,
   chat: async () => (await import("./cli/chat-command.js")).runChat,
   listings: async () => (await import("./cli/listings-command.js")).runListings,
+  knowledge: async () => (await import("./cli/knowledge-command.js")).runKnowledge,
   eval: async () => (await import("./cli/eval-command.js")).runEval,
   "eval-chat": async () => (await import("./cli/eval-chat-command.js")).runEvalChat,
   bench: async () => (await import("./cli/bench-command.js")).runBench,

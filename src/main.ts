@@ -21,6 +21,9 @@ import { parseOfficeHours } from "./handoff/office-hours.js";
 import { createRoutingSender, type RoutingSender } from "./handoff/routing-sender.js";
 import { createHttpServer } from "./http/server.js";
 import { openKnowledgeIndex, type KnowledgeIndex } from "./knowledge/knowledge-index.js";
+import { readNationalServices, serviceDocument } from "./knowledge/national-services.js";
+import { createWegwijzer } from "./knowledge/wegwijzer/wegwijzer.js";
+import { readWegwijzer } from "./knowledge/wegwijzer/wegwijzer-entries.js";
 import { loadDutchQuery } from "./language/dutch-query.js";
 import { createLanguageDetector, loadMarkers } from "./language/detect-language.js";
 import { createListingsService, type ListingsService } from "./listings/listings-service.js";
@@ -80,7 +83,8 @@ async function assemble(config: Config, options: AppOptions, stores: Stores, now
   const index = await openKnowledgeIndex({
     knowledgeDir: config.KNOWLEDGE_DIR,
     indexDir: join(config.DATA_DIR, "index"),
-    extraDocuments: await listings.documents(),
+    // National services (113, De Luisterlijn, …) have no place: found by retrieval, never "near you".
+    extraDocuments: [...(await listings.documents()), ...readNationalServices(config.KNOWLEDGE_DIR).map(serviceDocument)],
     embeddings: {
       provider: config.EMBEDDINGS,
       ...(config.EMBEDDINGS_MODEL ? { model: config.EMBEDDINGS_MODEL } : {}),
@@ -110,6 +114,7 @@ async function assemble(config: Config, options: AppOptions, stores: Stores, now
     cues: loadDialogueCues(config.KNOWLEDGE_DIR),
     ...(handoff ? { handoff } : {}),
     listings: listings.search,
+    guide: createWegwijzer(readWegwijzer(config.KNOWLEDGE_DIR)),
     now,
     retentionDays: config.RETENTION_DAYS,
     wijkteamContact: config.WIJKTEAM_CONTACT,

@@ -4,8 +4,8 @@
 Usage:
     python3 knowledge/tools/check_evidence.py [EVAL.jsonl ...] [--corpus DIR] [--sources DIR]
 
-Defaults: eval file /work/shared/eval/dev.jsonl, corpus knowledge/corpus (next to this script),
-sources /work/shared/seeds (only used for the size report; skipped when absent).
+Defaults: eval file test/fixtures/dev.jsonl and corpus knowledge/corpus (both found from this script's
+place in the repository); --sources DIR: the raw text extracts, only used for a size report.
 
 Normalisation (same for corpus and phrases): strip the front matter, strip Markdown markup at
 line starts (heading '#'s, list markers '- ' / '* ' / '1. ', blockquote '>'), collapse all
@@ -23,8 +23,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_CORPUS = os.path.normpath(os.path.join(HERE, "..", "corpus"))
-DEFAULT_EVAL = "/work/shared/eval/dev.jsonl"
-DEFAULT_SOURCES = "/work/shared/seeds"
+DEFAULT_EVAL = os.path.normpath(os.path.join(HERE, "..", "..", "test", "fixtures", "dev.jsonl"))
+DEFAULT_SOURCES = None
 
 LINE_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[-*]\s+|\d+\.\s+)")
 
@@ -116,7 +116,7 @@ def content_words_chars(text):
 
 
 def size_report(docs, sources_dir):
-    if not os.path.isdir(sources_dir):
+    if not sources_dir or not os.path.isdir(sources_dir):
         return
     src = {n: open(os.path.join(sources_dir, n), encoding="utf-8").read()
            for n in sorted(os.listdir(sources_dir)) if n.endswith(".txt")}

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate a Wijkwijzer listings CSV against the "Listings CSV" contract in DESIGN.md.
+"""Validate a Wijkwijzer listings CSV against the "Listings CSV" contract in docs/contracts.md.
 
 Standard library only. Usage:
 
@@ -52,7 +52,7 @@ SCHEDULE_ENTRY = re.compile(
     r"^(?:(1e|2e|3e|4e|laatste) )?(ma|di|wo|do|vr|za|zo) ([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$"
 )
 POSTCODE_EXAMPLE = re.compile(r"^[1-9]\d{3} [A-Z]{2}$")  # this file: strictly "1234 AB"
-POSTCODE_CONTRACT = re.compile(r"^[1-9]\d{3}(?: ?[A-Z]{2})?$")  # DESIGN.md: 1234 AB, 1234AB or 1234
+POSTCODE_CONTRACT = re.compile(r"^[1-9]\d{3}(?: ?[A-Z]{2})?$")  # docs/contracts.md: 1234 AB, 1234AB or 1234
 ID_RE = re.compile(r"^[a-z]{2,5}-\d{3,}$")
 COORD_5 = re.compile(r"^-?\d{1,3}\.\d{5}$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -111,11 +111,14 @@ export function createExtractiveComposer(options: ExtractiveComposerOptions = {}
       const parts = compoundPartsOf(words);
       const stems = passages.map((p) => analysis.stems(p, parts));
       // Same as isConfident; only passages that answer the question themselves are quoted.
-      const answering = stems.map((s) => answersFrom(words, s, minCoverage));
+      const definition = isDefinitionQuestion(request.standaloneQuestion || request.question);
+      const topical = words.filter((w) => w.weight >= 1 && !w.minor);
+      const answering = stems.map(
+        (s) => answersFrom(words, s, minCoverage) && addressesTopic(topical, s, definition) && notOneSideWord(topical, s),
+      );
       if (!mostlyKnown(words) || !answering.some(Boolean)) return notSure;
       const passageCoverage = stems.map((s, i) => (answering[i] ? coverage(words, s) : 0));
 
-      const definition = isDefinitionQuestion(request.standaloneQuestion || request.question);
       const candidatesOf = (passage: Passage, i: number) => analysis.candidates(passage, i, parts);
       const quotes = selectQuotes(passages, passageCoverage, words, request.persona, definition, candidatesOf);
       if (quotes.length === 0) return notSure;
@@ -148,6 +151,10 @@ function selectQuotes(
     .sort((a, b) => b.score - a.score || a.candidate.passageIndex - b.candidate.passageIndex || a.candidate.position - b.candidate.position);
   if (scored.length === 0) return [];
 
+  const keyWords = words
+    .filter((w) => w.weight >= 1 && !w.minor)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 2);
   const chosen: Candidate[] = [];
   const seen = new Set<string>();
   const perPassage = new Map<number, number>();
@@ -157,6 +164,9 @@ function selectQuotes(
     if (chosen.length >= limits.quotes) break;
     // Further quotes must be nearly as good as the best one: a weak second quote only distracts.
     if (chosen.length > 0 && (score < best * limits.follow || covers < 0.5 * scored[0]!.covers)) break;
+    // A further quote must carry one of the question's key words itself: "De laatste jaren is de
+    // overheid …" does not join an answer about caring for a mother with dementia through "jaren".
+    if (chosen.length > 0 && keyWords.length > 0 && !keyWords.some((w) => contains(candidate.stems, w))) continue;
     const key = candidate.text.toLowerCase();
     if (seen.has(key) || [...seen].some((s) => s.includes(key) || key.includes(s))) continue;
     if ((perPassage.get(candidate.passageIndex) ?? 0) >= limits.perPassage) continue;
@@ -168,6 +178,25 @@ function selectQuotes(
     chars += length;
   }
   return chosen;
+}
+
+/**
+ * A short question (two or three words that carry it) is not answered by a passage that has only
+ * one of them: one rare side word ("extra") does not make "Zwemmen in warm water met extra
+ * begeleiding" an answer to why elderly people are vulnerable.
+ */
+function notOneSideWord(topical: readonly QueryWord[], stems: ReadonlySet<string>): boolean {
+  if (topical.length < 2 || topical.length > SHORT_QUESTION) return true;
+  return topical.filter((w) => contains(stems, w)).length >= 2;
+}
+
+/**
+ * Does the passage address what the question is about, not just mention a word of it? "Wat is X?"
+ * is answered only by a passage that has every word of X: "Wat is Veilig Thuis?" not by a text
+ * that has "veilig" or "thuis" somewhere in it.
+ */
+function addressesTopic(topical: readonly QueryWord[], stems: ReadonlySet<string>, definition: boolean): boolean {
+  return !(definition && topical.length > 0 && topical.length <= 2 && !topical.every((w) => contains(stems, w)));
 }
 
 function render(quotes: Candidate[], passages: Passage[], persona: Persona): ComposedAnswer {

@@ -21,7 +21,7 @@ const positiveInt = (fallback: number, hint: string) =>
 const OFFICE_HOURS_PATTERN =
   /^(ma|di|wo|do|vr|za|zo)(-(ma|di|wo|do|vr|za|zo))? ([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d(\s*[;,]\s*(ma|di|wo|do|vr|za|zo)(-(ma|di|wo|do|vr|za|zo))? ([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d)*$/;
 
-/** One schema for every environment variable of DESIGN.md, plus the few the issues add. */
+/** One schema for every environment variable (docs/contracts.md, "Environment"). */
 export const configSchema = z
   .object({
     DATA_DIR: z.string().trim().min(1).default("./data"),

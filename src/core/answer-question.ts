@@ -1,5 +1,5 @@
 import type { AssistantDeps } from "./assistant.js";
-import type { ComposeRequest } from "./ports.js";
+import type { ComposeRequest, GuideAnswer } from "./ports.js";
 import { textsFor } from "./texts.js";
 import type { AssistantReply, InboundMessage } from "./types.js";
 
@@ -9,6 +9,11 @@ const HISTORY_TURNS = 6;
  * Answers a knowledge question from the retrieval index: rewrite a follow-up into a standalone
  * question, retrieve, compose (extractive by default), and add feedback and person buttons.
  * When the composer is not confident the person is told so honestly: never a guess.
+ *
+ * With a resident guide (the wegwijzer): residents get its plain-language explanation first when
+ * the question is about one of its topics; professionals get the sources first. Either way the
+ * guide answers when the sources do not, and a question about what one gemeente decides gets the
+ * honest route (gemeente, wijkteam) instead of a quote.
  * `previousQuestion` is the standalone question of the turn before; the returned `lastQuestion`
  * is this one's, for the caller to keep in the conversation state.
  */
@@ -22,6 +27,12 @@ export async function answerQuestion(
   const rewritten = deps.rewriteQuestion ? await deps.rewriteQuestion(text, previousQuestion) : text;
   // The sources are Dutch: a question in another language is searched with its words in Dutch.
   const standalone = language !== "nl" && deps.toDutchQuery ? deps.toDutchQuery(rewritten, language) : rewritten;
+  const guide = deps.guide?.answer(standalone) ?? null;
+  // A question about what the gemeente decides is never answered with a quote; for residents the
+  // explanation comes first unless the question joins the topic to other things.
+  const guideFirst =
+    guide && (guide.kind === "local_route" ? guide.topical || inbound.persona === "resident" : inbound.persona === "resident" && !guide.mixed);
+  if (guide && guideFirst) return { reply: guideReply(inbound, guide), lastQuestion: standalone };
   const k = inbound.persona === "professional" ? 8 : 5;
   const passages = await deps.retriever.search(standalone, { k });
   // Read only for a composer that uses it: the extractive composer never does.
@@ -41,6 +52,7 @@ export async function answerQuestion(
 
   const texts = textsFor(language);
   const personButton = { id: "handoff_request", label: texts.buttons.person };
+  if (!composed.confident && guide) return { reply: guideReply(inbound, guide), lastQuestion: standalone };
   if (!composed.confident) {
     const reply: AssistantReply = {
       intent: "answer",
@@ -57,7 +69,7 @@ export async function answerQuestion(
     replies: [
       {
         // Quoted Dutch sources get one line in the resident's language that says so.
-        text: (composed.language ?? "nl") !== language ? `${texts.dutchSources}\n\n${composed.text}` : composed.text,
+        text: (composed.language ?? "nl") !== language ? inDutch(language, composed.text) : composed.text,
         sources: composed.sources,
         buttons: [
           { id: "feedback_up", label: texts.buttons.up, value: inbound.id },
@@ -70,4 +82,32 @@ export async function answerQuestion(
     confident: true,
   };
   return { reply, lastQuestion: standalone };
+}
+
+/**
+ * The guide's answer as a reply: its text with the source beneath, feedback and a person. The
+ * explanations are Dutch: a resident who wrote another language gets one line that says so.
+ */
+function guideReply(inbound: InboundMessage, guide: GuideAnswer): AssistantReply {
+  const texts = textsFor(inbound.language);
+  const personButton = { id: "handoff_request", label: texts.buttons.person };
+  const buttons = guide.topical
+    ? [
+        { id: "feedback_up", label: texts.buttons.up, value: inbound.id },
+        { id: "feedback_down", label: texts.buttons.down, value: inbound.id },
+        personButton,
+      ]
+    : [personButton];
+  return {
+    intent: "answer",
+    replies: [{ text: inDutch(inbound.language, guide.text), ...(guide.sources.length ? { sources: guide.sources } : {}), buttons }],
+    sources: guide.sources,
+    // The general route to the gemeente is honest, but it is not an answer: it counts as unsure.
+    confident: guide.topical,
+  };
+}
+
+/** Dutch text for a resident who wrote another language: one line in theirs says it is Dutch. */
+function inDutch(language: string | undefined, text: string): string {
+  return language && language !== "nl" ? `${textsFor(language).dutchSources}\n\n${text}` : text;
 }

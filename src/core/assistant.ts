@@ -4,7 +4,9 @@ import type {
   ConversationState,
   ConversationStore,
   HandoffQueue,
+  ListingResponse,
   ListingSearch,
+  ResidentGuide,
   Retriever,
   SafetyCheck,
 } from "./ports.js";
@@ -21,6 +23,8 @@ export interface AssistantDeps {
   store: ConversationStore;
   safety: SafetyCheck;
   listings?: ListingSearch;
+  /** Plain-language explanations for residents (the wegwijzer); without it only the sources answer. */
+  guide?: ResidentGuide;
   handoff?: HandoffQueue;
   /** Typed yes/no, bare help requests and empathy cues; without it those turns are read as questions. */
   cues?: DialogueCues;
@@ -132,7 +136,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (assessment.outOfScope) return reply("out_of_scope", [{ text: texts.outOfScope }]);
     const prefix = truncated ? [{ text: texts.tooLong }] : [];
     const state = await currentState(inbound, patch);
-    const found = await askListings(inbound, text, state, patch);
+    // A question about a wegwijzer topic ("wat is budgetbeheer?") is not a search for activities:
+    // the guide answers it when the listings would only ask where the person is, or when it asks
+    // what the gemeente decides and not where something is.
+    const guided = deps.guide?.answer(text) ?? null;
+    const preferGuide = (kind: ListingResponse["kind"]) =>
+      guided !== null && !guided.mixed && (kind === "need_place" || (guided.kind === "local_route" && guided.topical && !WHERE.test(text)));
+    const found = await askListings(inbound, text, state, patch, preferGuide);
     if (found) return { ...found, replies: [...prefix, ...withEmpathy(text, found.replies)] };
 
     const { reply: answered, lastQuestion } = await answerQuestion(inbound, text, state.lastQuestion, deps);
@@ -188,6 +198,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     text: string,
     current: ConversationState,
     patch: Partial<ConversationState>,
+    prefer?: (kind: ListingResponse["kind"]) => boolean,
   ): Promise<AssistantReply | null> {
     if (!deps.listings) return null;
     const found = await deps.listings.respond({
@@ -199,7 +210,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       ...(current.place ? { place: current.place } : {}),
       ...(typeof current.listingsMemory === "string" ? { memory: current.listingsMemory } : {}),
     });
-    if (!found) {
+    if (!found || prefer?.(found.kind)) {
       if (current.listingsMemory !== undefined) patch.listingsMemory = undefined;
       return null;
     }
@@ -243,6 +254,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     },
   };
 }
+
+/** A question about where something is: the listings answer that, not the guide. */
+const WHERE = /\b(?:waar|where|adres|in de buurt|dichtbij)\b/i;
 
 function reply(intent: AssistantReply["intent"], replies: OutboundMessage[], confident = true): AssistantReply {
   return { intent, replies, sources: replies.flatMap((r) => r.sources ?? []), confident };

@@ -78,6 +78,35 @@ export interface AnswerComposer {
   readonly usesHistory?: boolean;
 }
 
+// ---------------------------------------------------------------- resident guide (wegwijzer)
+
+/** A plain-language answer for residents from the wegwijzer, with the public page its facts come from. */
+export interface GuideAnswer {
+  text: string;
+  sources: Source[];
+  /**
+   * `explanation`: the topic explained; `local_route`: the question asks what one gemeente decides,
+   * so it gets the honest route (gemeente, wijkteam) instead of a guess.
+   */
+  kind: "explanation" | "local_route";
+  /**
+   * The question joins this topic to other things (two topics, or a long story around it): the
+   * sources may answer it better, so the guide is the fallback rather than the first answer.
+   */
+  mixed: boolean;
+  /** False when no topic was recognised and only the general route to the gemeente is given. */
+  topical: boolean;
+}
+
+/**
+ * Recognises what residents ask most (mantelzorg, Wmo, schulden, Veilig Thuis, …) and answers it
+ * in short plain Dutch. Returns null when the question is not about a topic it knows (and does
+ * not ask what the gemeente decides). Pure and fast: no network, no index.
+ */
+export interface ResidentGuide {
+  answer(question: string): GuideAnswer | null;
+}
+
 // ---------------------------------------------------------------- listings
 
 export interface ListingRequest {

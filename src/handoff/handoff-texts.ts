@@ -14,7 +14,7 @@ export const HANDOFF_ACTIONS = {
   rate: "handoff_rate",
 } as const;
 
-/** Slack action ids fixed by DESIGN.md; the Telegram desk uses the same names in its callback data. */
+/** Slack action ids fixed by docs/contracts.md; the Telegram desk uses the same names in its callback data. */
 export const DESK_ACTIONS = { claim: "handoff_claim", close: "handoff_close" } as const;
 
 /**

@@ -17,7 +17,7 @@ import { EMPTY_LEXICON, parseLexicon, type Lexicon } from "./lexicon.js";
 import { fitLocalEmbeddings, LOCAL_DIMENSIONS, LocalEmbeddings } from "./local-embeddings.js";
 import { createProviderEmbeddings } from "./provider-embeddings.js";
 import { createQueryAnalyzer, type QueryAnalysis, type QueryWord } from "./query-analyzer.js";
-import { DEFAULT_FEATURE_WEIGHTS, documentTerms, type FeatureContext } from "./text-features.js";
+import { DEFAULT_FEATURE_WEIGHTS, documentTerms, findAcronyms, type FeatureContext } from "./text-features.js";
 import { buildVocabulary } from "./vocabulary.js";
 import { attachQuestions, parseQuestionFiles } from "./passage-questions.js";
 
@@ -201,8 +201,13 @@ async function remoteEmbeddings(options: EmbeddingsOptions): Promise<Embeddings>
 
 function featureContext(chunks: readonly Chunk[], lexicon: Lexicon): FeatureContext {
   const labels = new Set(chunks.filter((c) => c.kind === "knowledge").map(documentLabel));
+  const vocabulary = buildVocabulary(chunks.map(searchableText));
   return {
-    vocabulary: buildVocabulary(chunks.map(searchableText)),
+    vocabulary,
+    acronyms: findAcronyms(
+      chunks.filter((c) => c.kind === "knowledge").map((c) => c.text),
+      (word) => vocabulary.words.has(word),
+    ),
     lexicon,
     weights: DEFAULT_FEATURE_WEIGHTS,
     labelStems: new Set([...labels].flatMap((label) => contentStems(label))),

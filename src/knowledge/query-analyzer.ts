@@ -23,6 +23,8 @@ export interface QueryWord {
   weight: number;
   /** Neither the corpus nor the lexicon knows the word, even after typo and compound handling. */
   unknown: boolean;
+  /** A word that frames the question or names a source ("onderscheidt", "startnotitie"), not its topic. */
+  minor?: boolean;
 }
 
 /** Alternative terms with weights; a chunk scores the best alternative it contains. */
@@ -99,6 +101,9 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
       const verb = stemWord(token.surface.slice(0, -1));
       if (inCorpus(verb)) return { stem: verb, parts: [], written: token.surface, weight: 1, known: true };
     }
+    // "cjg": the texts write the name out ("Centrum Jeugd & Gezin"); all its words must be found.
+    const spelledOut = context.acronyms?.get(token.surface);
+    if (spelledOut) return { stem: token.stem, parts: spelledOut, written: token.surface, weight: 1, known: true };
     const parts = splitKnownCompound(token.surface, vocabulary);
     if (parts) return { stem: token.stem, parts, written: token.surface, weight: weights.compoundPart + 0.1, known: true };
     const corrected = typos.closest(token.surface);
@@ -137,12 +142,20 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
         for (const pattern of lexicon.groups[group]!.policyPatterns) for (const stem of pattern) related.add(stem);
       }
       for (const stem of own) related.delete(stem);
-      const weight =
-        idf(word.stem) *
-        (context.labelStems?.has(word.stem) ? LABEL_WORD_WEIGHT : 1) *
-        (FRAME_WORDS.has(word.stem) || FRAME_WORDS.has(token.stem) ? FRAME_WORD_WEIGHT : 1);
+      const label = context.labelStems?.has(word.stem) ?? false;
+      const frame = FRAME_WORDS.has(word.stem) || FRAME_WORDS.has(token.stem);
+      const weight = idf(word.stem) * (label ? LABEL_WORD_WEIGHT : 1) * (frame ? FRAME_WORD_WEIGHT : 1);
       const unknown = !word.known && !lexicon.stems.has(word.stem);
-      contentWords.push({ surface: token.surface, stem: word.stem, direct: word.parts.length ? [word.stem] : direct, parts: word.parts, related: [...related], weight, unknown });
+      contentWords.push({
+        surface: token.surface,
+        stem: word.stem,
+        direct: word.parts.length ? [word.stem] : direct,
+        parts: word.parts,
+        related: [...related],
+        weight,
+        unknown,
+        ...(label || frame ? { minor: true } : {}),
+      });
     }
     if (weights.definition > 0 && isDefinitionQuestion(query)) {
       for (const word of contentWords) clauses.push(new Map([[definitionTerm(word.stem), weights.definition]]));

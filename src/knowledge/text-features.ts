@@ -44,6 +44,39 @@ export interface FeatureContext {
   weights: FeatureWeights;
   /** Stems of the documents' titles, publishers and types. */
   labelStems?: ReadonlySet<string>;
+  /** Abbreviations the corpus spells out ("cjg" → stems of "Centrum Jeugd & Gezin"), see {@link findAcronyms}. */
+  acronyms?: ReadonlyMap<string, string[]>;
+}
+
+/** Small words that may sit inside a spelled-out name without giving a letter: "Centrum voor Jeugd en Gezin". */
+const NAME_LINKS = new Set(["voor", "en", "&", "van", "de", "het", "der"]);
+
+/**
+ * Abbreviations a question may use for names the texts spell out: the initials of two to five
+ * capitalised words in a row ("Centrum Jeugd & Gezin", "Wet maatschappelijke ondersteuning" is not
+ * one: "maatschappelijke" is not capitalised). Residents write "CJG"; the policy text writes it out.
+ * Only initials that are not themselves a word of the texts count.
+ */
+export function findAcronyms(texts: readonly string[], isWord: (word: string) => boolean): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const text of texts) {
+    for (const line of text.split("\n")) {
+      const tokens = line.split(/\s+/).map((w) => w.replace(/^[^\p{L}&]+|[^\p{L}&]+$/gu, "")).filter(Boolean);
+      for (let i = 0; i < tokens.length; i++) {
+        const words: string[] = [];
+        for (let j = i; j < tokens.length && words.length < 5; j++) {
+          const token = tokens[j]!;
+          if (/^\p{Lu}\p{Ll}+$/u.test(token)) words.push(token);
+          else if (!(words.length > 0 && NAME_LINKS.has(token.toLowerCase()))) break;
+          if (words.length >= 2) {
+            const initials = words.map((w) => w[0]!.toLowerCase()).join("");
+            if (!found.has(initials) && !isWord(initials)) found.set(initials, words.map((w) => tokenize(w)[0]?.stem ?? w.toLowerCase()));
+          }
+        }
+      }
+    }
+  }
+  return found;
 }
 
 export const conceptTerm = (concept: string) => `~${concept}`;

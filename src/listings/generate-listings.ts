@@ -75,7 +75,7 @@ export function generateListings(n: number, seed = 1): Listing[] {
   return out;
 }
 
-/** Listings as a CSV in the DESIGN.md format (what `wijkwijzer listings import` reads). */
+/** Listings as a CSV in the docs/contracts.md format (what `wijkwijzer listings import` reads). */
 export function listingsToCsv(listings: Listing[]): string {
   const rows = listings.map((l) =>
     CSV_COLUMNS.map((c) => {

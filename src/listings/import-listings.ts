@@ -1,17 +1,21 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { extname, resolve } from "node:path";
+import type { ListingClassifier } from "./hsds-categories.js";
+import { isHsdsPackageDir, readHsdsPackage } from "./read-hsds-package.js";
 import type { ImportIssue, ImportReport, ReadResult } from "./import-report.js";
 import type { Listing } from "./listing-model.js";
 import { validateListing } from "./listing-schema.js";
 import { readListingsCsv } from "./read-csv.js";
-import { readListingsHsds } from "./read-hsds.js";
+import { readHsdsData, readListingsHsds } from "./read-hsds.js";
 import type { ListingsRepository } from "./listings-repository.js";
 
 export interface ImportOptions {
   /** Validate and report only; store nothing. */
   dryRun?: boolean;
   now?: () => Date;
+  /** Maps HSDS taxonomy terms to categories and infers them from the text; see `hsds-taxonomy-map.json`. */
+  classifier?: ListingClassifier;
 }
 
 export interface CheckedListings {
@@ -27,10 +31,15 @@ export function isListingsFile(name: string): boolean {
 }
 
 /** Reads and validates a file's content (CSV or HSDS JSON, by extension, else by its first character). */
-export function checkListings(fileName: string, content: string): CheckedListings {
+export function checkListings(fileName: string, content: string, options: Pick<ImportOptions, "now" | "classifier"> = {}): CheckedListings {
   const ext = extname(fileName).toLowerCase();
   const looksJson = /^\uFEFF?\s*[[{]/.test(content);
-  const read = ext === ".json" || (ext !== ".csv" && looksJson) ? readListingsHsds(content) : readListingsCsv(content);
+  const hsds = { ...(options.classifier ? { classifier: options.classifier } : {}), now: (options.now ?? (() => new Date()))() };
+  return checkRead(ext === ".json" || (ext !== ".csv" && looksJson) ? readListingsHsds(content, hsds) : readListingsCsv(content));
+}
+
+/** Validates what a reader gave: every listing through the schema, ids unique, coordinates plausible. */
+export function checkRead(read: ReadResult): CheckedListings {
   const errors = [...read.errors];
   const warnings = [...read.warnings];
   const listings: Listing[] = [];
@@ -70,8 +79,12 @@ export function checkListings(fileName: string, content: string): CheckedListing
  * no longer in it. The file is tracked by its absolute path.
  */
 export async function importListingsFile(repo: ListingsRepository, path: string, options: ImportOptions = {}): Promise<ImportReport> {
+  if (isHsdsPackageDir(path)) return importHsdsPackage(repo, path, options);
   let content: string;
   try {
+    if (statSync(path).isDirectory()) {
+      return failedReport(path, options, [{ message: "deze map is geen HSDS-tabellenpakket (er staat geen datapackage.json of services.csv in); geef een bestand of zo'n map" }]);
+    }
     content = readFileSync(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -88,8 +101,23 @@ export async function importListingsContent(
   options: ImportOptions & { displayName?: string } = {},
 ): Promise<ImportReport> {
   const started = performance.now();
+  return storeChecked(repo, source, content, checkListings(source, content, options), options, started);
+}
+
+/**
+ * Imports an HSDS tabular data package (a directory of CSV files, with or without `datapackage.json`),
+ * all or nothing like a file; the directory is the source, its files together give the content hash.
+ */
+export async function importHsdsPackage(repo: ListingsRepository, dir: string, options: ImportOptions & { displayName?: string } = {}): Promise<ImportReport> {
+  const started = performance.now();
+  const pkg = readHsdsPackage(dir);
+  const hsds = { ...(options.classifier ? { classifier: options.classifier } : {}), now: (options.now ?? (() => new Date()))(), format: "hsds-tabular" as const };
+  const read = pkg.errors.length > 0 ? { format: "hsds-tabular" as const, listings: [], errors: pkg.errors, warnings: [] } : readHsdsData(pkg.tables, hsds);
+  return storeChecked(repo, resolve(dir), pkg.content, checkRead(read), { ...options, displayName: options.displayName ?? dir }, started);
+}
+
+async function storeChecked(repo: ListingsRepository, source: string, content: string, checked: CheckedListings, options: ImportOptions & { displayName?: string }, started: number): Promise<ImportReport> {
   const file = options.displayName ?? source;
-  const checked = checkListings(source, content);
   const base = { file, format: checked.format, dryRun: options.dryRun === true, total: checked.listings.length, warnings: checked.warnings };
   const duration = () => Math.round(performance.now() - started);
   if (checked.errors.length > 0) return { ...base, ok: false, added: 0, updated: 0, unchanged: 0, removed: 0, errors: checked.errors, durationMs: duration() };

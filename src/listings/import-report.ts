@@ -24,7 +24,7 @@ export interface LocatedListing {
 
 /** What reading a file gave: listings to validate, or problems with the file as a whole. */
 export interface ReadResult {
-  format: "csv" | "hsds";
+  format: "csv" | "hsds" | "hsds-tabular";
   listings: LocatedListing[];
   errors: ImportIssue[];
   warnings: ImportIssue[];
@@ -33,7 +33,7 @@ export interface ReadResult {
 /** The outcome of an import (or a dry run): counts, and every problem found. */
 export interface ImportReport {
   file: string;
-  format: "csv" | "hsds" | "unknown";
+  format: "csv" | "hsds" | "hsds-tabular" | "unknown";
   dryRun: boolean;
   /** True when the file is valid (and, unless a dry run, imported). */
   ok: boolean;
@@ -50,7 +50,7 @@ export interface ImportReport {
 /** The report in Dutch, one problem a line, as the import command prints it. */
 export function formatImportReport(report: ImportReport): string {
   const lines: string[] = [];
-  const format = report.format === "hsds" ? "HSDS JSON" : report.format === "csv" ? "CSV" : "onbekend formaat";
+  const format = { hsds: "HSDS JSON", "hsds-tabular": "HSDS-tabellen (CSV)", csv: "CSV", unknown: "onbekend formaat" }[report.format];
   lines.push(`${report.file} (${format})`);
   if (!report.ok) {
     const n = report.errors.length;

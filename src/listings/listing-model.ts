@@ -1,5 +1,5 @@
 /**
- * The listing model of DESIGN.md ("Listings CSV"), shared by the CSV and HSDS readers, the store,
+ * The listing model of docs/contracts.md ("Listings CSV"), shared by the CSV and HSDS readers, the store,
  * the search and the answers. Field names follow the CSV header; HSDS JSON is mapped onto it.
  */
 
@@ -33,7 +33,7 @@ export const AUDIENCES = [
 ] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
-/** The CSV header of DESIGN.md, in order. */
+/** The CSV header of docs/contracts.md, in order. */
 export const CSV_COLUMNS = [
   "id",
   "name",

@@ -59,7 +59,7 @@ function coordinate(label: string, limit: number) {
 }
 
 /**
- * The zod schema of one listing (DESIGN.md "Listings CSV"): takes the raw string cells and gives a
+ * The zod schema of one listing (docs/contracts.md, "Listings CSV"): takes the raw string cells and gives a
  * {@link Listing}, with Dutch messages that say what is wrong and how to fix it.
  */
 export const listingSchema = z.object({

@@ -8,7 +8,9 @@ import type { Logger } from "../log/logger.js";
 import { loadGazetteer, type Gazetteer } from "./gazetteer.js";
 import { createLocalGeocoder, createPdokGeocoder, type Geocoder } from "./geocoder.js";
 import { formatImportReport, type ImportReport } from "./import-report.js";
-import { importListingsContent, importListingsFile, isListingsFile, type ImportOptions } from "./import-listings.js";
+import { importHsdsPackage, importListingsContent, importListingsFile, isListingsFile, type ImportOptions } from "./import-listings.js";
+import { loadListingClassifier } from "./hsds-categories.js";
+import { isHsdsPackageDir, readHsdsPackage } from "./read-hsds-package.js";
 import { buildListingIndex, type ListingIndex } from "./listing-index.js";
 import { listingDocument } from "./listing-documents.js";
 import type { Listing } from "./listing-model.js";
@@ -30,7 +32,7 @@ export interface ListingsServiceDeps {
 
 export interface ListingsService {
   search: ListingSearch;
-  /** Imports every file in LISTINGS_DIR (CSV or HSDS JSON); an invalid file is reported and skipped whole. */
+  /** Imports every file in LISTINGS_DIR (CSV or HSDS JSON) and every HSDS tabular package in a folder of it; an invalid one is reported and skipped whole. */
   loadDirectory(): Promise<void>;
   /** All stored listings as documents for the retrieval index. */
   documents(): Promise<IndexDocument[]>;
@@ -57,6 +59,7 @@ export function createListingsService(deps: ListingsServiceDeps): ListingsServic
   const { config, logger } = deps;
   const repo = deps.repository;
   const vocabulary: ListingsVocabulary = loadListingsVocabulary(config.KNOWLEDGE_DIR);
+  const classifier = loadListingClassifier(config.KNOWLEDGE_DIR, vocabulary);
   let snapshot: Snapshot | undefined;
   // One rebuild at a time: messages that arrive meanwhile wait for it instead of building their own.
   let building: Promise<Snapshot> | undefined;
@@ -114,21 +117,24 @@ export function createListingsService(deps: ListingsServiceDeps): ListingsServic
       return snap.documents;
     },
     async importFile(path, options = {}) {
-      const report = await importListingsFile(repo, path, { ...options, now: deps.now });
+      const report = await importListingsFile(repo, path, { ...options, now: deps.now, classifier });
       if (report.ok && !report.dryRun) invalidate();
       return report;
     },
     async loadDirectory() {
       const dir = resolve(config.LISTINGS_DIR);
-      const files = existsSync(dir) ? readdirSync(dir).filter(isListingsFile).sort() : [];
+      const names = existsSync(dir) ? readdirSync(dir).sort() : [];
+      const files = names.filter((name) => isListingsFile(name) || isHsdsPackageDir(join(dir, name)));
       if (!existsSync(dir)) logger.warn({ dir: config.LISTINGS_DIR }, "LISTINGS_DIR does not exist; no listings loaded");
       let changed = false;
       for (const name of files) {
         const path = join(dir, name);
-        const content = readFileSync(path, "utf8");
+        const isPackage = !isListingsFile(name);
+        const content = isPackage ? readHsdsPackage(path).content : readFileSync(path, "utf8");
         const hash = createHash("sha256").update(content).digest("hex");
         if ((await repo.sourceHash(path)) === hash) continue;
-        const report = await importListingsContent(repo, path, content, { now: deps.now, displayName: join(config.LISTINGS_DIR, name) });
+        const options = { now: deps.now, classifier, displayName: join(config.LISTINGS_DIR, name) };
+        const report = isPackage ? await importHsdsPackage(repo, path, options) : await importListingsContent(repo, path, content, options);
         if (report.ok) {
           changed = true;
           logger.info({ file: name, total: report.total, added: report.added, updated: report.updated, removed: report.removed }, "listings loaded");

@@ -10,7 +10,7 @@ const CSV_ERRORS: Partial<Record<string, string>> = {
 };
 
 /**
- * Reads a listings CSV (DESIGN.md: UTF-8, comma-separated, header row). Cells stay strings;
+ * Reads a listings CSV (docs/contracts.md: UTF-8, comma-separated, header row). Cells stay strings;
  * validation happens later. Broken quoting, a wrong header or a wrong number of cells is reported
  * with the spreadsheet row number (header = row 1).
  */

@@ -1,50 +1,78 @@
-import { AUDIENCES, CATEGORIES, DAY_CODES, type RawListing } from "./listing-model.js";
+import type { RawListing } from "./listing-model.js";
 import type { ImportIssue, LocatedListing, ReadResult } from "./import-report.js";
-import { clock } from "./schedule.js";
-import { normalise } from "./text-match.js";
-import { asList, byId, flatten, isObj, str, type Obj, type Row } from "./hsds-tables.js";
+import type { ListingClassifier } from "./hsds-categories.js";
+import { classify, costOptions, fieldAt, languageCodes, postcodeOf } from "./hsds-fields.js";
+import { readHsdsSchedule } from "./hsds-schedule.js";
+import { asList, byId, flatten, isObj, str, type Obj } from "./hsds-tables.js";
 
-const RRULE_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+export interface HsdsReadOptions {
+  /** Maps taxonomy terms and infers categories; without it only our own category codes are understood. */
+  classifier?: ListingClassifier;
+  /** The import's date: schedules that ended before it are not taken over. */
+  now?: Date;
+  format?: ReadResult["format"];
+}
 
-/**
- * Reads Open Referral HSDS JSON (2.x or 3.x) into the listing model: either the tabular form
- * (`organizations`, `services`, `locations`, `service_at_locations`, `schedules`, `phones`,
- * `physical_addresses`/`addresses`, `languages`, `accessibility`…) or an array of nested service
- * objects (`{services:[…]}` or `[…]`) as an HSDS 3 API returns them. One listing per service at a
- * location; its id is the service id, or `<service>@<location>` when a service runs at several places.
- * Schedules use `byday` (RFC 5545: `TU`, `1TH`, `-1FR`), `opens_at`, `closes_at`; HSDS 2 `weekday` works too.
- * Categories and audience come from `categories`/`audience` (our extension) or from attributes /
- * taxonomy terms whose code or name is one of DESIGN.md's values.
- */
-export function readListingsHsds(content: string): ReadResult {
-  const errors: ImportIssue[] = [];
-  const warnings: ImportIssue[] = [];
+/** Reads Open Referral HSDS JSON (any shape {@link flatten} knows) into the listing model. */
+export function readListingsHsds(content: string, options: HsdsReadOptions = {}): ReadResult {
   let data: unknown;
   try {
     data = JSON.parse(content.replace(/^\uFEFF/, ""));
   } catch (error) {
-    return { format: "hsds", listings: [], errors: [{ message: `geen geldige JSON: ${(error as Error).message}` }], warnings };
+    return { format: "hsds", listings: [], errors: [{ message: `geen geldige JSON: ${(error as Error).message}` }], warnings: [] };
   }
-  const t = flatten(data);
-  if (t.services.length === 0) {
-    return { format: "hsds", listings: [], errors: [{ message: "geen services gevonden (verwacht HSDS JSON met een lijst \"services\")" }], warnings };
-  }
+  return readHsdsData(data, options);
+}
 
+/**
+ * Reads HSDS data (parsed JSON, or the tables of a tabular data package) into the listing model.
+ * One listing per service at a location; its id is the service id, or `<service>@<location>` when
+ * a service runs at several places. What the model cannot hold exactly (a taxonomy that maps to
+ * nothing, a rule like "every other week", a foreign postcode) is a warning; invalid values stay
+ * in the listing so validation refuses it with the row's path.
+ */
+export function readHsdsData(data: unknown, options: HsdsReadOptions = {}): ReadResult {
+  const format = options.format ?? "hsds";
+  const errors: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [];
+  const t = flatten(data);
+  if (t.services.length === 0 && t.organizations.length > 0) {
+    return { format, listings: [], errors: [{ message: `${t.organizations.length} organisatie(s) zonder services gevonden; importeer de services (met hun locaties), bijvoorbeeld een organisatie met "services" of de lijst van /services` }], warnings };
+  }
+  if (t.services.length === 0) {
+    return { format, listings: [], errors: [{ message: "geen services gevonden (verwacht HSDS: een service, een organisatie met services, een lijst, een pagina met \"contents\" of een tabel \"services\")" }], warnings };
+  }
+  if (isObj(data) && Array.isArray(data.contents) && (Number(data.total_pages) > 1 || data.last_page === false)) {
+    const page = str(data.page_number) || "?";
+    warnings.push({ path: "page_number", message: `dit is pagina ${page} van ${str(data.total_pages) || "meer"}: alleen deze pagina is gelezen. Haal alle pagina's op (elk in een eigen bestand) of vraag de feed met een grotere "per_page"` });
+  }
+  const now = options.now ?? new Date();
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const orgs = byId(t.organizations);
   const locations = byId(t.locations);
+  const terms = byId(t.terms);
   const listings: LocatedListing[] = [];
+  const skipped: ImportIssue[] = [];
   for (const service of t.services) {
     const serviceId = str(service.id);
-    const org = orgs.get(str(service.organization_id)) ?? (isObj(service.organization) ? (service.organization as Obj) : undefined);
+    const status = str(service.status).toLowerCase();
+    if (status && status !== "active") {
+      // HSDS 3: inactive, defunct, temporarily closed. Not something to send a resident to.
+      warnings.push({ path: service.__path, ...(serviceId ? { id: serviceId } : {}), field: "status", message: `status "${str(service.status)}": niet overgenomen (alleen actieve services)` });
+      continue;
+    }
+    const org = orgs.get(str(service.organization_id));
     let sals = t.sals.filter((s) => str(s.service_id) === serviceId);
     if (sals.length === 0) {
       const own = t.locations.filter((l) => str(l.service_id) === serviceId);
       sals = own.map((l) => ({ __path: l.__path, service_id: serviceId, location_id: str(l.id) }));
     }
     if (sals.length === 0) {
-      errors.push({ path: service.__path, ...(serviceId ? { id: serviceId } : {}), field: "service_at_locations", message: "deze service heeft geen locatie; een activiteit heeft een adres met latitude en longitude nodig" });
+      // Helplines and online services are valid HSDS, but not something to visit: left out, said so.
+      skipped.push({ path: service.__path, ...(serviceId ? { id: serviceId } : {}), field: "service_at_locations", message: "deze service heeft geen locatie en is niet overgenomen (Wijkwijzer toont activiteiten met een adres en latitude/longitude)" });
       continue;
     }
+    const { categories, audience } = classify(service, t, terms, options.classifier, serviceId, warnings);
     for (const sal of sals) {
       const location = locations.get(str(sal.location_id));
       if (!location) {
@@ -52,41 +80,50 @@ export function readListingsHsds(content: string): ReadResult {
         continue;
       }
       const locationId = str(location.id);
+      if (str(location.location_type).toLowerCase() === "virtual") {
+        skipped.push({ path: location.__path, ...(serviceId ? { id: serviceId } : {}), field: "location_type", message: "online locatie (virtual): niet overgenomen als plek om naartoe te gaan" });
+        continue;
+      }
       const salId = str(sal.id);
       const id = sals.length === 1 ? serviceId : `${serviceId}@${locationId}`;
-      const linked = (row: Obj) =>
-        (salId !== "" && str(row.service_at_location_id) === salId) ||
-        (str(row.service_id) === serviceId && (!row.location_id || str(row.location_id) === locationId)) ||
-        (!row.service_id && !row.service_at_location_id && row.location_id !== undefined && str(row.location_id) === locationId);
-      const schedule = t.schedules.filter(linked).flatMap((s) => scheduleEntries(s, id, errors));
-      const address = t.addresses.find((a) => str(a.location_id) === locationId && str(a.address_type) !== "postal") ?? t.addresses.find((a) => str(a.location_id) === locationId);
-      const phone = t.phones.find(linked) ?? t.phones.find((p) => str(p.organization_id) === str(org?.id) && org);
-      const languages = [
-        ...t.languages.filter(linked).map((l) => str(l.code) || str(l.language)),
-        ...asList(service.languages).filter((l) => typeof l === "string"),
-      ];
-      const terms = [...termsOf(service), ...t.attributes.filter((a) => str(a.link_id) === serviceId).flatMap(termsOf)];
-      const access = [
-        ...t.accessibility.filter((a) => str(a.location_id) === locationId).map((a) => str(a.description) || str(a.accessibility)),
-        str(location.accessibility_for_disabilities),
-      ].filter(Boolean);
+      const ofSal = (row: Obj) => salId !== "" && str(row.service_at_location_id) === salId;
+      const ofService = (row: Obj) => str(row.service_id) === serviceId && (!row.location_id || str(row.location_id) === locationId) && !row.service_at_location_id;
+      const ofLocation = (row: Obj) => !row.service_id && !row.service_at_location_id && str(row.location_id) === locationId;
+      const linked = (row: Obj) => ofSal(row) || ofService(row) || ofLocation(row);
+      // The most specific schedules win: at this location, then the service's, then the building's opening hours.
+      const scheduleRows = [ofSal, ofService, ofLocation].map((f) => t.schedules.filter(f)).find((rows) => rows.length > 0) ?? [];
+      const notes: string[] = [];
+      const entries: string[] = [];
+      for (const row of scheduleRows) {
+        const s = readHsdsSchedule(row, today);
+        s.errors.forEach((e) => errors.push({ path: row.__path, id, ...e }));
+        s.warnings.forEach((w) => warnings.push({ path: row.__path, id, ...w }));
+        entries.push(...s.entries);
+        if (s.note && !notes.includes(s.note)) notes.push(s.note);
+      }
+      const addresses = t.addresses.filter((a) => str(a.location_id) === locationId);
+      const address = addresses.find((a) => str(a.address_type) !== "postal") ?? addresses[0];
+      const phone = t.phones.find(linked) ?? t.phones.find((p) => org && str(p.organization_id) === str(org.id) && !p.service_id && !p.location_id);
+      const languages = languageCodes([...t.languages.filter(linked), ...asList(service.languages).filter((l) => typeof l === "string")], id, service.__path, warnings);
+      const access = [...t.accessibility.filter((a) => str(a.location_id) === locationId).map((a) => str(a.description) || str(a.accessibility)), str(location.accessibility_for_disabilities)].filter(Boolean);
+      const description = [str(service.description) || str(org?.description), ...notes.map((n) => `Tijden: ${n}`)].filter(Boolean).join("\n");
       const raw: RawListing = {
         id,
         name: str(service.name),
         organization: str(org?.name),
-        description: str(service.description) || str(org?.description),
-        categories: pick(terms, asList(service.categories), CATEGORIES).join("|"),
-        audience: pick(terms, asList(service.audience), AUDIENCES, ageAudience(service)).join("|"),
+        description,
+        categories: categories.join("|"),
+        audience: audience.join("|"),
         address: [str(address?.address_1), str(address?.address_2)].filter(Boolean).join(", ") || str(location.address),
-        postcode: str(address?.postal_code),
+        postcode: postcodeOf(address, id, warnings),
         city: str(address?.city),
         latitude: str(location.latitude),
         longitude: str(location.longitude),
-        schedule: schedule.join("; "),
-        cost: str(service.fees_description) || str(service.fees) || costOptions(service),
-        languages: [...new Set(languages.map((l) => (/^[a-z]{2}([-_]\w+)?$/i.test(l) ? l.slice(0, 2).toLowerCase() : l)))].join("|"),
+        schedule: [...new Set(entries)].join("; "),
+        cost: str(service.fees_description) || str(service.fees) || costOptions(t.costOptions.filter((c) => str(c.service_id) === serviceId)),
+        languages: languages.join("|"),
         accessibility: access.join("; "),
-        phone: str(phone?.number),
+        phone: str(phone?.number).replace(/^["'\s]+|["'\s]+$/g, ""),
         email: str(service.email) || str(org?.email),
         website: str(service.url) || str(org?.website) || str(org?.url),
         last_verified: (str(service.assured_date) || str(service.last_modified) || str(service.last_verified)).slice(0, 10),
@@ -96,111 +133,20 @@ export function readListingsHsds(content: string): ReadResult {
         path: `${service.__path} @ ${location.__path}`,
         fieldNames: {
           name: "name",
-          categories: "categories / attributes",
-          audience: "audience / attributes",
-          latitude: `${location.__path}.latitude`,
-          longitude: `${location.__path}.longitude`,
+          categories: "categories / taxonomy",
+          audience: "audience / taxonomy",
+          latitude: fieldAt(location.__path, "latitude"),
+          longitude: fieldAt(location.__path, "longitude"),
           postcode: "postal_code",
           last_verified: "assured_date",
           website: "url",
           cost: "fees_description",
+          phone: "phones.number",
         },
       });
     }
   }
-  return { format: "hsds", listings, errors, warnings };
+  if (listings.length === 0 && errors.length === 0) errors.push({ message: "geen enkele service heeft een locatie met latitude en longitude: er is niets te importeren" }, ...skipped);
+  else warnings.push(...skipped);
+  return { format, listings, errors, warnings };
 }
-
-/** One HSDS schedule row as `[NTH ]DAY HH:MM-HH:MM` entries; problems go to `errors` with the row's path. */
-function scheduleEntries(s: Row, id: string, errors: ImportIssue[]): string[] {
-  const opens = timeOf(s.opens_at);
-  const closes = timeOf(s.closes_at);
-  const bad = (field: string, message: string) => {
-    errors.push({ path: s.__path, id, field, message });
-    return [];
-  };
-  if (opens === undefined) return bad("opens_at", `tijd "${str(s.opens_at)}" klopt niet (schrijf bijvoorbeeld 10:00)`);
-  if (closes === undefined) return bad("closes_at", `tijd "${str(s.closes_at)}" klopt niet (schrijf bijvoorbeeld 12:00)`);
-  if (closes <= opens) return bad("closes_at", `sluitingstijd ${str(s.closes_at)} ligt niet na openingstijd ${str(s.opens_at)}`);
-  const days: Array<{ day: number; nth: string }> = [];
-  const byday = str(s.byday);
-  if (byday) {
-    for (const part of byday.split(",").map((p) => p.trim().toUpperCase())) {
-      const m = /^([+-]?\d)?(MO|TU|WE|TH|FR|SA|SU)$/.exec(part);
-      const nth = m?.[1] ? Number(m[1]) : 0;
-      if (!m || ![0, 1, 2, 3, 4, -1].includes(nth)) {
-        return bad("byday", `"${part}" wordt niet ondersteund; gebruik MO…SU, met 1–4 of -1 ervoor voor een week van de maand`);
-      }
-      days.push({ day: RRULE_DAYS.indexOf(m[2]!), nth: nth === 0 ? "" : nth === -1 ? "laatste " : `${nth}e ` });
-    }
-  } else if (s.weekday !== undefined && s.weekday !== null && s.weekday !== "") {
-    const day = dayFromWeekday(s.weekday);
-    if (day === undefined) return bad("weekday", `dag "${str(s.weekday)}" onbekend (1 = maandag … 7 = zondag)`);
-    days.push({ day, nth: "" });
-  } else {
-    return bad("byday", "geen dag opgegeven (byday, bijvoorbeeld TU of 1TH)");
-  }
-  return days.map((d) => `${d.nth}${DAY_CODES[d.day]} ${clock(opens)}-${clock(closes)}`);
-}
-
-function timeOf(value: unknown): number | undefined {
-  const m = /^(\d{1,2}):(\d{2})(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(str(value));
-  if (!m) return undefined;
-  const h = Number(m[1]);
-  const min = Number(m[2]);
-  if (min > 59 || h > 24 || (h === 24 && min > 0)) return undefined;
-  return h * 60 + min;
-}
-
-function dayFromWeekday(value: unknown): number | undefined {
-  if (typeof value === "number" || /^\d$/.test(str(value))) {
-    const n = Number(value);
-    return n >= 1 && n <= 7 ? n - 1 : undefined;
-  }
-  const key = normalise(str(value)).slice(0, 2);
-  const map: Record<string, number> = { mo: 0, tu: 1, we: 2, th: 3, fr: 4, sa: 5, su: 6, ma: 0, di: 1, wo: 2, do: 3, vr: 4, za: 5, zo: 6 };
-  return map[key];
-}
-
-/** Codes and names of taxonomy terms and attributes attached to a service. */
-function termsOf(o: Obj): string[] {
-  const out: string[] = [];
-  for (const item of [...asList(o.attributes), ...asList(o.taxonomy_terms), ...(o.taxonomy_term ? [o.taxonomy_term] : [])]) {
-    if (typeof item === "string") out.push(item);
-    else if (isObj(item)) {
-      const term = isObj(item.taxonomy_term) ? (item.taxonomy_term as Obj) : item;
-      out.push(str(term.code), str(term.name), str(term.term), str(item.value));
-    }
-  }
-  return out.filter(Boolean);
-}
-
-/** Values for a field: the extension field as given (kept even when unknown, so validation reports it), plus known terms. */
-function pick(terms: string[], own: unknown[], allowed: readonly string[], extra: string[] = []): string[] {
-  const given = own.flatMap((v) => (typeof v === "string" ? v.split("|") : [])).map((v) => v.trim()).filter(Boolean);
-  const fromTerms = terms.map((v) => v.trim().toLowerCase()).filter((v) => allowed.includes(v));
-  return [...new Set([...given, ...fromTerms, ...extra])];
-}
-
-function ageAudience(service: Obj): string[] {
-  const eligibility = [service, ...asList(service.eligibility)].filter(isObj) as Obj[];
-  for (const e of eligibility) {
-    const min = Number(e.minimum_age);
-    const max = Number(e.maximum_age);
-    if (Number.isFinite(min) && min >= 55) return ["ouderen"];
-    if (Number.isFinite(max) && max > 0 && max <= 12) return ["kinderen"];
-    if (Number.isFinite(max) && max > 12 && max <= 27 && (!Number.isFinite(min) || min >= 10)) return ["jongeren"];
-  }
-  return [];
-}
-
-function costOptions(service: Obj): string {
-  const options = asList(service.cost_options).filter(isObj) as Obj[];
-  if (options.length === 0) return "";
-  const amounts = options.map((o) => Number(o.amount)).filter((n) => Number.isFinite(n));
-  if (amounts.length > 0 && amounts.every((n) => n === 0)) return "gratis";
-  const first = options[0]!;
-  if (Number.isFinite(Number(first.amount))) return `€${Number(first.amount).toFixed(2).replace(".", ",")}`;
-  return str(first.amount_description) || str(first.option);
-}
-

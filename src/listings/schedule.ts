@@ -6,7 +6,7 @@ const NTH_LABELS: Record<number, string> = { 1: "1e", 2: "2e", 3: "3e", 4: "4e",
 export type ScheduleParse = { ok: true; entries: ScheduleEntry[] } | { ok: false; error: string };
 
 /**
- * Parses the DESIGN.md schedule notation: `;`-separated `[NTH ]DAY HH:MM-HH:MM`, e.g.
+ * Parses the schedule notation of docs/contracts.md: `;`-separated `[NTH ]DAY HH:MM-HH:MM`, e.g.
  * `di 10:00-12:00; 1e do 19:00-21:00`. Empty means "op afspraak" (no entries). Errors are Dutch
  * and say exactly which part is wrong, because a municipality worker reads them in the import report.
  */

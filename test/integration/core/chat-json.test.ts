@@ -82,7 +82,7 @@ describe("wijkwijzer chat --json", () => {
     expect(lines.map((line) => line.input)).toEqual(inputs);
   });
 
-  it("every line has the contract shape of DESIGN.md", () => {
+  it("every line has the contract shape of docs/contracts.md", () => {
     expect(lines).toHaveLength(inputs.length);
     for (const line of lines) {
       expect(Object.keys(line).sort()).toEqual(["input", "intent", "replies", "sources"]);

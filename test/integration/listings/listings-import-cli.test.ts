@@ -81,6 +81,26 @@ describe("wijkwijzer listings import", () => {
     expect(storedIds(data)).toEqual(["svc-koffie", "svc-maaltijd@loc-kerk", "svc-maaltijd@loc-wipstrik"]);
   });
 
+  it("imports an HSDS tabular package directory, and refuses the official example's latitude 100 with the file and row", () => {
+    const data = mkdtempSync(join(tmpdir(), "ww-cli-"));
+    const official = wijkwijzer(data, "listings", "import", join(ROOT, "test/fixtures/hsds/official/csv"));
+    expect(official.code).toBe(1);
+    expect(official.stdout).toContain("(HSDS-tabellen (CSV))");
+    expect(official.stdout).toContain("services.csv rij 2 @ locations.csv rij 2 (id ac148810-d857-441c-9679-408f346de14b), veld latitude (locations.csv rij 2): latitude 100 ligt buiten het bereik");
+    expect(storedIds(data)).toEqual([]);
+    const dutch = wijkwijzer(data, "listings", "import", join(ROOT, "test/fixtures/hsds/deventer-hsds2"), "--json");
+    expect(dutch.code).toBe(0);
+    expect(JSON.parse(dutch.stdout)).toMatchObject({ ok: true, format: "hsds-tabular", added: 2 });
+    expect(storedIds(data)).toEqual(["bth-koffie", "bth-mantelzorg"]);
+    const feed = wijkwijzer(data, "listings", "import", join(ROOT, "test/fixtures/hsds/deventer-hsds3.json"));
+    expect(feed.code).toBe(0);
+    expect(feed.stdout).toContain("OK: 5 activiteiten geïmporteerd");
+    expect(feed.stdout).toContain("categorie afgeleid uit naam en beschrijving");
+    const plain = wijkwijzer(data, "listings", "import", join(ROOT, "test/fixtures"));
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toContain("geen HSDS-tabellenpakket");
+  });
+
   it("explains its usage", () => {
     const data = mkdtempSync(join(tmpdir(), "ww-cli-"));
     const r = wijkwijzer(data, "listings", "export");

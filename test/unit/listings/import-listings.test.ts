@@ -155,12 +155,13 @@ describe("HSDS JSON import", () => {
     expect(report.errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: "schedules[0]", field: "closes_at", message: expect.stringContaining("25:00") }),
-        expect.objectContaining({ path: "services[2]", field: "service_at_locations" }),
         expect.objectContaining({ id: "svc-b", field: "name", message: expect.stringContaining("ontbreekt") }),
         expect.objectContaining({ id: "svc-b", field: "locations[1].latitude", message: expect.stringContaining("152.5") }),
         expect.objectContaining({ id: "svc-b", message: expect.stringContaining('onbekende categorie "onbekend"') }),
       ]),
     );
+    // A service without a place (a helpline) is valid HSDS: left out with a warning, not an error.
+    expect(report.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ path: "services[2]", field: "service_at_locations" })]));
   });
 
   it("says when the JSON itself is broken", () => {

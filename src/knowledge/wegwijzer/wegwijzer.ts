@@ -1,0 +1,200 @@
+/**
+ * The wegwijzer as a {@link ResidentGuide}: finds the topic a question names (typos, plurals and
+ * compounds written apart included), then answers with the part of the entry the question asks for
+ * (what it is, for whom, what it costs, what to do, or a topic's own part such as "Wat helpt").
+ * A question about what one gemeente decides gets the honest route, never a guess.
+ */
+import type { GuideAnswer, ResidentGuide } from "../../core/ports.js";
+import { boundedEditDistance } from "../../text/edit-distance.js";
+import { foldText, splitWords, stemWord, STOPWORDS } from "../dutch-text.js";
+import type { EntrySection, WegwijzerCues, WegwijzerEntry } from "./wegwijzer-entries.js";
+
+/** More content words than this around the topic: a story, which the sources may answer better. */
+const STORY_WORDS = 5;
+/** Bonus for naming the topic by its own name (the first term) rather than a related word. */
+const OWN_NAME_BONUS = 2;
+
+export const GEMEENTE_ROUTE =
+  "Bel uw gemeente: 14 en dan het netnummer van uw gemeente (bijvoorbeeld 14 020 in Amsterdam). Of vraag het sociaal wijkteam.";
+const NOT_GUESSING = "Dat weet ik niet voor uw gemeente, en ik wil niet gokken.";
+const GENERAL_LOCAL =
+  "Dat bepaalt uw gemeente, en het staat niet in mijn bronnen. Ik wil niet gokken, want het verschilt per gemeente.";
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface TopicMatch {
+  entry: WegwijzerEntry;
+  score: number;
+  spans: Span[];
+  ownName: boolean;
+}
+
+/** Words of a folded phrase, and their stems, ready to compare. */
+interface Phrase {
+  words: string[];
+  stems: string[];
+  chars: number;
+  /** The words written as one ("mantelzorg makelaar" → "mantelzorgmakelaar") and its stem. */
+  joined: string;
+  joinedStem: string;
+}
+
+function phrase(text: string): Phrase {
+  const words = splitWords(foldText(text));
+  const joined = words.join("");
+  return { words, stems: words.map(stemWord), chars: joined.length, joined, joinedStem: stemWord(joined) };
+}
+
+/**
+ * Same word: equal, same stem, or a small typo in a longer word (one slip from five letters, two
+ * from nine). A typo seldom hits the first letter, so that must match: it keeps this cheap.
+ */
+function sameWord(written: string, writtenStem: string, word: string, stem: string): boolean {
+  if (written === word || writtenStem === stem) return true;
+  if (word.length < 5 || written[0] !== word[0] || /^[0-9]+$/.test(word)) return false;
+  const max = word.length >= 9 ? 2 : 1;
+  return boundedEditDistance(written, word, max) <= max;
+}
+
+export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: WegwijzerCues }): ResidentGuide {
+  const topics = data.entries.map((entry) => ({ entry, terms: entry.terms.map(phrase) }));
+  const sectionCues = Object.entries(data.cues.sections).map(([heading, cues]) => ({ heading, cues: cues.map(phrase) }));
+  const localCues = data.cues.local.map(phrase);
+  const gemeenteWords = new Set(data.cues.gemeente.map((w) => foldText(w)));
+
+  /**
+   * Where the term occurs in the question's words (also written as one word, or apart). `pairs`
+   * are each two neighbouring words written as one, with their stems (made once per question).
+   */
+  function find(words: string[], stems: string[], pairs: Array<[string, string]>, term: Phrase): Span[] {
+    const spans: Span[] = [];
+    const n = term.words.length;
+    for (let i = 0; i < words.length; i++) {
+      let j = 0;
+      while (j < n && i + j < words.length && sameWord(words[i + j]!, stems[i + j]!, term.words[j]!, term.stems[j]!)) j++;
+      if (j === n) {
+        spans.push({ start: i, end: i + n });
+        continue;
+      }
+      // "respijt zorg" for "respijtzorg", "mantelzorgmakelaar" for "mantelzorg makelaar".
+      const pair = pairs[i];
+      if (n === 1 && pair && sameWord(pair[0], pair[1], term.joined, term.joinedStem)) spans.push({ start: i, end: i + 2 });
+      else if (n === 2 && sameWord(words[i]!, stems[i]!, term.joined, term.joinedStem)) spans.push({ start: i, end: i + 1 });
+    }
+    return spans;
+  }
+
+  function matchTopics(words: string[], stems: string[]): TopicMatch[] {
+    const pairs = words.slice(0, -1).map((w, i): [string, string] => {
+      const joined = w + words[i + 1]!;
+      return [joined, stemWord(joined)];
+    });
+    const matches: TopicMatch[] = [];
+    for (const { entry, terms } of topics) {
+      const spans: Span[] = [];
+      let score = 0;
+      let ownName = false;
+      terms.forEach((term, t) => {
+        for (const span of find(words, stems, pairs, term)) {
+          if (spans.some((s) => span.start < s.end && s.start < span.end)) continue;
+          spans.push(span);
+          score += term.chars;
+          if (t === 0) ownName = true;
+        }
+      });
+      if (spans.length) matches.push({ entry, score: score + (ownName ? OWN_NAME_BONUS : 0), spans, ownName });
+    }
+    return matches.sort((a, b) => b.score - a.score);
+  }
+
+  /** Does any cue phrase occur in the words outside the topic's own spans? */
+  function hasCue(words: string[], outside: boolean[], cues: Phrase[]): boolean {
+    return cues.some((cue) => {
+      for (let i = 0; i + cue.words.length <= words.length; i++) {
+        if (cue.words.every((w, j) => outside[i + j] && words[i + j] === w)) return true;
+      }
+      return false;
+    });
+  }
+
+  function section(entry: WegwijzerEntry, heading: string): EntrySection | undefined {
+    return entry.sections.find((s) => s.heading.toLowerCase() === heading);
+  }
+
+  /** The entry's own parts (not the four standard ones) whose heading words the question uses. */
+  function ownSection(entry: WegwijzerEntry, stems: string[], outside: boolean[]): EntrySection | undefined {
+    const asked = new Set(stems.filter((_, i) => outside[i]));
+    const standard = new Set(Object.keys(data.cues.sections));
+    return entry.sections.find(
+      (s) =>
+        !standard.has(s.heading.toLowerCase()) &&
+        splitWords(foldText(s.heading)).some((w) => !STOPWORDS.has(w) && asked.has(stemWord(w))),
+    );
+  }
+
+  function explain(entry: WegwijzerEntry, words: string[], stems: string[], outside: boolean[]): string {
+    const what = section(entry, "wat is het")!;
+    const todo = section(entry, "wat kunt u doen")!;
+    const own = ownSection(entry, stems, outside);
+    // A topic's own part ("Wat helpt") starts with what the topic is, in one sentence.
+    if (own) return [firstSentences(what.text, 1), own.text, todo.text].join("\n\n");
+    for (const heading of ["wat kost het", "voor wie", "wat kunt u doen"]) {
+      const cues = sectionCues.find((c) => c.heading === heading)?.cues ?? [];
+      if (!hasCue(words, outside, cues)) continue;
+      const part = section(entry, heading)!;
+      // Cost and "for whom" come with what it is in one line, and the next step.
+      if (heading === "wat kunt u doen") return [firstSentences(what.text, 2), todo.text].join("\n\n");
+      return [firstSentences(what.text, 1), part.text, todo.text].join("\n\n");
+    }
+    return [what.text, todo.text].join("\n\n");
+  }
+
+  function localRoute(entry: WegwijzerEntry): string {
+    const what = section(entry, "wat is het")!;
+    const decides = `Dat verschilt per gemeente. Uw gemeente beslist over ${entry.local}. ${NOT_GUESSING}`;
+    return [firstSentences(what.text, 2), decides, [entry.route, GEMEENTE_ROUTE].filter(Boolean).join(" ")].join("\n\n");
+  }
+
+  // The assistant and the knowledge answer both ask about the message being answered: remember the last one.
+  let last: { question: string; answer: GuideAnswer | null } | undefined;
+  return {
+    answer(question) {
+      if (last?.question !== question) last = { question, answer: answerFresh(question) };
+      return last.answer;
+    },
+  };
+
+  function answerFresh(question: string): GuideAnswer | null {
+    const words = splitWords(foldText(question));
+    if (words.length === 0) return null;
+    const stems = words.map(stemWord);
+    const matches = matchTopics(words, stems);
+    const best = matches[0];
+    if (!best) {
+      // No topic, but a question about what "the gemeente" decides: the honest route.
+      const all = words.map(() => true);
+      if (words.some((w) => gemeenteWords.has(w)) && hasCue(words, all, localCues)) {
+        return { text: `${GENERAL_LOCAL}\n\n${GEMEENTE_ROUTE}`, sources: [], kind: "local_route", mixed: false, topical: false };
+      }
+      return null;
+    }
+    const outside = words.map((_, i) => !best.spans.some((s) => i >= s.start && i < s.end));
+    const others = matches.slice(1).filter((m) => m.ownName && m.spans.some((s) => outside.slice(s.start, s.end).every(Boolean)));
+    const story = words.filter((w, i) => outside[i] && !STOPWORDS.has(w)).length > STORY_WORDS;
+    const mixed = others.length > 0 || story;
+    const sources = [{ title: best.entry.title, publisher: best.entry.publisher, url: best.entry.url }];
+    if (best.entry.local && hasCue(words, outside, localCues)) {
+      return { text: localRoute(best.entry), sources, kind: "local_route", mixed, topical: true };
+    }
+    return { text: explain(best.entry, words, stems, outside), sources, kind: "explanation", mixed, topical: true };
+  }
+}
+
+/** The first `n` statements of a plain text (a question is no answer on its own). */
+function firstSentences(text: string, n: number): string {
+  const sentences = (text.match(/[^.!?]+[.!?]+(?:\s|$)/g) ?? [text]).filter((s) => !s.trim().endsWith("?"));
+  return sentences.slice(0, n).join("").trim();
+}

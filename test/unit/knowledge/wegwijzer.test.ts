@@ -1,0 +1,109 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { createWegwijzer } from "../../../src/knowledge/wegwijzer/wegwijzer.js";
+import { parseEntry, readWegwijzer, type WegwijzerCues } from "../../../src/knowledge/wegwijzer/wegwijzer-entries.js";
+
+const cues: WegwijzerCues = {
+  sections: {
+    "wat is het": ["wat is"],
+    "voor wie": ["voor wie"],
+    "wat kost het": ["kost", "gratis"],
+    "wat kunt u doen": ["aanvragen", "waar"],
+  },
+  local: ["hoeveel", "wanneer", "hier"],
+  gemeente: ["gemeente", "hier"],
+};
+
+const entry = (id: string, terms: string, extra = "", local = "") =>
+  parseEntry(
+    `---\nid: ${id}\ntitle: "${id}"\nterms: "${terms}"\npublisher: "Uitgever"\nurl: "https://example.org/${id}"\naudience: "residents"\n${local ? `local: "${local}"\n` : ""}---\n` +
+      `## Wat is het\n${id} is iets. Het helpt u. Meer uitleg.\n\n## Voor wie\nVoor iedereen.\n\n## Wat kost het\nHet is gratis.\n\n## Wat kunt u doen\nBel ons.\n${extra}`,
+    `${id}.md`,
+  );
+
+const guide = createWegwijzer({
+  entries: [
+    entry("respijtzorg", "respijtzorg | logeerzorg", "", "hoeveel u krijgt"),
+    entry("mantelzorg", "mantelzorg | mantelzorger"),
+    entry("mantelzorgmakelaar", "mantelzorgmakelaar | mantelzorg makelaar"),
+    entry("eenzaamheid", "eenzaamheid | eenzaam", "\n## Wat helpt\nPraten helpt.\n"),
+    entry("cjg", "cjg | centrum voor jeugd en gezin"),
+  ],
+  cues,
+});
+
+describe("wegwijzer entries", () => {
+  it("refuses an entry without the public page of its facts or without a required section", () => {
+    expect(() => parseEntry('---\nid: x\ntitle: "X"\nterms: "x"\npublisher: "P"\naudience: "residents"\n---\n## Wat is het\nX.', "x.md")).toThrow(/x\.md: url/);
+    expect(() => parseEntry('---\nid: x\ntitle: "X"\nterms: "x"\npublisher: "P"\nurl: "https://p.nl"\naudience: "residents"\n---\n## Wat is het\nX.', "x.md")).toThrow(/Voor wie/);
+  });
+
+  it("reads a folder without cues (every question gets the explanation) and refuses a bad cues file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "wegwijzer-"));
+    try {
+      mkdirSync(join(dir, "wegwijzer"));
+      writeFileSync(join(dir, "wegwijzer", "x.md"), '---\nid: x\ntitle: "X"\nterms: "xx"\npublisher: "P"\nurl: "https://p.nl"\naudience: "residents"\n---\n## Wat is het\nX.\n## Voor wie\nA.\n## Wat kost het\nB.\n## Wat kunt u doen\nC.\n');
+      const read = readWegwijzer(dir);
+      expect(read.entries.map((e) => e.id)).toEqual(["x"]);
+      expect(createWegwijzer(read).answer("hoeveel kost xx")!.text).toContain("X.");
+      writeFileSync(join(dir, "wegwijzer", "cues.json"), '{"sections": {}, "local": "hoeveel"}');
+      expect(() => readWegwijzer(dir)).toThrow(/cues\.json: local/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("reads the shipped wegwijzer: every entry has a public https page and the four sections", () => {
+    const shipped = readWegwijzer(fileURLToPath(new URL("../../../knowledge", import.meta.url)));
+    expect(shipped.entries.length).toBeGreaterThanOrEqual(25);
+    for (const e of shipped.entries) expect(e.url).toMatch(/^https?:\/\/[a-z0-9.-]+\.[a-z]{2,}/);
+    expect(shipped.cues.local.length).toBeGreaterThan(10);
+  });
+});
+
+describe("wegwijzer guide", () => {
+  it("explains a topic, with its typo or written apart, and names the page the facts come from", () => {
+    for (const q of ["wat is respijtzorg", "wat is respijt zorg", "wat is respijtzrg?"]) {
+      const a = guide.answer(q)!;
+      expect(a.kind).toBe("explanation");
+      expect(a.text).toContain("respijtzorg is iets.");
+      expect(a.sources).toEqual([{ title: "respijtzorg", publisher: "Uitgever", url: "https://example.org/respijtzorg" }]);
+    }
+  });
+
+  it("picks the most specific topic: a mantelzorgmakelaar is not mantelzorg", () => {
+    expect(guide.answer("wat doet een mantelzorgmakelaar")!.text).toContain("mantelzorgmakelaar is iets.");
+    expect(guide.answer("ik ben mantelzorger")!.text).toContain("mantelzorg is iets.");
+  });
+
+  it("answers the part asked for: the cost, the next step, or the topic's own part", () => {
+    expect(guide.answer("kost mantelzorg geld?")!.text).toContain("Het is gratis.");
+    expect(guide.answer("wat helpt tegen eenzaamheid")!.text).toContain("Praten helpt.");
+    expect(guide.answer("wat is eenzaamheid")!.text).not.toContain("Praten helpt.");
+  });
+
+  it("gives the honest route, not a guess, for what one gemeente decides", () => {
+    const a = guide.answer("hoeveel respijtzorg krijg ik")!;
+    expect(a.kind).toBe("local_route");
+    expect(a.text).toContain("Uw gemeente beslist over hoeveel u krijgt");
+    expect(a.text).toContain("14");
+    expect(a.text).toContain("wijkteam");
+    // A topic without local decisions still explains.
+    expect(guide.answer("hoeveel kost de mantelzorgmakelaar")!.kind).toBe("explanation");
+  });
+
+  it("gives the general gemeente route when no topic is named but the gemeente's own rules are asked", () => {
+    const a = guide.answer("wanneer moet ik de kwijtschelding bij de gemeente aanvragen")!;
+    expect(a).toMatchObject({ kind: "local_route", topical: false, sources: [] });
+    expect(guide.answer("wanneer gaat de bus")).toBeNull();
+  });
+
+  it("says when a question joins two topics, so the sources may answer it first", () => {
+    expect(guide.answer("hoort het cjg bij de mantelzorg?")!.mixed).toBe(true);
+    expect(guide.answer("wat is het cjg")!.mixed).toBe(false);
+    expect(guide.answer("wat is het centrum voor jeugd en gezin")!.text).toContain("cjg is iets.");
+  });
+});
