@@ -143,7 +143,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const preferGuide = (kind: ListingResponse["kind"]) =>
       guided !== null && !guided.mixed && (kind === "need_place" || (guided.kind === "local_route" && guided.topical && !WHERE.test(text)));
     const found = await askListings(inbound, text, state, patch, preferGuide);
-    if (found) return { ...found, replies: [...prefix, ...withEmpathy(text, found.replies)] };
+    if (found) return { ...found, replies: [...prefix, ...withEmpathy(inbound, text, found.replies)] };
 
     const { reply: answered, lastQuestion } = await answerQuestion(inbound, text, state.lastQuestion, deps);
     const streak = answered.confident ? 0 : (state.unconfidentStreak ?? 0) + 1;
@@ -153,7 +153,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       if (state.lastAsk === "not_sure" && answered.replies[0]) answered.replies[0] = { ...answered.replies[0], text: texts.notSureAgain };
       patch.lastAsk = "not_sure";
     } else {
-      answered.replies = withEmpathy(text, answered.replies);
+      answered.replies = withEmpathy(inbound, text, answered.replies);
     }
     if (!answered.confident && streak >= 2 && deps.handoff) {
       const offer = await deps.handoff.offer(inbound, "unconfident");
@@ -163,7 +163,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   /** One line of empathy before the answer when the person shared something heavy. */
-  function withEmpathy(text: string, replies: OutboundMessage[]): OutboundMessage[] {
+  function withEmpathy(inbound: InboundMessage, text: string, replies: OutboundMessage[]): OutboundMessage[] {
+    // The empathy lines are Dutch (knowledge/conversation/cues.json): not put before a reply in another language.
+    if (inbound.language && inbound.language !== "nl") return replies;
     const line = deps.cues?.empathy(text);
     const [first, ...rest] = replies;
     return line && first ? [{ ...first, text: `${line}\n\n${first.text}` }, ...rest] : replies;

@@ -40,7 +40,9 @@ export function scriptLanguage(text: string): string | undefined {
   const greek = count(text, /\p{Script=Greek}/gu);
   const han = count(text, /\p{Script=Han}/gu);
   const best = Math.max(arabic, cyrillic, ethiopic, greek, han);
-  if (best === 0 || best < latin) return undefined;
+  // A few words in another script decide even beside Dutch terms ("ما هي sociale basis؟"): Dutch
+  // residents do not write Arabic or Cyrillic words; a single stray letter does not count.
+  if (best === 0 || (best < latin && best < 3)) return undefined;
   if (best === arabic) return arabicLanguage(text);
   if (best === cyrillic) return cyrillicLanguage(text);
   if (best === ethiopic) return AMHARIC_MARKERS.test(text) && !TIGRINYA_MARKERS.test(text) ? "am" : "ti";
