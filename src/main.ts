@@ -133,7 +133,8 @@ async function assemble(config: Config, options: AppOptions, stores: Stores, now
     ...(handoff ? { handoff } : {}),
     handoffSender,
     async close() {
-      await handoff?.stop();
+      // Bounded: a delivery hanging on a platform must not keep the database (and the process) open.
+      if (handoff) await withinMs(handoff.stop(), 3000);
       await stores.close();
     },
   };
@@ -144,8 +145,14 @@ export function hasChannels(config: Config): boolean {
   return Boolean(config.TELEGRAM_BOT_TOKEN || config.SLACK_BOT_TOKEN);
 }
 
-/** Stops the channels and the HTTP server; `port` is where the server listens (useful with PORT 0 in tests). */
-export type StopChannels = (() => Promise<void>) & { port: number };
+/**
+ * Stops the channels and the HTTP server within about `drainMs` (default {@link DRAIN_MS}); `port` is
+ * where the server listens (useful with PORT 0 in tests).
+ */
+export type StopChannels = ((drainMs?: number) => Promise<void>) & { port: number };
+
+/** How long a shutdown lets work in flight finish before it cuts it. */
+export const DRAIN_MS = 10_000;
 
 /** Starts every configured channel and the shared HTTP server; returns a function that stops them. */
 export async function startChannels(app: App): Promise<StopChannels> {
@@ -155,9 +162,14 @@ export async function startChannels(app: App): Promise<StopChannels> {
   const running: RunningChannel[] = [];
   const { handoff } = app;
   const staffChat = config.TELEGRAM_STAFF_CHAT_ID ? Number(config.TELEGRAM_STAFF_CHAT_ID) : undefined;
-  const telegramExtensions = handoff && staffChat !== undefined ? [telegramStaffExtension(handoff, staffChat)] : [];
-  const slackExtensions = handoff && config.SLACK_HANDOFF_CHANNEL ? [slackHandoffExtension(handoff, config.SLACK_HANDOFF_CHANNEL)] : [];
-  if (config.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(deps, { extensions: telegramExtensions }));
+  const coordinators = new Set(config.HANDOFF_COORDINATORS.split(",").map((id) => id.trim()).filter(Boolean));
+  const telegramExtensions = handoff && staffChat !== undefined ? [telegramStaffExtension(handoff, staffChat, coordinators)] : [];
+  const slackExtensions = handoff && config.SLACK_HANDOFF_CHANNEL ? [slackHandoffExtension(handoff, config.SLACK_HANDOFF_CHANNEL, coordinators)] : [];
+  // With the handoff outbox running, Telegram's replies leave through it: nothing acknowledged is lost.
+  const durable = handoff
+    ? { inbox: app.stores.inbox, onReplies: () => void handoff.outbox.drain(), leaseMs: config.INBOX_LEASE_SECONDS * 1000 }
+    : undefined;
+  if (config.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(deps, { extensions: telegramExtensions, ...(durable ? { durable } : {}) }));
   if (config.SLACK_BOT_TOKEN) running.push(await startSlack(deps, { extensions: slackExtensions }));
   for (const channel of running) app.handoffSender.register(channel.name, channel.sender);
   handoff?.start();
@@ -165,7 +177,9 @@ export async function startChannels(app: App): Promise<StopChannels> {
   logger.info({ port, channels: running.map((c) => c.name) }, "Wijkwijzer is running");
   const purge = async () => {
     try {
-      const removed = await app.store.purgeOlderThan(new Date(app.now().getTime() - config.RETENTION_DAYS * 86_400_000));
+      const before = new Date(app.now().getTime() - config.RETENTION_DAYS * 86_400_000);
+      // Finished inbound items hold what people wrote, as the messages do.
+      const removed = (await app.store.purgeOlderThan(before)) + (await app.stores.inbox.purgeBefore(before));
       if (removed > 0) logger.info({ removed }, "retention purge");
     } catch (error) {
       logger.error({ err: error }, "retention purge failed");
@@ -175,15 +189,33 @@ export async function startChannels(app: App): Promise<StopChannels> {
   await purge();
   const retention = setInterval(() => void purge(), 60 * 60 * 1000);
   retention.unref();
-  const stop = async () => {
+  /**
+   * The shutdown, in this order: (1) every new request gets 503 (platforms deliver again later);
+   * (2) the outbox stops taking jobs and the channels finish what they are handling, side by side,
+   * for at most `drainMs`; (3) what still hangs is cut; (4) the server closes and the port is free.
+   * Pending outbox jobs stay in the store for the next start.
+   */
+  const stop = async (drainMs = DRAIN_MS) => {
+    http.beginShutdown();
     clearInterval(retention);
-    // The outbox stops first: what is still pending is delivered after the next start.
-    await handoff?.stop();
+    logger.info({ drainMs }, "shutting down: new requests get 503");
+    const outboxStopped = handoff ? withinMs(handoff.stop(), drainMs) : Promise.resolve(true);
+    await Promise.all([outboxStopped, ...running.map((channel) => channel.stop(drainMs))]);
+    if (!(await outboxStopped)) logger.warn("handoff outbox still delivering at shutdown; pending jobs stay for the next start");
     for (const channel of running) app.handoffSender.unregister(channel.name);
-    for (const channel of running.reverse()) await channel.stop();
     await http.close();
   };
   return Object.assign(stop, { port });
+}
+
+/** True when the promise settled within `ms`. */
+function withinMs(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = promise.then(
+    () => true,
+    () => true,
+  );
+  return Promise.race([settled, new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)))]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -215,9 +247,12 @@ export function createHandoff(
     wijkteamContact: config.WIJKTEAM_CONTACT,
     retentionDays: config.RETENTION_DAYS,
     remindMinutes: config.HANDOFF_REMIND_MINUTES,
+    ticketsPerHour: config.HANDOFF_TICKETS_PER_HOUR,
     urgentRemindMinutes: Math.min(5, config.HANDOFF_REMIND_MINUTES),
     // The model writes the worker's note only when one is configured; the plain note is the default.
     ...(config.LLM_PROVIDER ? { summarise: createWorkerSummariser({ config, logger: deps.logger }) } : {}),
     ...(deps.tickMs ? { tickMs: deps.tickMs } : {}),
+    // After an outage the next try comes within half a minute, not five: the resident is waiting.
+    outbox: { maxDelayMs: 30_000 },
   });
 }

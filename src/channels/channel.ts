@@ -18,5 +18,10 @@ export interface ChannelDeps {
 export interface RunningChannel {
   name: "telegram" | "slack";
   sender: ChannelSender;
-  stop(): Promise<void>;
+  /**
+   * Stops taking new work, gives the work in flight up to `drainMs` (default 10 s) to finish, then
+   * cuts what is left (platform calls still hanging are aborted) and closes its connection pools.
+   * Never takes much longer than `drainMs`.
+   */
+  stop(drainMs?: number): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { measureColdStart } from "../bench/cold-start.js";
+import { benchGazetteer } from "../bench/gazetteer-bench.js";
 import { benchListings } from "../bench/listings-bench.js";
 import { benchTelegram } from "../bench/telegram-bench.js";
 import { questionMix } from "../bench/question-mix.js";
@@ -58,6 +59,9 @@ export async function runBench(_args: string[], config: Config): Promise<number>
     log("bench: listings (10,000 generated)…");
     const listings = await benchListings(benchConfig, work, logger);
 
+    log("bench: national gazetteer (load in a fresh process; place questions with two towns' listings)…");
+    const gazetteer = await attempt(() => benchGazetteer(benchConfig, work, logger));
+
     log("bench: Telegram webhook path vs a bare grammY echo bot…");
     const telegramAdapter = await attempt(() => benchTelegram());
     const fullApp = await createApp(benchConfig, { logger });
@@ -75,6 +79,11 @@ export async function runBench(_args: string[], config: Config): Promise<number>
         importMs: { value: listings.importMs, target: "<= 5000" },
         handle: { ...listings.handle, unit: "ms", target: "p95 <= 25" },
         intents: listings.intents,
+      },
+      gazetteer: {
+        note: "every Dutch PC4, gemeente, woonplaats, wijk and buurt; load measured in a fresh process (RSS and heap after GC); handle() on wijk/buurt/postcode/typo/outside/ambiguous questions",
+        ...gazetteer,
+        target: "load within cold start <= 3000 ms, rssAddedMb <= 50, handle p95 <= 20",
       },
       telegram: {
         note: "updates/s through the webhook path on loopback against a local fake Bot API, measured in one run with a bare grammY echo bot",

@@ -84,7 +84,16 @@ export const configSchema = z
       .default("Europe/Amsterdam")
       .refine((tz) => isTimeZone(tz), { message: "TZ must be an IANA time zone such as Europe/Amsterdam" }),
     HANDOFF_REMIND_MINUTES: positiveInt(15, "HANDOFF_REMIND_MINUTES must be a whole number such as 15"),
+    HANDOFF_TICKETS_PER_HOUR: positiveInt(3, "HANDOFF_TICKETS_PER_HOUR must be a whole number such as 3"),
+    HANDOFF_COORDINATORS: z
+      .string()
+      .trim()
+      .regex(/^((slack|telegram):[A-Za-z0-9]+)?(\s*,\s*(slack|telegram):[A-Za-z0-9]+)*$/, {
+        message: "HANDOFF_COORDINATORS must be a comma-separated list such as slack:U012ABCDEF,telegram:123456789",
+      })
+      .default(""),
     RETENTION_DAYS: positiveInt(90, "RETENTION_DAYS must be a whole number of days such as 90"),
+    INBOX_LEASE_SECONDS: positiveInt(30, "INBOX_LEASE_SECONDS must be a whole number of seconds such as 30"),
     WIJKTEAM_CONTACT: z
       .string()
       .trim()

@@ -1,3 +1,4 @@
+import { ACTIONS } from "./actions.js";
 import type { AssistantDeps } from "./assistant.js";
 import type { ComposeRequest, GuideAnswer } from "./ports.js";
 import { textsFor } from "./texts.js";
@@ -51,7 +52,7 @@ export async function answerQuestion(
   });
 
   const texts = textsFor(language);
-  const personButton = { id: "handoff_request", label: texts.buttons.person };
+  const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
   if (!composed.confident && guide) return { reply: guideReply(inbound, guide), lastQuestion: standalone };
   if (!composed.confident) {
     const reply: AssistantReply = {
@@ -64,16 +65,24 @@ export async function answerQuestion(
     };
     return { reply, lastQuestion: standalone };
   }
+  // A listing the answer relies on is shown as a listing (day, time, place, map), not as a bare quote.
+  const listingIds = [
+    ...new Set(passages.filter((p) => p.kind === "listing" && composed.sources.some((s) => s.title === p.title && s.url === p.url)).map((p) => p.source.replace(/^listing:/, ""))),
+  ];
+  const describe = deps.listings?.describeListings;
+  const listed = listingIds.length > 0 && describe ? await describe({ ...(await listingRequest(inbound, text, deps)), ids: listingIds }) : null;
+  const onlyListings = listed && composed.sources.every((s) => passages.some((p) => p.kind === "listing" && p.title === s.title && p.url === s.url));
+  const body = listed ? (onlyListings ? `${texts.listingsIntro}\n\n${listed.text}` : `${composed.text}\n\n${listed.text}`) : composed.text;
   const reply: AssistantReply = {
     intent: "answer",
     replies: [
       {
         // Quoted Dutch sources get one line in the resident's language that says so.
-        text: (composed.language ?? "nl") !== language ? inDutch(language, composed.text) : composed.text,
-        sources: composed.sources,
+        text: (composed.language ?? "nl") !== language ? inDutch(language, body) : body,
+        ...(onlyListings ? {} : { sources: composed.sources }),
         buttons: [
-          { id: "feedback_up", label: texts.buttons.up, value: inbound.id },
-          { id: "feedback_down", label: texts.buttons.down, value: inbound.id },
+          { id: ACTIONS.feedbackUp, label: texts.buttons.up, value: inbound.id },
+          { id: ACTIONS.feedbackDown, label: texts.buttons.down, value: inbound.id },
           personButton,
         ],
       },
@@ -90,11 +99,11 @@ export async function answerQuestion(
  */
 function guideReply(inbound: InboundMessage, guide: GuideAnswer): AssistantReply {
   const texts = textsFor(inbound.language);
-  const personButton = { id: "handoff_request", label: texts.buttons.person };
+  const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
   const buttons = guide.topical
     ? [
-        { id: "feedback_up", label: texts.buttons.up, value: inbound.id },
-        { id: "feedback_down", label: texts.buttons.down, value: inbound.id },
+        { id: ACTIONS.feedbackUp, label: texts.buttons.up, value: inbound.id },
+        { id: ACTIONS.feedbackDown, label: texts.buttons.down, value: inbound.id },
         personButton,
       ]
     : [personButton];
@@ -110,4 +119,17 @@ function guideReply(inbound: InboundMessage, guide: GuideAnswer): AssistantReply
 /** Dutch text for a resident who wrote another language: one line in theirs says it is Dutch. */
 function inDutch(language: string | undefined, text: string): string {
   return language && language !== "nl" ? `${textsFor(language).dutchSources}\n\n${text}` : text;
+}
+
+/** Where the conversation is (a typed place or a shared location), for distances in listing blocks. */
+async function listingRequest(inbound: InboundMessage, text: string, deps: AssistantDeps) {
+  const state = await deps.store.getState(inbound.conversationId);
+  return {
+    text,
+    language: inbound.language ?? "nl",
+    persona: inbound.persona,
+    now: deps.now(),
+    ...(state.location ? { location: state.location } : {}),
+    ...(state.place ? { place: state.place } : {}),
+  };
 }

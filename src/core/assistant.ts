@@ -1,18 +1,21 @@
-import type {
-  AnswerComposer,
-  DialogueCues,
-  ConversationState,
-  ConversationStore,
-  HandoffQueue,
-  ListingResponse,
-  ListingSearch,
-  ResidentGuide,
-  Retriever,
-  SafetyCheck,
+import {
+  PLACE_CHOICE_ACTION,
+  type AnswerComposer,
+  type DialogueCues,
+  type ConversationState,
+  type ConversationStore,
+  type HandoffQueue,
+  type HelpTopic,
+  type ListingResponse,
+  type ListingSearch,
+  type ResidentGuide,
+  type Retriever,
+  type SafetyCheck,
 } from "./ports.js";
+import { ACTIONS } from "./actions.js";
 import { answerQuestion } from "./answer-question.js";
 import { handleCommand } from "./commands.js";
-import { describeInbound, normaliseInput } from "./input.js";
+import { describeInbound, isValidGeoPoint, normaliseInput } from "./input.js";
 import { resolveLanguage, textLanguageOf, type LanguageDetector } from "./language.js";
 import { crisisText, firstStepsText, textsFor } from "./texts.js";
 import type { AssistantReply, InboundMessage, OutboundMessage } from "./types.js";
@@ -55,7 +58,7 @@ export interface Assistant {
 export function createAssistant(deps: AssistantDeps): Assistant {
   const { store } = deps;
 
-  const personButton = (language: string | undefined) => ({ id: "handoff_request", label: textsFor(language).buttons.person });
+  const personButtonFor = (language: string | undefined) => ({ id: ACTIONS.handoffRequest, label: textsFor(language).buttons.person });
 
   async function offerPerson(
     inbound: InboundMessage,
@@ -89,7 +92,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
    */
   async function decide(received: InboundMessage, patch: Partial<ConversationState>, stored: ConversationState): Promise<AssistantReply> {
     const texts = textsFor(received.language);
-    const personButton = { id: "handoff_request", label: texts.buttons.person };
+    const personButton = personButtonFor(received.language);
+    // Before anything reads it (handoff relay, listings, the stored state): a point that is not on Earth.
+    if (received.location && !isValidGeoPoint(received.location)) return reply("smalltalk", [{ text: texts.locationInvalid }]);
     // "2" or "ja graag" right after buttons were shown stands for pressing one of them.
     const typed = typedPress(received, { ...stored, ...patch }.offered);
     if (typed === "declined") return reply("smalltalk", [{ text: texts.declined }]);
@@ -103,7 +108,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
     if (inbound.unsupported) return reply("smalltalk", [{ text: texts.unsupported }]);
 
-    const { text, truncated } = normaliseInput(inbound.text);
+    // A place chosen with a button reads as if the person typed it.
+    const said = inbound.action?.id.startsWith(PLACE_CHOICE_ACTION) ? (inbound.action.value ?? "") : inbound.text;
+    const { text, truncated } = normaliseInput(said);
     if (inbound.location) {
       patch.location = inbound.location;
       // A shared location alone answers "what is near me now" (or the question that waited for a place).
@@ -119,9 +126,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return reply("crisis", [{ text: crisis, buttons: [personButton] }, ...(first ? [first, ...rest] : [])]);
     }
     if (assessment.needsPerson) {
-      const steps = firstStepsText(assessment.needsPerson, inbound.language);
+      const topic = assessment.needsPerson;
+      const steps = firstStepsText(topic, inbound.language);
+      const nearby = topic === "person_requested" ? null : await helpNearby(inbound, text, topic, patch);
       const offer = await offerPerson(inbound, "handoff");
-      const intro = assessment.needsPerson === "person_requested" ? [] : [{ text: steps }];
+      const intro = topic === "person_requested" ? [] : [{ text: steps }, ...(nearby ? [nearby] : [])];
       return reply("handoff", [...intro, ...offer]);
     }
     if (deps.cues?.isHelpRequest(text)) {
@@ -194,6 +203,27 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return { ...(await store.getState(inbound.conversationId)), ...patch };
   }
 
+  /** The nearest listing that helps (schuldhulp-inloop, mantelzorgsteunpunt), when the place is known. */
+  async function helpNearby(inbound: InboundMessage, text: string, topic: HelpTopic, patch: Partial<ConversationState>): Promise<OutboundMessage | null> {
+    if (!deps.listings?.nearestHelp) return null;
+    const found = await deps.listings.nearestHelp({ ...listingRequest(inbound, text, await currentState(inbound, patch)), topic });
+    if (!found) return null;
+    if (found.place) patch.place = found.place;
+    return found.reply;
+  }
+
+  function listingRequest(inbound: InboundMessage, text: string, current: ConversationState) {
+    return {
+      text,
+      language: inbound.language ?? "nl",
+      persona: inbound.persona,
+      now: deps.now(),
+      ...(current.location ? { location: current.location } : {}),
+      ...(current.place ? { place: current.place } : {}),
+      ...(typeof current.listingsMemory === "string" ? { memory: current.listingsMemory } : {}),
+    };
+  }
+
   /** Asks the listings capability; keeps the place it understood and its memory in `patch`. */
   async function askListings(
     inbound: InboundMessage,
@@ -203,15 +233,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     prefer?: (kind: ListingResponse["kind"]) => boolean,
   ): Promise<AssistantReply | null> {
     if (!deps.listings) return null;
-    const found = await deps.listings.respond({
-      text,
-      language: inbound.language ?? "nl",
-      persona: inbound.persona,
-      now: deps.now(),
-      ...(current.location ? { location: current.location } : {}),
-      ...(current.place ? { place: current.place } : {}),
-      ...(typeof current.listingsMemory === "string" ? { memory: current.listingsMemory } : {}),
-    });
+    const found = await deps.listings.respond(listingRequest(inbound, text, current));
     if (!found || prefer?.(found.kind)) {
       if (current.listingsMemory !== undefined) patch.listingsMemory = undefined;
       return null;
@@ -241,7 +263,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       } catch (error) {
         // Internals never reach the person: they get an apology and the offer of a person.
         deps.onError?.(error, received);
-        result = reply("answer", [{ text: textsFor(language).error, buttons: [personButton(language)] }], false);
+        result = reply("answer", [{ text: textsFor(language).error, buttons: [personButtonFor(language)] }], false);
       }
       // Adapters say their own few words (keyboard, "Sources") in the same language.
       if (language && language !== "nl") for (const out of result.replies) out.language ??= language;

@@ -1,12 +1,11 @@
+import { ACTIONS, COMMANDS, parseCommand } from "./actions.js";
 import type { AssistantDeps } from "./assistant.js";
 import { textsFor } from "./texts.js";
 import type { AssistantReply, InboundMessage } from "./types.js";
 
-const FORGET_YES = "forget_confirm";
-const FORGET_NO = "forget_cancel";
 
 /**
- * Slash commands and button presses every channel shares: /start, /help, /privacy, /vergeet
+ * Slash commands and button presses every channel shares: /start, /help, /privacy, /bronnen, /vergeet
  * (with a confirm button), feedback buttons, and the "talk to a person" button when no handoff
  * queue is configured. Returns null for anything else.
  */
@@ -16,46 +15,49 @@ export async function handleCommand(inbound: InboundMessage, deps: AssistantDeps
   const action = inbound.action;
   if (action) {
     switch (action.id) {
-      case "feedback_up":
-      case "feedback_down": {
-        const value = action.id === "feedback_up" ? "up" : "down";
+      case ACTIONS.feedbackUp:
+      case ACTIONS.feedbackDown: {
+        const value = action.id === ACTIONS.feedbackUp ? "up" : "down";
         await store.recordFeedback({ conversationId: inbound.conversationId, messageRef: action.value ?? inbound.id, value, at: deps.now() });
         return command([{ text: value === "up" ? texts.feedbackThanks : texts.feedbackDownThanks }]);
       }
-      case FORGET_YES: {
+      case ACTIONS.forgetConfirm: {
         await store.forgetUser(inbound.userId);
         // The confirmation itself must not be stored again after the erasure.
-        return { ...command([{ text: texts.forgetDone }]), forgotten: true };
+        return { ...command([{ text: inbound.inGroup ? texts.forgetDoneGroup : texts.forgetDone }]), forgotten: true };
       }
-      case FORGET_NO:
+      case ACTIONS.forgetCancel:
         return command([{ text: texts.forgetCancelled }]);
-      case "handoff_request":
+      case ACTIONS.handoffRequest:
         return command([{ text: texts.noHandoff(deps.wijkteamContact) }]);
       default:
         return null;
     }
   }
-  const match = /^\/([a-z_]+)(?:@\w+)?\b/i.exec(inbound.text.trim());
-  if (!match) return null;
-  switch (match[1]!.toLowerCase()) {
-    case "start":
+  const parsed = parseCommand(inbound.text);
+  if (!parsed) return null;
+  switch (parsed.name) {
+    case COMMANDS.start:
       return command([{ text: texts.welcome }]);
-    case "help":
-    case "hulp":
+    case COMMANDS.help:
+    case COMMANDS.hulp:
       return command([{ text: texts.help }]);
-    case "privacy":
+    case COMMANDS.privacy:
       return command([{ text: texts.privacy(deps.retentionDays) }]);
-    case "vergeet":
+    case COMMANDS.sources:
+    case COMMANDS.sourcesEn:
+      return command([{ text: texts.sources }]);
+    case COMMANDS.forget:
       return command([
         {
-          text: texts.forgetConfirm,
+          text: inbound.inGroup ? texts.forgetConfirmGroup : texts.forgetConfirm,
           buttons: [
-            { id: FORGET_YES, label: texts.buttons.forgetYes, answers: "yes" },
-            { id: FORGET_NO, label: texts.buttons.forgetNo, answers: "no" },
+            { id: ACTIONS.forgetConfirm, label: texts.buttons.forgetYes, answers: "yes" },
+            { id: ACTIONS.forgetCancel, label: texts.buttons.forgetNo, answers: "no" },
           ],
         },
       ]);
-    case "mens":
+    case COMMANDS.person:
       return command([{ text: texts.noHandoff(deps.wijkteamContact) }]);
     default:
       return null;

@@ -123,6 +123,12 @@ export interface ListingRequest {
   memory?: string;
 }
 
+/**
+ * Button ids of a place choice ("Bedoelt u …?") start with this (`place_choice_1`, `place_choice_2`:
+ * Slack needs distinct action ids); the value is the chosen place as text, read as if typed.
+ */
+export const PLACE_CHOICE_ACTION = "place_choice";
+
 export interface ListingResponse {
   /** `results`: listings found (or a widened search); `need_place`: ask where the person is. */
   kind: "results" | "need_place";
@@ -144,7 +150,22 @@ export interface ListingResponse {
  */
 export interface ListingSearch {
   respond(request: ListingRequest): Promise<ListingResponse | null>;
+  /**
+   * For a situation that needs a person: the nearest listing that helps with it (a schuldhulp-inloop
+   * for debts, a mantelzorgsteunpunt for care), shown beside the first steps. Null when the place is
+   * not known from the text or the conversation, lies outside the listings' gemeenten, or nothing fits nearby.
+   */
+  nearestHelp?(request: ListingRequest & { topic: HelpTopic }): Promise<{ reply: OutboundMessage; sources: Source[]; place?: string } | null>;
+  /**
+   * Listings that the knowledge search found (passage source `listing:<id>`), rendered the way a
+   * listings answer shows them: name, next day and time, address, distance (when the place is
+   * known), cost, contact and a map link. Null when none of the ids is a stored listing.
+   */
+  describeListings?(request: ListingRequest & { ids: string[] }): Promise<OutboundMessage | null>;
 }
+
+/** The situations of {@link SafetyAssessment.needsPerson} that a local listing can help with. */
+export type HelpTopic = "eviction" | "money" | "debts" | "care";
 
 // ---------------------------------------------------------------- safety
 
@@ -196,6 +217,11 @@ export interface StoredMessage {
   text: string;
   intent?: Intent;
   at: Date;
+  /**
+   * Who wrote it (inbound messages; `recordInbound` takes the ref's user). Stored so erasure in a
+   * shared chat removes one person's own messages; not returned by `recentMessages`.
+   */
+  userId?: string;
 }
 
 export interface ConversationRef {
@@ -253,7 +279,14 @@ export interface ConversationStore {
    * also when two instances ask at the same moment: exactly one of them gets true.
    */
   markDelivery(key: string, at: Date): Promise<boolean>;
-  /** Erases everything stored about a user (messages, state, feedback); returns rows removed. */
+  /**
+   * Erases everything stored about a user: the messages they wrote (in every conversation), their
+   * conversations with state and feedback, and their finished inbound items (raw updates); returns
+   * rows removed. A conversation the user started that others wrote in too (a group) is kept for the
+   * others without the user's messages and with its state cleared; it passes to the last other
+   * writer. Afterwards the erased text is gone from the database files too (SQLite: secure_delete
+   * and a WAL checkpoint). Tickets and their relays are the handoff's to erase.
+   */
   forgetUser(userId: string): Promise<number>;
   /** Deletes messages, feedback and delivery keys older than `before`; returns rows removed. */
   purgeOlderThan(before: Date): Promise<number>;
@@ -263,7 +296,11 @@ export interface ConversationStore {
 
 /** Sends a message to a conversation outside a request/response cycle (relay, reminders). */
 export interface ChannelSender {
-  send(conversationId: string, message: OutboundMessage): Promise<void>;
+  /**
+   * `via` is channel-defined delivery detail recorded with the message (Telegram: reply-to and forum
+   * topic); senders that need none ignore it.
+   */
+  send(conversationId: string, message: OutboundMessage, via?: unknown): Promise<void>;
 }
 
 /**

@@ -45,6 +45,11 @@ export interface InboundMessage {
   location?: GeoPoint;
   /** Set when the message is a button press instead of text. */
   action?: ActionPress;
+  /**
+   * Written in a chat shared with other people (a group). The conversation is then this person's
+   * own within that chat (`conversationId` says so), and what touches data says it touches only theirs.
+   */
+  inGroup?: boolean;
   /** A non-text message the bot cannot read (photo, voice, sticker, document). */
   unsupported?: "photo" | "voice" | "sticker" | "document" | "video" | "other";
   /** The language setting of the person's app (IETF tag such as `en-GB`), where the platform gives one. */

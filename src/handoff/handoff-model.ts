@@ -42,6 +42,8 @@ export interface Worker {
   /** Platform user reference, e.g. `slack:U123` or `telegram:42`. */
   id: string;
   firstName: string;
+  /** Coordinators may close any ticket; other workers only the ones they claimed. */
+  coordinator?: boolean;
 }
 
 /** What a desk posts into a ticket's thread or topic. */
@@ -71,7 +73,7 @@ export interface StaffDesk {
 /** Results of a worker's action, for the desk to show the worker. */
 export type ClaimResult =
   | { ok: true; ticket: Ticket }
-  | { ok: false; reason: "not_found" | "closed" | "taken" | "not_member"; ticket?: Ticket };
+  | { ok: false; reason: "not_found" | "closed" | "taken" | "not_member" | "not_claimer"; ticket?: Ticket };
 
 /** `empty`: nothing to pass on (a file or photo without words). */
 export type WorkerMessageResult = "relayed" | "empty" | "not_claimed" | "not_claimer" | "closed" | "unknown_thread" | "duplicate";

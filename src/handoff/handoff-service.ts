@@ -36,6 +36,8 @@ export interface HandoffDeps {
   urgentRemindMinutes?: number;
   /** Default 5. */
   delayNoticeMinutes?: number;
+  /** New tickets one resident may open per hour. Default 3. */
+  ticketsPerHour?: number;
   safety?: SafetyCheck;
   /** Writes the worker's note (an LLM); without it the plain note is used. */
   summarise?: TranscriptSummariser;
@@ -120,7 +122,7 @@ export function createHandoffService(deps: HandoffDeps): HandoffService {
     },
   };
 
-  const resident = createResidentFlow(ctx);
+  const resident = createResidentFlow(ctx, deps.ticketsPerHour ? { ticketsPerHour: deps.ticketsPerHour } : {});
   const worker = createWorkerFlow(ctx);
   const upkeep = createUpkeep(ctx, {
     remindMinutes: deps.remindMinutes ?? 15,

@@ -2,20 +2,21 @@
  * What residents and sociaal werkers read during a handoff. Residents read it in their language
  * ({@link residentTextsFor}, data in `knowledge/texts/`); workers read plain Dutch (B1), kept here.
  */
+import { ACTIONS } from "../core/actions.js";
 import { catalog, CATALOG_LANGUAGES, fill } from "../core/text-catalog.js";
 import type { HandoffReason, Ticket } from "./handoff-model.js";
 import type { NextOpening } from "./office-hours.js";
 
 /** Action ids of the buttons the handoff shows residents (the core's `handoff_request` opens the flow). */
 export const HANDOFF_ACTIONS = {
-  request: "handoff_request",
-  consentYes: "handoff_consent_yes",
-  consentNo: "handoff_consent_no",
-  rate: "handoff_rate",
+  request: ACTIONS.handoffRequest,
+  consentYes: ACTIONS.handoffConsentYes,
+  consentNo: ACTIONS.handoffConsentNo,
+  rate: ACTIONS.handoffRate,
 } as const;
 
 /** Slack action ids fixed by docs/contracts.md; the Telegram desk uses the same names in its callback data. */
-export const DESK_ACTIONS = { claim: "handoff_claim", close: "handoff_close" } as const;
+export const DESK_ACTIONS = { claim: ACTIONS.handoffClaim, close: ACTIONS.handoffClose } as const;
 
 /**
  * What residents read during a handoff, in their language (data: `knowledge/texts/`, Dutch B1 the
@@ -32,6 +33,13 @@ function buildResidentTexts(language: string) {
       return `${lead}\n\n${t.consentAsk}`;
     },
     consentNo: (contact: string, crisis: boolean) => [fill(t.consentNo, { contact }), ...emergency(crisis)].join("\n\n"),
+    // Added with the ticket limit: Dutch until the language files have it.
+    tooManyTickets: (contact: string, crisis: boolean) =>
+      [
+        "U heeft het afgelopen uur al een paar keer om een sociaal werker gevraagd. Probeer het later nog eens.",
+        `Wilt u niet wachten? ${contact}`,
+        ...emergency(crisis),
+      ].join("\n\n"),
     /** "maandag om 09:00", "morgen (dinsdag) om 09:00": when a person is next available. */
     opening(next: Pick<NextOpening, "inDays" | "weekday" | "time">): string {
       const day = days[next.weekday] ?? "";
@@ -124,5 +132,7 @@ export const handoffTexts = {
   alreadyTaken: (name: string) => `${name} heeft dit gesprek al overgenomen.`,
   alreadyClosed: "Dit gesprek is al gesloten.",
   unknownTicket: "Deze hulpvraag bestaat niet (meer).",
+  closeNotAllowed: (name: string | undefined) =>
+    name ? `Alleen ${name} (die dit gesprek heeft) of een coördinator kan het sluiten.` : "Neem het gesprek eerst over. Alleen wie het heeft, of een coördinator, kan het sluiten.",
   actionFailed: "Dat lukte niet door een storing. Probeer het zo nog eens.",
 };

@@ -22,23 +22,30 @@ export function createUpkeep(ctx: HandoffContext, options: UpkeepOptions) {
   async function remind(now: Date): Promise<number> {
     if (!ctx.hours.isOpen(now)) return 0;
     const minutes = (m: number) => new Date(now.getTime() - m * 60_000);
-    const due = await ctx.tickets.dueForReminder(minutes(options.remindMinutes), minutes(options.urgentRemindMinutes));
+    const normalBefore = minutes(options.remindMinutes);
+    const urgentBefore = minutes(options.urgentRemindMinutes);
+    const due = await ctx.tickets.dueForReminder(normalBefore, urgentBefore);
+    let sent = 0;
     for (const ticket of due) {
+      // Marked first: of several instances running upkeep, only the one that marks it reminds.
+      if (!(await ctx.tickets.markReminded(ticket.id, now, ticket.priority === "urgent" ? urgentBefore : normalBefore))) continue;
       const waited = Math.max(1, Math.round((now.getTime() - ticket.createdAt.getTime()) / 60_000));
       await ctx.toThread(ticket, { kind: "reminder", text: t.reminder(ticket, waited) });
-      await ctx.tickets.markReminded(ticket.id, now);
+      sent += 1;
     }
-    return due.length;
+    return sent;
   }
 
   async function tellDelays(now: Date): Promise<number> {
     const late = await ctx.tickets.undeliveredSince(new Date(now.getTime() - options.delayNoticeMinutes * 60_000));
+    let told = 0;
     for (const ticket of late) {
+      if (!(await ctx.tickets.markDelayNotice(ticket.id, now))) continue;
       const words = residentTextsFor(await ctx.languageOf(ticket.conversationId));
       await ctx.toResident(ticket, { text: words.delay(ctx.wijkteamContact) });
-      await ctx.tickets.markDelayNotice(ticket.id, now);
+      told += 1;
     }
-    return late.length;
+    return told;
   }
 
   async function purge(now: Date): Promise<number> {

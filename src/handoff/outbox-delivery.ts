@@ -3,6 +3,7 @@
  * routing sender, and ticket posts, updates and thread messages through the ticket's desk. Jobs
  * whose ticket is gone or was never posted are done (nothing to deliver), not failed.
  */
+import { AppError } from "../core/app-error.js";
 import type { OutboundMessage } from "../core/types.js";
 import type { DeliveryFailure } from "./delivery-errors.js";
 import { deskLane, residentLane, type HandoffContext } from "./handoff-context.js";
@@ -14,12 +15,14 @@ import { richSummary } from "./ticket-summary.js";
 export interface ResidentPayload {
   conversationId: string;
   message: OutboundMessage;
+  /** Channel-defined delivery detail (see {@link ChannelSender.send}). */
+  via?: unknown;
 }
 
 export function createOutboxDelivery(ctx: () => HandoffContext) {
   function deskOf(ticket: Ticket): StaffDesk {
     const desk = ctx().desks[ticket.desk];
-    if (!desk) throw Object.assign(new Error(`no ${ticket.desk} desk is running`), { code: "desk_not_running" });
+    if (!desk) throw new AppError("not_running", `no ${ticket.desk} desk is running`, { detail: "desk_not_running" });
     return desk;
   }
 
@@ -34,8 +37,8 @@ export function createOutboxDelivery(ctx: () => HandoffContext) {
   async function deliver(job: OutboxJob): Promise<void> {
     const c = ctx();
     if (job.kind === "resident") {
-      const { conversationId, message } = job.payload as ResidentPayload;
-      await c.sender.send(conversationId, message);
+      const { conversationId, message, via } = job.payload as ResidentPayload;
+      await c.sender.send(conversationId, message, via);
       return;
     }
     const ticket = job.ticketId === null ? undefined : await c.tickets.get(job.ticketId);

@@ -15,6 +15,7 @@ export interface OutboxJob {
   attempts: number;
 }
 
+/** Durable outbox jobs in lanes (one lane per destination), claimed under a lease by any instance. */
 export interface OutboxStore {
   /** Stores a pending job, due at once; returns its id (ids grow in the order of enqueueing). */
   enqueue(job: { lane: string; ticketId: number | null; kind: string; payload: unknown }, at: Date): Promise<number>;
@@ -33,8 +34,13 @@ export interface OutboxStore {
   markFailed(id: number, error: string): Promise<void>;
   /** Pending jobs, of one lane or all. */
   pending(lane?: string): Promise<number>;
-  /** Deletes every job of these tickets not delivered yet (the resident asked to be forgotten). */
+  /** Deletes every job of these tickets not delivered yet. */
   dropPendingForTickets(ticketIds: number[]): Promise<number>;
+  /**
+   * Erasure: deletes every job of these tickets and of these lanes, delivered, given up or pending
+   * (their payloads hold what the resident and the worker wrote); returns jobs removed.
+   */
+  forget(scope: { ticketIds: number[]; lanes: string[] }): Promise<number>;
   /** Deletes delivered and given-up jobs created before `before`; returns jobs removed. */
   purgeBefore(before: Date): Promise<number>;
 }

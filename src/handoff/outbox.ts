@@ -42,8 +42,10 @@ export interface Outbox {
   /** Accepts drains again after {@link Outbox.stop}. */
   resume(): void;
   pending(lane?: string): Promise<number>;
-  /** Deletes every job of these tickets not delivered yet (the resident asked to be forgotten). */
+  /** Deletes every job of these tickets not delivered yet. */
   dropPendingForTickets(ticketIds: number[]): Promise<number>;
+  /** Erasure: deletes every job of these tickets and lanes, delivered or not ({@link OutboxStore.forget}). */
+  forget(scope: { ticketIds: number[]; lanes: string[] }): Promise<number>;
   /** Deletes delivered and given-up jobs created before `before`. */
   purgeBefore(before: Date): Promise<number>;
 }
@@ -152,6 +154,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     },
     pending: (lane) => store.pending(lane),
     dropPendingForTickets: (ticketIds) => store.dropPendingForTickets(ticketIds),
+    forget: (scope) => store.forget(scope),
     purgeBefore: (before) => store.purgeBefore(before),
   };
 }

@@ -3,25 +3,31 @@
  * (with the office-hours notice, once), silence while a person has the chat, /stop, the rating,
  * and erasure on /vergeet.
  */
+import { ACTIONS, COMMANDS, parseCommand } from "../core/actions.js";
 import type { AssistantReply, InboundMessage, OutboundMessage } from "../core/types.js";
-import { reply, silent, type HandoffContext } from "./handoff-context.js";
+import { reply, residentLane, silent, type HandoffContext } from "./handoff-context.js";
 import type { HandoffReason, Ticket } from "./handoff-model.js";
 import { consentAnswerPatterns, HANDOFF_ACTIONS, handoffTexts as t, residentTextsFor } from "./handoff-texts.js";
 import { deliverLater } from "./relay.js";
 import { detectTopic, pickQuestion, plainSummary } from "./ticket-summary.js";
 
 /** Commands the core still answers while a person has the chat: privacy first, and help when asked for. */
-const PASS_THROUGH = new Set(["vergeet", "privacy", "help", "hulp", "start"]);
-const FORGET_CONFIRM = "forget_confirm";
+const PASS_THROUGH = new Set<string>([COMMANDS.forget, COMMANDS.privacy, COMMANDS.help, COMMANDS.hulp, COMMANDS.start]);
 const { yes: YES, no: NO } = consentAnswerPatterns();
-/** A typed "ja" counts as consent only shortly after the question. */
-const TYPED_ANSWER_MS = 30 * 60_000;
 
 /** The resident's texts in the language the assistant settled on for this message. */
 const words = (inbound: InboundMessage) => residentTextsFor(inbound.language);
+/** A typed "ja" counts as consent only shortly after the question. */
+const TYPED_ANSWER_MS = 30 * 60_000;
 
-export function createResidentFlow(ctx: HandoffContext) {
+export interface ResidentFlowOptions {
+  /** New tickets one resident may open per hour (default 3); more are refused kindly. */
+  ticketsPerHour?: number;
+}
+
+export function createResidentFlow(ctx: HandoffContext, options: ResidentFlowOptions = {}) {
   const { tickets, now } = ctx;
+  const ticketLimit = createTicketLimit(options.ticketsPerHour ?? 3, now);
 
   async function consentQuestion(inbound: InboundMessage, reason: HandoffReason): Promise<OutboundMessage> {
     const state = await ctx.getState(inbound.conversationId);
@@ -55,6 +61,11 @@ export function createResidentFlow(ctx: HandoffContext) {
     if (active) return reply([await whileActive(inbound, active, "handoff")]);
     const state = await ctx.getState(conv);
     const reason = state.pending?.reason ?? "handoff";
+    if (!ticketLimit.take(inbound.userId)) {
+      await ctx.setState(conv, { ...state, pending: undefined });
+      ctx.logger?.warn({ channel: inbound.channel }, "handoff ticket refused: too many from this resident this hour");
+      return reply([{ text: words(inbound).tooManyTickets(ctx.wijkteamContact, reason === "crisis") }]);
+    }
     const messages = await ctx.store.recentMessages(conv, 20);
     const question = pickQuestion(state.pending?.question, messages);
     const topic = detectTopic(reason, question ?? "", ctx.safety);
@@ -115,8 +126,9 @@ export function createResidentFlow(ctx: HandoffContext) {
 
   async function forget(inbound: InboundMessage): Promise<void> {
     const { ids, closed } = await tickets.forgetUser(inbound.userId, now());
-    // Undelivered relays hold the resident's words: they go first, then the desk is told.
-    await ctx.outbox.dropPendingForTickets(ids);
+    // Relays, delivered or not, hold the resident's and the worker's words: they go first, then the
+    // desk is told (without content).
+    await ctx.outbox.forget({ ticketIds: ids, lanes: [residentLane(inbound.conversationId)] });
     for (const ticket of closed) {
       await ctx.toDesk(ticket, "desk_update");
       await ctx.toThread(ticket, { kind: "notice", text: t.residentForgot });
@@ -153,14 +165,14 @@ export function createResidentFlow(ctx: HandoffContext) {
           const [id, value] = (action.value ?? "").split(":").map(Number);
           return rate(inbound, id ?? NaN, value ?? NaN);
         }
-        case FORGET_CONFIRM:
+        case ACTIONS.forgetConfirm:
           await forget(inbound);
           return null;
       }
     }
-    const command = /^\/([a-z_]+)(?:@\w+)?\b/i.exec(inbound.text.trim())?.[1]?.toLowerCase();
-    if (command === "mens") return reply([await offer(inbound, "handoff")]);
-    if (command === "stop") return stop(inbound);
+    const command = parseCommand(inbound.text)?.name;
+    if (command === COMMANDS.person) return reply([await offer(inbound, "handoff")]);
+    if (command === COMMANDS.stop) return stop(inbound);
     if (command && PASS_THROUGH.has(command)) return null;
 
     const ticket = await tickets.active(conv);
@@ -181,4 +193,27 @@ export function createResidentFlow(ctx: HandoffContext) {
   }
 
   return { intercept, offer };
+}
+
+/**
+ * At most `perHour` new tickets per resident in any hour, on the injected clock (so tests and the
+ * handoff's own time agree). Kept in memory: per instance, and forgotten on restart, which only
+ * ever errs towards letting a resident through.
+ */
+function createTicketLimit(perHour: number, now: () => Date) {
+  const HOUR = 60 * 60_000;
+  const MAX_RESIDENTS = 50_000;
+  const opened = new Map<string, number[]>();
+  return {
+    take(userId: string): boolean {
+      const t = now().getTime();
+      const recent = (opened.get(userId) ?? []).filter((at) => t - at < HOUR);
+      if (recent.length >= perHour) return false;
+      recent.push(t);
+      opened.delete(userId);
+      opened.set(userId, recent);
+      if (opened.size > MAX_RESIDENTS) opened.delete(opened.keys().next().value as string);
+      return true;
+    },
+  };
 }

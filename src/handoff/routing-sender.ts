@@ -22,11 +22,11 @@ export function createRoutingSender(): RoutingSender {
     unregister(prefix) {
       senders.delete(prefix);
     },
-    async send(conversationId: string, message: OutboundMessage) {
+    async send(conversationId: string, message: OutboundMessage, via?: unknown) {
       const prefix = conversationId.split(":", 1)[0] ?? "";
       const sender = senders.get(prefix);
       if (!sender) throw new ChannelNotRunningError(prefix);
-      await sender.send(conversationId, message);
+      await sender.send(conversationId, message, via);
     },
   };
 }

@@ -13,6 +13,7 @@ export type NewTicket = Pick<Ticket, "conversationId" | "channel" | "userId" | "
   at: Date;
 };
 
+/** Handoff tickets: created once per chat, claimed once, closed once; erasable per resident. */
 export interface TicketStore {
   /** Creates an open ticket; returns the active one instead when the conversation already has one. */
   create(ticket: NewTicket): Promise<{ ticket: Ticket; created: boolean }>;
@@ -33,10 +34,16 @@ export interface TicketStore {
   rate(id: number, conversationId: string, rating: number): Promise<boolean>;
   /** Open, posted tickets not created or reminded after `normalBefore` / `urgentBefore` (per priority), by id. */
   dueForReminder(normalBefore: Date, urgentBefore: Date): Promise<Ticket[]>;
-  markReminded(id: number, at: Date): Promise<void>;
+  /**
+   * Records a reminder at `at` for an open ticket last reminded (or created) at or before `dueBefore`;
+   * false when it is not due any more (another instance reminded it first, or it was claimed): then
+   * no reminder is sent. So a reminder goes out once across instances.
+   */
+  markReminded(id: number, at: Date, dueBefore: Date): Promise<boolean>;
   /** Open tickets that still have no desk message although created before `before`, not yet told, by id. */
   undeliveredSince(before: Date): Promise<Ticket[]>;
-  markDelayNotice(id: number, at: Date): Promise<void>;
+  /** Records the delay notice; false when the resident was told already (by another instance). */
+  markDelayNotice(id: number, at: Date): Promise<boolean>;
   /** Raises an open or claimed ticket to urgent; false when it already was (or is closed). */
   escalate(id: number): Promise<boolean>;
   /**

@@ -42,6 +42,9 @@ export function createWorkerFlow(ctx: HandoffContext) {
   async function close(ticketId: number, worker: Worker): Promise<ClaimResult> {
     const ticket = await tickets.get(ticketId);
     if (!ticket) return { ok: false, reason: "not_found" };
+    if (ticket.status === "closed") return { ok: false, reason: "closed", ticket };
+    // Closing ends the resident's line to a person: the one who has it, or a coordinator, decides.
+    if (!worker.coordinator && ticket.workerId !== worker.id) return { ok: false, reason: "not_claimer", ticket };
     if (!(await tickets.close(ticketId, "worker", now()))) return { ok: false, reason: "closed", ticket };
     const closed = (await tickets.get(ticketId))!;
     await ctx.toDesk(closed, "desk_update");

@@ -5,6 +5,13 @@ export interface HttpServer {
   /** Express app: adapters mount their routes (`/telegram/webhook`, `/slack/events`) before `listen`. */
   app: Express;
   listen(port: number): Promise<number>;
+  /**
+   * The first step of a shutdown: from now on every request (also `/healthz`, so a load balancer
+   * takes this instance out) gets 503 with `Connection: close`; the platforms deliver again later.
+   */
+  beginShutdown(): void;
+  readonly stopping: boolean;
+  /** Closes the server and every connection; the port is free when this resolves. */
   close(): Promise<void>;
 }
 
@@ -15,6 +22,12 @@ export interface HttpServer {
 export function createHttpServer(health: () => Record<string, unknown> = () => ({})): HttpServer {
   const app = express();
   app.disable("x-powered-by");
+  let stopping = false;
+  app.use((_req, res, next) => {
+    if (!stopping) return next();
+    res.set("connection", "close");
+    res.status(503).json({ status: "stopping" });
+  });
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", ...health() });
   });
@@ -32,7 +45,14 @@ export function createHttpServer(health: () => Record<string, unknown> = () => (
         s.once("error", reject);
       });
     },
+    beginShutdown() {
+      stopping = true;
+    },
+    get stopping() {
+      return stopping;
+    },
     close() {
+      stopping = true;
       return new Promise((resolve) => {
         if (!server) return resolve();
         server.closeAllConnections();

@@ -1,45 +1,47 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import type { GeoPoint } from "../core/types.js";
 import type { Listing } from "./listing-model.js";
-import { boundedEditDistance } from "../text/edit-distance.js";
-import { allowedTypos, normalise } from "./text-match.js";
+import { loadNationalPlaces, type NationalPlaces } from "./national-places.js";
+import { chooseAmong, evidenceStrength, placeEvidence } from "./place-choice.js";
+import { buildNameIndex, type KnownPlace, type NameHit, type NameIndex } from "./place-names.js";
+import { normalise } from "./text-match.js";
 
-/** A place the assistant can search around. */
-export interface KnownPlace {
-  /** What to call it in an answer: "3701", "Kerckebosch", "Den Dolder". */
-  name: string;
-  kind: "postcode" | "plaats" | "wijk";
-  municipality?: string;
-  lat: number;
-  lon: number;
-}
+export type { KnownPlace } from "./place-names.js";
 
 export interface PlaceMatch {
   place: KnownPlace;
   start: number;
   end: number;
+  /** Set when the name fits places in several gemeenten and the text does not say which: ask. */
+  alternatives?: KnownPlace[];
 }
 
 /**
- * Place names and postcode areas: from `knowledge/geo/postcodes.csv` and `places.csv` when present,
- * and always from the listings themselves (their `city` and 4-digit postcode, at the centre of their
- * listings), so another municipality's file works without a table of its own.
+ * Every Dutch postcode area, gemeente, woonplaats, wijk and buurt (`knowledge/geo/nl/`), the local
+ * names and aliases of `knowledge/geo/places.csv` and `postcodes.csv`, and the listings' own towns
+ * and postcodes; plus which gemeenten the listings cover.
  */
 export interface Gazetteer {
   postcode(pc4: string): KnownPlace | undefined;
-  /** Exact name or alias (any case, accents, hyphens), else undefined. */
+  /** Exact name or alias (any case, accents, hyphens), also "Hoogland, Amersfoort"; the likeliest place, else undefined. */
   byName(name: string): KnownPlace | undefined;
-  /** The longest place name in the tokens, exact first, then with typos; tokens for which `skip` is true never start a fuzzy match. */
-  find(tokens: string[], used: boolean[], skip: (token: string) => boolean): PlaceMatch | undefined;
+  /**
+   * The place named in the tokens: exact first, then with typos. Names of places outside the
+   * covered gemeenten, short names and common words need stronger evidence (a preposition such as
+   * "in", a capital, or a message that is only the place). Tokens for which `skip` is true never
+   * start a typo match. `cased` is the same tokens with their capitals.
+   */
+  find(tokens: string[], used: boolean[], skip: (token: string) => boolean, cased?: string[]): PlaceMatch | undefined;
   /** A postcode from the data, for examples in questions ("bijvoorbeeld 3701"). */
   examplePostcode(): string | undefined;
-}
-
-interface NameEntry {
-  words: string[];
-  joined: string;
-  place: KnownPlace;
+  /** The gemeente a point lies in (the nearest postcode area's), undefined outside the country or without tables. */
+  gemeenteAt(point: GeoPoint): { code: string; name: string } | undefined;
+  /** True when the listings have activities in this gemeente, or when that cannot be known. */
+  covers(gemeentecode: string | undefined): boolean;
+  /** The covered gemeenten, by name. */
+  coveredNames(): string[];
 }
 
 export function loadGazetteer(knowledgeDir: string, listings: Listing[]): Gazetteer {
@@ -49,132 +51,197 @@ export function loadGazetteer(knowledgeDir: string, listings: Listing[]): Gazett
     if (!existsSync(path)) return [];
     return parse(readFileSync(path, "utf8"), { bom: true, columns: true, skip_empty_lines: true, trim: true }) as Array<Record<string, string>>;
   };
-  return buildGazetteer(read("postcodes.csv"), read("places.csv"), listings);
+  return buildGazetteer(read("postcodes.csv"), read("places.csv"), listings, loadNationalPlaces(knowledgeDir));
 }
+
+const EMPTY_NATIONAL: NationalPlaces = { gemeenten: new Map(), pc4: new Map(), gemeenteAt: () => undefined };
 
 export function buildGazetteer(
   postcodeRows: Array<Record<string, string>>,
   placeRows: Array<Record<string, string>>,
   listings: Listing[],
+  national: NationalPlaces = EMPTY_NATIONAL,
 ): Gazetteer {
-  const postcodes = new Map<string, KnownPlace>();
-  const names = new Map<string, NameEntry>();
-  const addName = (name: string, place: KnownPlace) => {
-    const key = normalise(name);
-    if (key === "" || names.has(key)) return;
-    names.set(key, { words: key.split(" "), joined: key.replace(/ /g, ""), place });
+  const codeByName = new Map([...national.gemeenten.values()].map((g) => [normalise(g.name), g.code]));
+  const gemeenteName = (code: string | undefined) => (code ? national.gemeenten.get(code)?.name : undefined);
+  const inGemeente = (lat: number, lon: number, municipality?: string): Pick<KnownPlace, "gemeentecode" | "municipality"> => {
+    const code = (municipality ? codeByName.get(normalise(municipality)) : undefined) ?? national.gemeenteAt(lat, lon);
+    const name = gemeenteName(code) ?? municipality;
+    return { ...(code ? { gemeentecode: code } : {}), ...(name ? { municipality: name } : {}) };
   };
-  const num = (v: string | undefined) => Number(v);
   const valid = (lat: number, lon: number) => Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
 
+  const postcodes = new Map<string, KnownPlace>();
+  for (const a of national.pc4.values()) {
+    postcodes.set(a.pc4, { name: a.pc4, kind: "postcode", lat: a.lat, lon: a.lon, gemeentecode: a.gemeentecode, ...(gemeenteName(a.gemeentecode) ? { municipality: gemeenteName(a.gemeentecode)! } : {}) });
+  }
+  const local: Array<{ name: string; place: KnownPlace }> = [];
   for (const row of placeRows) {
-    const lat = num(row.latitude);
-    const lon = num(row.longitude);
+    const lat = Number(row.latitude);
+    const lon = Number(row.longitude);
     if (!row.name || !valid(lat, lon)) continue;
-    const place: KnownPlace = { name: row.name, kind: row.kind === "wijk" ? "wijk" : "plaats", lat, lon, ...(row.municipality ? { municipality: row.municipality } : {}) };
-    addName(row.name, place);
-    for (const alias of (row.aliases ?? "").split("|")) addName(alias, place);
+    const place: KnownPlace = { name: row.name, kind: row.kind === "wijk" ? "wijk" : "plaats", lat, lon, ...inGemeente(lat, lon, row.municipality) };
+    local.push({ name: row.name, place });
+    for (const alias of (row.aliases ?? "").split("|")) if (alias.trim()) local.push({ name: alias, place });
   }
   for (const row of postcodeRows) {
-    const lat = num(row.latitude);
-    const lon = num(row.longitude);
+    const lat = Number(row.latitude);
+    const lon = Number(row.longitude);
     const pc4 = (row.postcode4 ?? "").trim();
     if (!/^\d{4}$/.test(pc4) || !valid(lat, lon)) continue;
-    postcodes.set(pc4, { name: pc4, kind: "postcode", lat, lon, ...(row.municipality ? { municipality: row.municipality } : {}) });
-    if (row.place) addName(row.place, { name: row.place, kind: "plaats", lat, lon, ...(row.municipality ? { municipality: row.municipality } : {}) });
+    // The national table is official; a local row only adds an area it does not know.
+    if (!postcodes.has(pc4)) postcodes.set(pc4, { name: pc4, kind: "postcode", lat, lon, ...inGemeente(lat, lon, row.municipality) });
+    if (row.place && national.gemeenten.size === 0) local.push({ name: row.place, place: { name: row.place, kind: "plaats", lat, lon, ...inGemeente(lat, lon, row.municipality) } });
   }
-  // Listings fill the gaps: postcode areas and towns that the tables do not know.
-  const centres = (key: (l: Listing) => string | undefined) => {
-    const sums = new Map<string, { label: string; lat: number; lon: number; n: number }>();
-    for (const l of listings) {
-      const k = key(l);
-      if (!k) continue;
-      const s = sums.get(k.toLowerCase()) ?? { label: k, lat: 0, lon: 0, n: 0 };
-      s.lat += l.latitude;
-      s.lon += l.longitude;
-      s.n += 1;
-      sums.set(k.toLowerCase(), s);
-    }
-    return [...sums.values()].map((s) => ({ label: s.label, lat: s.lat / s.n, lon: s.lon / s.n }));
-  };
-  for (const c of centres((l) => l.postcode?.slice(0, 4))) {
-    if (!postcodes.has(c.label)) postcodes.set(c.label, { name: c.label, kind: "postcode", lat: c.lat, lon: c.lon });
-  }
-  for (const c of centres((l) => l.city)) addName(c.label, { name: c.label, kind: "plaats", lat: c.lat, lon: c.lon });
 
-  const entries = [...names.values()].sort((a, b) => b.words.length - a.words.length || b.joined.length - a.joined.length);
-  // The example in "stuur uw postcode (bijvoorbeeld …)" is the postcode area with the most listings.
+  // Listings fill the gaps (postcode areas and towns the tables do not know) and say what is covered.
+  const covered = new Set<string>();
+  const towns = new Map<string, { label: string; lat: number; lon: number; n: number }>();
+  const areas = new Map<string, { lat: number; lon: number; n: number }>();
+  for (const l of listings) {
+    const pc4 = l.postcode?.slice(0, 4);
+    const code = (pc4 ? national.pc4.get(pc4)?.gemeentecode : undefined) ?? national.gemeenteAt(l.latitude, l.longitude);
+    if (code) covered.add(code);
+    if (pc4 && !postcodes.has(pc4)) {
+      const a = areas.get(pc4) ?? { lat: 0, lon: 0, n: 0 };
+      areas.set(pc4, { lat: a.lat + l.latitude, lon: a.lon + l.longitude, n: a.n + 1 });
+    }
+    if (l.city) {
+      const t = towns.get(l.city.toLowerCase()) ?? { label: l.city, lat: 0, lon: 0, n: 0 };
+      towns.set(l.city.toLowerCase(), { label: t.label, lat: t.lat + l.latitude, lon: t.lon + l.longitude, n: t.n + 1 });
+    }
+  }
+  for (const [pc4, a] of areas) postcodes.set(pc4, { name: pc4, kind: "postcode", lat: a.lat / a.n, lon: a.lon / a.n, ...inGemeente(a.lat / a.n, a.lon / a.n) });
+  const nationalIndex: NameIndex | undefined = national.names;
+  for (const t of towns.values()) {
+    if (nationalIndex && nationalIndex.places(normalise(t.label)).length > 0) continue;
+    const lat = t.lat / t.n;
+    const lon = t.lon / t.n;
+    local.push({ name: t.label, place: { name: t.label, kind: "plaats", lat, lon, ...inGemeente(lat, lon) } });
+  }
+  const localIndex = buildNameIndex(local);
+  const indexes = nationalIndex ? [localIndex, nationalIndex] : [localIndex];
+  // Without national tables or without any listing, coverage cannot be known: everything counts.
+  const isCovered = (code: string | undefined) => national.gemeenten.size === 0 || covered.size === 0 || code === undefined || covered.has(code);
+
+  /** Local names first: a Zeist alias ("l-flat", "west") overrides nothing national, but joins its places. */
+  const placesOf = (key: string): KnownPlace[] => {
+    const all = indexes.flatMap((ix) => ix.places(key));
+    const seen = new Set<string>();
+    return all.filter((p) => {
+      const id = `${p.gemeentecode}|${normalise(p.name)}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+  };
+
   const perPostcode = new Map<string, number>();
   for (const l of listings) if (l.postcode) perPostcode.set(l.postcode.slice(0, 4), (perPostcode.get(l.postcode.slice(0, 4)) ?? 0) + 1);
   const example = [...perPostcode.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? [...postcodes.keys()].sort()[0];
 
-  const byFirstWord = new Map<string, NameEntry[]>();
-  for (const entry of entries) byFirstWord.set(entry.words[0]!, [...(byFirstWord.get(entry.words[0]!) ?? []), entry]);
-
-  /** Exact, word by word: the first entry (in `entries` order) at the first start where it fits. */
-  function findExact(tokens: string[], used: boolean[]): PlaceMatch | undefined {
-    const possible = new Set(tokens.flatMap((t) => byFirstWord.get(t) ?? []));
-    for (const entry of entries) {
-      if (!possible.has(entry)) continue;
-      const n = entry.words.length;
-      for (let start = 0; start + n <= tokens.length; start++) {
-        let ok = true;
-        for (let k = 0; k < n && ok; k++) ok = !used[start + k] && tokens[start + k] === entry.words[k];
-        if (ok) return { place: entry.place, start, end: start + n };
-      }
-    }
-    return undefined;
+  function resolve(hit: NameHit, tokens: string[], used: boolean[], skip: (t: string) => boolean, cased: string[] | undefined): (PlaceMatch & { strength: number }) | undefined {
+    const places = placesOf(hit.key);
+    const evidence = placeEvidence(tokens, cased, hit, skip);
+    const choice = chooseAmong(places, {
+      evidence,
+      fuzzy: hit.distance > 0,
+      covered: isCovered,
+      joinedLength: hit.key.replace(/ /g, "").length,
+      sameStart: hit.key[0] === tokens[hit.start]?.[0],
+      qualifier: (from) => qualifier(tokens, used, from),
+      hitEnd: hit.end,
+    });
+    if (!choice) return undefined;
+    // Covered and unambiguous first, then the evidence: "voetbal in de kooi zeist" is about Zeist,
+    // not about a De Kooi in two other gemeenten; "te hoog, hulp in Zeist" is about Zeist.
+    const covered = !choice.alternatives && isCovered(choice.place.gemeentecode) ? 1 : 0;
+    const strength = covered * 10 + (choice.end !== undefined ? 2 : evidenceStrength(evidence)) * 2 + (choice.alternatives ? 0 : 1);
+    return { place: choice.place, start: hit.start, end: choice.end ?? hit.end, strength, ...(choice.alternatives ? { alternatives: choice.alternatives } : {}) };
   }
 
-  /**
-   * With typos, and written together or apart ("dendolder", "kerke bosch"): compare the joined
-   * letters of 1–3 tokens (longest first) with each entry's. The spans do not depend on the entry,
-   * so they are made once.
-   */
-  function findFuzzy(tokens: string[], used: boolean[], skip: (t: string) => boolean): PlaceMatch | undefined {
+  /** "Hoogland in Amersfoort", "Centrum, Leeuwarden": a gemeente or woonplaats right after a name. */
+  function qualifier(tokens: string[], used: boolean[], from: number): { codes: Set<string>; end: number } | undefined {
+    let k = from;
+    if (tokens[k] === "in" || tokens[k] === "te" || tokens[k] === "gemeente") k++;
+    if (tokens[k] === "gemeente") k++;
+    const hits = indexes.flatMap((ix) => ix.exact(tokens, used)).filter((h) => h.start === k);
+    const best = hits.sort((a, b) => b.end - a.end)[0];
+    if (!best) return undefined;
+    const codes = new Set(placesOf(best.key).filter((p) => p.kind === "gemeente" || p.kind === "plaats").flatMap((p) => (p.gemeentecode ? [p.gemeentecode] : [])));
+    return codes.size > 0 ? { codes, end: best.end } : undefined;
+  }
+
+  function findExact(tokens: string[], used: boolean[], skip: (t: string) => boolean, cased: string[] | undefined): (PlaceMatch & { strength: number }) | undefined {
+    const seen = new Set<string>();
+    const hits = indexes
+      .flatMap((ix) => ix.exact(tokens, used))
+      .filter((h) => {
+        const id = `${h.start}:${h.key}`;
+        if (seen.has(id)) return false;
+        seen.add(id);
+        return true;
+      })
+      .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    // The best-ranked name wins ("koffie best lekker in Zeist" is about Zeist), then the longest, then the first.
+    // A name inside a longer name that matched ("Heide" in "Huis ter Heide") is not a place of its own.
+    const matches = hits.flatMap((hit) => resolve(hit, tokens, used, skip, cased) ?? []);
+    let best: (PlaceMatch & { strength: number }) | undefined;
+    for (const match of matches) {
+      const inside = matches.some((m) => m !== match && m.start <= match.start && m.end >= match.end && m.end - m.start > match.end - match.start);
+      if (!inside && (!best || match.strength > best.strength)) best = match;
+    }
+    return best;
+  }
+
+  function strip({ strength: _s, ...match }: PlaceMatch & { strength: number }): PlaceMatch {
+    return match;
+  }
+
+  /** With typos, and written together or apart ("dendolder", "kerke bosch"): 1–3 tokens joined, longest first. */
+  function findFuzzy(tokens: string[], used: boolean[], skip: (t: string) => boolean, cased: string[] | undefined): (PlaceMatch & { strength: number }) | undefined {
     const blocked = tokens.map((t, k) => used[k] || skip(t) || /\d/.test(t));
-    const spans: Array<Array<{ len: number; joined: string }>> = tokens.map((_, start) => {
-      const list: Array<{ len: number; joined: string }> = [];
+    let best: { hit: NameHit; match: PlaceMatch & { strength: number } } | undefined;
+    for (let start = 0; start < tokens.length; start++) {
       for (let len = Math.min(3, tokens.length - start); len >= 1; len--) {
         if (blocked.slice(start, start + len).some(Boolean)) continue;
-        list.push({ len, joined: tokens.slice(start, start + len).join("") });
-      }
-      return list;
-    });
-    // The first entry any span is near; for that entry, the first span (by start, longest first).
-    let best: { entry: number; start: number; len: number } | undefined;
-    for (let start = 0; start < tokens.length; start++) {
-      for (const { len, joined } of spans[start]!) {
-        const entry = firstNearEntry(joined);
-        if (entry >= 0 && (!best || entry < best.entry)) best = { entry, start, len };
+        const joined = tokens.slice(start, start + len).join("");
+        for (const ix of indexes) {
+          const near = ix.near(joined);
+          if (!near || (best && near.distance >= best.hit.distance)) continue;
+          const hit: NameHit = { start, end: start + len, key: near.key, places: [], distance: near.distance };
+          const match = resolve(hit, tokens, used, skip, cased);
+          if (match) best = { hit, match };
+        }
       }
     }
-    return best ? { place: entries[best.entry]!.place, start: best.start, end: best.start + best.len } : undefined;
-  }
-
-  // Per span of letters: the first entry within the typos allowed (-1: none). Messages repeat the
-  // same words, and most spans are near no place at all.
-  const nearMemo = new Map<string, number>();
-  function firstNearEntry(joined: string): number {
-    const known = nearMemo.get(joined);
-    if (known !== undefined) return known;
-    const found = entries.findIndex((entry) => {
-      // At most two typos: longer differences cannot match.
-      if (Math.abs(joined.length - entry.joined.length) > 2) return false;
-      const typos = allowedTypos(Math.min(joined.length, entry.joined.length));
-      return typos > 0 && boundedEditDistance(joined, entry.joined, typos) <= typos;
-    });
-    if (nearMemo.size >= 10_000) nearMemo.clear();
-    nearMemo.set(joined, found);
-    return found;
+    return best?.match;
   }
 
   return {
     postcode: (pc4) => postcodes.get(pc4),
-    byName: (name) => names.get(normalise(name))?.place,
-    find(tokens, used, skip) {
-      return findExact(tokens, used) ?? findFuzzy(tokens, used, skip);
+    byName(name) {
+      const tokens = normalise(name).split(" ").filter(Boolean);
+      const used = tokens.map(() => false);
+      // A name on its own (a remembered place, a geocoder query) is meant as a place.
+      const match = findExact(tokens, used, () => false, undefined);
+      return match && match.start === 0 && match.end === tokens.length ? match.place : undefined;
+    },
+    find(tokens, used, skip, cased) {
+      const exact = findExact(tokens, used, skip, cased);
+      // A covered place written with a typo beats an exact name elsewhere.
+      const fuzzy = !exact || exact.strength < 10 ? findFuzzy(tokens, used, skip, cased) : undefined;
+      const within = fuzzy && exact && fuzzy.start >= exact.start && fuzzy.end <= exact.end;
+      const best = fuzzy && !within && fuzzy.strength >= 10 && (!exact || exact.strength < 10) ? fuzzy : (exact ?? fuzzy);
+      return best && strip(best);
     },
     examplePostcode: () => example,
+    gemeenteAt(point) {
+      const code = national.gemeenteAt(point.lat, point.lon);
+      const name = gemeenteName(code);
+      return code && name ? { code, name } : undefined;
+    },
+    covers: isCovered,
+    coveredNames: () => [...covered].map((c) => gemeenteName(c) ?? c).sort(),
   };
 }

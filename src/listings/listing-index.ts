@@ -1,3 +1,4 @@
+import { isValidGeoPoint } from "../core/input.js";
 import type { GeoPoint } from "../core/types.js";
 import { AUDIENCES, CATEGORIES, type Audience, type Category, type Listing, type ScheduleEntry } from "./listing-model.js";
 import type { ListingsVocabulary } from "./listings-vocabulary.js";
@@ -44,8 +45,12 @@ export interface SearchHit {
   next?: Occurrence;
 }
 
+/** Half the Earth's circumference: every radius beyond it means "everywhere". */
+const MAX_RADIUS_KM = 20_038;
 const EVERYONE = 1 << AUDIENCES.indexOf("iedereen");
 const CELL_DEGREES = 0.1;
+/** More cells than this and a full scan is cheaper than walking the grid. */
+const MAX_CELLS = 81 * 81;
 
 /**
  * The in-memory search over all listings: a grid of 0.1° cells as a spatial prefilter, then exact
@@ -72,10 +77,14 @@ export function buildListingIndex(listings: Listing[], vocabulary: ListingsVocab
   function candidates(origin: GeoPoint, radiusKm: number): PreparedListing[] {
     const dLat = radiusKm / 111;
     const dLon = radiusKm / (111 * Math.max(0.1, Math.cos((origin.lat * Math.PI) / 180)));
-    if (dLat / CELL_DEGREES > 40) return prepared;
+    const [aFrom, aTo] = [Math.floor((origin.lat - dLat) / CELL_DEGREES), Math.floor((origin.lat + dLat) / CELL_DEGREES)];
+    const [bFrom, bTo] = [Math.floor((origin.lon - dLon) / CELL_DEGREES), Math.floor((origin.lon + dLon) / CELL_DEGREES)];
+    // A wide search scans everything; so does any range too big to walk cell by cell. (Past 2^53 a++
+    // no longer moves: a huge coordinate once looped here for ever.)
+    if ((aTo - aFrom + 1) * (bTo - bFrom + 1) > MAX_CELLS) return prepared;
     const out: PreparedListing[] = [];
-    for (let a = Math.floor((origin.lat - dLat) / CELL_DEGREES); a <= Math.floor((origin.lat + dLat) / CELL_DEGREES); a++) {
-      for (let b = Math.floor((origin.lon - dLon) / CELL_DEGREES); b <= Math.floor((origin.lon + dLon) / CELL_DEGREES); b++) {
+    for (let a = aFrom; a <= aTo; a++) {
+      for (let b = bFrom; b <= bTo; b++) {
         const cell = grid.get(cellKey(a, b));
         if (cell) for (const p of cell) out.push(p);
       }
@@ -87,6 +96,8 @@ export function buildListingIndex(listings: Listing[], vocabulary: ListingsVocab
     size: prepared.length,
     byId: (id) => ids.get(id),
     search(query) {
+      // Not a point on Earth, or no usable radius: nothing is near it (and no loop may depend on it).
+      if (!isValidGeoPoint(query.origin) || !(query.radiusKm >= 0 && query.radiusKm <= MAX_RADIUS_KM)) return [];
       const categoryMask = maskOf(query.categories, CATEGORIES);
       const audienceMask = maskOf(query.audiences, AUDIENCES);
       const days = upcomingDays(query.now);

@@ -1,12 +1,14 @@
-import type { ListingRequest, ListingResponse, ListingSearch } from "../core/ports.js";
+import { PLACE_CHOICE_ACTION, type HelpTopic, type ListingRequest, type ListingResponse, type ListingSearch } from "../core/ports.js";
 import type { GeoPoint } from "../core/types.js";
-import type { Gazetteer } from "./gazetteer.js";
+import type { Gazetteer, KnownPlace } from "./gazetteer.js";
 import type { Geocoder } from "./geocoder.js";
-import type { ListingIndex, SearchQuery } from "./listing-index.js";
+import { haversineKm, type ListingIndex, type SearchHit, type SearchQuery } from "./listing-index.js";
+import { nextOccurrence, upcomingDays } from "./occurrences.js";
+import type { Category } from "./listing-model.js";
 import type { ListingsVocabulary } from "./listings-vocabulary.js";
-import { listingsTextsFor } from "./listings-texts.js";
+import { listingsTexts, listingsTextsFor, NEAR_LIMIT_KM } from "./listings-texts.js";
 import { toLocal, type LocalNow } from "./local-calendar.js";
-import { renderResults } from "./render-listings.js";
+import { renderHit, renderResults, sourcesFor } from "./render-listings.js";
 import { renderShownFollowUp } from "./render-follow-up.js";
 import { readShownFollowUp, type FollowUpVocabulary } from "./shown-follow-up.js";
 import { readTime, type TimeAsk } from "./time-words.js";
@@ -31,11 +33,14 @@ export interface ListingsSearchDeps {
 interface Origin {
   point: GeoPoint;
   where: string;
+  /** What to call the place in "Ik heb geen activiteiten in …". */
+  name: string;
+  /** The CBS code and name of the gemeente it lies in, when known. */
+  gemeentecode?: string;
+  municipality?: string;
   /** A place from the text, for the core to remember. */
   remember?: string;
 }
-
-const NEAR_RADIUS_KM = 15;
 
 /**
  * The {@link ListingSearch} port: understands the message, finds where the person is (from the text,
@@ -46,7 +51,6 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
   return {
     async respond(request) {
       const now = toLocal(request.now, deps.timeZone);
-      const listingsTexts = listingsTextsFor(request.language);
       const { index, gazetteer } = await deps.snapshot();
       const memory = readMemory(request.memory);
       const text = request.text.trim();
@@ -54,9 +58,9 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       // A shared location without words: the question that waited for a place, or "what is near me now".
       if (text === "") {
         if (!request.location) return null;
-        const origin: Origin = { point: request.location, where: listingsTexts.nearLocation };
+        const origin = locationOrigin(request.location, gazetteer);
         const q = memory.pending ? restoreQuery(memory.pending, now) : emptyQuestion();
-        return answer(index, q, origin, request, now, { viaLocation: true }, memory.pending ? undefined : "nu");
+        return answer(index, gazetteer, q, origin, request, now, { viaLocation: true }, memory.pending ? undefined : "nu");
       }
 
       // "waar is dat?", "de eerste": about what was just shown, answered from those listings.
@@ -77,47 +81,119 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         else if (!q.bare) return null;
       }
 
-      const origin = await findOrigin(q, request, memory);
+      if (q.place?.known && q.place.alternatives) {
+        // One short question, with a button per place; the answer comes back as a place name.
+        const options = q.place.alternatives.map(describePlace);
+        const pending = q.bare && memory.pending ? memory.pending : storeQuery(q);
+        return {
+          kind: "need_place",
+          replies: [{ text: listingsTexts.whichPlace(options), buttons: options.map((o, i) => ({ id: `${PLACE_CHOICE_ACTION}_${i + 1}`, label: o, value: o })) }],
+          sources: [],
+          memory: writeMemory({ pending }),
+        };
+      }
+      const origin = await findOrigin(q, request, memory, gazetteer);
       if (!origin || "unknown" in origin) {
         const example = gazetteer.examplePostcode();
         const ask =
           origin && "unknown" in origin
-            ? listingsTexts.unknownPlace(origin.unknown, example)
+            ? listingsTextsFor(request.language).unknownPlace(origin.unknown, example)
             : request.persona === "professional"
-              ? listingsTexts.askPlaceProfessional(example)
-              : listingsTexts.askPlace(example);
+              ? listingsTextsFor(request.language).askPlaceProfessional(example)
+              : listingsTextsFor(request.language).askPlace(example);
         const pending = q.bare && memory.pending ? memory.pending : storeQuery(q);
         return { kind: "need_place", replies: [{ text: ask, requestLocation: true }], sources: [], memory: writeMemory({ pending }) };
       }
-      return answer(index, q, origin, request, now, { ...(origin.remember ? {} : { viaLocation: memory.viaLocation }) });
+      return answer(index, gazetteer, q, origin, request, now, { ...(origin.remember ? {} : { viaLocation: memory.viaLocation }) });
+    },
+
+    async describeListings(request) {
+      const now = toLocal(request.now, deps.timeZone);
+      const { index, gazetteer } = await deps.snapshot();
+      const items = request.ids.flatMap((id) => index.byId(id) ?? []);
+      if (items.length === 0) return null;
+      // Distances only from a place the conversation already knows (no geocoding here: the knowledge path stays fast).
+      const known = request.place ? gazetteer.byName(request.place) ?? (/^\d{4}/.test(request.place) ? gazetteer.postcode(request.place.slice(0, 4)) : undefined) : undefined;
+      const origin = request.location ?? (known ? { lat: known.lat, lon: known.lon } : undefined);
+      const days = upcomingDays(now);
+      const hits: SearchHit[] = items.map((item) => {
+        const next = nextOccurrence(item.entries, now, undefined, days);
+        return { item, score: 0, distanceKm: origin ? haversineKm(origin, { lat: item.listing.latitude, lon: item.listing.longitude }) : Number.NaN, ...(next ? { next } : {}) };
+      });
+      return { text: hits.map((h, i) => renderHit(h, i + 1, now)).join("\n\n"), sources: sourcesFor(hits) };
+    },
+
+    async nearestHelp(request) {
+      const now = toLocal(request.now, deps.timeZone);
+      const { index, gazetteer } = await deps.snapshot();
+      const q = understandQuestion(request.text, { vocabulary: deps.vocabulary, gazetteer, now });
+      if (q.place?.known && q.place.alternatives) return null;
+      const origin = await findOrigin(q, request, readMemory(request.memory), gazetteer);
+      if (!origin || "unknown" in origin || !gazetteer.covers(origin.gemeentecode)) return null;
+      const help = HELP_FOR[request.topic];
+      const hits = index.search({
+        origin: origin.point,
+        radiusKm: NEAR_LIMIT_KM,
+        categories: help.categories,
+        keywords: help.keywords,
+        audiences: [],
+        languages: [],
+        preferredLanguages: q.preferredLanguages,
+        accessible: false,
+        now,
+        limit: request.persona === "resident" ? 1 : 2,
+      });
+      if (hits.length === 0) return null;
+      const text = [listingsTexts.helpNearby(origin.where), ...hits.map((h, i) => renderHit(h, i + 1, now))].join("\n\n");
+      return { reply: { text }, sources: sourcesFor(hits), ...(origin.remember ? { place: origin.remember } : {}) };
     },
   };
 
-  async function findOrigin(q: UnderstoodQuestion, request: ListingRequest, memory: SearchMemory): Promise<Origin | { unknown: string } | undefined> {
+  function locationOrigin(point: GeoPoint, gazetteer: Gazetteer): Origin {
+    const gemeente = gazetteer.gemeenteAt(point);
+    return { point, where: listingsTexts.nearLocation, name: gemeente ? `de gemeente ${gemeente.name}` : "uw buurt", ...(gemeente ? { gemeentecode: gemeente.code } : {}) };
+  }
+
+  function pointOrigin(point: GeoPoint, name: string, gazetteer: Gazetteer, remember?: string): Origin {
+    const code = gazetteer.gemeenteAt(point)?.code;
+    return { point, where: listingsTexts.nearPlace(name), name, ...(code ? { gemeentecode: code } : {}), ...(remember ? { remember } : {}) };
+  }
+
+  async function findOrigin(q: UnderstoodQuestion, request: ListingRequest, memory: SearchMemory, gazetteer: Gazetteer): Promise<Origin | { unknown: string } | undefined> {
     const mention = q.place;
-    const listingsTexts = listingsTextsFor(request.language);
     if (mention?.known) {
+      const postcode = mention.place.kind === "postcode";
       // A full postcode is more precise at PDOK than the 4-digit area centre.
-      const precise = mention.text.length > 4 && mention.place.kind === "postcode" ? await deps.geocoder.geocode(mention.text) : undefined;
+      const precise = mention.text.length > 4 && postcode ? await deps.geocoder.geocode(mention.text) : undefined;
       const point = precise ?? mention.place;
-      return { point: { lat: point.lat, lon: point.lon }, where: listingsTexts.nearPlace(mention.place.kind === "postcode" ? mention.text : mention.place.name), remember: mention.text.length > 4 && mention.place.kind === "postcode" ? mention.text : mention.place.name };
+      const name = postcode ? mention.text : mention.place.name;
+      const code = mention.place.gemeentecode ?? gazetteer.gemeenteAt(point)?.code;
+      return {
+        point: { lat: point.lat, lon: point.lon },
+        where: listingsTexts.nearPlace(name),
+        name: postcode && mention.place.municipality ? `${name} (${mention.place.municipality})` : name,
+        ...(code ? { gemeentecode: code } : {}),
+        ...(mention.place.municipality ? { municipality: mention.place.municipality } : {}),
+        remember: postcode ? (mention.text.length > 4 ? mention.text : name) : rememberAs(mention.place, gazetteer),
+      };
     }
     if (mention && !mention.known) {
       const found = await deps.geocoder.geocode(mention.text);
       if (!found) return { unknown: mention.text };
-      return { point: { lat: found.lat, lon: found.lon }, where: listingsTexts.nearPlace(mention.text), remember: mention.text };
+      return pointOrigin({ lat: found.lat, lon: found.lon }, mention.text, gazetteer, mention.text);
     }
-    if (request.location && (memory.viaLocation || !request.place)) return { point: request.location, where: listingsTexts.nearLocation };
+    if (request.location && (memory.viaLocation || !request.place)) return locationOrigin(request.location, gazetteer);
     if (request.place) {
       const found = await deps.geocoder.geocode(request.place);
-      if (found) return { point: { lat: found.lat, lon: found.lon }, where: listingsTexts.nearPlace(request.place) };
+      if (found) return pointOrigin({ lat: found.lat, lon: found.lon }, request.place, gazetteer);
     }
-    if (request.location) return { point: request.location, where: listingsTexts.nearLocation };
+    if (request.location) return locationOrigin(request.location, gazetteer);
     return undefined;
   }
 
   function answer(
     index: ListingIndex,
+    gazetteer: Gazetteer,
     q: UnderstoodQuestion,
     origin: Origin,
     request: ListingRequest,
@@ -130,7 +206,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
     const limit = persona === "resident" ? 3 : 5;
     const base: SearchQuery = {
       origin: origin.point,
-      radiusKm: NEAR_RADIUS_KM,
+      radiusKm: NEAR_LIMIT_KM,
       categories: q.categories,
       keywords: q.keywords,
       audiences: q.audiences,
@@ -142,15 +218,50 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       now,
       limit,
     };
-    const { hits, relaxed } = searchWithWidening(index, base, q);
-    const nextMemory = writeMemory({ ...memory, last: storeQuery(q), shown: hits.map((h) => h.item.listing.id) });
     const remember = origin.remember ? { place: origin.remember } : {};
-    if (hits.length === 0) return { kind: "results", replies: [{ text: listingsTextsFor(language).nothing }], sources: [], memory: nextMemory, ...remember };
-    const intro = describeSearch(q, relaxed, origin.where, time, language);
+    if (!gazetteer.covers(origin.gemeentecode)) {
+      // Outside the gemeenten the listings cover: say so by name, never far-away results as if near.
+      const nearby = index.search({ ...base, radiusKm: NEAR_LIMIT_KM, slots: undefined });
+      const text =
+        nearby.length > 0
+          ? [listingsTexts.outsideNearby(origin.name), ...nearby.map((h, i) => renderHit(h, i + 1, now))].join("\n\n")
+          : [listingsTexts.outside(origin.name), listingsTexts.coveredOnly(gazetteer.coveredNames()), listingsTexts.outsideHelp(gemeenteName(origin, gazetteer))].filter(Boolean).join("\n");
+      const shownNearby = writeMemory({ ...memory, last: storeQuery(q), shown: nearby.map((h) => h.item.listing.id) });
+      return { kind: "results", replies: [{ text }], sources: sourcesFor(nearby), memory: shownNearby, ...remember };
+    }
+    const { hits, relaxed } = searchWithWidening(index, base, q);
+    const shownMemory = writeMemory({ ...memory, last: storeQuery(q), shown: hits.map((h) => h.item.listing.id) });
+    // The frame in the resident's language; place names and the gazetteer's own phrases stay Dutch for now.
+    if (hits.length === 0) return { kind: "results", replies: [{ text: listingsTextsFor(language).nothing }], sources: [], memory: shownMemory, ...remember };
+    const where = hits[0]!.distanceKm <= NEAR_LIMIT_KM || origin.where === listingsTexts.nearLocation ? origin.where : listingsTexts.fromPlace(origin.name);
+    const intro = describeSearch(q, relaxed, where, time, language);
     const replies = renderResults({ intro, hits, now, persona, showAccess: q.accessible, ...(language ? { language } : {}) });
     const sources = replies.flatMap((r) => r.sources ?? []);
-    return { kind: "results", replies: replies.map(({ sources: _s, ...r }) => r), sources, memory: nextMemory, ...remember };
+    return { kind: "results", replies: replies.map(({ sources: _s, ...r }) => r), sources, memory: shownMemory, ...remember };
   }
+}
+
+/** Which listings help with a situation that needs a person; the keywords (stems) rank the closest fit first. */
+const HELP_FOR: Record<HelpTopic, { categories: Category[]; keywords: string[] }> = {
+  debts: { categories: ["geldzaken"], keywords: ["schul", "brief", "inloo"] },
+  money: { categories: ["geldzaken"], keywords: ["schul", "voeds", "inloo"] },
+  eviction: { categories: ["geldzaken", "informatie-en-advies"], keywords: ["schul", "huur", "wonin", "inloo"] },
+  care: { categories: ["mantelzorg"], keywords: ["mante", "steun", "respi"] },
+};
+
+/** "Hoogland (Amersfoort)", or "Bergen (NH.)" for a gemeente. */
+function describePlace(p: KnownPlace): string {
+  return p.kind === "gemeente" || !p.municipality || p.municipality === p.name ? p.name : `${p.name} (${p.municipality})`;
+}
+
+/** The name to remember: the name alone when it finds this place again, else with its gemeente ("Bloemenbuurt (Leeuwarden)"). */
+function rememberAs(place: KnownPlace, gazetteer: Gazetteer): string {
+  const alone = gazetteer.byName(place.name);
+  return alone && alone.gemeentecode === place.gemeentecode && !(alone.kind !== place.kind && alone.name !== place.name) ? place.name : describePlace(place);
+}
+
+function gemeenteName(origin: Origin, gazetteer: Gazetteer): string | undefined {
+  return origin.municipality ?? gazetteer.gemeenteAt(origin.point)?.name;
 }
 
 function isFollowUp(q: UnderstoodQuestion): boolean {

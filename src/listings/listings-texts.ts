@@ -34,13 +34,31 @@ function buildListingsTexts(language: string) {
     accessible: t.accessible,
     and: t.and,
     nearMe: (where: string) => fill(t.nearMe, { where }),
-    widenedFurther: t.widenedFurther,
+    // Said with the distance since the national gazetteer (Dutch until the language files have it).
+    widenedFurther: (distance: string) => `Binnen ${NEAR_LIMIT_WORDS} vond ik niets. Het dichtstbij is ${distance} hier vandaan.`,
     widenedTime: (when: string) => capitalise(fill(t.widenedTime, { when })),
     widenedFilters: (dropped: string) => fill(t.widenedFilters, { dropped }),
     widenedNeed: (what: string) => fill(t.widenedNeed, { what }),
     nothing: t.nothing,
     nearLocation: t.nearLocation,
     nearPlace: (name: string) => fill(t.nearPlace, { name }),
+    // Place answers of the national gazetteer: Dutch until the language files have them.
+    fromPlace: (name: string) => `gerekend vanaf ${name}`,
+    /** The one short question for a name that fits places in several gemeenten. */
+    whichPlace: (options: string[]) => `Bedoelt u ${options.slice(0, -1).join(", ")} of ${options[options.length - 1]}?`,
+    helpNearby: (where: string) => `Hier kunt u terecht, ${where}:`,
+    outside: (name: string) => `Ik heb geen activiteiten in ${name}.`,
+    outsideNearby: (name: string) => `Ik heb geen activiteiten in ${name} zelf. Dit is het dichtstbij, buiten ${name}:`,
+    coveredOnly: (names: string[]) => (names.length > 0 && names.length <= 6 ? `Ik ken alleen activiteiten in ${listNames(names)}.` : undefined),
+    outsideHelp: (gemeente: string | undefined) =>
+      [
+        "Wat u wel kunt doen:",
+        `• Bel de gemeente${gemeente ? ` ${gemeente}` : ""}: 14 en dan het netnummer (bijvoorbeeld 14 020 of 14 043). Of kijk op de website van de gemeente. Vraag naar het sociaal wijkteam of het Wmo-loket.`,
+        "• Vragen over geld of schulden: Geldfit.nl helpt gratis, ook anoniem.",
+        "• Gratis juridisch advies: het Juridisch Loket, 0800-8020.",
+        "• Zorgt u voor iemand? De Mantelzorglijn: 030-7606055.",
+        "• Even praten met iemand: De Luisterlijn, 088-0767000 (dag en nacht).",
+      ].join("\n"),
     /** One line above the results for a resident who wrote another language: the details are Dutch. */
     inDutch: t.inDutch,
     render: {
@@ -118,6 +136,21 @@ export const LANGUAGE_NAMES: Record<string, string> = listingsTexts.languageName
 /** "op dinsdag", "vanavond", "nu of binnen een uur". */
 export function timePhrase(label: string): string {
   return listingsTexts.timePhrase(label);
+}
+
+/** Within this distance a listing is "in de buurt"; up to NEAR_LIMIT_KM "iets verder weg"; beyond that only when nothing is nearer. */
+export const CLOSE_KM = 1.5;
+export const NEAR_LIMIT_KM = 5;
+const NEAR_LIMIT_WORDS = "5 km";
+
+/** "(1,2 km, in de buurt)", "(3,4 km, iets verder weg)", "(12 km, ver weg)". */
+export function distanceWords(km: number, formatted: string): string {
+  const label = km <= CLOSE_KM ? "in de buurt" : km <= NEAR_LIMIT_KM ? "iets verder weg" : "ver weg";
+  return `${formatted}, ${label}`;
+}
+
+function listNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} en ${names[names.length - 1]}`;
 }
 
 export function capitalise(text: string): string {

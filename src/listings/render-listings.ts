@@ -3,7 +3,7 @@ import type { SearchHit } from "./listing-index.js";
 import type { Listing } from "./listing-model.js";
 import { daysBetween, parseIsoDate, type LocalDate, type LocalNow } from "./local-calendar.js";
 import type { Occurrence } from "./occurrences.js";
-import { listingsTextsFor } from "./listings-texts.js";
+import { distanceWords, listingsTextsFor } from "./listings-texts.js";
 import { clock } from "./schedule.js";
 
 /** "dinsdag 25 november" (in `language`, default Dutch). */
@@ -29,7 +29,7 @@ export function formatNext(next: Occurrence | undefined, now: LocalNow, language
 /** "80 m", "800 m", "1,2 km", "12 km". */
 export function formatDistance(km: number, language?: string): string {
   if (km < 0.1) return listingsTextsFor(language).render.lessThan100m;
-  if (km < 1) return `${Math.round(km * 10) * 100} m`;
+  if (km < 0.95) return `${Math.round(km * 10) * 100} m`;
   if (km < 10) return `${(Math.round(km * 10) / 10).toFixed(1).replace(".", ",")} km`;
   return `${Math.round(km)} km`;
 }
@@ -65,7 +65,10 @@ export function renderHit(hit: SearchHit, index: number, now: LocalNow, options:
   if (sentence) lines.push(sentence);
   lines.push(t.when(formatNext(hit.next, now, options.language)));
   const where = [l.address, l.city].filter(Boolean).join(", ");
-  lines.push(t.where(where, formatDistance(hit.distanceKm, options.language)));
+  // "1,2 km, in de buurt" in Dutch; the distance alone in other languages (those labels are Dutch for now).
+  const km = Number.isFinite(hit.distanceKm) ? formatDistance(hit.distanceKm, options.language) : undefined;
+  const distance = km && (options.language ?? "nl") === "nl" ? distanceWords(hit.distanceKm, km) : km;
+  lines.push(t.where(where, distance ?? "").replace(/ \(\)$/, ""));
   if (l.cost) lines.push(t.cost(l.cost));
   if (options.showAccess && l.accessibility) lines.push(t.access(l.accessibility));
   const contact = t.contact(l.phone, l.email);

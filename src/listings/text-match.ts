@@ -1,38 +1,11 @@
 /**
- * Small text tools for understanding short, often misspelled messages: normalisation (lower case,
- * no accents, no punctuation), tokens, and closest-word hints (edit distance from src/text).
+ * Small text tools for understanding short, often misspelled messages: normalisation (from
+ * src/text), tokens, and closest-word hints (edit distance from src/text).
  */
 import { boundedEditDistance } from "../text/edit-distance.js";
 
-/**
- * Lower case, accents removed from Latin letters (é → e, ü → u, ı → i, ł → l), Arabic spelling
- * variants folded (أ → ا, ة → ه), apostrophes dropped, everything that is not a letter or digit
- * turned into a single space. Cyrillic and Arabic letters stay.
- */
-export function normalise(text: string, keepCase = false): string {
-  let folded = keepCase ? text : text.toLowerCase();
-  // Letters without a decomposition (Turkish ı, Polish ł) folded like accents: "yaşlı" = "yasli".
-  if (/[ıłŁ]/.test(folded)) folded = folded.replace(/ı/g, "i").replace(/ł/g, "l").replace(/Ł/g, "L");
-  // Arabic as people type it: hamza forms, ta marbuta and alef maksura folded; vowel marks and tatweel dropped.
-  if (/[\u0600-\u06FF]/.test(folded)) {
-    folded = folded.replace(/[أإآ]/g, "ا").replace(/ة/g, "ه").replace(/ى/g, "ي").replace(/[\u064B-\u065F\u0670\u0640]/g, "");
-  }
-  // Turkish writes case endings on names after an apostrophe ("Zeist'te", "Utrecht'ten"): the name stands alone.
-  if (/['’]/.test(folded)) folded = folded.replace(/(\p{Lu}\p{L}*)['’](d[ae]n?|t[ae]n?|y?[ae]|[dt][ae]ki|n[iı]n|[iıuü]n)(?![\p{L}])/gu, "$1 $2");
-  return folded
-    .normalize("NFD")
-    // Strip combining marks only after Latin letters: Cyrillic й and ї must keep theirs.
-    .replace(/([a-zA-Z])[\u0300-\u036f]+/g, "$1")
-    .normalize("NFC")
-    .replace(/['’`´]/g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
-
-export function tokens(text: string): string[] {
-  const n = normalise(text);
-  return n === "" ? [] : n.split(" ");
-}
+// Normalisation is the one under src/text; re-exported so callers keep their imports.
+export { normalise, tokens } from "../text/normalise.js";
 
 /** How many typos a word of this length may carry and still match: none for short words. */
 export function allowedTypos(length: number): number {

@@ -8,7 +8,7 @@ import { readTime, type TimeAsk } from "./time-words.js";
 
 /** A place named in the message: one the gazetteer knows, or words that look like a place it does not know. */
 export type PlaceMention =
-  | { known: true; place: KnownPlace; text: string }
+  | { known: true; place: KnownPlace; text: string; alternatives?: KnownPlace[] }
   | { known: false; text: string; postcode?: string };
 
 /** What a message asks for, read without a language model. */
@@ -76,10 +76,10 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
   const skip = (t: string) => STOPWORDS.has(t) || v.fillers.has(t) || v.isVocabularyWord(t);
   let placeMention = place;
   if (!placeMention) {
-    const found = gazetteer.find(tokens, used, skip);
+    const found = gazetteer.find(tokens, used, skip, cased);
     if (found) {
       for (let k = found.start; k < found.end; k++) used[k] = true;
-      placeMention = { known: true, place: found.place, text: cased.slice(found.start, found.end).join(" ") };
+      placeMention = { known: true, place: found.place, text: cased.slice(found.start, found.end).join(" "), ...(found.alternatives ? { alternatives: found.alternatives } : {}) };
     }
   }
   placeMention ??= readUnknownPlace(tokens, cased, used, skip);
@@ -164,6 +164,9 @@ function readPostcode(tokens: string[], cased: string[], used: boolean[], gazett
     const known = gazetteer.postcode(pc4);
     const saidPostcode = tokens[i - 1] === "postcode";
     if (!known && !letters && !saidPostcode) continue;
+    // "in 2026" is a year, unless the number is all there is, says "postcode", has letters or lies where the listings are.
+    const yearLike = /^(19|20)\d\d$/.test(pc4);
+    if (yearLike && !letters && !saidPostcode && tokens.length > 1 && !(known && gazetteer.covers(known.gemeentecode) && gazetteer.coveredNames().length > 0)) continue;
     used[i] = true;
     if (letters && !joined) used[i + 1] = true;
     if (saidPostcode) used[i - 1] = true;

@@ -1,8 +1,12 @@
 import type { ListingIndex, SearchHit, SearchQuery } from "./listing-index.js";
 import type { Audience, Category } from "./listing-model.js";
-import { listingsTextsFor, type ListingsTexts } from "./listings-texts.js";
+import { listingsTextsFor, NEAR_LIMIT_KM, type ListingsTexts } from "./listings-texts.js";
+import { formatDistance } from "./render-listings.js";
 import type { TimeAsk } from "./time-words.js";
 import type { UnderstoodQuestion } from "./understand-question.js";
+
+/** How far the kind of activity asked for is still shown before other kinds nearby. */
+const WHAT_WAS_ASKED_KM = 15;
 
 /** Which parts of the question were let go to find something. */
 export interface Relaxed {
@@ -10,11 +14,15 @@ export interface Relaxed {
   filters?: boolean;
   need?: boolean;
   far?: boolean;
+  /** With `far`: how far the nearest result is. */
+  nearestKm?: number;
 }
 
 /**
  * Searches, and when nothing fits widens step by step instead of answering "nothing":
- * another day, then without cost/language/access/who, then other kinds of activities, then far away.
+ * another day, then without cost/language/access/who, then what was asked up to 15 km, then other
+ * kinds of activities nearby, and only then anything further. Results beyond NEAR_LIMIT_KM always
+ * come with a note that says plainly how far the nearest is.
  */
 export function searchWithWidening(index: ListingIndex, base: SearchQuery, q: UnderstoodQuestion): { hits: SearchHit[]; relaxed: Relaxed } {
   const loose = { audiences: [], languages: [], accessible: false, cost: undefined, slots: undefined };
@@ -22,12 +30,18 @@ export function searchWithWidening(index: ListingIndex, base: SearchQuery, q: Un
   if (base.slots) steps.push({ query: { ...base, slots: undefined }, relaxed: { time: true } });
   if (hasFilters(q)) steps.push({ query: { ...base, ...loose }, relaxed: { time: !!base.slots, filters: true } });
   if (q.categories.length > 0) {
+    // What was asked a little further away (its distance said) beats something else nearby.
+    steps.push({ query: { ...base, ...loose, audiences: base.audiences, radiusKm: WHAT_WAS_ASKED_KM }, relaxed: { time: !!base.slots, filters: hasFilters(q) } });
     steps.push({ query: { ...base, ...loose, audiences: base.audiences, categories: [], keywords: [] }, relaxed: { time: !!base.slots, need: true } });
+    steps.push({ query: { ...base, ...loose, audiences: base.audiences, radiusKm: 100 }, relaxed: { time: !!base.slots, filters: hasFilters(q), far: true } });
   }
   steps.push({ query: { ...base, ...loose, radiusKm: 100, categories: [], keywords: [] }, relaxed: { time: !!base.slots, filters: hasFilters(q), need: q.categories.length > 0, far: true } });
   for (const step of steps) {
     const hits = index.search(step.query);
-    if (hits.length > 0) return { hits, relaxed: { ...step.relaxed, ...(hits.every((h) => h.distanceKm > 5) ? { far: true } : {}) } };
+    if (hits.length > 0) {
+      const nearestKm = Math.min(...hits.map((h) => h.distanceKm));
+      return { hits, relaxed: { ...step.relaxed, ...(nearestKm > NEAR_LIMIT_KM ? { far: true, nearestKm } : {}) } };
+    }
   }
   return { hits: [], relaxed: {} };
 }
@@ -40,7 +54,7 @@ export function describeSearch(q: UnderstoodQuestion, relaxed: Relaxed, where: s
   if (relaxed.time && time) notes.push(t.widenedTime(t.timePhrase(time.label)));
   if (relaxed.filters) notes.push(t.widenedFilters(filterWords(q, t).join(", ")));
   if (relaxed.need && what) notes.push(t.widenedNeed(what));
-  if (relaxed.far) notes.push(t.widenedFurther);
+  if (relaxed.far) notes.push(t.widenedFurther(formatDistance(relaxed.nearestKm ?? NEAR_LIMIT_KM, language)));
 
   const general = q.categories.length === 0 && q.audiences.length === 0 && !q.cost && q.languages.length === 0;
   const when = time && !relaxed.time ? t.timePhrase(time.label) : undefined;

@@ -3,6 +3,7 @@
  * when DATABASE_URL is set. Built once in `src/main.ts` (and by the CLI and bench through it).
  */
 import { join } from "node:path";
+import type { Inbox } from "../channels/inbox.js";
 import type { ConversationStore } from "../core/ports.js";
 import type { OutboxStore } from "../handoff/outbox-store.js";
 import type { TicketStore } from "../handoff/ticket-store.js";
@@ -16,6 +17,7 @@ export interface Stores {
   tickets: TicketStore;
   outbox: OutboxStore;
   listings: ListingsRepository;
+  inbox: Inbox;
   /** Closes the database (connection or pool). */
   close(): Promise<void>;
 }

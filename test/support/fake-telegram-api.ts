@@ -50,9 +50,12 @@ export interface FailureRule {
   description?: string;
   /**
    * `reset`: close the connection without an answer (a network error); `html`: answer `status`
-   * with an HTML page instead of Telegram's JSON (a proxy in between).
+   * with an HTML page instead of Telegram's JSON (a proxy in between); `hang`: never answer (the
+   * request stays open until the client gives up or the fake closes).
    */
-  mode?: "reset" | "html";
+  mode?: "reset" | "html" | "hang";
+  /** Fail only calls whose body matches (e.g. one chat's); others go through without using up `times`. */
+  where?: (body: Record<string, unknown>) => boolean;
 }
 
 /** Computes a method's `result` from its body; overrides the built-in answers. */
@@ -69,6 +72,10 @@ export interface FakeTelegramApi {
   pushUpdate(update: Omit<Update, "update_id"> & { update_id?: number }): number;
   /** Makes the next `rule.times` calls of `method` fail. */
   fail(method: string, rule: FailureRule): void;
+  /** Ends every failure still set for `method` (the platform recovers). */
+  clearFailures(method: string): void;
+  /** Answers `method` only after `ms` (a slow Bot API); 0 ends the delay. The call is recorded on arrival. */
+  delay(method: string, ms: number): void;
   /** Replaces the answer of a method (e.g. `createForumTopic` for a handoff test). */
   respond(method: string, responder: MethodResponder): void;
   callsTo(method: string): RecordedCall[];
@@ -109,6 +116,7 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
   const waiters = new Set<Waiter>();
   const failures = new Map<string, FailureRule[]>();
   const responders = new Map<string, MethodResponder>();
+  const delays = new Map<string, number>();
   let nextUpdateId = 1;
   let nextMessageId = 10_000;
   let nextThreadId = 100;
@@ -188,12 +196,13 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
     };
 
     const rules = failures.get(method);
-    const rule = rules?.[0];
+    const rule = rules?.find((r) => !r.where || r.where(body));
     if (rule) {
       rule.times -= 1;
-      if (rule.times <= 0) rules!.shift();
+      if (rule.times <= 0) rules!.splice(rules!.indexOf(rule), 1);
       record();
       if (rule.mode === "reset") return void req.socket.destroy();
+      if (rule.mode === "hang") return;
       if (rule.mode === "html") {
         res.writeHead(rule.status, { "content-type": "text/html" });
         return void res.end("<html><body><h1>502 Bad Gateway</h1></body></html>");
@@ -217,6 +226,8 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
     }
     call.result = responder(body);
     record();
+    const wait = delays.get(method);
+    if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
     return send(res, 200, { ok: true, result: call.result });
   }
 
@@ -275,6 +286,13 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
     },
     fail(method, rule) {
       failures.set(method, [...(failures.get(method) ?? []), { ...rule }]);
+    },
+    clearFailures(method) {
+      failures.delete(method);
+    },
+    delay(method, ms) {
+      if (ms > 0) delays.set(method, ms);
+      else delays.delete(method);
     },
     respond(method, responder) {
       responders.set(method, responder);

@@ -1,4 +1,5 @@
 import type { types } from "@slack/bolt";
+import { ACTIONS } from "../../core/actions.js";
 import type { Button, OutboundMessage, Source } from "../../core/types.js";
 import { slackTexts } from "./slack-texts.js";
 
@@ -9,8 +10,8 @@ type SlackButton = types.Button;
 
 /** Slack `action_id`s this adapter renders and answers itself. */
 export const ACTION = {
-  feedbackUp: "feedback_up",
-  feedbackDown: "feedback_down",
+  feedbackUp: ACTIONS.feedbackUp,
+  feedbackDown: ACTIONS.feedbackDown,
   askSociaalWerker: "ask_sociaal_werker",
   shareAnswer: "share_answer",
   /** Prefix for every other core button; the press goes back to the core as that button's id. */
@@ -18,7 +19,7 @@ export const ACTION = {
 } as const;
 
 /** The core's action id for "talk to a person"; Slack shows it as {@link ACTION.askSociaalWerker}. */
-export const CORE_HANDOFF_REQUEST = "handoff_request";
+export const CORE_HANDOFF_REQUEST = ACTIONS.handoffRequest;
 
 // Block Kit limits (api.slack.com/reference/block-kit): keep well inside them.
 const SECTION_MAX = 3000;
@@ -123,8 +124,8 @@ function sourceBlocks(sources: Source[]): ContextBlock[] {
 
 function renderButton(button: Button, conversationId: string): SlackButton {
   const known: Record<string, { actionId: string; label: string; style?: "primary" }> = {
-    feedback_up: { actionId: ACTION.feedbackUp, label: slackTexts.buttons.up },
-    feedback_down: { actionId: ACTION.feedbackDown, label: slackTexts.buttons.down },
+    [ACTIONS.feedbackUp]: { actionId: ACTION.feedbackUp, label: slackTexts.buttons.up },
+    [ACTIONS.feedbackDown]: { actionId: ACTION.feedbackDown, label: slackTexts.buttons.down },
     [CORE_HANDOFF_REQUEST]: { actionId: ACTION.askSociaalWerker, label: slackTexts.buttons.askSociaalWerker },
   };
   const mapped = known[button.id];

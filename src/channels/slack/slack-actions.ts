@@ -1,4 +1,5 @@
 import type { BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
+import { ACTIONS } from "../../core/actions.js";
 import { ACTION, CORE_HANDOFF_REQUEST, decodeButtonValue } from "./block-kit.js";
 import { guarded, type SlackAppContext } from "./slack-context.js";
 import { channelConversationId, isDirectMessageChannel, threadConversationId } from "./slack-conversation.js";
@@ -25,7 +26,7 @@ export function registerActionHandlers(context: SlackAppContext): void {
 
   app.action<BlockAction<ButtonAction>>(ACTION.feedbackUp, async ({ ack, action, body, respond }) => {
     await ack();
-    await guarded(context, "recording feedback", () => pressCoreButton(context, "feedback_up", readPress(action, body, respond)));
+    await guarded(context, "recording feedback", () => pressCoreButton(context, ACTIONS.feedbackUp, readPress(action, body, respond)));
   });
 
   app.action<BlockAction<ButtonAction>>(ACTION.feedbackDown, async ({ ack, action, body, respond, client }) => {
@@ -34,7 +35,7 @@ export function registerActionHandlers(context: SlackAppContext): void {
     await guarded(context, "recording feedback", async () => {
       // The trigger id lives 3 seconds: open the modal first. Without it the 👎 is recorded right away.
       const opened = await openFeedbackModal(context, client, body.trigger_id, press);
-      if (!opened) await pressCoreButton(context, "feedback_down", press);
+      if (!opened) await pressCoreButton(context, ACTIONS.feedbackDown, press);
     });
   });
 

@@ -8,13 +8,16 @@ import { createSlackDelivery, createSlackSender } from "./slack-delivery.js";
 import { describeSlackError } from "./slack-errors.js";
 import { registerFeedbackModal } from "./slack-feedback.js";
 import { registerMessageHandlers } from "./slack-messages.js";
+import { mountSlackRequestGuard, SLACK_BODY_LIMIT_BYTES } from "./slack-request-guard.js";
 
 /** Where Slack sends events, slash commands and button presses (the manifest uses the same path). */
 export const SLACK_EVENTS_PATH = "/slack/events";
 
 /**
- * Web API retries: a few quick tries with back-off (5xx, network), and waiting out `Retry-After`
- * on rate limits. A person is waiting for the answer, so this gives up after about 8 seconds of back-off.
+ * Web API retries: a few quick tries with jittered back-off (5xx, network). A person is waiting for
+ * the answer, so this gives up after about 8 seconds of back-off. Rate limits are not waited out by
+ * the client (it pauses every call of the app for the whole Retry-After, so one channel's limit
+ * would block all); the delivery waits a short Retry-After itself, for that call only.
  */
 export const SLACK_RETRY = { retries: 5, factor: 2, minTimeout: 250, maxTimeout: 4000, randomize: true } as const;
 
@@ -24,7 +27,7 @@ export function slackClientOptions(config: Pick<Config, "SLACK_API_URL">, logger
     // The WebClient appends method names to this URL; it must end with a slash.
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/, "/") } : {}),
     retryConfig: { ...SLACK_RETRY },
-    rejectRateLimitedCalls: false,
+    rejectRateLimitedCalls: true,
     timeout: 15_000,
     logger,
   };
@@ -63,6 +66,10 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackAppContext 
     // Conversation state lives in our store, not in Bolt's in-memory one.
     convoStore: false as const,
   };
+  // Over HTTP the gate comes first: it must refuse oversized, unsigned and replayed requests before Bolt reads them.
+  if (!config.SLACK_APP_TOKEN) {
+    mountSlackRequestGuard(deps.http.app, SLACK_EVENTS_PATH, { signingSecret: config.SLACK_SIGNING_SECRET!, logger: deps.logger });
+  }
   const app = config.SLACK_APP_TOKEN
     ? new App({ ...common, socketMode: true, appToken: config.SLACK_APP_TOKEN })
     : new App({
@@ -72,6 +79,8 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackAppContext 
           endpoints: SLACK_EVENTS_PATH,
           // Ack first, answer after: Slack wants a response within 3 seconds.
           processBeforeResponse: false,
+          // The gate already refused more than this; Bolt's own check stays as a second line.
+          bodyLimit: SLACK_BODY_LIMIT_BYTES,
           // The receiver mounts its router (signature check, url_verification, dispatch) on the shared server.
           app: deps.http.app,
           logger,

@@ -36,8 +36,11 @@ export async function startSlack(deps: ChannelDeps, options: SlackChannelOptions
   return {
     name: "slack",
     sender: context.sender,
-    async stop() {
-      if (socketMode) await context.app.stop();
+    async stop(drainMs = 10_000) {
+      // Over HTTP the shared server stops the events; listeners still running end with the process.
+      if (!socketMode) return;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([context.app.stop(), new Promise((resolve) => (timer = setTimeout(resolve, drainMs)))]).finally(() => clearTimeout(timer));
     },
   };
 }

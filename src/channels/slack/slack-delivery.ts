@@ -4,7 +4,12 @@ import type { OutboundMessage } from "../../core/types.js";
 import type { Logger } from "../../log/logger.js";
 import { renderMessage, type RenderOptions } from "./block-kit.js";
 import { parseSlackConversationId } from "./slack-conversation.js";
-import { describeSlackError, SlackDeliveryError } from "./slack-errors.js";
+import { backoffDelay, sleep } from "../../core/retry.js";
+import { describeSlackError, slackAppError } from "./slack-errors.js";
+
+const RATE_LIMIT_ATTEMPTS = 3;
+const MAX_RATE_LIMIT_WAIT_SECONDS = 5;
+const RATE_LIMIT_JITTER = { baseDelayMs: 100, maxDelayMs: 1000 };
 
 /** Where replies go: a message in a channel/thread/DM, a private (ephemeral) message, or a slash-command response. */
 export type ReplyTarget =
@@ -29,6 +34,20 @@ export interface SlackDelivery {
 /** Delivery over the app's Web API client (with its retries); failures become {@link SlackDeliveryError}s. */
 export function createSlackDelivery(client: webApi.WebClient, logger: Logger): SlackDelivery {
   async function deliver(target: ReplyTarget, conversationId: string, message: OutboundMessage, options: MessageOptions = {}) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await deliverOnce(target, conversationId, message, options);
+      } catch (error) {
+        const failure = slackAppError(error, `a ${target.kind} message`);
+        const wait = failure.retryAfterSeconds ?? 0;
+        // A short rate limit is waited out for this call alone; a long one goes back to the caller.
+        if (failure.code !== "rate_limited" || attempt >= RATE_LIMIT_ATTEMPTS || wait > MAX_RATE_LIMIT_WAIT_SECONDS) throw failure;
+        await sleep(wait * 1000 + backoffDelay(attempt, RATE_LIMIT_JITTER));
+      }
+    }
+  }
+
+  async function deliverOnce(target: ReplyTarget, conversationId: string, message: OutboundMessage, options: MessageOptions) {
     const { text, blocks } = renderMessage(message, { ...options, conversationId });
     try {
       if (target.kind === "post") {
@@ -52,7 +71,7 @@ export function createSlackDelivery(client: webApi.WebClient, logger: Logger): S
         await respondOrEphemeral(target, text, blocks);
       }
     } catch (error) {
-      throw error instanceof SlackDeliveryError ? error : new SlackDeliveryError(describeSlackError(error), `a ${target.kind} message`);
+      throw slackAppError(error, `a ${target.kind} message`);
     }
   }
 

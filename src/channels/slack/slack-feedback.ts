@@ -2,6 +2,7 @@ import type { types, webApi } from "@slack/bolt";
 import { redactPersonalData } from "../../safety/redact.js";
 import type { ButtonPress } from "./slack-actions.js";
 import { guarded, type SlackAppContext } from "./slack-context.js";
+import { ACTIONS } from "../../core/actions.js";
 import { describeSlackError } from "./slack-errors.js";
 import { toInbound } from "./slack-inbound.js";
 import { slackTexts } from "./slack-texts.js";
@@ -72,7 +73,7 @@ async function recordWithoutReason(context: SlackAppContext, metadata: ModalMeta
       id: `${metadata.m}:feedback`,
       conversationId: metadata.c,
       user,
-      action: { id: "feedback_down", value: metadata.m },
+      action: { id: ACTIONS.feedbackDown, value: metadata.m },
       receivedAt: context.deps.now(),
     }),
   );

@@ -6,12 +6,13 @@
  */
 import { webApi, type BlockAction, type ButtonAction, type types } from "@slack/bolt";
 import type { Config } from "../../config/config.js";
+import { AppError } from "../../core/app-error.js";
 import type { DeskMessage, StaffDesk, Ticket } from "../../handoff/handoff-model.js";
 import { DESK_ACTIONS, handoffTexts as t } from "../../handoff/handoff-texts.js";
 import type { HandoffService } from "../../handoff/handoff-service.js";
 import { escapeMrkdwn, splitText } from "./block-kit.js";
 import type { SlackAppContext, SlackExtension } from "./slack-context.js";
-import { describeSlackError } from "./slack-errors.js";
+import { describeSlackError, slackAppError } from "./slack-errors.js";
 import { slackTextToPlain } from "./slack-inbound.js";
 
 type KnownBlock = types.KnownBlock;
@@ -29,11 +30,19 @@ export function createDeskClient(config: Pick<Config, "SLACK_BOT_TOKEN" | "SLACK
 
 export function createSlackHandoffDesk(deps: { client: webApi.WebClient; channel: string }): StaffDesk {
   const { client, channel } = deps;
-  return {
+  const wrap = async (what: string, call: () => Promise<unknown>) => {
+    try {
+      await call();
+    } catch (error) {
+      // The outbox reads AppErrors only.
+      throw slackAppError(error, what);
+    }
+  };
+  const desk: StaffDesk = {
     kind: "slack",
     async postTicket(ticket, save) {
       const posted = await client.chat.postMessage({ channel, text: t.ticketTitle(ticket), blocks: ticketBlocks(ticket), unfurl_links: false });
-      if (!posted.ts) throw Object.assign(new Error("chat.postMessage returned no ts"), { retryable: true });
+      if (!posted.ts) throw new AppError("unavailable", "chat.postMessage returned no ts", { detail: "slack:no_ts" });
       await save({ thread: posted.ts, message: posted.ts });
     },
     async updateTicket(ticket) {
@@ -50,6 +59,12 @@ export function createSlackHandoffDesk(deps: { client: webApi.WebClient; channel
         reply_broadcast: message.kind === "reminder",
       });
     },
+  };
+  return {
+    kind: "slack",
+    postTicket: (ticket, save) => wrap("the ticket", () => desk.postTicket(ticket, save)),
+    updateTicket: (ticket) => wrap("a ticket update", () => desk.updateTicket(ticket)),
+    postInThread: (ticket, message) => wrap("a thread message", () => desk.postInThread(ticket, message)),
   };
 }
 
@@ -83,10 +98,10 @@ function closeButton(ticket: Ticket): types.Button {
 }
 
 /**
- * Listeners for the handoff channel: the claim and close buttons (members of the channel only)
- * and replies in ticket threads. Register with `startSlack(deps, { extensions: [...] })`.
+ * Listeners for the handoff channel: the claim and close buttons (members of the channel only;
+ * closing only by the worker who claimed the ticket or a coordinator) and replies in ticket threads. Register with `startSlack(deps, { extensions: [...] })`.
  */
-export function slackHandoffExtension(service: HandoffService, channel: string): SlackExtension {
+export function slackHandoffExtension(service: HandoffService, channel: string, coordinators: ReadonlySet<string> = new Set()): SlackExtension {
   return (context: SlackAppContext) => {
     const { app, client, deps, botUserId } = context;
 
@@ -106,10 +121,14 @@ export function slackHandoffExtension(service: HandoffService, channel: string):
         const where = body.channel?.id ?? (body.container as { channel_id?: string }).channel_id;
         try {
           if (where !== channel || !(await isMember(client, channel, user))) return void (await tellWorker(user, t.notMember));
-          const result = await act(Number(action.value), { id: `slack:${user}`, firstName: await firstName(client, user, body.user.name) });
+          const id = `slack:${user}`;
+          const result = await act(Number(action.value), { id, firstName: await firstName(client, user, body.user.name), coordinator: coordinators.has(id) });
           if (!result.ok) {
             const text =
-              result.reason === "taken" ? t.alreadyTaken(result.ticket?.workerName ?? "Een collega") : result.reason === "closed" ? t.alreadyClosed : t.unknownTicket;
+              result.reason === "taken" ? t.alreadyTaken(result.ticket?.workerName ?? "Een collega")
+              : result.reason === "closed" ? t.alreadyClosed
+              : result.reason === "not_claimer" ? t.closeNotAllowed(result.ticket?.workerName)
+              : t.unknownTicket;
             await tellWorker(user, text, result.ticket?.deskThread);
           }
         } catch (error) {

@@ -4,8 +4,10 @@ import { Agent, request } from "undici";
 /** The `fetch` grammY calls the Bot API with, and the connection pool behind it. */
 export interface BotApiFetch {
   fetch: typeof fetch;
-  /** Closes the pooled connections (after the bot stopped). */
+  /** Closes the pooled connections once the calls in flight are done (after the bot stopped). */
   close(): Promise<void>;
+  /** Closes them now: calls in flight fail (a shutdown that cannot wait for a hanging Bot API). */
+  destroy(): Promise<void>;
 }
 
 /**
@@ -13,7 +15,7 @@ export interface BotApiFetch {
  * node-fetch over Node's http module: every answer is at least one `sendMessage`, and this path
  * costs clearly less CPU per call. grammY reads nothing but `json()` of the response (error
  * statuses carry Telegram's JSON too); network errors and aborts (grammY's timeout) reject as
- * they do with any fetch, so grammY and the auto-retry see the same failures.
+ * they do with any fetch, so grammY and the retry transformer see the same failures.
  */
 export function createBotApiFetch(): BotApiFetch {
   const dispatcher = new Agent({ keepAliveTimeout: 30_000 });
@@ -32,5 +34,5 @@ export function createBotApiFetch(): BotApiFetch {
       json: () => body.json(),
     } as unknown as Response;
   };
-  return { fetch: botApiFetch as typeof fetch, close: () => dispatcher.close() };
+  return { fetch: botApiFetch as typeof fetch, close: () => dispatcher.close(), destroy: () => dispatcher.destroy() };
 }

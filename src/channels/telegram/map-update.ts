@@ -1,4 +1,5 @@
 import type { Message, Update, UserFromGetMe } from "grammy/types";
+import { cutText, INBOUND_LIMITS } from "../../core/input.js";
 import type { InboundMessage } from "../../core/types.js";
 import type { CallbackDataCodec } from "./callback-data.js";
 
@@ -16,15 +17,19 @@ export interface MapUpdateOptions {
 export function toInboundMessage(update: Update, { me, codec, now }: MapUpdateOptions): InboundMessage | null {
   if (update.callback_query) {
     const query = update.callback_query;
-    const action = query.data ? codec.decode(query.data) : null;
+    // Telegram never sends more than 64 bytes of callback data: longer is not one of our buttons.
+    const data = query.data && Buffer.byteLength(query.data, "utf8") <= INBOUND_LIMITS.callbackDataBytes ? query.data : undefined;
+    const action = data ? codec.decode(data) : null;
     if (!action || query.from.is_bot) return null;
-    const chatId = query.message?.chat.id ?? query.from.id;
+    const chat = query.message?.chat;
+    const group = chat !== undefined && chat.type !== "private";
     return {
       id: query.id,
       channel: "telegram",
-      conversationId: `telegram:${chatId}`,
+      conversationId: conversationIdOf(chat?.id ?? query.from.id, group ? query.from.id : undefined),
+      ...(group ? { inGroup: true } : {}),
       userId: `telegram:${query.from.id}`,
-      userName: query.from.first_name,
+      userName: cutText(query.from.first_name, INBOUND_LIMITS.userNameChars),
       persona: "resident",
       text: "",
       action,
@@ -38,7 +43,8 @@ export function toInboundMessage(update: Update, { me, codec, now }: MapUpdateOp
   // A live location refreshes itself as edits: keep quiet instead of answering every minute.
   if (edited && (edited.location || !(edited.text ?? edited.caption))) return null;
 
-  let text = message.text ?? message.caption ?? "";
+  // No more than Telegram itself lets a message hold, whatever the payload says.
+  let text = message.text !== undefined ? cutText(message.text, INBOUND_LIMITS.textChars) : cutText(message.caption ?? "", INBOUND_LIMITS.captionChars);
   if (message.chat.type !== "private") {
     if (!isAddressedToBot(message, me)) return null;
     text = stripMention(text, me.username);
@@ -48,9 +54,10 @@ export function toInboundMessage(update: Update, { me, codec, now }: MapUpdateOp
   return {
     id: edited ? `${message.message_id}.${edited.edit_date}` : String(message.message_id),
     channel: "telegram",
-    conversationId: `telegram:${message.chat.id}`,
+    conversationId: conversationIdOf(message.chat.id, message.chat.type !== "private" ? message.from.id : undefined),
+    ...(message.chat.type !== "private" ? { inGroup: true } : {}),
     userId: `telegram:${message.from.id}`,
-    userName: message.from.first_name,
+    userName: cutText(message.from.first_name, INBOUND_LIMITS.userNameChars),
     persona: "resident",
     text,
     ...(message.location ? { location: { lat: message.location.latitude, lon: message.location.longitude } } : {}),
@@ -58,6 +65,15 @@ export function toInboundMessage(update: Update, { me, codec, now }: MapUpdateOp
     ...(message.from.language_code ? { platformLanguage: message.from.language_code } : {}),
     receivedAt: now,
   };
+}
+
+/**
+ * `telegram:<chatId>` for a private chat; in a group `telegram:<chatId>:<userId>`: each member has
+ * their own conversation there, so their history, state and `/vergeet` are theirs alone (keyed by
+ * the chat alone, the first speaker owned everyone's messages).
+ */
+export function conversationIdOf(chatId: number, memberId?: number): string {
+  return memberId === undefined ? `telegram:${chatId}` : `telegram:${chatId}:${memberId}`;
 }
 
 /** In a group the bot answers only when @-mentioned (or addressed in a command) or replied to. */

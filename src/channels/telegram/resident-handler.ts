@@ -4,21 +4,35 @@ import type { Assistant } from "../../core/assistant.js";
 import type { InboundMessage } from "../../core/types.js";
 import type { Logger } from "../../log/logger.js";
 import type { CallbackDataCodec } from "./callback-data.js";
-import { deliverMessages } from "./deliver.js";
+import { deliverMessages, type DeliverOptions } from "./deliver.js";
 import { toInboundMessage } from "./map-update.js";
 import { textLanguageOf } from "../../core/language.js";
 import { telegramTextsFor } from "./telegram-texts.js";
+import type { ReplyLanes } from "./reply-lanes.js";
 import type { UserRateLimit } from "./user-rate-limit.js";
 
 export interface ResidentHandlerDeps {
   assistant: Assistant;
   codec: CallbackDataCodec;
   rateLimit: UserRateLimit;
+  /** Where replies wait out an outage, per chat. */
+  lanes: ReplyLanes;
   logger: Logger;
   now: () => Date;
   /** The staff forum belongs to the handoff module: residents' handling leaves it alone. */
   staffChatId?: number;
+  /**
+   * With a durable inbox: where this update's replies go instead of being sent now (the inbox worker
+   * hands them to the outbox when it marks the update done). Undefined: sent at once.
+   */
+  sinkFor?: (ctx: Context) => ReplySink | undefined;
 }
+
+/** Replies of one update, with how to deliver them. */
+export interface ReplySink {
+  push(reply: { chatId: number; messages: InboundReply["replies"]; options: DeliverOptions }): void;
+}
+type InboundReply = Awaited<ReturnType<Assistant["handle"]>>;
 
 /** Button families that make sense once: after a press their buttons leave the message. */
 const ONE_SHOT_FAMILIES = new Set(["feedback", "forget"]);
@@ -64,10 +78,23 @@ export function createResidentHandler(deps: ResidentHandlerDeps): MiddlewareFn<C
     }
 
     const message = ctx.message ?? ctx.editedMessage;
-    await deliverMessages(ctx.api, chatId, reply.replies, deps.codec, {
+    const threadId = message?.is_topic_message && message.message_thread_id ? message.message_thread_id : undefined;
+    const options = {
       ...(message && message.chat.type !== "private" ? { replyTo: message.message_id } : {}),
-      ...(message?.is_topic_message && message.message_thread_id ? { threadId: message.message_thread_id } : {}),
+      ...(threadId ? { threadId } : {}),
       ...(inbound.location ? { removeKeyboard: true } : {}),
+    };
+    const sink = deps.sinkFor?.(ctx);
+    if (sink) {
+      sink.push({ chatId, messages: reply.replies, options });
+      if (inbound.action && ONE_SHOT_FAMILIES.has(family(inbound.action.id))) await removePressedButtons(ctx, deps);
+      return;
+    }
+    const progress = { sent: [] as number[] };
+    const api = ctx.api;
+    await deps.lanes.deliver(chatId, {
+      send: async () => void (await deliverMessages(api, chatId, reply.replies, deps.codec, options, progress)),
+      sendApology: async (apology) => void (await deliverMessages(api, chatId, [apology], deps.codec, threadId ? { threadId } : {})),
     });
     if (inbound.action && ONE_SHOT_FAMILIES.has(family(inbound.action.id))) await removePressedButtons(ctx, deps);
   };

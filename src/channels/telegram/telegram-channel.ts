@@ -1,5 +1,9 @@
 import { GrammyError } from "grammy";
-import type { LanguageCode } from "grammy/types";
+import type { LanguageCode, Update } from "grammy/types";
+import { residentLane } from "../../handoff/handoff-context.js";
+import type { Inbox, InboxReply } from "../inbox.js";
+import { createInboxWorker, type InboxWorker } from "../inbox-worker.js";
+import type { UpdateReply } from "./create-telegram-bot.js";
 import type { ChannelDeps, RunningChannel } from "../channel.js";
 import { createTelegramBot, type TelegramBotOptions } from "./create-telegram-bot.js";
 import { menuLanguages, residentCommands, residentCommandsFor } from "./telegram-texts.js";
@@ -16,10 +20,36 @@ const DRAIN_TIMEOUT_MS = 10_000;
  * starts listening). Registers the command menu. Resolves once updates can flow; rejects when
  * Telegram refuses the token or the webhook.
  */
-export async function startTelegram(deps: ChannelDeps, options: TelegramBotOptions = {}): Promise<RunningChannel> {
+export interface TelegramChannelOptions extends Omit<TelegramBotOptions, "inbox" | "isStopping"> {
+  /**
+   * At least once in, exactly once out: updates are recorded in `inbox` before they are
+   * acknowledged, answered by the inbox worker, and their replies go to the outbox (delivered by the
+   * handoff outbox; `onReplies` tells it to deliver now).
+   */
+  durable?: { inbox: Inbox; onReplies: () => void; leaseMs?: number; pollMs?: number };
+}
+
+export async function startTelegram(deps: ChannelDeps, options: TelegramChannelOptions = {}): Promise<RunningChannel> {
   const { config, logger } = deps;
-  const { bot, sender, queue, closeConnections } = createTelegramBot(deps, options);
   let stopping = false;
+  let worker: InboxWorker | undefined;
+  const { durable, ...botOptions } = options;
+  const { bot, sender, queue, lanes, closeConnections, abortConnections, answer } = createTelegramBot(deps, {
+    ...botOptions,
+    isStopping: () => stopping,
+    ...(durable ? { inbox: { inbox: durable.inbox, onRecorded: () => worker?.kick() } } : {}),
+  });
+  if (durable) {
+    worker = createInboxWorker({
+      inbox: durable.inbox,
+      logger,
+      now: deps.now,
+      handle: async (item) => toOutbox(await answer(item.payload as Update)),
+      onCompleted: durable.onReplies,
+      ...(durable.leaseMs ? { leaseMs: durable.leaseMs } : {}),
+      ...(durable.pollMs ? { pollMs: durable.pollMs } : {}),
+    });
+  }
 
   try {
     await bot.init();
@@ -39,7 +69,13 @@ export async function startTelegram(deps: ChannelDeps, options: TelegramBotOptio
   if (config.TELEGRAM_WEBHOOK_URL) {
     const secret = config.TELEGRAM_WEBHOOK_SECRET;
     if (!secret) throw new Error("TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_WEBHOOK_URL is set");
-    mountTelegramWebhook(deps.http.app, { bot, secret, logger, isStopping: () => stopping });
+    mountTelegramWebhook(deps.http.app, {
+      bot,
+      secret,
+      logger,
+      isStopping: () => stopping,
+      ...(durable ? { inbox: { inbox: durable.inbox, onRecorded: () => worker?.kick(), now: deps.now } } : {}),
+    });
     try {
       await bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL, { secret_token: secret });
     } catch (error) {
@@ -59,22 +95,54 @@ export async function startTelegram(deps: ChannelDeps, options: TelegramBotOptio
     });
     logger.info({ channel: "telegram", mode: "polling", bot: bot.botInfo.username }, "Telegram long polling started");
   }
+  // Also picks up what an earlier run (or another instance) recorded and did not finish.
+  worker?.start();
 
   return {
     name: "telegram",
     sender,
-    async stop() {
+    async stop(drainMs = DRAIN_TIMEOUT_MS) {
       if (stopping) return;
       stopping = true;
-      if (bot.isRunning()) await bot.stop().catch((error: unknown) => logger.warn({ err: error }, "stopping Telegram polling"));
-      const drained = await queue.drain(DRAIN_TIMEOUT_MS);
-      if (!drained) logger.warn({ channel: "telegram", pending: queue.pending }, "stopped with Telegram updates unfinished");
-      await closeConnections().catch((error: unknown) => logger.debug({ err: error }, "closing Bot API connections"));
+      const deadline = Date.now() + drainMs;
+      // Polling's own long poll is aborted by bot.stop(); bounded all the same, the Bot API may hang.
+      if (bot.isRunning()) await withinMs(bot.stop(), drainMs).catch((error: unknown) => logger.warn({ err: error }, "stopping Telegram polling"));
+      // With an inbox, what is not finished stays recorded: the next start (or another instance) answers it.
+      const workerDone = worker ? await worker.stop(Math.max(0, deadline - Date.now())) : true;
+      const drained = (await queue.drain(Math.max(0, deadline - Date.now()))) && workerDone;
+      lanes.stop();
+      if (drained) {
+        await closeConnections().catch((error: unknown) => logger.debug({ err: error }, "closing Bot API connections"));
+        return;
+      }
+      // Calls still hanging are cut: their updates were acknowledged, and are lost unless an inbox keeps them.
+      logger.warn({ channel: "telegram", pending: queue.pending }, "stopped with Telegram updates unfinished; Bot API calls aborted");
+      await abortConnections().catch((error: unknown) => logger.debug({ err: error }, "aborting Bot API connections"));
     },
   };
+}
+
+/** Resolves with the promise, or after `ms` (the promise goes on, unawaited). */
+function withinMs(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise.then(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }
 
 function explain(error: unknown, hint: string): Error {
   const detail = error instanceof GrammyError ? ` (${error.error_code}: ${error.description})` : "";
   return new Error(`${hint}${detail}`, { cause: error });
+}
+
+/** The replies of an answered update as outbox jobs: per chat lane, in order, Telegram's delivery detail kept. */
+function toOutbox(replies: UpdateReply[]): InboxReply[] {
+  return replies.flatMap(({ chatId, messages, options }) => {
+    const conversationId = `telegram:${chatId}`;
+    return messages.map((message, i) => ({
+      lane: residentLane(conversationId),
+      ticketId: null,
+      kind: "resident",
+      // Only the first message answers the resident's (in a group) and may hide the location keyboard.
+      payload: { conversationId, message, via: i === 0 ? options : { ...(options.threadId ? { threadId: options.threadId } : {}) } },
+    }));
+  });
 }

@@ -2,7 +2,7 @@
  * The Telegram side of the handoff: a forum supergroup (`TELEGRAM_STAFF_CHAT_ID`) with one topic
  * per ticket. The ticket message carries claim/close buttons (callback data `handoff_claim:<id>`,
  * `handoff_close:<id>`); what the claiming worker writes in the topic goes to the resident.
- * Posting uses its own `Api` without auto-retry: the handoff outbox retries and must see failures.
+ * Posting uses its own `Api` without retries: the handoff outbox retries and must see failures.
  */
 import { Api, Composer, GrammyError, type Context } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
@@ -11,19 +11,23 @@ import type { DeskMessage, StaffDesk, Ticket } from "../../handoff/handoff-model
 import type { HandoffService } from "../../handoff/handoff-service.js";
 import { DESK_ACTIONS, handoffTexts as t } from "../../handoff/handoff-texts.js";
 import type { TelegramExtension } from "./create-telegram-bot.js";
+import { telegramAppError } from "./telegram-errors.js";
 
 const TOPIC_NAME_MAX = 128;
+/** `<claim|close action>:<ticket id>`. */
+const DESK_CALLBACK = new RegExp(`^(${DESK_ACTIONS.claim}|${DESK_ACTIONS.close}):(\\d{1,12})$`);
 const TEXT_MAX = 4000;
 
 /** A Bot API client for the desk, without retries of its own. */
 export function createStaffApi(config: Pick<Config, "TELEGRAM_BOT_TOKEN" | "TELEGRAM_API_ROOT">): Api {
   const apiRoot = config.TELEGRAM_API_ROOT?.replace(/\/+$/, "");
-  return new Api(config.TELEGRAM_BOT_TOKEN!, apiRoot ? { apiRoot } : {});
+  // A hanging Bot API must not hold the outbox for grammY's default 500 s.
+  return new Api(config.TELEGRAM_BOT_TOKEN!, { ...(apiRoot ? { apiRoot } : {}), timeoutSeconds: 15 });
 }
 
 export function createTelegramStaffDesk(deps: { api: Api; chatId: number }): StaffDesk {
   const { api, chatId } = deps;
-  return {
+  return wrapDeskErrors({
     kind: "telegram",
     async postTicket(ticket, save) {
       let thread = ticket.deskThread;
@@ -61,6 +65,23 @@ export function createTelegramStaffDesk(deps: { api: Api; chatId: number }): Sta
         ...reminderKeyboard(ticket, message),
       });
     },
+  });
+}
+
+/** The outbox reads AppErrors only: every desk call's failure is wrapped. */
+function wrapDeskErrors(desk: StaffDesk): StaffDesk {
+  const wrap = async (call: () => Promise<void>) => {
+    try {
+      await call();
+    } catch (error) {
+      throw telegramAppError(error);
+    }
+  };
+  return {
+    kind: desk.kind,
+    postTicket: (ticket, save) => wrap(() => desk.postTicket(ticket, save)),
+    updateTicket: (ticket) => wrap(() => desk.updateTicket(ticket)),
+    postInThread: (ticket, message) => wrap(() => desk.postInThread(ticket, message)),
   };
 }
 
@@ -90,18 +111,19 @@ function escapeHtml(text: string): string {
  * The staff group's updates: claim/close buttons and messages in ticket topics. Everything from
  * the staff chat stops here; other chats pass on to the resident handlers.
  */
-export function telegramStaffExtension(service: HandoffService, chatId: number): TelegramExtension {
+export function telegramStaffExtension(service: HandoffService, chatId: number, coordinators: ReadonlySet<string> = new Set()): TelegramExtension {
   return ({ deps }) => {
     const composer = new Composer<Context>();
     composer.use(async (ctx, next) => {
       if (ctx.chat?.id !== chatId) return next();
       const from = ctx.from;
       if (!from || from.is_bot) return;
-      const worker = { id: `telegram:${from.id}`, firstName: from.first_name.trim().split(/\s+/)[0] || "Een sociaal werker" };
+      const workerId = `telegram:${from.id}`;
+      const worker = { id: workerId, firstName: from.first_name.trim().split(/\s+/)[0] || "Een sociaal werker", coordinator: coordinators.has(workerId) };
 
       const data = ctx.callbackQuery?.data;
       if (data) {
-        const match = /^(handoff_claim|handoff_close):(\d{1,12})$/.exec(data);
+        const match = DESK_CALLBACK.exec(data);
         if (!match) return void (await ctx.answerCallbackQuery().catch(() => undefined));
         const result = await (match[1] === DESK_ACTIONS.claim ? service.claim(Number(match[2]), worker) : service.close(Number(match[2]), worker));
         const text = result.ok
@@ -110,7 +132,9 @@ export function telegramStaffExtension(service: HandoffService, chatId: number):
             ? t.alreadyTaken(result.ticket?.workerName ?? "Een collega")
             : result.reason === "closed"
               ? t.alreadyClosed
-              : t.unknownTicket;
+              : result.reason === "not_claimer"
+                ? t.closeNotAllowed(result.ticket?.workerName)
+                : t.unknownTicket;
         await ctx.answerCallbackQuery(text ? { text, show_alert: true } : undefined).catch(() => undefined);
         return;
       }

@@ -1,9 +1,19 @@
 import { timingSafeEqual } from "node:crypto";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import { webhookCallback, type Bot } from "grammy";
+import { shapeProblem } from "../../http/payload-shape.js";
 import type { Logger } from "../../log/logger.js";
+import type { Update } from "grammy/types";
+import type { Inbox } from "../inbox.js";
+import { recordUpdate } from "./record-update.js";
 
 export const TELEGRAM_WEBHOOK_PATH = "/telegram/webhook";
+/**
+ * An update is a few kilobytes (a message holds at most 4096 characters); this leaves room for
+ * entities and a reply's quoted message. body-parser refuses a larger Content-Length before reading
+ * and stops counting bytes at the limit when the length is not given.
+ */
+export const TELEGRAM_BODY_LIMIT = "256kb";
 const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 
 export interface WebhookRouteOptions {
@@ -12,6 +22,8 @@ export interface WebhookRouteOptions {
   logger: Logger;
   /** While true (shutting down) deliveries get 503, so Telegram delivers them again later. */
   isStopping: () => boolean;
+  /** A durable inbox: the update is recorded there before the 200 (answered later by the inbox worker). */
+  inbox?: { inbox: Inbox; onRecorded: () => void; now: () => Date };
 }
 
 /**
@@ -40,22 +52,44 @@ export function mountTelegramWebhook(app: Express, options: WebhookRouteOptions)
       res.status(400).json({ ok: false, error: "not a Telegram update" });
       return;
     }
+    const problem = shapeProblem(body);
+    if (problem) {
+      options.logger.warn({ channel: "telegram", problem }, "webhook update refused: payload out of bounds");
+      res.status(400).json({ ok: false, error: "payload out of bounds" });
+      return;
+    }
     next();
   };
   const onError: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, _next) => {
     if (error.type === "entity.parse.failed" || error.status === 400 || error.status === 413) {
-      res.status(error.status ?? 400).json({ ok: false, error: "bad request" });
+      // The rest of a refused body is not read: close the connection instead of draining it.
+      res.set("connection", "close");
+      res.status(error.status ?? 400).json({ ok: false, error: error.status === 413 ? "payload too large" : "bad request" });
       return;
     }
     options.logger.error({ err: error, channel: "telegram" }, "webhook request failed");
     res.status(500).json({ ok: false, error: "internal error" });
   };
+  const durable = options.inbox;
+  // At least once in: with an inbox the 200 goes back only once the update is stored (a repeat is
+  // acknowledged too, and dropped); a store that fails gives 500, so Telegram delivers it again.
+  const record: RequestHandler | undefined = durable
+    ? (req, res, next) => {
+        recordUpdate(durable.inbox, req.body as Update, durable.now()).then(
+          (fresh) => {
+            res.status(200).json({ ok: true });
+            if (fresh) durable.onRecorded();
+          },
+          next,
+        );
+      }
+    : undefined;
   app.post(
     TELEGRAM_WEBHOOK_PATH,
     checkSecret,
-    express.json({ limit: "1mb" }),
+    express.json({ limit: TELEGRAM_BODY_LIMIT }),
     checkUpdate,
-    webhookCallback(options.bot, "express", { secretToken: options.secret, onTimeout: "return", timeoutMilliseconds: 8000 }),
+    record ?? webhookCallback(options.bot, "express", { secretToken: options.secret, onTimeout: "return", timeoutMilliseconds: 8000 }),
     onError,
   );
 }

@@ -36,12 +36,13 @@ export function createPostgresConversationStore(pool: PgPool): ConversationStore
       );
     },
     async appendMessage(message) {
-      await pool.query("INSERT INTO messages (conversation_id, direction, text, intent, at) VALUES ($1, $2, $3, $4, $5)", [
+      await pool.query("INSERT INTO messages (conversation_id, direction, text, intent, at, user_id) VALUES ($1, $2, $3, $4, $5, $6)", [
         message.conversationId,
         message.direction,
         pgText(message.text),
         message.intent ?? null,
         message.at.getTime(),
+        message.userId ?? null,
       ]);
     },
     async recordInbound(ref, message) {
@@ -51,8 +52,18 @@ export function createPostgresConversationStore(pool: PgPool): ConversationStore
         `WITH c AS (
            INSERT INTO conversations (id, channel, user_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
            ON CONFLICT (id) DO NOTHING)
-         INSERT INTO messages (conversation_id, direction, text, intent, at) VALUES ($1, $5, $6, $7, $8)`,
-        [ref.conversationId, ref.channel, ref.userId, at, message.direction, pgText(message.text), message.intent ?? null, message.at.getTime()],
+         INSERT INTO messages (conversation_id, direction, text, intent, at, user_id) VALUES ($1, $5, $6, $7, $8, $9)`,
+        [
+          ref.conversationId,
+          ref.channel,
+          ref.userId,
+          at,
+          message.direction,
+          pgText(message.text),
+          message.intent ?? null,
+          message.at.getTime(),
+          message.userId ?? ref.userId,
+        ],
       );
     },
     async recordReplies(conversationId, at, replies, statePatch) {
@@ -106,14 +117,28 @@ export function createPostgresConversationStore(pool: PgPool): ConversationStore
     },
     async forgetUser(userId) {
       return withTransaction(pool, async (client) => {
-        const { rows } = await client.query<{ n: number }>(
-          `SELECT (SELECT COUNT(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.user_id = $1)
-                + (SELECT COUNT(*) FROM feedback f JOIN conversations c ON c.id = f.conversation_id WHERE c.user_id = $1)
-                + (SELECT COUNT(*) FROM conversations WHERE user_id = $1) AS n`,
+        // The user's conversations, each with the last other person who wrote in it (a group), if any.
+        const own = await client.query<{ id: string; heir: string | null }>(
+          `SELECT c.id, (SELECT m.user_id FROM messages m WHERE m.conversation_id = c.id AND m.user_id IS NOT NULL AND m.user_id <> $1
+                          ORDER BY m.id DESC LIMIT 1) AS heir
+             FROM conversations c WHERE c.user_id = $1 FOR UPDATE`,
           [userId],
         );
-        await client.query("DELETE FROM conversations WHERE user_id = $1", [userId]);
-        return rows[0]?.n ?? 0;
+        let removed = 0;
+        for (const { id, heir } of own.rows) {
+          if (heir) {
+            await client.query("UPDATE conversations SET user_id = $2, state = '{}' WHERE id = $1", [id, heir]);
+            continue;
+          }
+          const { rows } = await client.query<{ n: number }>(
+            "SELECT (SELECT COUNT(*) FROM messages WHERE conversation_id = $1) + (SELECT COUNT(*) FROM feedback WHERE conversation_id = $1) AS n",
+            [id],
+          );
+          removed += (rows[0]?.n ?? 0) + ((await client.query("DELETE FROM conversations WHERE id = $1", [id])).rowCount ?? 0);
+        }
+        removed += (await client.query("DELETE FROM messages WHERE user_id = $1", [userId])).rowCount ?? 0;
+        removed += (await client.query("DELETE FROM inbox WHERE user_id = $1 AND status <> 'pending'", [userId])).rowCount ?? 0;
+        return removed;
       });
     },
     async purgeOlderThan(before) {

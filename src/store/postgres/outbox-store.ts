@@ -83,6 +83,11 @@ export function createPostgresOutboxStore(pool: PgPool): OutboxStore {
       const result = await pool.query("DELETE FROM handoff_outbox WHERE ticket_id = ANY($1::bigint[]) AND status = 'pending'", [ticketIds]);
       return result.rowCount ?? 0;
     },
+    async forget({ ticketIds, lanes }) {
+      if (ticketIds.length === 0 && lanes.length === 0) return 0;
+      const result = await pool.query("DELETE FROM handoff_outbox WHERE ticket_id = ANY($1::bigint[]) OR lane = ANY($2::text[])", [ticketIds, lanes]);
+      return result.rowCount ?? 0;
+    },
     async purgeBefore(before) {
       const result = await pool.query("DELETE FROM handoff_outbox WHERE status <> 'pending' AND created_at < $1", [before.getTime()]);
       return result.rowCount ?? 0;

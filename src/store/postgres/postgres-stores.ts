@@ -1,5 +1,6 @@
 import type { Stores } from "../stores.js";
 import { createPostgresConversationStore } from "./conversation-store.js";
+import { createPostgresInbox } from "./inbox.js";
 import { createPostgresListingsRepository } from "./listings-repository.js";
 import { createPostgresOutboxStore } from "./outbox-store.js";
 import { createPool, migratePostgres, type PgPool, type PoolOptions } from "./pool.js";
@@ -24,6 +25,7 @@ export async function openPostgresStores(url: string, options: PoolOptions = {})
     tickets: createPostgresTicketStore(pool),
     outbox: createPostgresOutboxStore(pool),
     listings: createPostgresListingsRepository(pool),
+    inbox: createPostgresInbox(pool),
     async close() {
       await pool.end();
     },

@@ -67,17 +67,18 @@ export function createPostgresTicketStore(pool: PgPool): TicketStore {
          ORDER BY id`,
         [normalBefore.getTime(), urgentBefore.getTime()],
       ),
-    async markReminded(id, at) {
-      await pool.query("UPDATE handoff_tickets SET reminded_at = $2 WHERE id = $1", [id, at.getTime()]);
-    },
+    markReminded: (id, at, dueBefore) =>
+      changed("UPDATE handoff_tickets SET reminded_at = $2 WHERE id = $1 AND status = 'open' AND COALESCE(reminded_at, created_at) <= $3", [
+        id,
+        at.getTime(),
+        dueBefore.getTime(),
+      ]),
     undeliveredSince: (before) =>
       many(
         "SELECT * FROM handoff_tickets WHERE status = 'open' AND desk_message IS NULL AND delay_notice_at IS NULL AND created_at < $1 ORDER BY id",
         [before.getTime()],
       ),
-    async markDelayNotice(id, at) {
-      await pool.query("UPDATE handoff_tickets SET delay_notice_at = $2 WHERE id = $1", [id, at.getTime()]);
-    },
+    markDelayNotice: (id, at) => changed("UPDATE handoff_tickets SET delay_notice_at = $2 WHERE id = $1 AND delay_notice_at IS NULL", [id, at.getTime()]),
     escalate: (id) => changed("UPDATE handoff_tickets SET priority = 'urgent' WHERE id = $1 AND status <> 'closed' AND priority <> 'urgent'", [id]),
     async forgetUser(userId, at) {
       return withTransaction(pool, async (client) => {

@@ -5,7 +5,7 @@ import type {
   StoredMessage,
 } from "../../core/ports.js";
 import type { Intent } from "../../core/types.js";
-import type { SqliteDatabase } from "./database.js";
+import { checkpointAfterErasure, type SqliteDatabase } from "./database.js";
 
 interface MessageRow {
   conversation_id: string;
@@ -30,7 +30,7 @@ export function createSqliteConversationStore(db: SqliteDatabase): ConversationS
      ON CONFLICT(id) DO NOTHING`,
   );
   const insertMessage = db.prepare(
-    "INSERT INTO messages (conversation_id, direction, text, intent, at) VALUES (?, ?, ?, ?, ?)",
+    "INSERT INTO messages (conversation_id, direction, text, intent, at, user_id) VALUES (?, ?, ?, ?, ?, ?)",
   );
   const selectRecent = db.prepare(
     "SELECT conversation_id, direction, text, intent, at FROM messages WHERE conversation_id = ? ORDER BY id DESC LIMIT ?",
@@ -43,12 +43,19 @@ export function createSqliteConversationStore(db: SqliteDatabase): ConversationS
     "INSERT INTO feedback (conversation_id, message_ref, value, reason, at) VALUES (?, ?, ?, ?, ?)",
   );
   const insertDelivery = db.prepare("INSERT OR IGNORE INTO deliveries (key, at) VALUES (?, ?)");
-  const deleteUser = db.prepare("DELETE FROM conversations WHERE user_id = ?");
-  const countUserRows = db.prepare(
-    `SELECT (SELECT COUNT(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.user_id = @u)
-          + (SELECT COUNT(*) FROM feedback f JOIN conversations c ON c.id = f.conversation_id WHERE c.user_id = @u)
-          + (SELECT COUNT(*) FROM conversations WHERE user_id = @u) AS n`,
+  // The user's conversations, each with the last other person who wrote in it (a group), if any.
+  const ownConversations = db.prepare(
+    `SELECT c.id, (SELECT m.user_id FROM messages m WHERE m.conversation_id = c.id AND m.user_id IS NOT NULL AND m.user_id <> @u
+                    ORDER BY m.id DESC LIMIT 1) AS heir
+       FROM conversations c WHERE c.user_id = @u`,
   );
+  const countConversationRows = db.prepare(
+    "SELECT (SELECT COUNT(*) FROM messages WHERE conversation_id = @c) + (SELECT COUNT(*) FROM feedback WHERE conversation_id = @c) AS n",
+  );
+  const deleteConversation = db.prepare("DELETE FROM conversations WHERE id = ?");
+  const handOver = db.prepare("UPDATE conversations SET user_id = ?, state_json = '{}' WHERE id = ?");
+  const deleteAuthored = db.prepare("DELETE FROM messages WHERE user_id = ?");
+  const deleteUserInbox = db.prepare("DELETE FROM inbox WHERE user_id = ? AND status <> 'pending'");
   const purgeMessages = db.prepare("DELETE FROM messages WHERE at < ?");
   const purgeFeedback = db.prepare("DELETE FROM feedback WHERE at < ?");
   const purgeDeliveries = db.prepare("DELETE FROM deliveries WHERE at < ?");
@@ -57,7 +64,7 @@ export function createSqliteConversationStore(db: SqliteDatabase): ConversationS
     insertConversation.run(ref.conversationId, ref.channel, ref.userId, at.getTime(), at.getTime());
   };
   const appendMessage = (message: StoredMessage) => {
-    insertMessage.run(message.conversationId, message.direction, message.text, message.intent ?? null, message.at.getTime());
+    insertMessage.run(message.conversationId, message.direction, message.text, message.intent ?? null, message.at.getTime(), message.userId ?? null);
   };
   const getState = (conversationId: string): ConversationState => {
     const row = selectState.get(conversationId) as { state_json: string } | undefined;
@@ -68,7 +75,7 @@ export function createSqliteConversationStore(db: SqliteDatabase): ConversationS
   const recordInbound = db.transaction((ref: ConversationRef, message: StoredMessage) => {
     const at = message.at.getTime();
     insertNewConversation.run(ref.conversationId, ref.channel, ref.userId, at, at);
-    appendMessage(message);
+    appendMessage({ ...message, userId: message.userId ?? ref.userId });
   });
   const recordReplies = db.transaction(
     (
@@ -125,11 +132,19 @@ export function createSqliteConversationStore(db: SqliteDatabase): ConversationS
       return insertDelivery.run(key, at.getTime()).changes === 1;
     },
     async forgetUser(userId) {
-      return db.transaction(() => {
-        const { n } = countUserRows.get({ u: userId }) as { n: number };
-        deleteUser.run(userId);
-        return n;
+      const removed = db.transaction(() => {
+        let n = 0;
+        for (const { id, heir } of ownConversations.all({ u: userId }) as Array<{ id: string; heir: string | null }>) {
+          if (heir) {
+            handOver.run(heir, id);
+            continue;
+          }
+          n += (countConversationRows.get({ c: id }) as { n: number }).n + deleteConversation.run(id).changes;
+        }
+        return n + deleteAuthored.run(userId).changes + deleteUserInbox.run(userId).changes;
       })();
+      checkpointAfterErasure(db);
+      return removed;
     },
     async purgeOlderThan(before) {
       return db.transaction(() => {

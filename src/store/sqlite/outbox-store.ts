@@ -1,5 +1,5 @@
 import type { OutboxJob, OutboxStore } from "../../handoff/outbox-store.js";
-import type { SqliteDatabase } from "./database.js";
+import { checkpointAfterErasure, type SqliteDatabase } from "./database.js";
 
 interface Row {
   id: number;
@@ -39,6 +39,14 @@ export function createSqliteOutboxStore(db: SqliteDatabase): OutboxStore {
   const countLane = db.prepare("SELECT COUNT(*) AS n FROM handoff_outbox WHERE status = 'pending' AND lane = ?");
   const dropTicket = db.prepare("DELETE FROM handoff_outbox WHERE ticket_id = ? AND status = 'pending'");
   const purge = db.prepare("DELETE FROM handoff_outbox WHERE status <> 'pending' AND created_at < ?");
+  const forgetTicket = db.prepare("DELETE FROM handoff_outbox WHERE ticket_id = ?");
+  const forgetLane = db.prepare("DELETE FROM handoff_outbox WHERE lane = ?");
+  const forget = db.transaction((ticketIds: number[], lanes: string[]) => {
+    let removed = 0;
+    for (const id of ticketIds) removed += forgetTicket.run(id).changes;
+    for (const lane of lanes) removed += forgetLane.run(lane).changes;
+    return removed;
+  });
 
   // IMMEDIATE: the write lock is taken before the read, so two processes cannot pick the same heads.
   const claim = db.transaction((now: number, limit: number, until: number) => {
@@ -82,6 +90,11 @@ export function createSqliteOutboxStore(db: SqliteDatabase): OutboxStore {
     },
     async purgeBefore(before) {
       return purge.run(before.getTime()).changes;
+    },
+    async forget({ ticketIds, lanes }) {
+      const removed = forget(ticketIds, lanes);
+      if (removed > 0) checkpointAfterErasure(db);
+      return removed;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Stores } from "../stores.js";
 import { createSqliteConversationStore } from "./conversation-store.js";
 import { openDatabase, type SqliteDatabase } from "./database.js";
+import { createSqliteInbox } from "./inbox.js";
 import { createSqliteListingsRepository } from "./listings-repository.js";
 import { createSqliteOutboxStore } from "./outbox-store.js";
 import { createSqliteTicketStore } from "./ticket-store.js";
@@ -20,6 +21,7 @@ export function sqliteStoresOn(db: SqliteDatabase): Stores & { kind: "sqlite"; d
     tickets: createSqliteTicketStore(db),
     outbox: createSqliteOutboxStore(db),
     listings: createSqliteListingsRepository(db),
+    inbox: createSqliteInbox(db),
     async close() {
       if (db.open) db.close();
     },

@@ -1,7 +1,7 @@
 import type { Ticket } from "../../handoff/handoff-model.js";
 import type { SummaryKind, TicketStore } from "../../handoff/ticket-store.js";
 import { toTicket, type TicketRow } from "../ticket-row.js";
-import type { SqliteDatabase } from "./database.js";
+import { checkpointAfterErasure, type SqliteDatabase } from "./database.js";
 
 export function createSqliteTicketStore(db: SqliteDatabase): TicketStore {
   const insert = db.prepare(
@@ -29,11 +29,13 @@ export function createSqliteTicketStore(db: SqliteDatabase): TicketStore {
        AND COALESCE(reminded_at, created_at) <= CASE priority WHEN 'urgent' THEN @urgent ELSE @normal END
      ORDER BY id`,
   );
-  const reminded = db.prepare("UPDATE handoff_tickets SET reminded_at = ? WHERE id = ?");
+  const reminded = db.prepare(
+    "UPDATE handoff_tickets SET reminded_at = ? WHERE id = ? AND status = 'open' AND COALESCE(reminded_at, created_at) <= ?",
+  );
   const undelivered = db.prepare(
     "SELECT * FROM handoff_tickets WHERE status = 'open' AND desk_message IS NULL AND delay_notice_at IS NULL AND created_at < ? ORDER BY id",
   );
-  const delayNotice = db.prepare("UPDATE handoff_tickets SET delay_notice_at = ? WHERE id = ?");
+  const delayNotice = db.prepare("UPDATE handoff_tickets SET delay_notice_at = ? WHERE id = ? AND delay_notice_at IS NULL");
   const escalate = db.prepare("UPDATE handoff_tickets SET priority = 'urgent' WHERE id = ? AND status <> 'closed' AND priority <> 'urgent'");
   const ofUser = db.prepare("SELECT * FROM handoff_tickets WHERE user_id = ?");
   const erase = db.prepare(
@@ -73,18 +75,14 @@ export function createSqliteTicketStore(db: SqliteDatabase): TicketStore {
     async dueForReminder(normalBefore, urgentBefore) {
       return (due.all({ normal: normalBefore.getTime(), urgent: urgentBefore.getTime() }) as TicketRow[]).map(toTicket);
     },
-    async markReminded(id, at) {
-      reminded.run(at.getTime(), id);
-    },
+    markReminded: async (id, at, dueBefore) => reminded.run(at.getTime(), id, dueBefore.getTime()).changes === 1,
     async undeliveredSince(before) {
       return (undelivered.all(before.getTime()) as TicketRow[]).map(toTicket);
     },
-    async markDelayNotice(id, at) {
-      delayNotice.run(at.getTime(), id);
-    },
+    markDelayNotice: async (id, at) => delayNotice.run(at.getTime(), id).changes === 1,
     escalate: async (id) => escalate.run(id).changes === 1,
     async forgetUser(userId, at) {
-      return db.transaction(() => {
+      const result = db.transaction(() => {
         const tickets = (ofUser.all(userId) as TicketRow[]).map(toTicket);
         const closed: Ticket[] = [];
         for (const t of tickets) {
@@ -93,6 +91,8 @@ export function createSqliteTicketStore(db: SqliteDatabase): TicketStore {
         }
         return { ids: tickets.map((t) => t.id), closed: closed.map((t) => read(byId.get(t.id))!) };
       })();
+      if (result.ids.length > 0) checkpointAfterErasure(db);
+      return result;
     },
     async purgeContentBefore(before) {
       return purge.run(before.getTime()).changes;

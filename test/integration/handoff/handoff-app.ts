@@ -59,6 +59,8 @@ export interface HandoffAppOptions {
   /** Telegram webhook (with its secret) or long polling. */
   telegramMode: "webhook" | "polling";
   start?: number;
+  /** More environment (e.g. HANDOFF_COORDINATORS). */
+  env?: Record<string, string>;
 }
 
 export interface HandoffApp {
@@ -105,6 +107,7 @@ export async function startHandoffApp(options: HandoffAppOptions): Promise<Hando
     ...(options.desk === "slack"
       ? { SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: FAKE_SLACK_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, SLACK_HANDOFF_CHANNEL: HANDOFF_CHANNEL }
       : { TELEGRAM_STAFF_CHAT_ID: String(STAFF_CHAT) }),
+    ...options.env,
   });
   // HANDOFF_TEST_LOG=1 prints the app's log lines (debugging a failing test).
   const logger = process.env.HANDOFF_TEST_LOG

@@ -218,4 +218,26 @@ describe("handoff to the Slack channel, resident on Telegram", () => {
     expect(await h.app.handoff!.tickets.get(1)).toMatchObject({ status: "claimed", workerName: "Sanne" });
     expect(await h.app.handoff!.outbox.pending()).toBe(0);
   });
+
+  it("only the worker who claimed a ticket, or a coordinator, can close it", async () => {
+    const OTHER = "U0WORKER2";
+    const COORDINATOR = "U0COORD01";
+    h = await startHandoffApp({ desk: "slack", telegramMode: "webhook", env: { HANDOFF_COORDINATORS: `slack:${COORDINATOR}` } });
+    h.slack.respond("conversations.members", () => ({ members: [WORKER, OTHER, COORDINATOR], response_metadata: { next_cursor: "" } }));
+    await openTicket(h);
+    const ticketTs = await ticketTsOf(h);
+    // Before anyone has it, a worker cannot close it either.
+    expect((await h.slackPost(clickTicketButton(ticketTs, "handoff_close", "1", OTHER))).status).toBe(200);
+    await h.slack.waitForCalls("chat.postEphemeral", 1, { where: (c) => c.body.user === OTHER });
+    await claim(h, ticketTs);
+    expect((await h.slackPost(clickTicketButton(ticketTs, "handoff_close", "1", OTHER))).status).toBe(200);
+    const refusals = await h.slack.waitForCalls("chat.postEphemeral", 2, { where: (c) => c.body.user === OTHER });
+    expect(String(refusals[1]!.body.text)).toContain("Alleen Sanne (die dit gesprek heeft) of een coördinator");
+    expect(await h.app.handoff!.tickets.get(1)).toMatchObject({ status: "claimed", workerId: `slack:${WORKER}` });
+    expect(h.toResident().some((t) => t.includes("gesloten") || t.includes("afgesloten"))).toBe(false);
+
+    expect((await h.slackPost(clickTicketButton(ticketTs, "handoff_close", "1", COORDINATOR))).status).toBe(200);
+    await eventually(async () => ((await h!.app.handoff!.tickets.get(1))?.status === "closed" ? true : undefined), "the coordinator's close");
+    expect(h.slack.callsTo("chat.postEphemeral").filter((c) => c.body.user === COORDINATOR)).toHaveLength(0);
+  });
 });

@@ -134,6 +134,43 @@ export function conversationStoreContract(db: () => OpenedDatabase): void {
     expect(await s.forgetUser("b")).toBe(3);
   });
 
+  it("in a shared chat, forgets only the person's own messages, whoever started the chat", async () => {
+    const s = store();
+    const group = "telegram:-100500";
+    const by = (user: string) => ({ conversationId: group, channel: "telegram" as const, userId: user });
+    await s.recordInbound(by("telegram:1"), { conversationId: group, direction: "in", text: "Ik ben Anna, 0612398745", at: t0 });
+    await s.recordReplies(group, later(1), [{ text: "Hallo Anna" }], { place: "Zeist" });
+    await s.recordInbound(by("telegram:2"), { conversationId: group, direction: "in", text: "Ik ben Bram", at: later(2) });
+    await s.recordInbound(by("telegram:3"), { conversationId: group, direction: "in", text: "Ik ben Cas", at: later(3) });
+    // Someone who did not start the chat: their own message goes, the rest stays.
+    expect(await s.forgetUser("telegram:3")).toBe(1);
+    expect((await s.recentMessages(group, 10)).map((m) => m.text)).toEqual(["Ik ben Anna, 0612398745", "Hallo Anna", "Ik ben Bram"]);
+    // The one who started it: their messages go, the others' stay, the state (perhaps theirs) is cleared.
+    expect(await s.forgetUser("telegram:1")).toBe(1);
+    expect((await s.recentMessages(group, 10)).map((m) => m.text)).toEqual(["Hallo Anna", "Ik ben Bram"]);
+    expect(await s.getState(group)).toEqual({});
+    // The chat passed to Bram: when he asks, it goes entirely.
+    expect(await s.forgetUser("telegram:2")).toBe(3);
+    expect(await s.recentMessages(group, 10)).toEqual([]);
+  });
+
+  it("forgets the user's finished raw updates in the inbox too, and leaves one still being answered", async () => {
+    const s = store();
+    const inbox = db().stores.inbox;
+    await s.recordInbound(ref(5), { conversationId: "telegram:5", direction: "in", text: "mijn nummer is 0612398745", at: t0 });
+    await inbox.record({ key: "telegram:update:50", chat: "telegram:5", userId: "telegram:5", payload: { text: "mijn nummer is 0612398745" } }, t0);
+    const item = await inbox.lease("w", 30_000, t0);
+    await inbox.complete(item!.id, "w", [], t0);
+    await inbox.record({ key: "telegram:update:51", chat: "telegram:5", userId: "telegram:5", payload: { text: "/vergeet" } }, t0);
+    await inbox.record({ key: "telegram:update:60", chat: "telegram:6", userId: "telegram:6", payload: { text: "ander" } }, t0);
+    // One conversation, one message, one finished inbox item.
+    expect(await s.forgetUser("telegram:5")).toBe(3);
+    expect(await inbox.pending("telegram:5")).toBe(1);
+    // The finished item is gone: its key is new again.
+    expect(await inbox.record({ key: "telegram:update:50", chat: "telegram:5", payload: {} }, later(1))).toBe(true);
+    expect(await inbox.pending("telegram:6")).toBe(1);
+  });
+
   it("purges messages, feedback and delivery keys older than the retention date", async () => {
     const s = store();
     const old = new Date(t0.getTime() - 100 * 86_400_000);

@@ -105,4 +105,20 @@ export function outboxStoreContract(db: () => OpenedDatabase): void {
     // The pending job stays, whatever its age.
     expect(await s.pending("desk:3")).toBe(1);
   });
+
+  it("forgets every job of the given tickets and lanes, delivered or not, and nothing else", async () => {
+    const s = outbox();
+    await enqueue(s, "desk:1", "relay van de bewoner", 1);
+    await enqueue(s, "resident:telegram:1", "antwoord van de werker", 1);
+    await enqueue(s, "resident:telegram:1", "zonder ticket", null);
+    await enqueue(s, "desk:2", "ander ticket", 2);
+    await enqueue(s, "resident:telegram:2", "andere bewoner", null);
+    const delivered = await s.claimDue(t0, 10, at(LEASE));
+    for (const job of delivered) await s.markDelivered(job.id, at(1));
+    expect(await s.forget({ ticketIds: [1], lanes: ["resident:telegram:1"] })).toBe(3);
+    expect(await s.forget({ ticketIds: [], lanes: [] })).toBe(0);
+    // Only the other resident's and the other ticket's jobs are left (purged later as usual).
+    expect(await s.purgeBefore(at(10))).toBe(2);
+    expect(await s.pending()).toBe(0);
+  });
 }

@@ -2,10 +2,11 @@
  * PostgreSQL as a whole: migrations under the advisory lock when instances start together on an
  * empty database, and the real app (createApp) on DATABASE_URL.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../../src/config/config.js";
@@ -15,6 +16,7 @@ import { openPostgresStores } from "../../../src/store/postgres/postgres-stores.
 import { createTestSchema, postgresAvailable, type TestSchema } from "../../support/postgres.js";
 
 const NAME = "PostgreSQL stores";
+const MIGRATIONS = readdirSync(fileURLToPath(new URL("../../../src/store/migrations/postgres", import.meta.url))).filter((f) => f.endsWith(".sql")).sort();
 
 if (postgresAvailable(NAME)) {
   describe(NAME, () => {
@@ -43,7 +45,7 @@ if (postgresAvailable(NAME)) {
         for (const stores of opened) await stores.close();
       });
       const applied = await query<{ name: string }>("SELECT name FROM schema_migrations ORDER BY name");
-      expect(applied.map((r) => r.name)).toEqual(["0001_conversations.sql", "0002_listings.sql", "0003_handoff.sql"]);
+      expect(applied.map((r) => r.name)).toEqual(MIGRATIONS);
       // Every instance works on the one schema.
       await opened[0]!.conversations.ensureConversation({ conversationId: "telegram:1", channel: "telegram", userId: "telegram:1" }, new Date());
       await opened[1]!.conversations.appendMessage({ conversationId: "telegram:1", direction: "in", text: "hallo", at: new Date() });
@@ -51,7 +53,7 @@ if (postgresAvailable(NAME)) {
       // A later start finds nothing to do.
       const later = await openPostgresStores(schema.url, { schema: schema.schema, max: 1 });
       await later.close();
-      expect(await query("SELECT name FROM schema_migrations")).toHaveLength(3);
+      expect(await query("SELECT name FROM schema_migrations")).toHaveLength(MIGRATIONS.length);
     });
 
     it("refuses a database it cannot reach with a clear error, without hanging", async () => {

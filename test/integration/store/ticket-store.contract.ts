@@ -137,13 +137,18 @@ export function ticketStoreContract(db: () => OpenedDatabase): void {
     const ids = async (list: Promise<Array<{ id: number }>>) => (await list).map((t) => t.id);
     expect(await ids(s.dueForReminder(minutes(10 - 15), minutes(10 - 5)))).toEqual([urgent.id]);
     expect(await ids(s.dueForReminder(minutes(20 - 15), minutes(20 - 5)))).toEqual([normal.id, urgent.id]);
-    await s.markReminded(urgent.id, minutes(20));
+    // Two instances mark the same reminder: one wins, and only it reminds.
+    const other = (await db().another()).tickets;
+    const marks = await Promise.all([s.markReminded(urgent.id, minutes(20), minutes(20 - 5)), other.markReminded(urgent.id, minutes(20), minutes(20 - 5))]);
+    expect(marks.filter(Boolean)).toHaveLength(1);
+    expect(await s.markReminded(claimed.id, minutes(20), minutes(20 - 15))).toBe(false);
     expect(await ids(s.dueForReminder(minutes(22 - 15), minutes(22 - 5)))).toEqual([normal.id]);
     expect(await ids(s.dueForReminder(minutes(26 - 15), minutes(26 - 5)))).toEqual([normal.id, urgent.id]);
 
     expect(await ids(s.undeliveredSince(minutes(1)))).toEqual([unposted.id]);
     expect(await ids(s.undeliveredSince(t0))).toEqual([]);
-    await s.markDelayNotice(unposted.id, minutes(6));
+    expect(await s.markDelayNotice(unposted.id, minutes(6))).toBe(true);
+    expect(await s.markDelayNotice(unposted.id, minutes(7))).toBe(false);
     expect(await ids(s.undeliveredSince(minutes(10)))).toEqual([]);
   });
 

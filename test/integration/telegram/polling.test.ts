@@ -36,7 +36,7 @@ describe("Telegram over long polling (real grammY against the fake Bot API)", ()
   it("registers the Dutch command menu and long-polls getUpdates", async () => {
     h = await startHarness();
     const [commands] = h.fake.callsTo("setMyCommands");
-    expect((commands!.body.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(["start", "help", "mens", "vergeet", "privacy"]);
+    expect((commands!.body.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(["start", "help", "mens", "vergeet", "privacy", "bronnen"]);
     expect(JSON.stringify(commands!.body)).toContain("Wis alles wat ik van u weet");
     expect(h.fake.callsTo("deleteWebhook")).toHaveLength(1);
     await h.fake.waitForCalls("getUpdates", 1);
@@ -249,7 +249,7 @@ describe("Telegram over long polling (real grammY against the fake Bot API)", ()
     await expect(h.channel.sender.send("slack:C1", { text: "hallo" })).rejects.toThrow(/not a Telegram conversation/);
     // The caller (handoff outbox) retries itself: a rate limit comes back at once, with retry_after.
     h.fake.fail("sendMessage", { status: 429, times: 1, retryAfter: 30 });
-    await expect(h.channel.sender.send("telegram:514", { text: "hallo" })).rejects.toMatchObject({ error_code: 429, parameters: { retry_after: 30 } });
+    await expect(h.channel.sender.send("telegram:514", { text: "hallo" })).rejects.toMatchObject({ code: "rate_limited", retryable: true, retryAfterSeconds: 30, detail: "telegram:429" });
   });
 
   it("stops cleanly: polling ends and the offset of handled updates is confirmed", async () => {

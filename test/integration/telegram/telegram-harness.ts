@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { RunningChannel } from "../../../src/channels/channel.js";
+import type { TelegramBotOptions } from "../../../src/channels/telegram/create-telegram-bot.js";
 import { startTelegram, type TelegramExtension } from "../../../src/channels/telegram/telegram-channel.js";
 import { parseConfig, type Config } from "../../../src/config/config.js";
 import { createAssistant, type Assistant } from "../../../src/core/assistant.js";
@@ -44,6 +45,8 @@ export interface HarnessOptions {
   /** Replace the assistant (e.g. one that throws, or one that waits). */
   assistant?: (store: ConversationStore) => Assistant;
   extensions?: TelegramExtension[];
+  /** Options of the bot itself (e.g. faster lane retries). */
+  bot?: Omit<TelegramBotOptions, "extensions">;
 }
 
 const KNOWLEDGE: Passage = {
@@ -141,7 +144,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const http = createHttpServer();
   const channel = await startTelegram(
     { config, assistant, store, http, logger, now },
-    options.extensions ? { extensions: options.extensions } : {},
+    { ...options.bot, ...(options.extensions ? { extensions: options.extensions } : {}) },
   );
   const port = await http.listen(0);
   const baseUrl = `http://127.0.0.1:${port}`;

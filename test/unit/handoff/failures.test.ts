@@ -2,14 +2,15 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createHandoffService } from "../../../src/handoff/handoff-service.js";
 import { parseOfficeHours } from "../../../src/handoff/office-hours.js";
 import { sqliteStoresOn } from "../../../src/store/sqlite/sqlite-stores.js";
+import { slackError, telegramError } from "../../support/platform-errors.js";
 import { createHarness, RESIDENT, type Harness } from "./handoff-harness.js";
 
 let h: Harness;
 afterEach(() => h?.db.close());
 
 const WORKER = { id: "slack:U0WORKER1", firstName: "Sanne" };
-const down = () => Object.assign(new Error("socket hang up"), { code: "slack_webapi_request_error" });
-const blocked = () => Object.assign(new Error("Forbidden: bot was blocked by the user"), { error_code: 403 });
+const down = () => slackError("network");
+const blocked = () => telegramError(403, "Forbidden: bot was blocked by the user");
 
 async function openTicket(harness: Harness) {
   await harness.say("/mens");
@@ -53,7 +54,7 @@ describe("handoff: nobody is left waiting without knowing", () => {
     const ticket = await openTicket(h);
     await h.service.claim(ticket.id, WORKER);
     await h.service.flush();
-    h.desk.failNext(3, { code: "slack_webapi_platform_error", data: { error: "msg_too_long" } });
+    h.desk.failNext(3, slackError("platform", "msg_too_long"));
     await h.say("Een heel lang bericht");
     for (let i = 0; i < 4; i++) {
       await h.service.flush();
@@ -86,5 +87,31 @@ describe("handoff: nobody is left waiting without knowing", () => {
     // What was queued before the restart (claim notice) and after (the relay) both arrive.
     expect(h.sender.textsTo(RESIDENT.conversationId)).toHaveLength(1);
     expect(h.desk.threadTexts(ticket.id)).toContain("Bewoner: hallo?");
+  });
+
+  it("two instances running upkeep on one database send one reminder, not two", async () => {
+    h = createHarness({ deps: { remindMinutes: 15 } });
+    const ticket = await openTicket(h);
+    await h.service.flush();
+    const reopened = sqliteStoresOn(h.db);
+    const second = createHandoffService({
+      store: reopened.conversations,
+      tickets: reopened.tickets,
+      outboxStore: reopened.outbox,
+      sender: h.sender,
+      primaryDesk: "slack",
+      desks: { slack: h.desk },
+      officeHours: parseOfficeHours("ma-vr 09:00-17:00", "Europe/Amsterdam"),
+      now: () => new Date(h.clock.t),
+      wijkteamContact: "x",
+      retentionDays: 90,
+      remindMinutes: 15,
+    });
+    h.clock.advanceMinutes(16);
+    await Promise.all([h.service.flush(), second.flush()]);
+    expect(h.desk.threadTexts(ticket.id).filter((t) => t.includes("Herinnering"))).toHaveLength(1);
+    h.clock.advanceMinutes(16);
+    await Promise.all([second.flush(), h.service.flush()]);
+    expect(h.desk.threadTexts(ticket.id).filter((t) => t.includes("Herinnering"))).toHaveLength(2);
   });
 });

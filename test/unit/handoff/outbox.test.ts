@@ -6,11 +6,12 @@ import { classifyDeliveryError } from "../../../src/handoff/delivery-errors.js";
 import { createOutbox, type OutboxJob } from "../../../src/handoff/outbox.js";
 import { openDatabase, type SqliteDatabase } from "../../../src/store/sqlite/database.js";
 import { createSqliteOutboxStore } from "../../../src/store/sqlite/outbox-store.js";
+import { slackError, telegramError, telegramNetworkError } from "../../support/platform-errors.js";
 
 const T0 = Date.parse("2026-11-23T09:00:00Z");
-const http500 = () => Object.assign(new Error("Internal Server Error"), { code: "slack_webapi_http_error", statusCode: 500 });
-const rateLimited = (seconds: number) => Object.assign(new Error("ratelimited"), { code: "slack_webapi_rate_limited_error", retryAfter: seconds });
-const blocked = () => Object.assign(new Error("Forbidden: bot was blocked by the user"), { error_code: 403, description: "Forbidden" });
+const http500 = () => slackError("http", 500);
+const rateLimited = (seconds: number) => slackError("rate_limited", seconds);
+const blocked = () => telegramError(403, "Forbidden: bot was blocked by the user");
 
 let db: SqliteDatabase;
 let dir: string | undefined;
@@ -155,16 +156,14 @@ describe("classifyDeliveryError", () => {
   it("retries 5xx, 429 and network failures; not 4xx", () => {
     expect(classifyDeliveryError(http500())).toMatchObject({ retryable: true, code: "slack:http_500" });
     expect(classifyDeliveryError(rateLimited(7))).toMatchObject({ retryable: true, retryAfterSeconds: 7 });
-    expect(classifyDeliveryError({ code: "slack_webapi_platform_error", data: { error: "channel_not_found" } })).toMatchObject({ retryable: false });
-    expect(classifyDeliveryError({ code: "slack_webapi_platform_error", data: { error: "internal_error" } })).toMatchObject({ retryable: true });
-    expect(classifyDeliveryError({ error_code: 429, parameters: { retry_after: 3 } })).toMatchObject({ retryable: true, retryAfterSeconds: 3 });
-    expect(classifyDeliveryError({ error_code: 502 })).toMatchObject({ retryable: true });
+    expect(classifyDeliveryError(slackError("platform", "channel_not_found"))).toMatchObject({ retryable: false, code: "slack:channel_not_found" });
+    expect(classifyDeliveryError(slackError("platform", "internal_error"))).toMatchObject({ retryable: true });
+    expect(classifyDeliveryError(slackError("network"))).toMatchObject({ retryable: true, code: "slack:request_failed" });
+    expect(classifyDeliveryError(telegramError(429, "Too Many Requests", 3))).toMatchObject({ retryable: true, retryAfterSeconds: 3 });
+    expect(classifyDeliveryError(telegramError(502))).toMatchObject({ retryable: true, code: "telegram:502" });
     expect(classifyDeliveryError(blocked())).toMatchObject({ retryable: false, code: "telegram:403" });
-    expect(classifyDeliveryError(Object.assign(new Error("x"), { name: "HttpError" }))).toMatchObject({ retryable: true });
-    expect(classifyDeliveryError({ code: "slack_delivery_failed", retryable: false, slackCode: "not_in_channel" })).toEqual({
-      retryable: false,
-      code: "slack:not_in_channel",
-    });
+    expect(classifyDeliveryError(telegramNetworkError())).toMatchObject({ retryable: true, code: "telegram:network" });
+    // Not wrapped by an adapter: retried rather than lost.
     expect(classifyDeliveryError(Object.assign(new Error("x"), { code: "ECONNREFUSED" }))).toMatchObject({ retryable: true });
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { slackError } from "../../support/platform-errors.js";
 import { createHarness, RESIDENT, SATURDAY_20, type Harness } from "./handoff-harness.js";
 
 let h: Harness;
@@ -276,7 +277,7 @@ describe("handoff: privacy", () => {
     const { ticket } = await askAndConsent(h, "Mijn IBAN is NL91ABNA0417164300 en ik heb schulden");
     await h.service.claim(ticket.id, WORKER);
     await h.service.flush();
-    h.desk.failNext(100, Object.assign(new Error("down"), { code: "slack_webapi_request_error" }));
+    h.desk.failNext(100, slackError("network"));
     await h.say("Dit is geheim: mijn buurman heet Jan");
     await h.service.flush();
     expect(await h.press("forget_confirm")).toBeNull();
@@ -290,6 +291,22 @@ describe("handoff: privacy", () => {
     expect(h.desk.calls.filter((c) => c.op === "update").at(-1)).toMatchObject({ status: "closed", summary: "" });
     const rows = h.db.prepare("SELECT payload_json FROM handoff_outbox").all() as Array<{ payload_json: string }>;
     expect(rows.map((r) => r.payload_json).join("\n")).not.toMatch(/geheim|schulden/);
+  });
+
+  it("/vergeet also erases relays already delivered, both ways", async () => {
+    h = createHarness();
+    const { ticket } = await askAndConsent(h, "Ik heb schulden");
+    await h.service.claim(ticket.id, WORKER);
+    await h.service.workerMessage({ desk: "slack", thread: (await h.service.tickets.get(ticket.id))!.deskThread!, worker: WORKER, text: "Bel mij op 06-22223333" });
+    await h.say("Mijn adres is Dorpsstraat 12");
+    await h.service.flush();
+    expect(h.sender.textsTo(RESIDENT.conversationId).join("\n")).toContain("06-22223333");
+    const before = h.db.prepare("SELECT payload_json FROM handoff_outbox WHERE status = 'delivered'").all() as Array<{ payload_json: string }>;
+    expect(before.map((r) => r.payload_json).join("\n")).toMatch(/06-22223333/);
+    expect(await h.press("forget_confirm")).toBeNull();
+    await h.service.flush();
+    const rows = h.db.prepare("SELECT payload_json FROM handoff_outbox").all() as Array<{ payload_json: string }>;
+    expect(rows.map((r) => r.payload_json).join("\n")).not.toMatch(/06-22223333|Dorpsstraat|schulden/);
   });
 
   it("the retention purge erases old tickets' content and old relayed messages", async () => {

@@ -48,7 +48,7 @@ describe("the fixed texts in every language", () => {
     expect(texts.get("crisis.suicideLine")).toContain("0800-0113");
     expect(texts.get("crisis.veiligThuis")).toContain("0800-2000");
     expect(texts.get("handoff.emergencyShort")).toMatch(/112[\s\S]*0800-0113/);
-    for (const key of ["core.welcome[3]", "core.help[6]"]) expect(texts.get(key)).toContain("112");
+    for (const key of ["core.welcome[3]", "core.help[7]"]) expect(texts.get(key)).toContain("112");
   });
 
   it.each(files)("%s keeps the commands residents type (/vergeet, /mens, /stop, /privacy)", (file) => {

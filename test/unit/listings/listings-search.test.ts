@@ -14,7 +14,7 @@ describe("answers with listings people can act on", () => {
     expect(text).toContain("Dit vond ik voor ontmoeting, in de buurt van 3701:");
     expect(text).toMatch(/1\. Koffieochtend/);
     expect(text).toMatch(/Wanneer: (nu bezig|vandaag|morgen|\w+dag \d+ \w+)/);
-    expect(text).toMatch(/Waar: .+, Zeist \((minder dan 100 m|\d+ m|\d+,\d km)\)/);
+    expect(text).toMatch(/Waar: .+, Zeist \((minder dan 100 m|\d+ m|\d+,\d km), (in de buurt|iets verder weg)\)/);
     expect(text).toMatch(/Kosten: /);
     expect(text).toMatch(/Contact: bel 030 000 \d{4}/);
     expect(text).toMatch(/Kaart: https:\/\/www\.openstreetmap\.org\/\?mlat=52\.\d+&mlon=5\.\d+#map=18\/52\.\d+\/5\.\d+/);
@@ -85,8 +85,17 @@ describe("asking for a place", () => {
 
   it("says so when it does not know the place", async () => {
     const { service } = await serviceWith([EXAMPLE_CSV]);
-    const r = await conversation(service)("ik woon in Rotterdam, is er een taalcafé?");
-    expect(r).toMatchObject({ kind: "need_place", replies: [{ text: expect.stringContaining('Ik ken "Rotterdam" niet') }] });
+    const r = await conversation(service)("ik woon in Atlantisdorp, is er een taalcafé?");
+    expect(r).toMatchObject({ kind: "need_place", replies: [{ text: expect.stringContaining('Ik ken "Atlantisdorp" niet') }] });
+  });
+
+  it("says by name that a place outside the listings' gemeenten has no activities, and what still helps", async () => {
+    const { service } = await serviceWith([EXAMPLE_CSV]);
+    const text = (await conversation(service)("ik woon in Rotterdam, is er een taalcafé?"))!.replies[0]!.text;
+    expect(text).toContain("Ik heb geen activiteiten in Rotterdam.");
+    expect(text).toContain("Ik ken alleen activiteiten in Zeist.");
+    expect(text).toContain("Bel de gemeente Rotterdam: 14 en dan het netnummer");
+    expect(text).not.toMatch(/Kaart:|iets verder weg/);
   });
 
   it("uses a place named earlier in the conversation", async () => {
@@ -129,11 +138,11 @@ describe("follow-ups and widening", () => {
     expect(r?.replies[0]!.text).toMatch(/1\. /);
   });
 
-  it("goes further away when nothing is near", async () => {
+  it("never offers another gemeente's far-away activities as 'iets verder weg'", async () => {
     const { service } = await serviceWith([ZWOLLE]);
-    const r = await conversation(service)("koffie drinken in 3701");
-    expect(r?.replies[0]!.text).toContain("Dichtbij vond ik niets. Dit is iets verder weg.");
-    expect(r?.replies[0]!.text).toMatch(/\(\d+ km\)/);
+    const text = (await conversation(service)("koffie drinken in 3701"))!.replies[0]!.text;
+    expect(text).toContain("Ik heb geen activiteiten in 3701 (Zeist).");
+    expect(text).not.toMatch(/iets verder weg|Kaart:/);
   });
 
   it("filters on cost and language", async () => {
@@ -194,5 +203,16 @@ describe("follow-ups stay follow-ups", () => {
     expect(await ask("hoe wordt het weer morgen?")).toBeNull();
     await ask("taalcafé in Zwolle");
     expect((await ask("liever gratis"))?.replies[0]!.text).toContain("voor taal en leren, gratis");
+  });
+});
+
+describe("distances stay honest", () => {
+  it("shows what was asked a little further away, with its distance said, before other kinds nearby", async () => {
+    const { service } = await serviceWith([ZWOLLE]);
+    const text = (await conversation(service)("bewegen in stadshagen"))!.replies[0]!.text;
+    expect(text).toMatch(/^Binnen 5 km vond ik niets\. Het dichtstbij is \d,\d km hier vandaan\./);
+    expect(text).toContain("Beweegclub 60+ Assendorp");
+    expect(text).toMatch(/\(\d,\d km, ver weg\)/);
+    expect(text).not.toContain("in de buurt van Stadshagen");
   });
 });

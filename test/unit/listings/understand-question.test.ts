@@ -33,8 +33,9 @@ describe("place", () => {
 
   it("keeps the full postcode text and marks unknown places", () => {
     expect(understand("computerhulp bij 3701 AB").place).toMatchObject({ known: true, text: "3701 AB" });
-    expect(understand("ik woon in Rotterdam, is er een taalcafé?").place).toEqual({ known: false, text: "Rotterdam" });
-    expect(understand("taalcafé in 9999 ZZ").place).toMatchObject({ known: false, postcode: "9999 ZZ" });
+    expect(understand("ik woon in Atlantisdorp, is er een taalcafé?").place).toEqual({ known: false, text: "Atlantisdorp" });
+    expect(understand("ik woon in Rotterdam, is er een taalcafé?").place).toMatchObject({ known: true, place: { name: "Rotterdam", kind: "gemeente" } });
+    expect(understand("taalcafé in 1000 ZZ").place).toMatchObject({ known: false, postcode: "1000 ZZ" });
   });
 
   it("does not read times, ages, phone numbers or years as postcodes", () => {

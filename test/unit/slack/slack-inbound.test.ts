@@ -49,7 +49,7 @@ describe("Slack conversation ids", () => {
 describe("Slack errors", () => {
   it("classifies Web API failures", () => {
     expect(describeSlackError({ code: "slack_webapi_platform_error", data: { error: "channel_not_found" } })).toEqual({ code: "channel_not_found", retryable: false });
-    expect(describeSlackError({ code: "slack_webapi_rate_limited_error", retryAfter: 3 })).toEqual({ code: "rate_limited", retryable: true });
+    expect(describeSlackError({ code: "slack_webapi_rate_limited_error", retryAfter: 3 })).toEqual({ code: "rate_limited", retryable: true, retryAfterSeconds: 3 });
     expect(describeSlackError({ code: "slack_webapi_http_error", statusCode: 503 })).toEqual({ code: "http_503", retryable: true });
     expect(describeSlackError({ code: "slack_webapi_http_error", statusCode: 404 })).toEqual({ code: "http_404", retryable: false });
     expect(describeSlackError(new SlackDeliveryError({ code: "not_in_channel", retryable: false }, "x"))).toEqual({ code: "not_in_channel", retryable: false });

@@ -61,7 +61,8 @@ describe("toInboundMessage", () => {
   it("in groups answers only when mentioned or replied to, and strips the mention", () => {
     expect(map(groupTextUpdate(fatima, "wat is de sociale basis?", { chatId: -100 }))).toBeNull();
     const mentioned = map(groupTextUpdate(fatima, "wat is de sociale basis?", { chatId: -100, mention: true }));
-    expect(mentioned).toMatchObject({ conversationId: "telegram:-100", userId: "telegram:777", text: "wat is de sociale basis?" });
+    // Each member has their own conversation in a group.
+    expect(mentioned).toMatchObject({ conversationId: "telegram:-100:777", userId: "telegram:777", inGroup: true, text: "wat is de sociale basis?" });
     expect(map(groupTextUpdate(fatima, "en voor ouderen?", { chatId: -100, replyToBotMessageId: 5 }))?.text).toBe("en voor ouderen?");
   });
 

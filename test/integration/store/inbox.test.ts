@@ -1,0 +1,4 @@
+import { forEachBackend } from "../../support/store-backends.js";
+import { inboxContract } from "./inbox.contract.js";
+
+forEachBackend("Inbox", inboxContract);
