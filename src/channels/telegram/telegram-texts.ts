@@ -21,7 +21,7 @@ export const telegramTexts = telegramTextsFor("nl");
 /** The menu Telegram shows next to the text field, in `language`. */
 export function residentCommandsFor(language: string): BotCommand[] {
   const c = catalog(language).telegram.commands;
-  return (["start", "help", "mens", "vergeet", "privacy"] as const).map((command) => ({ command, description: c[command] }));
+  return (["start", "help", "mens", "vergeet", "privacy", "bronnen"] as const).map((command) => ({ command, description: c[command] }));
 }
 
 export const residentCommands: BotCommand[] = residentCommandsFor("nl");

@@ -72,7 +72,7 @@ describe("the command menu", () => {
     const byLanguage = new Map(calls.map((c) => [String(c.body.language_code ?? "nl"), c.body.commands as Array<{ command: string; description: string }>]));
     for (const language of ["nl", "en", "ar", "tr", "pl", "uk"]) {
       const commands = byLanguage.get(language);
-      expect(commands?.map((c) => c.command), language).toEqual(["start", "help", "mens", "vergeet", "privacy"]);
+      expect(commands?.map((c) => c.command), language).toEqual(["start", "help", "mens", "vergeet", "privacy", "bronnen"]);
       expect(commands?.[0]?.description).toBe(catalog(language).telegram.commands.start);
     }
   });
