@@ -1,5 +1,6 @@
 import {
   PLACE_CHOICE_ACTION,
+  crisisTier,
   type AnswerComposer,
   type DialogueCues,
   type ConversationState,
@@ -10,6 +11,7 @@ import {
   type ListingSearch,
   type ResidentGuide,
   type Retriever,
+  type SafetyAssessment,
   type SafetyCheck,
 } from "./ports.js";
 import { ACTIONS } from "./actions.js";
@@ -49,7 +51,9 @@ export interface AssistantDeps {
 export interface Assistant {
   /**
    * Handles one message, in this order: handoff (a person has the chat), commands and buttons,
-   * crisis, situations that need a person, small talk, listings, scope, knowledge answer.
+   * crisis (emergency numbers first), heavy feelings (concern), situations that need a person, small talk,
+   * listings, scope, knowledge answer. An information question about a crisis topic is answered as usual,
+   * with the numbers added.
    * Records the message and the replies. Never throws for bad input: it answers it.
    */
   handle(inbound: InboundMessage): Promise<AssistantReply>;
@@ -59,6 +63,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const { store } = deps;
 
   const personButtonFor = (language: string | undefined) => ({ id: ACTIONS.handoffRequest, label: textsFor(language).buttons.person });
+  // The crisis and concern texts end with "Wilt u dat een sociaal werker …?": a typed yes presses this button.
+  const personYesFor = (language: string | undefined) => ({ ...personButtonFor(language), answers: "yes" as const });
 
   async function offerPerson(
     inbound: InboundMessage,
@@ -92,7 +98,6 @@ export function createAssistant(deps: AssistantDeps): Assistant {
    */
   async function decide(received: InboundMessage, patch: Partial<ConversationState>, stored: ConversationState): Promise<AssistantReply> {
     const texts = textsFor(received.language);
-    const personButton = personButtonFor(received.language);
     // Before anything reads it (handoff relay, listings, the stored state): a point that is not on Earth.
     if (received.location && !isValidGeoPoint(received.location)) return reply("smalltalk", [{ text: texts.locationInvalid }]);
     // "2" or "ja graag" right after buttons were shown stands for pressing one of them.
@@ -119,12 +124,50 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (!text) return reply("smalltalk", [{ text: texts.empty }]);
 
     const assessment = deps.safety.assess(text);
+    // The language settled for this message; the safety check's own script reading when that says Dutch.
+    const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
     if (assessment.crisis) {
       const [first, ...rest] = await offerPerson(inbound, "crisis");
-      // The crisis reply is built here, in the resident's language (the Dutch numbers in every one).
-      const crisis = crisisText(assessment.crisis, inbound.language);
-      return reply("crisis", [{ text: crisis, buttons: [personButton] }, ...(first ? [first, ...rest] : [])]);
+      // Debts or care that is too heavy in the same message: the practical first steps follow the numbers.
+      const need = assessment.needsPerson && assessment.needsPerson !== "person_requested" ? [{ text: firstStepsText(assessment.needsPerson, language) }] : [];
+      return reply("crisis", [{ text: crisisReply(assessment, language), buttons: [personYesFor(language)] }, ...need, ...(first ? [first, ...rest] : [])]);
     }
+    // Heavy feelings without a crisis signal: warmth and a person, not the alarm. A practical need
+    // (debts, care that is too heavy) gets its first steps instead, which also offer a person.
+    if (assessment.concern && !assessment.needsPerson && deps.safety.reply) {
+      const offer = await offerPerson(inbound, "handoff");
+      return reply("concern", [{ text: deps.safety.reply("concern", language), buttons: [personYesFor(language)] }, ...offer]);
+    }
+    const answered = await answerRest(inbound, text, truncated, assessment, patch);
+    // "Wat is huiselijk geweld?": the answer, then the numbers (without "wat naar dat u dit meemaakt").
+    if (assessment.information && deps.safety.reply) {
+      const line = deps.safety.reply("information", language, assessment.information);
+      // An answer that already gives these numbers (a wegwijzer entry on Veilig Thuis) needs no second line.
+      const said = answered.replies.map((r) => r.text).join("\n");
+      const numbers = line.match(/\b(?:112|113|0800-\d{4}|0900-\d{4}|088-\d{7})\b/g) ?? [];
+      if (!numbers.every((n) => said.includes(n))) answered.replies.push({ text: line });
+    }
+    return answered;
+  }
+
+  /** The emergency text: the deciding tier's numbers first, the numbers of any other crisis found with them. */
+  function crisisReply(assessment: SafetyAssessment, language: string): string {
+    const kind = assessment.crisis!;
+    if (!deps.safety.reply) return crisisText(kind);
+    const tiers = [...new Set((assessment.crisisKinds ?? [kind]).map(crisisTier))];
+    return deps.safety.reply(crisisTier(kind), language, tiers);
+  }
+
+  /** Everything after the safety tiers: a person's situation, small talk, scope, listings, knowledge. */
+  async function answerRest(
+    inbound: InboundMessage,
+    text: string,
+    truncated: boolean,
+    assessment: SafetyAssessment,
+    patch: Partial<ConversationState>,
+  ): Promise<AssistantReply> {
+    const texts = textsFor(inbound.language);
+    const personButton = personButtonFor(inbound.language);
     if (assessment.needsPerson) {
       const topic = assessment.needsPerson;
       const steps = firstStepsText(topic, inbound.language);

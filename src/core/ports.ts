@@ -169,19 +169,64 @@ export type HelpTopic = "eviction" | "money" | "debts" | "care";
 
 // ---------------------------------------------------------------- safety
 
+/**
+ * What the safety check found. `danger` = acute danger (medical emergency, fire, violence now, a child in
+ * danger: 112 first); `suicide` and `self_harm` = suicidal signals (113 first); `violence` = unsafe at home
+ * (Veilig Thuis, 112 when in danger now).
+ */
 export type CrisisKind = "suicide" | "self_harm" | "violence" | "danger";
 
+/**
+ * The tiers of a safety reply: `acute` (112 first), `suicide` (113 first, a direct question, a person),
+ * `unsafe_home` (Veilig Thuis), `concern` (heavy feelings: warmth, a person, 113 / De Luisterlijn, ontmoeting)
+ * and `information` (an information question about these topics: the numbers, no alarm).
+ */
+export type SafetyTier = "acute" | "suicide" | "unsafe_home" | "concern" | "information";
+
+/** The tiers that carry emergency numbers, in the order they come first. */
+export type CrisisTier = "acute" | "suicide" | "unsafe_home";
+
 export interface SafetyAssessment {
+  /** The crisis that decides the first reply (acute danger before suicidal signals before unsafe at home). */
   crisis?: CrisisKind;
+  /** Every crisis kind found, the deciding one first (its numbers go in the same reply). */
+  crisisKinds?: CrisisKind[];
+  /** Heavy feelings without a crisis signal ("ik voel me zo alleen", "niemand begrijpt me"). */
+  concern?: boolean;
+  /** An information question about a crisis topic ("wat is huiselijk geweld?"): the tiers whose numbers to add. */
+  information?: CrisisTier[];
+  /** ISO 639-1 language of the phrase that decided (e.g. `ar`), until the message language is detected. */
+  language?: string;
   /** A situation that needs a person (eviction, no money for rent or food, debts, care overload). */
   needsPerson?: "eviction" | "money" | "debts" | "care" | "person_requested";
   outOfScope?: boolean;
   smalltalk?: "greeting" | "thanks" | "goodbye" | "who_are_you";
 }
 
+/**
+ * The fixed safety texts, by tier and language (data in `knowledge/safety/replies.json`). Every text
+ * carries the Dutch numbers (112, 113 / 0800-0113, Veilig Thuis 0800-2000, De Luisterlijn) whatever the language.
+ */
+export interface SafetyReplies {
+  /**
+   * The reply for `tier` in `language` (ISO 639-1; an unknown language gets Dutch). `also` adds the short
+   * number lines of other crisis tiers found in the same message; for `information` it names the topics.
+   */
+  reply(tier: SafetyTier, language: string, also?: readonly CrisisTier[]): string;
+  /** Languages that have their own texts. */
+  languages(): string[];
+}
+
 /** Classifies a message before anything else looks at it. Pure and fast (no network). */
 export interface SafetyCheck {
   assess(text: string): SafetyAssessment;
+  /** The safety texts (see {@link SafetyReplies.reply}); a check without them leaves the core's Dutch texts. */
+  reply?: SafetyReplies["reply"];
+}
+
+/** The reply tier of a crisis kind. */
+export function crisisTier(kind: CrisisKind): CrisisTier {
+  return kind === "danger" ? "acute" : kind === "violence" ? "unsafe_home" : "suicide";
 }
 
 // ---------------------------------------------------------------- conversation cues

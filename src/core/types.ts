@@ -12,6 +12,7 @@ export type Intent =
   | "answer"
   | "listings"
   | "crisis"
+  | "concern"
   | "handoff"
   | "out_of_scope"
   | "smalltalk"

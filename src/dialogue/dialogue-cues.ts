@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import type { DialogueCues } from "../core/ports.js";
 import { createPhraseMatcher, type PhraseMatcher } from "../safety/phrase-matcher.js";
-import { BREAK, foldText, tokenise } from "../safety/normalise.js";
+import { foldText, isBreak, tokenise } from "../safety/normalise.js";
 
 const cuesFile = z.object({
   yes: z.array(z.string().min(1)),
@@ -36,7 +36,7 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
   /** The message without punctuation and filler words, as one string ("Ja, graag!" → "ja graag"). */
   function core(text: string): string {
     if (text.length > 80) return "";
-    const tokens = tokenise(text).filter((t) => t !== BREAK);
+    const tokens = tokenise(text).filter((t) => !isBreak(t));
     const kept = tokens.filter((t) => !filler.has(t));
     return (kept.length > 0 ? kept : tokens).join(" ");
   }

@@ -16,18 +16,34 @@ const matchingSchema = z.object({
   twoTyposFrom: z.number().int().min(4),
   maxGap: z.number().int().min(0).max(5),
   wideGap: z.number().int().min(0).max(10),
+  /** Longest stretch of words an unordered (`&`) phrase may cover. */
+  unorderedSpan: z.number().int().min(2).max(40).optional(),
 });
 
+/**
+ * A plain list, or lists by ISO 639-1 language (`{ "nl": [...], "ar": [...] }`): the language of the phrase
+ * that matched is the language the reply is given in until the message language is known.
+ */
+const byLanguage = z.union([phrases, z.record(z.string().regex(/^[a-z]{2,3}$/, "a language code like nl, en, ar"), phrases)]);
+export type PhraseList = z.infer<typeof byLanguage>;
+
 /** Phrases that always count, and topic words that do not count in a policy or research question. */
-const kindSchema = z.object({ phrases, topics: phrases.default([]) });
+const kindSchema = z.object({
+  phrases: byLanguage,
+  topics: byLanguage.default([]),
+  /** Names that only ever ask for information ("Veilig Thuis", "113"): the numbers, never the alarm. */
+  informationOnly: byLanguage.default([]),
+});
 
 const situationSchema = z.object({
   matching: matchingSchema,
   /** When true, a topic word counts only with a first-person word ("ik heb schulden", not "schulden"). */
   topicsNeedPersonal: z.boolean().default(false),
   negations: z.array(phrase),
-  /** Phrases that cancel a hit they overlap: "i don't want to die" is not "want to die". */
-  except: z.array(phrase).default([]),
+  /** Phrases that cancel a hit they overlap: "i don't want to die" is not "want to die", "doodmoe" is tired. */
+  except: byLanguage.default([]),
+  /** Named word lists a phrase can use as `@name` ("@want" = "wil|wou|wilde …"). */
+  concepts: z.record(z.string().regex(/^[a-z_]+$/), phrases).default({}),
   notFuzzy: z.array(phrase).default([]),
   /** Other ways people write a phrase word ("t" for "het"), added wherever the word occurs in a phrase. */
   spellings: z.record(z.string(), z.array(phrase)).default({}),
@@ -38,11 +54,22 @@ const situationSchema = z.object({
     professional: phrases,
     /** First-person words: with one of them a topic word counts even in an informational question. */
     personal: phrases,
+    /**
+     * How an information question starts ("wat is", "mag je iemand vragen of", "how do I help someone who"):
+     * without a first-person word outside it, a suicide or violence phrase gets the information and the
+     * numbers, not the alarm. Acute danger phrases are never softened.
+     */
+    question: byLanguage.default([]),
   }),
 });
 
 export const crisisLexiconSchema = situationSchema.extend({
   kinds: z.object({ suicide: kindSchema, self_harm: kindSchema, violence: kindSchema, danger: kindSchema }),
+});
+
+/** Heavy feelings without a crisis signal ("ik voel me zo alleen"): warmth and a person, no alarm. */
+export const concernLexiconSchema = situationSchema.extend({
+  kinds: z.object({ concern: kindSchema }),
 });
 
 export const needsPersonLexiconSchema = situationSchema.extend({
@@ -77,29 +104,60 @@ export const smalltalkLexiconSchema = z.object({
 });
 
 export type CrisisLexicon = z.infer<typeof crisisLexiconSchema>;
+export type ConcernLexicon = z.infer<typeof concernLexiconSchema>;
 export type NeedsPersonLexicon = z.infer<typeof needsPersonLexiconSchema>;
 export type ScopeLexicon = z.infer<typeof scopeLexiconSchema>;
 export type SmalltalkLexicon = z.infer<typeof smalltalkLexiconSchema>;
 
 export interface SafetyLexicons {
   crisis: CrisisLexicon;
+  concern: ConcernLexicon;
   needsPerson: NeedsPersonLexicon;
   scope: ScopeLexicon;
   smalltalk: SmalltalkLexicon;
 }
 
-/** Reads and validates `<knowledgeDir>/safety/{crisis,needs-person,scope,smalltalk}.json`. */
+/** Reads and validates `<knowledgeDir>/safety/{crisis,concern,needs-person,scope,smalltalk}.json`. */
 export function loadSafetyLexicons(knowledgeDir: string): SafetyLexicons {
   const dir = join(knowledgeDir, "safety");
   return {
     crisis: readLexicon(join(dir, "crisis.json"), crisisLexiconSchema),
+    concern: readLexicon(join(dir, "concern.json"), concernLexiconSchema),
     needsPerson: readLexicon(join(dir, "needs-person.json"), needsPersonLexiconSchema),
     scope: readLexicon(join(dir, "scope.json"), scopeLexiconSchema),
     smalltalk: readLexicon(join(dir, "smalltalk.json"), smalltalkLexiconSchema),
   };
 }
 
-function readLexicon<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
+/** Every phrase with its language; a plain list is `fallback` (Dutch unless said otherwise). */
+export function withLanguages(list: PhraseList, fallback = "nl"): Array<{ pattern: string; lang: string }> {
+  if (Array.isArray(list)) return list.map((pattern) => ({ pattern, lang: fallback }));
+  return Object.entries(list).flatMap(([lang, patterns]) => patterns.map((pattern) => ({ pattern, lang })));
+}
+
+/**
+ * Replaces `@name` in a phrase by the words of concept `name`: `@want dood` → `wil|wou|wilde dood`.
+ * An unknown concept is an error naming the phrase.
+ */
+export function expandConcepts(pattern: string, concepts: Record<string, string[]>): string {
+  if (!pattern.includes("@")) return pattern;
+  return pattern
+    .split(/\s+/)
+    .map((word) =>
+      word
+        .split("|")
+        .map((alt) => {
+          if (!alt.startsWith("@")) return alt;
+          const words = concepts[alt.slice(1)];
+          if (!words) throw new Error(`Lexicon phrase "${pattern}" uses unknown concept ${alt}`);
+          return words.join("|");
+        })
+        .join("|"),
+    )
+    .join(" ");
+}
+
+export function readLexicon<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, "utf8"));

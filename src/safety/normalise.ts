@@ -1,2 +1,2 @@
 /** The safety lexicons' text normalisation lives in the one normaliser under `src/text`. */
-export { BREAK, foldText, tokenise } from "../text/normalise.js";
+export { BREAK, SOFT_BREAK, foldText, isBreak, tokenise } from "../text/normalise.js";

@@ -1,5 +1,5 @@
 import { boundedEditDistance } from "../text/edit-distance.js";
-import { BREAK, foldText } from "./normalise.js";
+import { BREAK, foldText, isBreak } from "./normalise.js";
 
 /**
  * Finds lexicon phrases in a tokenised message, tolerant of typos, missing and extra spaces and
@@ -12,6 +12,8 @@ import { BREAK, foldText } from "./normalise.js";
  * - `=word` matches only exactly (no typo tolerance), for short words that look like others
  * - `...` allows a wider gap (up to {@link MatcherOptions.wideGap} words) before the next word
  * - `^` first / `$` last: the phrase must start / end at the start / end of a sentence
+ * - `&` first: the words may come in any order, within one sentence and {@link UNORDERED_SPAN} words,
+ *   (a comma is no barrier; the span can be set per lexicon), none of them right after a negation ("& dood wil ik": "dood wil ik", "ik wil echt gewoon dood")
  */
 export interface MatcherOptions {
   /** Words at least this long tolerate one typo (same first letter). */
@@ -28,6 +30,10 @@ export interface MatcherOptions {
   notFuzzy: string[];
   /** Other ways people write a phrase word, added wherever it occurs: `{ "het": ["t"], "ik": ["k"] }`. */
   spellings?: Record<string, string[]>;
+  /** False: a phrase typed without spaces ("doodgraag") must be exact; its words still tolerate typos. */
+  joinedTypos?: boolean;
+  /** Longest stretch of words an unordered (`&`) phrase may cover (default {@link UNORDERED_SPAN}). */
+  unorderedSpan?: number;
 }
 
 export interface PhraseEntry<T> {
@@ -62,6 +68,12 @@ interface Step {
   gapBefore: number;
 }
 
+interface CompiledUnordered<T> {
+  parts: Array<Set<number>>;
+  tag: T;
+  pattern: string;
+}
+
 interface CompiledPhrase<T> {
   steps: Step[];
   anchoredStart: boolean;
@@ -75,6 +87,10 @@ const MAX_JOINED_FORMS = 64;
 const MIN_JOINED_LENGTH = 8;
 const MIN_PAIR_LENGTH = 7;
 const WORD_CACHE_SIZE = 20_000;
+/** Longest stretch of words an unordered (`&`) phrase may cover. */
+export const UNORDERED_SPAN = 8;
+/** Words before an unordered phrase word that negate it ("niet dood"). */
+const UNORDERED_NEGATION_WINDOW = 2;
 
 function bucketKey(first: string, length: number): string {
   return `${first}${length}`;
@@ -105,8 +121,19 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
   }
 
   const phrases: CompiledPhrase<T>[] = [];
+  const unordered: CompiledUnordered<T>[] = [];
   for (const entry of entries) {
     const words = entry.pattern.trim().split(/\s+/).filter(Boolean);
+    if (words[0] === "&") {
+      const parts = words.slice(1).map((word) => {
+        const raws = word.split("|").filter(Boolean);
+        const withSpellings = [...new Set(raws.flatMap((r) => [r, ...(options.spellings?.[r] ?? [])]))];
+        return new Set(withSpellings.map((r) => altFor(r).id));
+      });
+      if (parts.length < 2) throw new Error(`Unordered lexicon phrase needs two words or more: "${entry.pattern}"`);
+      unordered.push({ parts, tag: entry.tag, pattern: entry.pattern });
+      continue;
+    }
     const anchoredStart = words[0] === "^";
     const anchoredEnd = words[words.length - 1] === "$";
     const steps: Step[] = [];
@@ -146,15 +173,19 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
       prefixes.push(alt);
       continue;
     }
-    exact.set(alt.text, [...(exact.get(alt.text) ?? []), alt.id]);
+    pushTo(exact, alt.text, alt.id);
     if (alt.fuzzy) {
       const key = bucketKey(alt.text[0]!, alt.text.length);
-      fuzzyBuckets.set(key, [...(fuzzyBuckets.get(key) ?? []), alt]);
+      pushTo(fuzzyBuckets, key, alt);
     }
+  }
+  const unorderedByAlt = new Map<number, CompiledUnordered<T>[]>();
+  for (const phrase of unordered) {
+    for (const part of phrase.parts) for (const id of part) pushTo(unorderedByAlt, id, phrase);
   }
   const byFirstStep = new Map<number, CompiledPhrase<T>[]>();
   for (const phrase of phrases) {
-    for (const id of phrase.steps[0]!.alts) byFirstStep.set(id, [...(byFirstStep.get(id) ?? []), phrase]);
+    for (const id of phrase.steps[0]!.alts) pushTo(byFirstStep, id, phrase);
   }
 
   /** Lexicon words a message word stands for (exactly, as a prefix, or as a typo). */
@@ -166,6 +197,7 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
     for (let length = word.length - 2; length <= word.length + 2; length++) {
       for (const alt of fuzzyBuckets.get(bucketKey(word[0]!, length)) ?? []) {
         if (alt.text.length < minFuzzyLength || alt.text === word) continue;
+        if (alt.joined && options.joinedTypos === false) continue;
         const allowed = alt.text.length >= options.twoTyposFrom && !alt.joined ? 2 : 1;
         if (boundedEditDistance(word, alt.text, allowed) <= allowed) ids.push(alt.id);
       }
@@ -192,12 +224,14 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
       const matchesAt: Array<Array<{ id: number; end: number }>> = tokens.map(() => []);
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i]!;
-        if (token === BREAK) continue;
+        if (isBreak(token)) continue;
         for (const id of lookup(token, options.fuzzyMinLength)) matchesAt[i]!.push({ id, end: i + 1 });
         // "zelf moord": one lexicon word typed as two.
         const next = tokens[i + 1];
-        if (next && next !== BREAK && token.length + next.length >= MIN_PAIR_LENGTH) {
-          for (const id of lookup(token + next, Math.max(options.fuzzyMinLength, MIN_PAIR_LENGTH))) {
+        if (next && !isBreak(next) && token.length + next.length >= MIN_PAIR_LENGTH) {
+          // A known look-alike stays itself in a pair too ("olmak istiyorum" is not "olmek istiyorum").
+          const exactPair = notFuzzy.has(token) || notFuzzy.has(next);
+          for (const id of lookup(token + next, exactPair ? Number.MAX_SAFE_INTEGER : Math.max(options.fuzzyMinLength, MIN_PAIR_LENGTH))) {
             if (alts[id]!.text.length >= MIN_PAIR_LENGTH) matchesAt[i]!.push({ id, end: i + 2 });
           }
         }
@@ -208,7 +242,7 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
       for (let start = 0; start < tokens.length; start++) {
         for (const first of matchesAt[start]!) {
           for (const phrase of byFirstStep.get(first.id) ?? []) {
-            if (phrase.anchoredStart && start > 0 && tokens[start - 1] !== BREAK) continue;
+            if (phrase.anchoredStart && start > 0 && !isBreak(tokens[start - 1])) continue;
             const end = matchRest(phrase, 1, first.end);
             if (end === undefined) continue;
             const key = `${phrase.pattern}@${start}`;
@@ -218,17 +252,77 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
           }
         }
       }
+      if (unorderedByAlt.size > 0) hits.push(...matchUnordered());
       return hits;
+
+      /** Unordered phrases: every word somewhere in one sentence, close together, none negated. */
+      function matchUnordered(): PhraseHit<T>[] {
+        const found: PhraseHit<T>[] = [];
+        const candidates = new Set<CompiledUnordered<T>>();
+        for (const at of matchesAt) for (const m of at) for (const p of unorderedByAlt.get(m.id) ?? []) candidates.add(p);
+        for (const phrase of candidates) {
+          const partIds = new Set<number>();
+          for (const part of phrase.parts) for (const id of part) partIds.add(id);
+          // Positions where some word of this phrase stands: a negation there is part of the phrase, not of the gap.
+          const isPart = (i: number) => matchesAt[i]!.some((m) => partIds.has(m.id));
+          const negated = (i: number) => {
+            for (let j = i - 1; j >= Math.max(0, i - UNORDERED_NEGATION_WINDOW); j--) {
+              const token = tokens[j]!;
+              if (isBreak(token)) return false;
+              if (blockers.has(token) && !isPart(j)) return true;
+            }
+            return false;
+          };
+          let clauseStart = 0;
+          for (let i = 0; i <= tokens.length; i++) {
+            if (i < tokens.length && tokens[i] !== BREAK) continue;
+            const span = spanOf(phrase, clauseStart, i, negated);
+            if (span && !seen.has(`${phrase.pattern}@${span[0]}`)) {
+              seen.add(`${phrase.pattern}@${span[0]}`);
+              found.push({ tag: phrase.tag, pattern: phrase.pattern, start: span[0], end: span[1] });
+            }
+            clauseStart = i + 1;
+          }
+        }
+        return found;
+      }
+
+      /** The first window in [from, to) holding every part (each part at a distinct token), or undefined. */
+      function spanOf(
+        phrase: CompiledUnordered<T>,
+        from: number,
+        to: number,
+        negated: (i: number) => boolean,
+      ): [number, number] | undefined {
+        const positions = phrase.parts.map((part) => {
+          const at: number[] = [];
+          for (let i = from; i < to; i++) if (matchesAt[i]!.some((m) => part.has(m.id)) && !negated(i)) at.push(i);
+          return at;
+        });
+        if (positions.some((at) => at.length === 0)) return undefined;
+        for (let start = from; start < to; start++) {
+          const end = Math.min(to, start + (options.unorderedSpan ?? UNORDERED_SPAN));
+          const used = new Set<number>();
+          const ok = positions.every((at) => {
+            const pick = at.find((i) => i >= start && i < end && !used.has(i));
+            if (pick === undefined) return false;
+            used.add(pick);
+            return true;
+          });
+          if (ok) return [start, Math.max(...used) + 1];
+        }
+        return undefined;
+      }
 
       function matchRest(phrase: CompiledPhrase<T>, stepIndex: number, from: number): number | undefined {
         if (stepIndex === phrase.steps.length) {
-          return !phrase.anchoredEnd || from === tokens.length || tokens[from] === BREAK ? from : undefined;
+          return !phrase.anchoredEnd || from === tokens.length || isBreak(tokens[from]) ? from : undefined;
         }
         const step = phrase.steps[stepIndex]!;
         for (let next = from; next <= from + step.gapBefore && next < tokens.length; next++) {
           if (next > from) {
             const filler = tokens[next - 1]!;
-            if (filler === BREAK || blockers.has(filler)) return undefined;
+            if (isBreak(filler) || blockers.has(filler)) return undefined;
           }
           for (const candidate of matchesAt[next]!) {
             if (!step.alts.has(candidate.id)) continue;
@@ -240,6 +334,13 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
       }
     },
   };
+}
+
+/** Appends to the list under `key` in place (copying the list each time made compiling quadratic). */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function joinedForms(words: string[][]): string[] {

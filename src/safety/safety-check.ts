@@ -1,7 +1,9 @@
-import type { CrisisKind, SafetyAssessment, SafetyCheck } from "../core/ports.js";
-import { loadSafetyLexicons, type SafetyLexicons } from "./lexicons.js";
-import { BREAK, foldText, tokenise } from "./normalise.js";
+import { crisisTier, type CrisisKind, type SafetyAssessment, type SafetyCheck } from "../core/ports.js";
+import { expandConcepts, loadSafetyLexicons, withLanguages, type PhraseList, type SafetyLexicons } from "./lexicons.js";
+import { foldText, isBreak, tokenise } from "./normalise.js";
 import { createPhraseMatcher, type MatcherOptions, type PhraseHit, type PhraseMatcher } from "./phrase-matcher.js";
+import { createSafetyReplies, loadSafetyReplies } from "./replies.js";
+import { sameScript, scriptLanguage } from "./script-language.js";
 
 type NeedsPersonKind = NonNullable<SafetyAssessment["needsPerson"]>;
 type SmalltalkKind = NonNullable<SafetyAssessment["smalltalk"]>;
@@ -14,38 +16,66 @@ const NEGATION_WINDOW = 2;
 const INTENSIFIERS = new Set(["meer", "more", "anymore"]);
 
 const NEEDS_PERSON_ORDER: NeedsPersonKind[] = ["eviction", "money", "debts", "care", "person_requested"];
+/** Acute danger first (112), then suicidal signals (113), then unsafe at home (Veilig Thuis). */
+const CRISIS_ORDER: CrisisKind[] = ["danger", "suicide", "self_harm", "violence"];
 
 /** A {@link SafetyCheck} that can also say which lexicon phrases it found (for tests and lexicon upkeep). */
 export interface ExplainingSafetyCheck extends SafetyCheck {
+  reply: NonNullable<SafetyCheck["reply"]>;
   /** The lexicon patterns that counted, by lexicon, e.g. `{ crisis: ["ik|k wil|wou dood"] }`. */
-  explain(text: string): Record<"crisis" | "needsPerson", string[]>;
+  explain(text: string): Record<"crisis" | "concern" | "information" | "needsPerson", string[]>;
 }
 
 /**
- * Crisis, needs-a-person, out-of-scope and small-talk detection from the lexicons in
- * `<knowledgeDir>/safety/`. Pure and fast: the lexicons are read and compiled once, here;
- * `assess` then does a few map lookups a word. Throws at creation when a lexicon is invalid.
+ * Crisis, concern, needs-a-person, out-of-scope and small-talk detection from the lexicons in
+ * `<knowledgeDir>/safety/`, with the safety replies of `replies.json`. Pure and fast: the lexicons are
+ * read and compiled once, here; `assess` then does a few map lookups a word. Throws at creation when a
+ * lexicon is invalid.
  */
 export function createSafetyCheck(knowledgeDir: string): ExplainingSafetyCheck {
-  return createSafetyCheckFromLexicons(loadSafetyLexicons(knowledgeDir));
+  return createSafetyCheckFromLexicons(loadSafetyLexicons(knowledgeDir), createSafetyReplies(loadSafetyReplies(knowledgeDir)).reply);
 }
 
-/** As {@link createSafetyCheck}, from lexicons already in memory (tests, tools). */
-export function createSafetyCheckFromLexicons(lexicons: SafetyLexicons): ExplainingSafetyCheck {
+/** As {@link createSafetyCheck}, from lexicons (and replies) already in memory (tests, tools). */
+export function createSafetyCheckFromLexicons(
+  lexicons: SafetyLexicons,
+  reply: ExplainingSafetyCheck["reply"] = () => "",
+): ExplainingSafetyCheck {
   const crisis = compileSituation(lexicons.crisis);
+  const concern = compileSituation(lexicons.concern);
   const needsPerson = compileSituation(lexicons.needsPerson);
   const scope = compileScope(lexicons.scope);
   const smalltalk = compileSmalltalk(lexicons.smalltalk);
 
   const check: ExplainingSafetyCheck = {
+    reply,
     assess(fullText) {
       const text = fullText.length > MAX_CHARS ? fullText.slice(0, MAX_CHARS) : fullText;
       const tokens = tokenise(text);
       if (tokens.length === 0) return {};
       const result: SafetyAssessment = {};
-      const crisisKinds = crisis.detect(tokens);
-      if (crisisKinds.size > 0) result.crisis = pickCrisis(crisisKinds);
-      const needs = needsPerson.detect(tokens);
+      const found = crisis.detect(tokens);
+      const kinds = CRISIS_ORDER.filter((kind) => found.kinds.has(kind));
+      if (kinds.length > 0) {
+        result.crisis = kinds[0]!;
+        result.crisisKinds = kinds;
+        result.language = found.language.get(kinds[0]!);
+      } else if (found.information.size > 0) {
+        const about = CRISIS_ORDER.filter((kind) => found.information.has(kind));
+        result.information = [...new Set(about.map(crisisTier))];
+        result.language = found.language.get(about[0]!);
+      } else {
+        const heavy = concern.detect(tokens);
+        if (heavy.kinds.size > 0) {
+          result.concern = true;
+          result.language = heavy.language.get("concern");
+        }
+      }
+      // A Latin-script name ("Veilig Thuis") in an Arabic message: the script says more than the phrase.
+      const script = result.language !== undefined || result.crisis || result.concern || result.information ? scriptLanguage(text) : undefined;
+      if (script && (result.language === undefined || !sameScript(result.language, script))) result.language = script;
+      if (result.language === undefined) delete result.language;
+      const needs = needsPerson.detect(tokens).kinds;
       const need = NEEDS_PERSON_ORDER.find((kind) => needs.has(kind));
       if (need) result.needsPerson = need;
       if (scope.isOutOfScope(text, tokens)) result.outOfScope = true;
@@ -55,7 +85,13 @@ export function createSafetyCheckFromLexicons(lexicons: SafetyLexicons): Explain
     },
     explain(text) {
       const tokens = tokenise(text.slice(0, MAX_CHARS));
-      return { crisis: crisis.explain(tokens), needsPerson: needsPerson.explain(tokens) };
+      const hits = crisis.hits(tokens);
+      return {
+        crisis: hits.filter((h) => !h.information).map((h) => h.tag.source),
+        information: hits.filter((h) => h.information).map((h) => h.tag.source),
+        concern: concern.hits(tokens).map((h) => h.tag.source),
+        needsPerson: needsPerson.hits(tokens).map((h) => h.tag.source),
+      };
     },
   };
   // The first call pays for compiling Unicode regular expressions and normalisation tables: pay it at
@@ -64,31 +100,32 @@ export function createSafetyCheckFromLexicons(lexicons: SafetyLexicons): Explain
   return check;
 }
 
-/**
- * Several kinds of crisis in one message (thoughts of suicide AND violence at home) get the
- * `danger` text, which carries every emergency number.
- */
-function pickCrisis(kinds: Set<CrisisKind>): CrisisKind {
-  const lines = new Set([...kinds].map((k) => (k === "self_harm" ? "suicide" : k)));
-  if (lines.size > 1) return "danger";
-  return kinds.has("suicide") ? "suicide" : [...kinds][0]!;
-}
-
 interface SituationLexicon<K extends string> {
   matching: Omit<MatcherOptions, "blockers" | "notFuzzy">;
   topicsNeedPersonal: boolean;
   negations: string[];
-  except: string[];
+  except: PhraseList;
+  concepts: Record<string, string[]>;
   notFuzzy: string[];
   spellings: Record<string, string[]>;
-  context: { informational: string[]; professional: string[]; personal: string[] };
-  kinds: Record<K, { phrases: string[]; topics: string[] }>;
+  context: { informational: string[]; professional: string[]; personal: string[]; question: PhraseList };
+  kinds: Record<K, { phrases: PhraseList; topics: PhraseList; informationOnly: PhraseList }>;
 }
 
 interface Tag<K> {
   kind: K;
   topic: boolean;
+  lang: string;
+  /** The phrase as written in the lexicon (before `@concept` expansion), for explanations. */
+  source: string;
+  informationOnly?: true;
 }
+
+/** A phrase found, and whether it only counts as an information question about its topic. */
+type CountedHit<K> = PhraseHit<Tag<K>> & { information: boolean };
+
+/** Acute danger phrases always count: "wat moet ik doen, hij ademt niet" is an emergency, not a question. */
+const NEVER_SOFTENED = new Set<string>(["danger"]);
 
 function compileSituation<K extends string>(lexicon: SituationLexicon<K>) {
   const options: MatcherOptions = {
@@ -97,12 +134,16 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>) {
     notFuzzy: lexicon.notFuzzy,
     spellings: lexicon.spellings,
   };
-  const entries = (Object.entries(lexicon.kinds) as Array<[K, { phrases: string[]; topics: string[] }]>).flatMap(
-    ([kind, { phrases, topics }]) => [
-      ...phrases.map((pattern) => ({ pattern, tag: { kind, topic: false } })),
-      ...topics.map((pattern) => ({ pattern, tag: { kind, topic: true } })),
-    ],
-  );
+  const expand = (pattern: string) => expandConcepts(pattern, lexicon.concepts);
+  const kinds = Object.entries(lexicon.kinds) as Array<[K, SituationLexicon<K>["kinds"][K]]>;
+  const entries = kinds.flatMap(([kind, { phrases, topics, informationOnly }]) => [
+    ...withLanguages(phrases).map(({ pattern, lang }) => ({ pattern: expand(pattern), tag: { kind, topic: false, lang, source: pattern } })),
+    ...withLanguages(topics).map(({ pattern, lang }) => ({ pattern: expand(pattern), tag: { kind, topic: true, lang, source: pattern } })),
+    ...withLanguages(informationOnly).map(({ pattern, lang }) => ({
+      pattern: expand(pattern),
+      tag: { kind, topic: true, lang, source: pattern, informationOnly: true as const },
+    })),
+  ]);
   const matcher: PhraseMatcher<Tag<K>> = createPhraseMatcher(entries, options);
   const context = createPhraseMatcher(
     [
@@ -112,44 +153,89 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>) {
     ],
     { ...options, fuzzyMinLength: Math.max(options.fuzzyMinLength, 7), maxGap: 0 },
   );
+  const questions = createPhraseMatcher(
+    withLanguages(lexicon.context.question).map(({ pattern }) => ({ pattern: expand(pattern), tag: "question" as const })),
+    { ...options, fuzzyMinLength: Math.max(options.fuzzyMinLength, 7) },
+  );
   const negations = new Set(lexicon.negations.map(foldText));
+  // Exceptions (idioms such as "doodmoe", "niet suïcidaal") tolerate typos in their words, but not run together
+  // ("doodgraag" would swallow "dood gaan"), and without filler words in between.
   const exceptions = createPhraseMatcher(
-    lexicon.except.map((pattern) => ({ pattern, tag: "except" })),
-    options,
+    withLanguages(lexicon.except).map(({ pattern }) => ({ pattern: expand(pattern), tag: "except" })),
+    { ...options, joinedTypos: false, maxGap: 0 },
   );
 
   function negatedBefore(tokens: readonly string[], start: number): boolean {
     for (let i = start - 1; i >= Math.max(0, start - NEGATION_WINDOW); i--) {
       const token = tokens[i]!;
-      if (token === BREAK) return false;
+      if (isBreak(token)) return false;
       if (negations.has(token) && !INTENSIFIERS.has(tokens[i + 1] ?? "")) return true;
     }
     return false;
   }
 
   return {
-    /** Kinds found; topic words count only outside a policy, research or professional frame. */
-    detect(tokens: readonly string[]): Set<K> {
-      return new Set(countingHits(tokens).map((hit) => hit.tag.kind));
+    /** Kinds found (and those only asked about), with the language of the longest phrase of each kind. */
+    detect(tokens: readonly string[]) {
+      const kinds = new Set<K>();
+      const information = new Set<K>();
+      const language = new Map<K, string>();
+      const longest = new Map<K, number>();
+      const hits = countingHits(tokens);
+      // A message that raises a real crisis is not an information question, whatever else it asks.
+      const alarm = hits.some((h) => !h.information);
+      for (const hit of hits) {
+        if (alarm && hit.information) continue;
+        (hit.information ? information : kinds).add(hit.tag.kind);
+        const length = hit.end - hit.start;
+        const best = longest.get(hit.tag.kind) ?? -1;
+        // Ties go to Dutch: "suicide" is a Dutch word too.
+        if (length > best || (length === best && hit.tag.lang === "nl")) {
+          longest.set(hit.tag.kind, length);
+          language.set(hit.tag.kind, hit.tag.lang);
+        }
+      }
+      return { kinds, information, language };
     },
-    explain(tokens: readonly string[]): string[] {
-      return countingHits(tokens).map((hit) => hit.pattern);
-    },
+    hits: countingHits,
   };
 
-  function countingHits(tokens: readonly string[]): PhraseHit<Tag<K>>[] {
+  function countingHits(tokens: readonly string[]): CountedHit<K>[] {
     const hits = matcher.match(tokens);
-    if (hits.length === 0) return hits;
+    if (hits.length === 0) return [];
     const cancelled = exceptions.match(tokens);
     let frame: Set<string> | undefined;
-    return hits.filter((hit) => {
-      if (cancelled.some((c) => c.start < hit.end && hit.start < c.end)) return false;
-      if (!hit.tag.topic) return true;
+    let opening: PhraseHit<"question">[] | undefined;
+    const counted: CountedHit<K>[] = [];
+    for (const hit of hits) {
+      if (cancelled.some((c) => c.start < hit.end && hit.start < c.end)) continue;
+      opening ??= informationQuestion(tokens);
+      const asking = opening.length > 0;
+      if (!hit.tag.topic) {
+        // "wat is nog het nut van doorgaan": the question words are part of the signal, not a question about it.
+        const inside = opening.some((q) => q.start < hit.end && hit.start < q.end);
+        counted.push({ ...hit, information: asking && !inside && !NEVER_SOFTENED.has(hit.tag.kind) });
+        continue;
+      }
+      if (negatedBefore(tokens, hit.start)) continue;
       frame ??= new Set(context.match(tokens).map((h) => h.tag));
-      if (frame.has("professional")) return false;
-      if (!frame.has("personal") && (frame.has("informational") || lexicon.topicsNeedPersonal)) return false;
-      return !negatedBefore(tokens, hit.start);
-    });
+      // A topic in a question, a professional's case or a policy text is asked about: the numbers, no alarm.
+      const about =
+        asking ||
+        hit.tag.informationOnly === true ||
+        frame.has("professional") ||
+        (!frame.has("personal") && (frame.has("informational") || lexicon.topicsNeedPersonal));
+      counted.push({ ...hit, information: about });
+    }
+    return counted;
+  }
+
+  /** The question openings of an information question (none: not one), with no first-person word outside them. */
+  function informationQuestion(tokens: readonly string[]): PhraseHit<"question">[] {
+    const opened = questions.match(tokens);
+    if (opened.length === 0) return opened;
+    const personal = context.match(tokens).filter((h) => h.tag === "personal");
+    return personal.some((p) => !opened.some((q) => q.start <= p.start && p.end <= q.end)) ? [] : opened;
   }
 }
 
@@ -191,7 +277,7 @@ function compileSmalltalk(lexicon: SafetyLexicons["smalltalk"]) {
       const hits: PhraseHit<SmalltalkKind | "filler">[] = matcher.match(tokens);
       const covered = new Array<boolean>(tokens.length).fill(false);
       for (const hit of hits) for (let i = hit.start; i < hit.end; i++) covered[i] = true;
-      if (tokens.some((token, i) => token !== BREAK && !covered[i])) return undefined;
+      if (tokens.some((token, i) => !isBreak(token) && !covered[i])) return undefined;
       const kinds = new Set(hits.map((h) => h.tag));
       return lexicon.priority.find((kind) => kinds.has(kind));
     },

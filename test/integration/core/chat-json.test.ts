@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
  */
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
-const INTENTS = ["answer", "listings", "crisis", "handoff", "out_of_scope", "smalltalk", "command"];
+const INTENTS = ["answer", "listings", "crisis", "concern", "handoff", "out_of_scope", "smalltalk", "command"];
 
 const inputs = [
   "/start",

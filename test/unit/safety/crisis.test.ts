@@ -93,8 +93,6 @@ const crisisPhrasings: Array<[string, CrisisKind]> = [
   ["er staat een man met een mes voor mijn deur", "danger"],
   ["brand!", "danger"],
   ["ik ben gevallen en kan niet opstaan", "danger"],
-  // Two kinds of crisis at once: the text with every emergency number.
-  ["ik wil dood en mijn man slaat me", "danger"],
 ];
 
 describe("crisis detection", () => {
@@ -104,6 +102,11 @@ describe("crisis detection", () => {
 
   it.each(crisisPhrasings)("%s → %s", (text, kind) => {
     expect(safety.assess(text).crisis).toBe(kind);
+  });
+
+  it("two kinds of crisis at once: the deciding one first, every kind listed for its numbers", () => {
+    expect(safety.assess("ik wil dood en mijn man slaat me")).toMatchObject({ crisis: "suicide", crisisKinds: ["suicide", "violence"] });
+    expect(safety.assess("mijn man slaat me en hij heeft een mes")).toMatchObject({ crisis: "danger", crisisKinds: ["danger", "violence"] });
   });
 
   it("finds a crisis inside a longer message and after a greeting", () => {

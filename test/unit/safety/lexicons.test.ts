@@ -22,7 +22,7 @@ describe("safety lexicons", () => {
     const dir = copyOfKnowledge();
     const file = join(dir, "safety", "crisis.json");
     const lexicon = JSON.parse(readFileSync(file, "utf8"));
-    lexicon.kinds.danger.phrases.push("de dijk breekt");
+    lexicon.kinds.danger.phrases.nl.push("de dijk breekt");
     writeFileSync(file, JSON.stringify(lexicon));
     expect(safety.assess("de dijk breekt").crisis).toBeUndefined();
     expect(createSafetyCheck(dir).assess("de dijk breekt").crisis).toBe("danger");
@@ -45,8 +45,11 @@ describe("safety lexicons", () => {
   });
 
   it("explains which phrases counted", () => {
-    expect(safety.explain("ik wil dood").crisis).toEqual(["ik|k|ikke wil|wou|will|wilde dood|dod|doot|dooood|sterven"]);
-    expect(safety.explain("waar is het buurthuis")).toEqual({ crisis: [], needsPerson: [] });
+    expect(safety.explain("ik wil dood").crisis).toContain("ik|k|ikke wil|wou|will|wilde dood|dod|doot|dooood|sterven");
+    // Concepts are shown as written in the lexicon, not expanded.
+    expect(safety.explain("dood wil ik het liefst").crisis).toContain("& @ik @wens dood|sterven|doodgaan|overlijden");
+    expect(safety.explain("wat is huiselijk geweld?").information).toEqual(["huiselijk|huislijk|huiselik geweld"]);
+    expect(safety.explain("waar is het buurthuis")).toEqual({ crisis: [], information: [], concern: [], needsPerson: [] });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { boundedEditDistance } from "../../../src/text/edit-distance.js";
-import { BREAK, foldText, tokenise } from "../../../src/safety/normalise.js";
+import { BREAK, SOFT_BREAK, foldText, tokenise } from "../../../src/safety/normalise.js";
 import { createPhraseMatcher, type MatcherOptions } from "../../../src/safety/phrase-matcher.js";
 
 const options: MatcherOptions = {
@@ -30,7 +30,8 @@ describe("normalisation", () => {
   });
 
   it("marks sentence breaks once and drops empty text", () => {
-    expect(tokenise("Hoi!! Ik wil, dood.")).toEqual(["hoi", BREAK, "ik", "wil", BREAK, "dood"]);
+    expect(tokenise("Hoi!! Ik wil, dood.")).toEqual(["hoi", BREAK, "ik", "wil", SOFT_BREAK, "dood"]);
+    expect(tokenise("ja,. nee")).toEqual(["ja", BREAK, "nee"]);
     expect(tokenise("🙂 ... !!")).toEqual([]);
   });
 });

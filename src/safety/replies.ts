@@ -1,0 +1,86 @@
+import { join } from "node:path";
+import { z } from "zod";
+import type { CrisisTier, SafetyReplies, SafetyTier } from "../core/ports.js";
+import { readLexicon } from "./lexicons.js";
+
+/**
+ * The safety texts by tier and language, kept as data in `knowledge/safety/replies.json` so that they can be
+ * reviewed (and translated) without reading code. Whatever the language, the Dutch numbers are in them: the
+ * loader refuses a text that lacks its number, so a translation can never drop 112, 113 or Veilig Thuis.
+ */
+
+const lines = z.array(z.string().trim().min(1)).min(1);
+const perCrisisTier = z.object({ acute: z.string().min(1), suicide: z.string().min(1), unsafe_home: z.string().min(1) });
+
+const languageSchema = z.object({
+  acute: lines,
+  suicide: lines,
+  unsafe_home: lines,
+  concern: lines,
+  /** The number line added to an information answer, by topic. */
+  information: perCrisisTier,
+  /** The short number line of another crisis found in the same message. */
+  also: perCrisisTier,
+});
+
+export const safetyRepliesSchema = z.object({
+  /** Other codes that mean one of the languages below ("prs" Dari → "fa"). */
+  aliases: z.record(z.string(), z.string()).default({}),
+  languages: z.record(z.string().regex(/^[a-z]{2,3}$/), languageSchema).refine((l) => "nl" in l, "Dutch (nl) is required"),
+});
+
+export type SafetyRepliesData = z.infer<typeof safetyRepliesSchema>;
+
+/** Numbers every text of a tier must carry, in any language. */
+const REQUIRED: Record<Exclude<SafetyTier, "information">, RegExp[]> = {
+  acute: [/112/],
+  suicide: [/\b113\b/, /0800-0113/, /113\.nl/, /112/],
+  unsafe_home: [/0800-2000/, /112/],
+  concern: [/\b113\b/, /0900-0767|088-0767000/],
+};
+const INFO_REQUIRED: Record<CrisisTier, RegExp> = { acute: /112/, suicide: /0800-0113/, unsafe_home: /0800-2000/ };
+
+/** Reads and validates `<knowledgeDir>/safety/replies.json`. */
+export function loadSafetyReplies(knowledgeDir: string): SafetyRepliesData {
+  const path = join(knowledgeDir, "safety", "replies.json");
+  const data = readLexicon(path, safetyRepliesSchema);
+  for (const [lang, texts] of Object.entries(data.languages)) {
+    for (const [tier, patterns] of Object.entries(REQUIRED) as Array<[keyof typeof REQUIRED, RegExp[]]>) {
+      const text = texts[tier].join("\n");
+      const missing = patterns.find((p) => !p.test(text));
+      if (missing) throw new Error(`Safety replies ${path} is invalid at "languages.${lang}.${tier}": it must contain ${missing.source.replace(/\\b|\\/g, "")}`);
+    }
+    for (const tier of Object.keys(INFO_REQUIRED) as CrisisTier[]) {
+      for (const part of ["information", "also"] as const) {
+        if (!INFO_REQUIRED[tier].test(texts[part][tier])) {
+          throw new Error(`Safety replies ${path} is invalid at "languages.${lang}.${part}.${tier}": it must contain ${INFO_REQUIRED[tier].source}`);
+        }
+      }
+    }
+  }
+  return data;
+}
+
+const CRISIS_TIERS: CrisisTier[] = ["acute", "suicide", "unsafe_home"];
+
+/** The texts as a {@link SafetyReplies}: `reply(tier, language, also)`. */
+export function createSafetyReplies(data: SafetyRepliesData): SafetyReplies {
+  function texts(language: string) {
+    const code = language.toLowerCase().split(/[-_]/)[0] ?? "nl";
+    return data.languages[data.aliases[code] ?? code] ?? data.languages.nl!;
+  }
+  return {
+    reply(tier, language, also = []) {
+      const t = texts(language);
+      if (tier === "information") {
+        const topics = CRISIS_TIERS.filter((c) => also.includes(c));
+        return (topics.length > 0 ? topics : ["acute" as const]).map((c) => t.information[c]).join("\n\n");
+      }
+      const extra = CRISIS_TIERS.filter((c) => c !== tier && also.includes(c)).map((c) => t.also[c]);
+      const body = t[tier];
+      // The first line carries the deciding number; the other crises' numbers follow it, before the rest.
+      return [body[0]!, ...extra, ...body.slice(1)].join("\n\n");
+    },
+    languages: () => Object.keys(data.languages),
+  };
+}
