@@ -108,7 +108,9 @@ describe.each(RESIDENTS)("a resident who writes $language", (resident) => {
     const first = result.replies[0]!.text;
     expect(first).toContain("0800-0113");
     expect(first).toContain("112");
-    expect(first).toContain(t.crisis.opening);
+    // The safety replies (knowledge/safety) in their language: not the Dutch reply's first line.
+    const dutch = (await say(`${conversation}-crisis-nl`, "ik wil niet meer leven")).replies[0]!.text;
+    expect(first.split("\n")[0]).not.toBe(dutch.split("\n")[0]);
   });
 });
 

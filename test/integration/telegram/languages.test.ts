@@ -109,7 +109,9 @@ describe.each(RESIDENTS)("a resident on Telegram who writes $language", (residen
   it("gets the crisis reply first, in their language, with 113 and 112", async () => {
     const [first] = await say(from, resident.crisis);
     const text = unescape(String(first!.body.text));
-    expect(text.startsWith(t.crisis.opening)).toBe(true);
+    // The safety replies (knowledge/safety) in their language: not the Dutch reply's first line.
+    const dutch = unescape(String((await say({ id: from.id + 50 }, "ik wil niet meer leven"))[0]!.body.text));
+    expect(text.split("\n")[0]).not.toBe(dutch.split("\n")[0]);
     expect(text).toContain("0800-0113");
     expect(text).toContain("112");
   });
