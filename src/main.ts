@@ -4,7 +4,6 @@
  */
 import { join } from "node:path";
 import { createExtractiveComposer } from "./answer/extractive-composer.js";
-import { loadLanguageDetector } from "./answer/language.js";
 import { createLlmComposer } from "./answer/llm-composer.js";
 import { createQueryRewriter } from "./answer/query-rewriter.js";
 import { createWorkerSummariser } from "./answer/llm-handoff-summary.js";
@@ -25,6 +24,8 @@ import { openKnowledgeIndex, type KnowledgeIndex } from "./knowledge/knowledge-i
 import { readNationalServices, serviceDocument } from "./knowledge/national-services.js";
 import { createWegwijzer } from "./knowledge/wegwijzer/wegwijzer.js";
 import { readWegwijzer } from "./knowledge/wegwijzer/wegwijzer-entries.js";
+import { loadDutchQuery } from "./language/dutch-query.js";
+import { createLanguageDetector, loadMarkers } from "./language/detect-language.js";
 import { createListingsService, type ListingsService } from "./listings/listings-service.js";
 import type { Logger } from "./log/logger.js";
 import { createSafetyCheck } from "./safety/safety-check.js";
@@ -105,6 +106,7 @@ async function assemble(config: Config, options: AppOptions, stores: Stores, now
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const safety = createSafetyCheck(config.KNOWLEDGE_DIR);
+  const markers = loadMarkers(config.KNOWLEDGE_DIR);
   // The assistant exists before the channels do: handoff messages wait in the outbox until they run.
   const handoffSender = createRoutingSender();
   let handoff: HandoffService | undefined = undefined;
@@ -140,7 +142,9 @@ async function assemble(config: Config, options: AppOptions, stores: Stores, now
     composer: config.LLM_PROVIDER
       ? createLlmComposer({ config, fallback: createExtractiveComposer({ questionWords: index.questionWords }), logger })
       : createExtractiveComposer({ questionWords: index.questionWords }),
-    ...(config.LLM_PROVIDER ? { detectLanguage: await loadLanguageDetector() } : {}),
+    // Script, marker words and tinyld's light tables: ~12 MB, so on with or without a model.
+    languages: createLanguageDetector(markers),
+    toDutchQuery: loadDutchQuery(config.KNOWLEDGE_DIR, markers),
     rewriteQuestion: createQueryRewriter({ config, logger }),
     store,
     safety,

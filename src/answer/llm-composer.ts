@@ -57,7 +57,7 @@ export function createLlmComposer(deps: LlmComposerDeps): AnswerComposer {
           return extractive;
         }
         deps.logger.debug({ provider, ms: Date.now() - started, sources: checked.sources.length }, "generated answer accepted");
-        return { text: checked.text, sources: checked.sources, confident: true };
+        return { text: checked.text, sources: checked.sources, confident: true, language: request.language };
       } catch (error) {
         const reason = error instanceof LlmCallError ? error.reason : "failed";
         const status = error instanceof LlmCallError ? error.status : undefined;

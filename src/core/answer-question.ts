@@ -2,7 +2,7 @@ import { ACTIONS } from "./actions.js";
 import type { AssistantDeps } from "./assistant.js";
 import { searchForAnswer } from "./answer-passages.js";
 import type { ComposeRequest, GuideAnswer } from "./ports.js";
-import { texts } from "./texts.js";
+import { textsFor } from "./texts.js";
 import type { AssistantReply, InboundMessage } from "./types.js";
 
 const HISTORY_TURNS = 6;
@@ -25,7 +25,10 @@ export async function answerQuestion(
   previousQuestion: string | undefined,
   deps: AssistantDeps,
 ): Promise<{ reply: AssistantReply; lastQuestion: string }> {
-  const standalone = deps.rewriteQuestion ? await deps.rewriteQuestion(text, previousQuestion) : text;
+  const language = inbound.language ?? "nl";
+  const rewritten = deps.rewriteQuestion ? await deps.rewriteQuestion(text, previousQuestion) : text;
+  // The sources are Dutch: a question in another language is searched with its words in Dutch.
+  const standalone = language !== "nl" && deps.toDutchQuery ? deps.toDutchQuery(rewritten, language) : rewritten;
   const guide = deps.guide?.answer(standalone) ?? null;
   // A question about what the gemeente decides is never answered with a quote; for residents the
   // explanation comes first unless the question joins the topic to other things.
@@ -45,17 +48,19 @@ export async function answerQuestion(
     standaloneQuestion: standalone,
     passages,
     persona: inbound.persona,
-    language: deps.detectLanguage?.(text) ?? "nl",
+    language,
     history,
   });
 
+  const texts = textsFor(language);
   const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
   if (!composed.confident && guide) return { reply: guideReply(inbound, guide), lastQuestion: standalone };
   if (!composed.confident) {
     const reply: AssistantReply = {
       intent: "answer",
       // The "not sure" text ends by asking whether they want a person: a typed "ja" presses the button.
-      replies: [{ text: composed.text || texts.notSure, buttons: [{ ...personButton, answers: "yes" }] }],
+      // The composer's own "not sure" is Dutch; a resident who wrote another language gets it in theirs.
+      replies: [{ text: (language === "nl" && composed.text) || texts.notSure, buttons: [{ ...personButton, answers: "yes" }] }],
       sources: [],
       confident: false,
     };
@@ -73,7 +78,8 @@ export async function answerQuestion(
     intent: "answer",
     replies: [
       {
-        text: body,
+        // Quoted Dutch sources get one line in the resident's language that says so.
+        text: (composed.language ?? "nl") !== language ? inDutch(language, body) : body,
         ...(onlyListings ? {} : { sources: composed.sources }),
         buttons: [
           { id: ACTIONS.feedbackUp, label: texts.buttons.up, value: inbound.id },
@@ -88,8 +94,12 @@ export async function answerQuestion(
   return { reply, lastQuestion: standalone };
 }
 
-/** The guide's answer as a reply: its text with the source beneath, feedback and a person. */
+/**
+ * The guide's answer as a reply: its text with the source beneath, feedback and a person. The
+ * explanations are Dutch: a resident who wrote another language gets one line that says so.
+ */
 function guideReply(inbound: InboundMessage, guide: GuideAnswer): AssistantReply {
+  const texts = textsFor(inbound.language);
   const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
   const buttons = guide.topical
     ? [
@@ -100,11 +110,16 @@ function guideReply(inbound: InboundMessage, guide: GuideAnswer): AssistantReply
     : [personButton];
   return {
     intent: "answer",
-    replies: [{ text: guide.text, ...(guide.sources.length ? { sources: guide.sources } : {}), buttons }],
+    replies: [{ text: inDutch(inbound.language, guide.text), ...(guide.sources.length ? { sources: guide.sources } : {}), buttons }],
     sources: guide.sources,
     // The general route to the gemeente is honest, but it is not an answer: it counts as unsure.
     confident: guide.topical,
   };
+}
+
+/** Dutch text for a resident who wrote another language: one line in theirs says it is Dutch. */
+function inDutch(language: string | undefined, text: string): string {
+  return language && language !== "nl" ? `${textsFor(language).dutchSources}\n\n${text}` : text;
 }
 
 /** Where the conversation is (a typed place or a shared location), for distances in listing blocks. */
@@ -112,6 +127,7 @@ async function listingRequest(inbound: InboundMessage, text: string, deps: Assis
   const state = await deps.store.getState(inbound.conversationId);
   return {
     text,
+    language: inbound.language ?? "nl",
     persona: inbound.persona,
     now: deps.now(),
     ...(state.location ? { location: state.location } : {}),

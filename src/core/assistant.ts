@@ -18,7 +18,8 @@ import { ACTIONS } from "./actions.js";
 import { answerQuestion } from "./answer-question.js";
 import { handleCommand } from "./commands.js";
 import { describeInbound, isValidGeoPoint, normaliseInput } from "./input.js";
-import { crisisText, firstStepsText, texts } from "./texts.js";
+import { resolveLanguage, textLanguageOf, type LanguageDetector } from "./language.js";
+import { crisisText, firstStepsText, textsFor } from "./texts.js";
 import type { AssistantReply, InboundMessage, OutboundMessage } from "./types.js";
 
 export interface AssistantDeps {
@@ -32,8 +33,10 @@ export interface AssistantDeps {
   handoff?: HandoffQueue;
   /** Typed yes/no, bare help requests and empathy cues; without it those turns are read as questions. */
   cues?: DialogueCues;
-  /** ISO 639-1 language of a text; default: always Dutch. */
-  detectLanguage?: (text: string) => string;
+  /** Tells the language a resident writes in; default: always Dutch. */
+  languages?: LanguageDetector;
+  /** Puts a question in another language into Dutch search words for the Dutch sources; default: as typed. */
+  toDutchQuery?: (question: string, language: string) => string;
   /** Turns a follow-up into a standalone question; default: the question itself. */
   rewriteQuestion?: (question: string, previousQuestion: string | undefined) => string | Promise<string>;
   now: () => Date;
@@ -59,9 +62,9 @@ export interface Assistant {
 export function createAssistant(deps: AssistantDeps): Assistant {
   const { store } = deps;
 
-  const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
+  const personButtonFor = (language: string | undefined) => ({ id: ACTIONS.handoffRequest, label: textsFor(language).buttons.person });
   // The crisis and concern texts end with "Wilt u dat een sociaal werker …?": a typed yes presses this button.
-  const personYes = { ...personButton, answers: "yes" as const };
+  const personYesFor = (language: string | undefined) => ({ ...personButtonFor(language), answers: "yes" as const });
 
   async function offerPerson(
     inbound: InboundMessage,
@@ -69,7 +72,23 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   ): Promise<OutboundMessage[]> {
     const offer = deps.handoff ? await deps.handoff.offer(inbound, reason) : null;
     if (offer) return [offer];
-    return [{ text: texts.noHandoff(deps.wijkteamContact) }];
+    return [{ text: textsFor(inbound.language).noHandoff(deps.wijkteamContact) }];
+  }
+
+  /**
+   * The language to answer in: what this text shows, else the conversation's language; a command,
+   * button or location alone also looks at the app's language setting. A change is kept in `patch`.
+   */
+  function settleLanguage(inbound: InboundMessage, state: ConversationState, patch: Partial<ConversationState>): string {
+    const previous = state.language;
+    const typed = inbound.text.trim();
+    if (!typed || typed.startsWith("/") || inbound.action) {
+      return previous ?? textLanguageOf(inbound.platformLanguage) ?? "nl";
+    }
+    const guess = deps.languages?.detect(typed);
+    const language = resolveLanguage(guess, previous);
+    if (guess && guess.evidence !== "none" && language !== (previous ?? "nl")) patch.language = language;
+    return language;
   }
 
   /**
@@ -77,11 +96,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
    * `patch` (the caller writes it with the replies, in one write); `patch` is also read here,
    * on top of the stored state, so a location shared with this message is used at once.
    */
-  async function decide(received: InboundMessage, patch: Partial<ConversationState>): Promise<AssistantReply> {
+  async function decide(received: InboundMessage, patch: Partial<ConversationState>, stored: ConversationState): Promise<AssistantReply> {
+    const texts = textsFor(received.language);
     // Before anything reads it (handoff relay, listings, the stored state): a point that is not on Earth.
     if (received.location && !isValidGeoPoint(received.location)) return reply("smalltalk", [{ text: texts.locationInvalid }]);
     // "2" or "ja graag" right after buttons were shown stands for pressing one of them.
-    const typed = typedPress(received, (await currentState(received, patch)).offered);
+    const typed = typedPress(received, { ...stored, ...patch }.offered);
     if (typed === "declined") return reply("smalltalk", [{ text: texts.declined }]);
     const inbound = typed ?? received;
     if (deps.handoff) {
@@ -104,18 +124,19 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (!text) return reply("smalltalk", [{ text: texts.empty }]);
 
     const assessment = deps.safety.assess(text);
-    const language = deps.detectLanguage?.(text) ?? assessment.language ?? "nl";
+    // The language settled for this message; the safety check's own script reading when that says Dutch.
+    const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
     if (assessment.crisis) {
       const [first, ...rest] = await offerPerson(inbound, "crisis");
       // Debts or care that is too heavy in the same message: the practical first steps follow the numbers.
-      const need = assessment.needsPerson && assessment.needsPerson !== "person_requested" ? [{ text: firstStepsText(assessment.needsPerson) }] : [];
-      return reply("crisis", [{ text: crisisReply(assessment, language), buttons: [personYes] }, ...need, ...(first ? [first, ...rest] : [])]);
+      const need = assessment.needsPerson && assessment.needsPerson !== "person_requested" ? [{ text: firstStepsText(assessment.needsPerson, language) }] : [];
+      return reply("crisis", [{ text: crisisReply(assessment, language), buttons: [personYesFor(language)] }, ...need, ...(first ? [first, ...rest] : [])]);
     }
     // Heavy feelings without a crisis signal: warmth and a person, not the alarm. A practical need
     // (debts, care that is too heavy) gets its first steps instead, which also offer a person.
     if (assessment.concern && !assessment.needsPerson && deps.safety.reply) {
       const offer = await offerPerson(inbound, "handoff");
-      return reply("concern", [{ text: deps.safety.reply("concern", language), buttons: [personYes] }, ...offer]);
+      return reply("concern", [{ text: deps.safety.reply("concern", language), buttons: [personYesFor(language)] }, ...offer]);
     }
     const answered = await answerRest(inbound, text, truncated, assessment, patch);
     // "Wat is huiselijk geweld?": the answer, then the numbers (without "wat naar dat u dit meemaakt").
@@ -145,9 +166,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     assessment: SafetyAssessment,
     patch: Partial<ConversationState>,
   ): Promise<AssistantReply> {
+    const texts = textsFor(inbound.language);
+    const personButton = personButtonFor(inbound.language);
     if (assessment.needsPerson) {
       const topic = assessment.needsPerson;
-      const steps = firstStepsText(topic);
+      const steps = firstStepsText(topic, inbound.language);
       const nearby = topic === "person_requested" ? null : await helpNearby(inbound, text, topic, patch);
       const offer = await offerPerson(inbound, "handoff");
       const intro = topic === "person_requested" ? [] : [{ text: steps }, ...(nearby ? [nearby] : [])];
@@ -172,7 +195,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const preferGuide = (kind: ListingResponse["kind"]) =>
       guided !== null && !guided.mixed && (kind === "need_place" || (guided.kind === "local_route" && guided.topical && !WHERE.test(text)));
     const found = await askListings(inbound, text, state, patch, preferGuide);
-    if (found) return { ...found, replies: [...prefix, ...withEmpathy(text, found.replies)] };
+    if (found) return { ...found, replies: [...prefix, ...withEmpathy(inbound, text, found.replies)] };
 
     const { reply: answered, lastQuestion } = await answerQuestion(inbound, text, state.lastQuestion, deps);
     const streak = answered.confident ? 0 : (state.unconfidentStreak ?? 0) + 1;
@@ -182,7 +205,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       if (state.lastAsk === "not_sure" && answered.replies[0]) answered.replies[0] = { ...answered.replies[0], text: texts.notSureAgain };
       patch.lastAsk = "not_sure";
     } else {
-      answered.replies = withEmpathy(text, answered.replies);
+      answered.replies = withEmpathy(inbound, text, answered.replies);
     }
     if (!answered.confident && streak >= 2 && deps.handoff) {
       const offer = await deps.handoff.offer(inbound, "unconfident");
@@ -192,7 +215,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   /** One line of empathy before the answer when the person shared something heavy. */
-  function withEmpathy(text: string, replies: OutboundMessage[]): OutboundMessage[] {
+  function withEmpathy(inbound: InboundMessage, text: string, replies: OutboundMessage[]): OutboundMessage[] {
+    // The empathy lines are Dutch (knowledge/conversation/cues.json): not put before a reply in another language.
+    if (inbound.language && inbound.language !== "nl") return replies;
     const line = deps.cues?.empathy(text);
     const [first, ...rest] = replies;
     return line && first ? [{ ...first, text: `${line}\n\n${first.text}` }, ...rest] : replies;
@@ -233,6 +258,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   function listingRequest(inbound: InboundMessage, text: string, current: ConversationState) {
     return {
       text,
+      language: inbound.language ?? "nl",
       persona: inbound.persona,
       now: deps.now(),
       ...(current.location ? { location: current.location } : {}),
@@ -258,7 +284,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (found.kind === "need_place") {
       // Never the same question twice in a row: the second time, ask for a place more plainly.
       const asked = `place:${found.replies[0]?.text.length ?? 0}:${found.replies[0]?.text.slice(0, 40) ?? ""}`;
-      if (current.lastAsk === asked && found.replies[0]) found.replies[0] = { ...found.replies[0], text: texts.placeAgain };
+      if (current.lastAsk === asked && found.replies[0]) found.replies[0] = { ...found.replies[0], text: textsFor(inbound.language).placeAgain };
       patch.lastAsk = asked;
     }
     Object.assign(patch, { ...(found.place ? { place: found.place } : {}), listingsMemory: found.memory });
@@ -266,18 +292,24 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   return {
-    async handle(inbound) {
-      const { conversationId } = inbound;
-      await store.recordInbound(inbound, { conversationId, direction: "in", text: describeInbound(inbound), at: inbound.receivedAt });
+    async handle(received) {
+      const { conversationId } = received;
+      await store.recordInbound(received, { conversationId, direction: "in", text: describeInbound(received), at: received.receivedAt });
       const patch: Partial<ConversationState> = {};
       let result: AssistantReply;
+      let language: string | undefined;
       try {
-        result = await decide(inbound, patch);
+        // One state read serves the language and the typed button presses.
+        const stored = await store.getState(conversationId);
+        language = settleLanguage(received, stored, patch);
+        result = await decide({ ...received, language }, patch, stored);
       } catch (error) {
         // Internals never reach the person: they get an apology and the offer of a person.
-        deps.onError?.(error, inbound);
-        result = reply("answer", [{ text: texts.error, buttons: [personButton] }], false);
+        deps.onError?.(error, received);
+        result = reply("answer", [{ text: textsFor(language).error, buttons: [personButtonFor(language)] }], false);
       }
+      // Adapters say their own few words (keyboard, "Sources") in the same language.
+      if (language && language !== "nl") for (const out of result.replies) out.language ??= language;
       if (result.forgotten) return result;
       // What the person can answer next: the buttons just shown (ids only, no text) and what was asked.
       const offered = result.replies.flatMap((r) => r.buttons ?? []).map((b) => ({ id: b.id, ...(b.value ? { value: b.value } : {}), ...(b.answers ? { answers: b.answers } : {}) }));

@@ -1,6 +1,6 @@
 import { ACTIONS, COMMANDS, parseCommand } from "./actions.js";
 import type { AssistantDeps } from "./assistant.js";
-import { texts } from "./texts.js";
+import { textsFor } from "./texts.js";
 import type { AssistantReply, InboundMessage } from "./types.js";
 
 
@@ -11,6 +11,7 @@ import type { AssistantReply, InboundMessage } from "./types.js";
  */
 export async function handleCommand(inbound: InboundMessage, deps: AssistantDeps): Promise<AssistantReply | null> {
   const { store } = deps;
+  const texts = textsFor(inbound.language);
   const action = inbound.action;
   if (action) {
     switch (action.id) {

@@ -65,6 +65,8 @@ export interface ComposedAnswer {
   sources: Source[];
   /** False when the passages did not support a confident answer. */
   confident: boolean;
+  /** ISO 639-1 language of `text`; default Dutch (the extractive composer quotes Dutch sources). */
+  language?: string;
 }
 
 /** Turns retrieved passages into an answer. The extractive composer is the default; an LLM one is optional. */
@@ -110,6 +112,8 @@ export interface ResidentGuide {
 
 export interface ListingRequest {
   text: string;
+  /** ISO 639-1 language to answer in (the listings themselves stay Dutch); default Dutch. */
+  language?: string;
   persona: Persona;
   now: Date;
   /** Location known for the conversation (shared now or earlier). */
@@ -249,6 +253,8 @@ export interface ConversationState {
   lastQuestion?: string;
   /** Consecutive answers that were not confident. */
   unconfidentStreak?: number;
+  /** ISO 639-1 language the conversation is in (see `resolveLanguage`); unset = Dutch. */
+  language?: string;
   /** Free-form state owned by other capabilities (handoff), keyed by capability. */
   [key: string]: unknown;
 }

@@ -1,10 +1,55 @@
 import type { CrisisKind, SafetyAssessment } from "./ports.js";
+import { catalog, fill } from "./text-catalog.js";
 
 /**
- * Everything a resident or worker reads, in plain Dutch (B1): short sentences, common words.
- * Kept in one place so wording can be reviewed without reading code.
+ * Everything the core says to a resident or worker, in the resident's language. The words are
+ * data (`knowledge/texts/<code>.json`, Dutch at B1 level the reference); this file only puts
+ * them together.
  */
-export const texts = {
+function buildTexts(language: string) {
+  const c = catalog(language).core;
+  return {
+    welcome: fill(c.welcome, {}, "\n\n"),
+    help: fill(c.help),
+    privacy: (retentionDays: number) => fill(c.privacy, { days: retentionDays }),
+    forgetConfirm: c.forgetConfirm,
+    forgetDone: c.forgetDone,
+    forgetCancelled: c.forgetCancelled,
+    feedbackThanks: c.feedbackThanks,
+    feedbackDownThanks: c.feedbackDownThanks,
+    empty: c.empty,
+    unsupported: c.unsupported,
+    locationSaved: c.locationSaved,
+    tooLong: c.tooLong,
+    outOfScope: c.outOfScope,
+    notSure: c.notSure,
+    /** The same "not sure" right after the last one: never the same question twice in a row. */
+    notSureAgain: c.notSureAgain,
+    answerIntro: { resident: c.answerIntroResident, professional: c.answerIntroProfessional },
+    /** Said above Dutch source text quoted to someone who wrote in another language. */
+    dutchSources: c.dutchSources,
+    sourcesLabel: c.sourcesLabel,
+    error: c.error,
+    noHandoff: (contact: string) => fill(c.noHandoff, { contact }),
+    buttons: { person: c.buttons.person, up: "👍", down: "👎", forgetYes: c.buttons.forgetYes, forgetNo: c.buttons.forgetNo },
+    /** A bare "help me": a kind question back, and a second, different one if it comes again. */
+    helpQuestion: c.helpQuestion,
+    helpQuestionAgain: c.helpQuestionAgain,
+    /** Asked for a place a second time in a row: said more plainly, with a way out. */
+    placeAgain: c.placeAgain,
+    /** A typed "nee" to a question the bot asked. */
+    declined: c.declined,
+    smalltalk: c.smalltalk satisfies Record<NonNullable<SafetyAssessment["smalltalk"]>, string>,
+  };
+}
+
+export type CoreTexts = typeof dutchCode & ReturnType<typeof buildTexts>;
+
+/**
+ * Texts main added after the language files were written: Dutch until translated. The language
+ * files override every key they have (see {@link textsFor}).
+ */
+const dutchCode = {
   welcome: [
     "Hallo! Ik ben Wijkwijzer.",
     "Ik help u zoeken naar activiteiten en hulp dichtbij huis. Bijvoorbeeld: een koffieochtend, samen eten, hulp met geld of formulieren, sporten, of iemand om mee te praten.",
@@ -94,53 +139,36 @@ export const texts = {
   } satisfies Record<NonNullable<SafetyAssessment["smalltalk"]>, string>,
 };
 
-const EMERGENCY = "Bent u of is iemand anders nu in gevaar? Bel 112.";
-const SUICIDE_LINE = "Denkt u aan zelfmoord? Praat erover met 113 Zelfmoordpreventie: bel 0800-0113 (gratis, dag en nacht) of chat op 113.nl.";
-const VEILIG_THUIS = "Is er geweld thuis, of bent u bang voor iemand thuis? Bel Veilig Thuis: 0800-2000 (gratis, dag en nacht).";
+const built = new Map<string, CoreTexts>();
 
-/** Emergency numbers first, matched to the kind of crisis, then the offer of a person. */
-export function crisisText(kind: CrisisKind): string {
-  const lines =
-    kind === "suicide" || kind === "self_harm"
-      ? [SUICIDE_LINE, EMERGENCY]
-      : kind === "violence"
-        ? [EMERGENCY, VEILIG_THUIS]
-        : [EMERGENCY, VEILIG_THUIS, SUICIDE_LINE];
-  return [
-    "Wat naar dat u dit meemaakt. Uw veiligheid gaat voor.",
-    ...lines,
-    "U hoeft dit niet alleen te doen. Wilt u dat een sociaal werker contact met u opneemt?",
-  ].join("\n\n");
+/** The core's texts in `language` (Dutch when there is no text file for it). */
+export function textsFor(language: string | undefined): CoreTexts {
+  const key = language ?? "nl";
+  let texts = built.get(key);
+  if (!texts) built.set(key, (texts = { ...dutchCode, ...buildTexts(key) }));
+  return texts;
 }
 
-const FIRST_STEPS: Record<NonNullable<SafetyAssessment["needsPerson"]>, string[]> = {
-  eviction: [
-    "Dit is ernstig. Wacht niet: hoe eerder, hoe meer er kan.",
-    "1. Bel vandaag het sociaal wijkteam of de gemeente. Zeg dat u uit huis gezet wordt en wanneer.",
-    "2. Neem contact op met uw woningcorporatie of verhuurder. Vraag om een betalingsregeling.",
-    "3. Het Juridisch Loket helpt gratis: 0800-8020.",
-  ],
-  money: [
-    "Wat vervelend dat u geen geld heeft voor het nodige. Daar is hulp voor.",
-    "1. Bel het sociaal wijkteam of de gemeente. Vraag naar bijzondere bijstand of een voedselpakket.",
-    "2. Bij de voedselbank kunt u eten krijgen als u weinig geld heeft.",
-    "3. Heeft u schulden? De gemeente heeft gratis schuldhulp.",
-  ],
-  debts: [
-    "Schulden geven veel zorgen. U staat er niet alleen voor.",
-    "1. De gemeente heeft gratis schuldhulp. Bel of ga langs bij het sociaal wijkteam.",
-    "2. Bewaar alle brieven en rekeningen in één map.",
-    "3. Geldfit.nl helpt u gratis op weg, ook anoniem.",
-  ],
-  care: [
-    "Zorgen voor iemand is zwaar. Het is goed dat u hulp vraagt.",
-    "1. Bel het sociaal wijkteam of het Wmo-loket van de gemeente. Vraag om een keukentafelgesprek.",
-    "2. Het mantelzorgsteunpunt helpt mantelzorgers, bijvoorbeeld met respijtzorg (even vrij).",
-    "3. De Mantelzorglijn: 030-7606055 (MantelzorgNL).",
-  ],
-  person_requested: ["Goed, ik zoek een sociaal werker voor u."],
-};
+/** The Dutch texts: for workers, logs and code that has no resident's language. */
+export const texts = textsFor("nl");
 
-export function firstStepsText(topic: NonNullable<SafetyAssessment["needsPerson"]>): string {
-  return [...FIRST_STEPS[topic], "Wilt u dat een sociaal werker met u meekijkt?"].join("\n");
+/**
+ * Emergency numbers first, matched to the kind of crisis, then the offer of a person. Every
+ * language carries the Dutch numbers (112, 113, Veilig Thuis). This is the point where the
+ * resident's language meets the crisis reply: per-tier replies replace these lines here.
+ */
+export function crisisText(kind: CrisisKind, language?: string): string {
+  const t = catalog(language).crisis;
+  const lines =
+    kind === "suicide" || kind === "self_harm"
+      ? [t.suicideLine, t.emergency]
+      : kind === "violence"
+        ? [t.emergency, t.veiligThuis]
+        : [t.emergency, t.veiligThuis, t.suicideLine];
+  return [t.opening, ...lines, t.closing].join("\n\n");
+}
+
+export function firstStepsText(topic: NonNullable<SafetyAssessment["needsPerson"]>, language?: string): string {
+  const t = catalog(language).firstSteps;
+  return [...t[topic], t.question].join("\n");
 }

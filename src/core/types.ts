@@ -53,6 +53,13 @@ export interface InboundMessage {
   inGroup?: boolean;
   /** A non-text message the bot cannot read (photo, voice, sticker, document). */
   unsupported?: "photo" | "voice" | "sticker" | "document" | "video" | "other";
+  /** The language setting of the person's app (IETF tag such as `en-GB`), where the platform gives one. */
+  platformLanguage?: string;
+  /**
+   * ISO 639-1 code of the language to answer in. Adapters leave it unset; the assistant settles it
+   * (this message, the conversation's language) before any capability sees the message.
+   */
+  language?: string;
   receivedAt: Date;
 }
 
@@ -80,6 +87,8 @@ export interface OutboundMessage {
   sources?: Source[];
   /** Ask the platform to offer a "share my location" control (Telegram reply keyboard). */
   requestLocation?: boolean;
+  /** ISO 639-1 language of the text, for the adapter's own words (keyboard, "Sources"); default Dutch. */
+  language?: string;
 }
 
 /** What a listings answer was about: counted per area for coordinators, and the listings shown (for a check-in). */

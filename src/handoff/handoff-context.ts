@@ -37,6 +37,8 @@ export interface HandoffContext {
   emit(event: HandoffEvent): void;
   /** Starts delivery of queued jobs (no-op before the service is started). */
   kick(): void;
+  /** The language the resident's conversation is in (for texts sent later: claimed, closed, delays). */
+  languageOf(conversationId: string): Promise<string | undefined>;
   getState(conversationId: string): Promise<HandoffState>;
   setState(conversationId: string, state: HandoffState): Promise<void>;
   /** Queues a message for the resident of a ticket and records it in the conversation. */

@@ -110,13 +110,20 @@ export function createHandoffService(deps: HandoffDeps): HandoffService {
     kick() {
       if (started) void outbox.drain();
     },
+    async languageOf(conversationId) {
+      const language = (await store.getState(conversationId)).language;
+      return typeof language === "string" ? language : undefined;
+    },
     async getState(conversationId) {
       return ((await store.getState(conversationId)).handoff ?? {}) as HandoffState;
     },
     async setState(conversationId, state) {
       await store.mergeState(conversationId, { handoff: state });
     },
-    async toResident(ticket, message) {
+    async toResident(ticket, said) {
+      // The adapter's own words (keyboard, "Sources") follow the conversation's language.
+      const language = await ctx.languageOf(ticket.conversationId);
+      const message = language && language !== "nl" ? { ...said, language } : said;
       await outbox.enqueue(residentLane(ticket.conversationId), ticket.id, "resident", { conversationId: ticket.conversationId, message });
       await store.appendMessage({ conversationId: ticket.conversationId, direction: "out", text: message.text, intent: "handoff", at: now() });
       ctx.emit({ type: "message", ticketId: ticket.id });

@@ -1,9 +1,11 @@
 /**
- * What residents and sociaal werkers read during a handoff, in plain Dutch (B1). Kept in one
- * place so the wording can be reviewed without reading code.
+ * What residents and sociaal werkers read during a handoff. Residents read it in their language
+ * ({@link residentTextsFor}, data in `knowledge/texts/`); workers read plain Dutch (B1), kept here.
  */
 import { ACTIONS } from "../core/actions.js";
+import { catalog, CATALOG_LANGUAGES, fill } from "../core/text-catalog.js";
 import type { HandoffReason, Ticket } from "./handoff-model.js";
+import type { NextOpening } from "./office-hours.js";
 
 /** Action ids of the buttons the handoff shows residents (the core's `handoff_request` opens the flow). */
 export const HANDOFF_ACTIONS = {
@@ -16,64 +18,91 @@ export const HANDOFF_ACTIONS = {
 /** Slack action ids fixed by docs/contracts.md; the Telegram desk uses the same names in its callback data. */
 export const DESK_ACTIONS = { claim: ACTIONS.handoffClaim, close: ACTIONS.handoffClose } as const;
 
-const EMERGENCY_SHORT = "Bent u in gevaar? Bel 112. Denkt u aan zelfmoord? Bel 0800-0113 (gratis, dag en nacht).";
+/**
+ * What residents read during a handoff, in their language (data: `knowledge/texts/`, Dutch B1 the
+ * reference). Emergency numbers are the Dutch ones in every language.
+ */
+function buildResidentTexts(language: string) {
+  const t = catalog(language).handoff;
+  const days = catalog(language).time.days;
+  const emergency = (crisis: boolean) => (crisis ? [t.emergencyShort] : []);
+  return {
+    buttons: { consentYes: t.buttons.consentYes, consentNo: t.buttons.consentNo },
+    consentQuestion(reason: HandoffReason): string {
+      const lead = reason === "unconfident" ? t.leadUnconfident : reason === "crisis" ? t.leadCrisis : t.leadHandoff;
+      return `${lead}\n\n${t.consentAsk}`;
+    },
+    consentNo: (contact: string, crisis: boolean) => [fill(t.consentNo, { contact }), ...emergency(crisis)].join("\n\n"),
+    // Added with the ticket limit: Dutch until the language files have it.
+    tooManyTickets: (contact: string, crisis: boolean) =>
+      [
+        "U heeft het afgelopen uur al een paar keer om een sociaal werker gevraagd. Probeer het later nog eens.",
+        `Wilt u niet wachten? ${contact}`,
+        ...emergency(crisis),
+      ].join("\n\n"),
+    /** "maandag om 09:00", "morgen (dinsdag) om 09:00": when a person is next available. */
+    opening(next: Pick<NextOpening, "inDays" | "weekday" | "time">): string {
+      const day = days[next.weekday] ?? "";
+      const template = next.inDays === 0 ? t.openingToday : next.inDays === 1 ? t.openingTomorrow : next.inDays === 7 ? t.openingNextWeek : t.openingDay;
+      return fill(template, { day, time: next.time });
+    },
+    waitingInHours: (crisis: boolean) => [t.waitingThanks, t.waitingSoon, ...emergency(crisis), t.stopHint].join("\n\n"),
+    waitingOutOfHours: (when: string, crisis: boolean) =>
+      [t.waitingPassedOn, fill(t.waitingLater, { when }), ...emergency(crisis), t.stopHint].join("\n\n"),
+    crisisWhileClaimed: (name: string) => `${fill(t.crisisWhileClaimed, { name })} ${t.emergencyShort}`,
+    alreadyWaiting: t.alreadyWaiting,
+    alreadyClaimed: (name: string) => fill(t.alreadyClaimed, { name }),
+    claimed: (name: string) => fill(t.claimed, { name }),
+    closed: (name: string) => `${fill(t.closed, { name })}\n\n${t.rateQuestion}`,
+    closedUnclaimed: (contact: string) => fill(t.closedUnclaimed, { contact }),
+    ratingThanks: t.ratingThanks,
+    stopWaiting: t.stopWaiting,
+    stopClaimed: (name: string) => fill(t.stopClaimed, { name }),
+    stopNothing: t.stopNothing,
+    consentCancelled: t.consentCancelled,
+    delay: (contact: string) => fill(t.delay, { contact }),
+    notDelivered: (contact: string) => fill(t.notDelivered, { contact }),
+    textOnly: (name: string) => fill(t.textOnly, { name }),
+    theWorker: t.theWorker,
+    theWorkerStart: t.theWorkerStart,
+    workerSignature: t.workerSignature,
+  };
+}
+
+export type ResidentHandoffTexts = ReturnType<typeof buildResidentTexts>;
+const built = new Map<string, ResidentHandoffTexts>();
+
+/** The resident's handoff texts in `language` (Dutch when there is no text file for it). */
+export function residentTextsFor(language: string | undefined): ResidentHandoffTexts {
+  const key = language ?? "nl";
+  let texts = built.get(key);
+  if (!texts) built.set(key, (texts = buildResidentTexts(key)));
+  return texts;
+}
+
+/**
+ * A typed yes or no to the consent question, in any language there are texts for (a resident
+ * may answer "yes" or "evet" in a Dutch conversation): the first word(s) of the message.
+ */
+export function consentAnswerPatterns(): { yes: RegExp; no: RegExp } {
+  const words = (key: "yesWords" | "noWords") =>
+    [...new Set(CATALOG_LANGUAGES.flatMap((l) => catalog(l).handoff[key]))]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join("|");
+  // \b does not see letters outside ASCII (Arabic, Cyrillic): end at a space, punctuation or the end.
+  return { yes: new RegExp(`^(${words("yesWords")})(?=$|[\\s\\p{P}])`, "iu"), no: new RegExp(`^(${words("noWords")})(?=$|[\\s\\p{P}])`, "iu") };
+}
+
+const dutch = residentTextsFor("nl");
 
 export const handoffTexts = {
+  ...dutch,
   buttons: {
-    consentYes: "Ja, deel mijn gesprek",
-    consentNo: "Nee, liever niet",
+    ...dutch.buttons,
     claim: "Overnemen",
     close: "Afsluiten",
   },
-  consentQuestion(reason: HandoffReason): string {
-    const lead =
-      reason === "unconfident"
-        ? "Ik kan u hier niet goed mee helpen. Een sociaal werker misschien wel. Dat is een mens, geen computer."
-        : reason === "crisis"
-          ? "Een sociaal werker kan met u meedenken. Dat is een mens, geen computer."
-          : "Ik kan een sociaal werker vragen om u te helpen. Dat is een mens, geen computer.";
-    return `${lead}\n\nMag ik ons gesprek met de sociaal werker delen? Dan hoeft u niet alles opnieuw te vertellen.`;
-  },
-  tooManyTickets(contact: string, crisis: boolean): string {
-    return [
-      "U heeft het afgelopen uur al een paar keer om een sociaal werker gevraagd. Probeer het later nog eens.",
-      `Wilt u niet wachten? ${contact}`,
-      ...(crisis ? [EMERGENCY_SHORT] : []),
-    ].join("\n\n");
-  },
-  consentNo(contact: string, crisis: boolean): string {
-    return [`Goed, ik deel niets. U kunt ook zelf contact opnemen. ${contact}`, ...(crisis ? [EMERGENCY_SHORT] : [])].join("\n\n");
-  },
-  waitingInHours: (crisis: boolean) =>
-    [
-      "Dank u. Ik heb een sociaal werker gevraagd om u te helpen.",
-      "U krijgt hier een bericht zodra iemand er is. Dat duurt meestal niet lang.",
-      ...(crisis ? [EMERGENCY_SHORT] : []),
-      "Wilt u toch niet wachten? Typ /stop.",
-    ].join("\n\n"),
-  waitingOutOfHours: (when: string, crisis: boolean) =>
-    [
-      "Dank u. Ik heb uw vraag doorgegeven aan een sociaal werker.",
-      `Op dit moment is er niemand. Een sociaal werker leest uw vraag ${when}. U krijgt dan hier een bericht.`,
-      ...(crisis ? [EMERGENCY_SHORT] : []),
-      "Wilt u toch niet wachten? Typ /stop.",
-    ].join("\n\n"),
-  crisisWhileClaimed: (name: string) => `Uw bericht is doorgestuurd naar ${name}. ${EMERGENCY_SHORT}`,
-  alreadyWaiting: "U staat al op de lijst. Een sociaal werker neemt contact met u op. U krijgt hier een bericht. Wilt u niet meer wachten? Typ /stop.",
-  alreadyClaimed: (name: string) => `${name} is al bij u. Typ gewoon uw bericht.`,
-  claimed: (name: string) =>
-    `${name}, een sociaal werker, is nu bij u. Dit is een mens, geen computer. U kunt hier gewoon typen. Uw berichten gaan naar ${name}.`,
-  closed: (name: string) =>
-    `${name} heeft het gesprek afgesloten. U praat nu weer met Wijkwijzer, de computer.\n\nHoe vond u de hulp? Kies een cijfer: 1 is slecht, 5 is heel goed.`,
-  closedUnclaimed: (contact: string) => `Uw vraag aan een sociaal werker is gesloten. Sorry dat niemand u kon helpen. ${contact}`,
-  ratingThanks: "Dank u wel voor uw cijfer!",
-  stopWaiting: "Goed. Uw vraag aan een sociaal werker is ingetrokken. Typ /mens als u later toch iemand wilt spreken.",
-  stopClaimed: (name: string) => `Goed. Het gesprek met ${name} is beëindigd. U praat nu weer met Wijkwijzer, de computer.`,
-  stopNothing: "Er staat geen vraag aan een sociaal werker open.",
-  consentCancelled: "Goed. Ik vraag geen sociaal werker.",
-  delay: (contact: string) =>
-    `Het lukt nu niet om een sociaal werker te bereiken. Ik blijf het proberen. Wilt u niet wachten? ${contact}`,
-  notDelivered: (contact: string) => `Sorry, uw bericht kwam niet aan bij de sociaal werker. ${contact}`,
 
   // ---- for sociaal werkers (desk side)
   ticketTitle: (t: Pick<Ticket, "id" | "priority">) => `${t.priority === "urgent" ? "🚨 URGENT · " : ""}Hulpvraag #${t.id}`,
@@ -103,8 +132,8 @@ export const handoffTexts = {
   notMember: "Alleen leden van het handoff-kanaal kunnen een gesprek overnemen.",
   alreadyTaken: (name: string) => `${name} heeft dit gesprek al overgenomen.`,
   alreadyClosed: "Dit gesprek is al gesloten.",
+  unknownTicket: "Deze hulpvraag bestaat niet (meer).",
   closeNotAllowed: (name: string | undefined) =>
     name ? `Alleen ${name} (die dit gesprek heeft) of een coördinator kan het sluiten.` : "Neem het gesprek eerst over. Alleen wie het heeft, of een coördinator, kan het sluiten.",
-  unknownTicket: "Deze hulpvraag bestaat niet (meer).",
   actionFailed: "Dat lukte niet door een storing. Probeer het zo nog eens.",
 };

@@ -4,7 +4,7 @@
  * could not be posted for a while, and the retention purge of ticket and relay content.
  */
 import type { HandoffContext } from "./handoff-context.js";
-import { handoffTexts as t } from "./handoff-texts.js";
+import { handoffTexts as t, residentTextsFor } from "./handoff-texts.js";
 
 export interface UpkeepOptions {
   remindMinutes: number;
@@ -41,7 +41,8 @@ export function createUpkeep(ctx: HandoffContext, options: UpkeepOptions) {
     let told = 0;
     for (const ticket of late) {
       if (!(await ctx.tickets.markDelayNotice(ticket.id, now))) continue;
-      await ctx.toResident(ticket, { text: t.delay(ctx.wijkteamContact) });
+      const words = residentTextsFor(await ctx.languageOf(ticket.conversationId));
+      await ctx.toResident(ticket, { text: words.delay(ctx.wijkteamContact) });
       told += 1;
     }
     return told;

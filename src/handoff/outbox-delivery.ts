@@ -8,7 +8,7 @@ import type { OutboundMessage } from "../core/types.js";
 import type { DeliveryFailure } from "./delivery-errors.js";
 import { deskLane, residentLane, type HandoffContext } from "./handoff-context.js";
 import type { DeskMessage, StaffDesk, Ticket } from "./handoff-model.js";
-import { handoffTexts as t } from "./handoff-texts.js";
+import { handoffTexts as t, residentTextsFor } from "./handoff-texts.js";
 import type { OutboxJob } from "./outbox-store.js";
 import { richSummary } from "./ticket-summary.js";
 
@@ -69,7 +69,8 @@ export function createOutboxDelivery(ctx: () => HandoffContext) {
     if (job.lane === residentLane(ticket.conversationId)) {
       await c.outbox.enqueue(deskLane(ticket.id), ticket.id, "desk_message", { kind: "notice", text: t.residentUnreachable(failure.code) });
     } else if (job.kind === "desk_post" || (job.kind === "desk_message" && (job.payload as DeskMessage).kind === "resident")) {
-      await c.toResident(ticket, { text: t.notDelivered(c.wijkteamContact) });
+      const words = residentTextsFor(await c.languageOf(ticket.conversationId));
+      await c.toResident(ticket, { text: words.notDelivered(c.wijkteamContact) });
       if (job.kind === "desk_post" && await c.tickets.close(ticket.id, "undeliverable", c.now())) {
         c.logger?.error({ ticket: ticket.id }, "handoff ticket could not be posted; resident told");
       }

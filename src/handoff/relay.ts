@@ -5,7 +5,7 @@
 import type { AssistantReply, InboundMessage } from "../core/types.js";
 import { reply, type HandoffContext } from "./handoff-context.js";
 import type { Ticket } from "./handoff-model.js";
-import { handoffTexts as t } from "./handoff-texts.js";
+import { handoffTexts as t, residentTextsFor } from "./handoff-texts.js";
 
 const UNSUPPORTED_NAMES: Record<NonNullable<InboundMessage["unsupported"]>, string> = {
   photo: "een foto",
@@ -33,14 +33,15 @@ export async function deliverLater(ctx: HandoffContext, ticket: Ticket, inbound:
     ctx.kick();
   }
   if (inbound.unsupported && ticket.status === "claimed") {
-    const name = ticket.workerName ?? "de sociaal werker";
-    return reply([{ text: `Sorry, ik kan alleen tekst doorsturen naar ${name}. Wilt u het in woorden typen?` }]);
+    const words = residentTextsFor(inbound.language);
+    return reply([{ text: words.textOnly(ticket.workerName ?? words.theWorker) }]);
   }
   return null;
 }
 
 /** A worker's words on their way to the resident, signed with the worker's first name. */
 export async function relayToResident(ctx: HandoffContext, ticket: Ticket, text: string): Promise<void> {
-  await ctx.toResident(ticket, { text: `${ticket.workerName ?? "Sociaal werker"}: ${text}` });
+  const signature = ticket.workerName ?? residentTextsFor(await ctx.languageOf(ticket.conversationId)).workerSignature;
+  await ctx.toResident(ticket, { text: `${signature}: ${text}` });
   ctx.kick();
 }

@@ -7,14 +7,16 @@ import { ACTIONS, COMMANDS, parseCommand } from "../core/actions.js";
 import type { AssistantReply, InboundMessage, OutboundMessage } from "../core/types.js";
 import { reply, residentLane, silent, type HandoffContext } from "./handoff-context.js";
 import type { HandoffReason, Ticket } from "./handoff-model.js";
-import { HANDOFF_ACTIONS, handoffTexts as t } from "./handoff-texts.js";
+import { consentAnswerPatterns, HANDOFF_ACTIONS, handoffTexts as t, residentTextsFor } from "./handoff-texts.js";
 import { deliverLater } from "./relay.js";
 import { detectTopic, pickQuestion, plainSummary } from "./ticket-summary.js";
 
 /** Commands the core still answers while a person has the chat: privacy first, and help when asked for. */
 const PASS_THROUGH = new Set<string>([COMMANDS.forget, COMMANDS.privacy, COMMANDS.help, COMMANDS.hulp, COMMANDS.start]);
-const YES = /^(ja|jawel|ja graag|graag|ok|oke|oké|goed|prima|yes)\b/i;
-const NO = /^(nee|neen|liever niet|no)\b/i;
+const { yes: YES, no: NO } = consentAnswerPatterns();
+
+/** The resident's texts in the language the assistant settled on for this message. */
+const words = (inbound: InboundMessage) => residentTextsFor(inbound.language);
 /** A typed "ja" counts as consent only shortly after the question. */
 const TYPED_ANSWER_MS = 30 * 60_000;
 
@@ -34,35 +36,35 @@ export function createResidentFlow(ctx: HandoffContext, options: ResidentFlowOpt
     const question = state.pending?.question ?? (inbound.action || inbound.text.startsWith("/") ? undefined : inbound.text);
     await ctx.setState(inbound.conversationId, { ...state, pending: { reason: keep, ...(question ? { question } : {}), at: now().getTime() } });
     return {
-      text: t.consentQuestion(keep),
+      text: words(inbound).consentQuestion(keep),
       buttons: [
-        { id: HANDOFF_ACTIONS.consentYes, label: t.buttons.consentYes, answers: "yes" },
-        { id: HANDOFF_ACTIONS.consentNo, label: t.buttons.consentNo, answers: "no" },
+        { id: HANDOFF_ACTIONS.consentYes, label: words(inbound).buttons.consentYes, answers: "yes" },
+        { id: HANDOFF_ACTIONS.consentNo, label: words(inbound).buttons.consentNo, answers: "no" },
       ],
     };
   }
 
-  async function whileActive(ticket: Ticket, reason: HandoffReason): Promise<OutboundMessage> {
-    if (ticket.status === "claimed") return { text: t.alreadyClaimed(ticket.workerName ?? "De sociaal werker") };
+  async function whileActive(inbound: InboundMessage, ticket: Ticket, reason: HandoffReason): Promise<OutboundMessage> {
+    if (ticket.status === "claimed") return { text: words(inbound).alreadyClaimed(ticket.workerName ?? words(inbound).theWorkerStart) };
     if (reason === "crisis" && (await tickets.escalate(ticket.id))) await ctx.toDesk(ticket, "desk_update");
-    return { text: t.alreadyWaiting };
+    return { text: words(inbound).alreadyWaiting };
   }
 
   async function offer(inbound: InboundMessage, reason: HandoffReason): Promise<OutboundMessage> {
     const active = await tickets.active(inbound.conversationId);
-    return active ? whileActive(active, reason) : consentQuestion(inbound, reason);
+    return active ? whileActive(inbound, active, reason) : consentQuestion(inbound, reason);
   }
 
   async function consentYes(inbound: InboundMessage): Promise<AssistantReply> {
     const conv = inbound.conversationId;
     const active = await tickets.active(conv);
-    if (active) return reply([await whileActive(active, "handoff")]);
+    if (active) return reply([await whileActive(inbound, active, "handoff")]);
     const state = await ctx.getState(conv);
     const reason = state.pending?.reason ?? "handoff";
     if (!ticketLimit.take(inbound.userId)) {
       await ctx.setState(conv, { ...state, pending: undefined });
       ctx.logger?.warn({ channel: inbound.channel }, "handoff ticket refused: too many from this resident this hour");
-      return reply([{ text: t.tooManyTickets(ctx.wijkteamContact, reason === "crisis") }]);
+      return reply([{ text: words(inbound).tooManyTickets(ctx.wijkteamContact, reason === "crisis") }]);
     }
     const messages = await ctx.store.recentMessages(conv, 20);
     const question = pickQuestion(state.pending?.question, messages);
@@ -85,13 +87,13 @@ export function createResidentFlow(ctx: HandoffContext, options: ResidentFlowOpt
     ctx.logger?.info({ ticket: ticket.id, priority: ticket.priority, desk: ticket.desk }, "handoff ticket created");
     const crisis = reason === "crisis";
     const next = ctx.hours.nextOpening(now());
-    return reply([{ text: next ? t.waitingOutOfHours(next.text, crisis) : t.waitingInHours(crisis) }]);
+    return reply([{ text: next ? words(inbound).waitingOutOfHours(words(inbound).opening(next), crisis) : words(inbound).waitingInHours(crisis) }]);
   }
 
   async function consentNo(inbound: InboundMessage): Promise<AssistantReply> {
     const state = await ctx.getState(inbound.conversationId);
     await ctx.setState(inbound.conversationId, { ...state, pending: undefined });
-    return reply([{ text: t.consentNo(ctx.wijkteamContact, state.pending?.reason === "crisis") }]);
+    return reply([{ text: words(inbound).consentNo(ctx.wijkteamContact, state.pending?.reason === "crisis") }]);
   }
 
   async function stop(inbound: InboundMessage): Promise<AssistantReply> {
@@ -99,16 +101,16 @@ export function createResidentFlow(ctx: HandoffContext, options: ResidentFlowOpt
     const ticket = await tickets.active(conv);
     if (!ticket) {
       const state = await ctx.getState(conv);
-      if (!state.pending) return reply([{ text: t.stopNothing }], "command");
+      if (!state.pending) return reply([{ text: words(inbound).stopNothing }], "command");
       await ctx.setState(conv, { ...state, pending: undefined });
-      return reply([{ text: t.consentCancelled }], "command");
+      return reply([{ text: words(inbound).consentCancelled }], "command");
     }
     if (await tickets.close(ticket.id, "resident_stopped", now())) {
       await ctx.toDesk(ticket, "desk_update");
       await ctx.toThread(ticket, { kind: "notice", text: t.residentStopped });
       ctx.kick();
     }
-    return reply([{ text: ticket.status === "claimed" ? t.stopClaimed(ticket.workerName ?? "de sociaal werker") : t.stopWaiting }], "command");
+    return reply([{ text: ticket.status === "claimed" ? words(inbound).stopClaimed(ticket.workerName ?? words(inbound).theWorker) : words(inbound).stopWaiting }], "command");
   }
 
   async function rate(inbound: InboundMessage, ticketId: number, rating: number): Promise<AssistantReply> {
@@ -120,7 +122,7 @@ export function createResidentFlow(ctx: HandoffContext, options: ResidentFlowOpt
     }
     const state = await ctx.getState(inbound.conversationId);
     await ctx.setState(inbound.conversationId, { ...state, rateTicket: undefined });
-    return reply([{ text: t.ratingThanks }], "command");
+    return reply([{ text: words(inbound).ratingThanks }], "command");
   }
 
   async function forget(inbound: InboundMessage): Promise<void> {
@@ -146,7 +148,7 @@ export function createResidentFlow(ctx: HandoffContext, options: ResidentFlowOpt
     if (await tickets.escalate(ticket.id)) await ctx.toDesk(ticket, "desk_update");
     await ctx.toThread(ticket, { kind: "notice", text: t.crisisNotice });
     ctx.kick();
-    return reply([{ text: t.crisisWhileClaimed(ticket.workerName ?? "de sociaal werker") }], "crisis");
+    return reply([{ text: words(inbound).crisisWhileClaimed(ticket.workerName ?? words(inbound).theWorker) }], "crisis");
   }
 
   async function intercept(inbound: InboundMessage): Promise<AssistantReply | null> {

@@ -4,6 +4,7 @@
  * location is rounded to about a kilometre.
  */
 import type { ConversationState, SafetyAssessment, SafetyCheck, StoredMessage } from "../core/ports.js";
+import { catalog } from "../core/text-catalog.js";
 import type { Channel } from "../core/types.js";
 import { redactPersonalData } from "../safety/redact.js";
 import type { HandoffReason } from "./handoff-model.js";
@@ -62,6 +63,9 @@ export function summaryHeader(input: SummaryInput): string {
   if (typeof place === "string" && place) lines.push(`Plaats: ${clip(place)}`);
   if (loc) lines.push(`Locatie: ongeveer ${loc.lat.toFixed(2)}, ${loc.lon.toFixed(2)} (gedeeld door de bewoner)`);
   lines.push(`Kanaal: ${CHANNEL_NAMES[input.channel]}`);
+  // The worker should know before answering that the resident writes another language.
+  const language = input.state.language;
+  if (typeof language === "string" && language !== "nl") lines.push(`Taal van de bewoner: ${(catalog("nl").listings.languageNames as Record<string, string>)[language] ?? language}`);
   return lines.join("\n");
 }
 

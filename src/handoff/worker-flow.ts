@@ -4,7 +4,7 @@
  */
 import type { HandoffContext } from "./handoff-context.js";
 import type { ClaimResult, DeskKind, Ticket, Worker, WorkerMessageResult } from "./handoff-model.js";
-import { HANDOFF_ACTIONS, handoffTexts as t } from "./handoff-texts.js";
+import { HANDOFF_ACTIONS, handoffTexts as t, residentTextsFor } from "./handoff-texts.js";
 import { relayToResident } from "./relay.js";
 
 export interface WorkerMessage {
@@ -32,7 +32,8 @@ export function createWorkerFlow(ctx: HandoffContext) {
     const claimed = (await tickets.get(ticketId))!;
     await ctx.toDesk(claimed, "desk_update");
     await ctx.toThread(claimed, { kind: "notice", text: t.claimedNotice(worker.firstName) });
-    await ctx.toResident(claimed, { text: t.claimed(worker.firstName) });
+    const words = residentTextsFor(await ctx.languageOf(claimed.conversationId));
+    await ctx.toResident(claimed, { text: words.claimed(worker.firstName) });
     ctx.kick();
     ctx.emit({ type: "claimed", ticketId });
     ctx.logger?.info({ ticket: ticketId }, "handoff ticket claimed");
@@ -48,15 +49,16 @@ export function createWorkerFlow(ctx: HandoffContext) {
     if (!(await tickets.close(ticketId, "worker", now()))) return { ok: false, reason: "closed", ticket };
     const closed = (await tickets.get(ticketId))!;
     await ctx.toDesk(closed, "desk_update");
+    const words = residentTextsFor(await ctx.languageOf(closed.conversationId));
     if (ticket.status === "claimed") {
       const name = ticket.workerName ?? worker.firstName;
       await ctx.toResident(closed, {
-        text: t.closed(name),
+        text: words.closed(name),
         buttons: [1, 2, 3, 4, 5].map((n) => ({ id: HANDOFF_ACTIONS.rate, label: String(n), value: `${ticketId}:${n}` })),
       });
       await ctx.setState(closed.conversationId, { ...(await ctx.getState(closed.conversationId)), rateTicket: ticketId });
     } else {
-      await ctx.toResident(closed, { text: t.closedUnclaimed(ctx.wijkteamContact) });
+      await ctx.toResident(closed, { text: words.closedUnclaimed(ctx.wijkteamContact) });
     }
     ctx.kick();
     ctx.logger?.info({ ticket: ticketId }, "handoff ticket closed");

@@ -1,12 +1,12 @@
 import { PLACE_CHOICE_ACTION, type HelpTopic, type ListingRequest, type ListingResponse, type ListingSearch } from "../core/ports.js";
-import type { GeoPoint, Persona } from "../core/types.js";
+import type { GeoPoint } from "../core/types.js";
 import type { Gazetteer, KnownPlace } from "./gazetteer.js";
 import type { Geocoder } from "./geocoder.js";
 import { haversineKm, type ListingIndex, type SearchHit, type SearchQuery } from "./listing-index.js";
 import { nextOccurrence, upcomingDays } from "./occurrences.js";
 import type { Category } from "./listing-model.js";
 import type { ListingsVocabulary } from "./listings-vocabulary.js";
-import { listingsTexts, NEAR_LIMIT_KM } from "./listings-texts.js";
+import { listingsTexts, listingsTextsFor, NEAR_LIMIT_KM } from "./listings-texts.js";
 import { toLocal, type LocalNow } from "./local-calendar.js";
 import { renderHit, renderResults, sourcesFor } from "./render-listings.js";
 import { renderShownFollowUp } from "./render-follow-up.js";
@@ -60,7 +60,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         if (!request.location) return null;
         const origin = locationOrigin(request.location, gazetteer);
         const q = memory.pending ? restoreQuery(memory.pending, now) : emptyQuestion();
-        return answer(index, gazetteer, q, origin, request.persona, now, { viaLocation: true }, memory.pending ? undefined : "nu");
+        return answer(index, gazetteer, q, origin, request, now, { viaLocation: true }, memory.pending ? undefined : "nu");
       }
 
       // "waar is dat?", "de eerste": about what was just shown, answered from those listings.
@@ -97,14 +97,14 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         const example = gazetteer.examplePostcode();
         const ask =
           origin && "unknown" in origin
-            ? listingsTexts.unknownPlace(origin.unknown, example)
+            ? listingsTextsFor(request.language).unknownPlace(origin.unknown, example)
             : request.persona === "professional"
-              ? listingsTexts.askPlaceProfessional(example)
-              : listingsTexts.askPlace(example);
+              ? listingsTextsFor(request.language).askPlaceProfessional(example)
+              : listingsTextsFor(request.language).askPlace(example);
         const pending = q.bare && memory.pending ? memory.pending : storeQuery(q);
         return { kind: "need_place", replies: [{ text: ask, requestLocation: true }], sources: [], memory: writeMemory({ pending }) };
       }
-      return answer(index, gazetteer, q, origin, request.persona, now, { ...(origin.remember ? {} : { viaLocation: memory.viaLocation }) });
+      return answer(index, gazetteer, q, origin, request, now, { ...(origin.remember ? {} : { viaLocation: memory.viaLocation }) });
     },
 
     async describeListings(request) {
@@ -196,11 +196,12 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
     gazetteer: Gazetteer,
     q: UnderstoodQuestion,
     origin: Origin,
-    persona: Persona,
+    request: ListingRequest,
     now: LocalNow,
     memory: SearchMemory,
     defaultTime?: "nu",
   ): ListingResponse {
+    const { persona, language } = request;
     const time: TimeAsk | undefined = q.time ?? (defaultTime ? readTime(["nu"], [false], now).ask : undefined);
     const limit = persona === "resident" ? 3 : 5;
     const base: SearchQuery = {
@@ -233,10 +234,11 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
     // For the coordinator's counts: a postcode counts as its 4-digit area, never more precise.
     const area = origin.where === listingsTexts.nearLocation ? undefined : /^\d{4}/.test(origin.name) ? origin.name.slice(0, 4) : origin.name;
     const asked = { categories: [...q.categories], ...(area ? { area } : {}), shown: hits.map((h) => ({ id: h.item.listing.id, name: h.item.listing.name })) };
-    if (hits.length === 0) return { kind: "results", replies: [{ text: listingsTexts.nothing }], sources: [], memory: shownMemory, asked, ...remember };
+    // The frame in the resident's language; place names and the gazetteer's own phrases stay Dutch for now.
+    if (hits.length === 0) return { kind: "results", replies: [{ text: listingsTextsFor(language).nothing }], sources: [], memory: shownMemory, asked, ...remember };
     const where = hits[0]!.distanceKm <= NEAR_LIMIT_KM || origin.where === listingsTexts.nearLocation ? origin.where : listingsTexts.fromPlace(origin.name);
-    const intro = describeSearch(q, relaxed, where, time);
-    const replies = renderResults({ intro, hits, now, persona, showAccess: q.accessible });
+    const intro = describeSearch(q, relaxed, where, time, language);
+    const replies = renderResults({ intro, hits, now, persona, showAccess: q.accessible, ...(language ? { language } : {}) });
     const sources = replies.flatMap((r) => r.sources ?? []);
     return { kind: "results", replies: replies.map(({ sources: _s, ...r }) => r), sources, memory: shownMemory, asked, ...remember };
   }

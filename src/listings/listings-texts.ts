@@ -1,97 +1,142 @@
+import { catalog, fill } from "../core/text-catalog.js";
 import type { Audience, Category } from "./listing-model.js";
 
-/** Everything the listings capability says, in plain Dutch (B1), in one place for review. */
+/**
+ * Everything the listings capability says, in the resident's language (data: `knowledge/texts/`,
+ * Dutch B1 the reference). The listings themselves (names, descriptions) stay as written: Dutch.
+ */
+function buildListingsTexts(language: string) {
+  const all = catalog(language);
+  const t = all.listings;
+  const time = all.time;
+  const example = (postcode: string | undefined) => (postcode ? fill(t.example, { postcode }) : "");
+  return {
+    categories: t.categories as Record<Category, string>,
+    audiences: t.audiences as Record<Audience, string>,
+    languageNames: t.languageNames as Record<string, string>,
+    askPlace: (postcode: string | undefined) => fill(t.askPlace, { example: example(postcode) }),
+    askPlaceProfessional: (postcode: string | undefined) => fill(t.askPlaceProfessional, { example: example(postcode) }),
+    unknownPlace: (name: string, postcode: string | undefined) => fill(t.unknownPlace, { name, example: example(postcode) }),
+    intro: (parts: { what?: string; who?: string; cost?: string; language?: string; when?: string; where: string }) => {
+      const bits = [
+        parts.what ? fill(t.forWhat, { what: parts.what }) : undefined,
+        parts.who ? fill(t.forWho, { who: parts.who }) : undefined,
+        parts.cost,
+        parts.language,
+        parts.when,
+      ].filter(Boolean);
+      return fill(t.intro, { details: bits.length ? ` ${bits.join(", ")}` : "", where: parts.where });
+    },
+    forWho: (who: string) => fill(t.forWho, { who }),
+    free: t.free,
+    cheap: t.cheap,
+    inLanguage: (languages: string) => fill(t.inLanguage, { languages }),
+    accessible: t.accessible,
+    and: t.and,
+    nearMe: (where: string) => fill(t.nearMe, { where }),
+    // Said with the distance since the national gazetteer (Dutch until the language files have it).
+    widenedFurther: (distance: string) => `Binnen ${NEAR_LIMIT_WORDS} vond ik niets. Het dichtstbij is ${distance} hier vandaan.`,
+    widenedTime: (when: string) => capitalise(fill(t.widenedTime, { when })),
+    widenedFilters: (dropped: string) => fill(t.widenedFilters, { dropped }),
+    widenedNeed: (what: string) => fill(t.widenedNeed, { what }),
+    nothing: t.nothing,
+    nearLocation: t.nearLocation,
+    nearPlace: (name: string) => fill(t.nearPlace, { name }),
+    // Place answers of the national gazetteer: Dutch until the language files have them.
+    fromPlace: (name: string) => `gerekend vanaf ${name}`,
+    /** The one short question for a name that fits places in several gemeenten. */
+    whichPlace: (options: string[]) => `Bedoelt u ${options.slice(0, -1).join(", ")} of ${options[options.length - 1]}?`,
+    helpNearby: (where: string) => `Hier kunt u terecht, ${where}:`,
+    outside: (name: string) => `Ik heb geen activiteiten in ${name}.`,
+    outsideNearby: (name: string) => `Ik heb geen activiteiten in ${name} zelf. Dit is het dichtstbij, buiten ${name}:`,
+    coveredOnly: (names: string[]) => (names.length > 0 && names.length <= 6 ? `Ik ken alleen activiteiten in ${listNames(names)}.` : undefined),
+    outsideHelp: (gemeente: string | undefined) =>
+      [
+        "Wat u wel kunt doen:",
+        `• Bel de gemeente${gemeente ? ` ${gemeente}` : ""}: 14 en dan het netnummer (bijvoorbeeld 14 020 of 14 043). Of kijk op de website van de gemeente. Vraag naar het sociaal wijkteam of het Wmo-loket.`,
+        "• Vragen over geld of schulden: Geldfit.nl helpt gratis, ook anoniem.",
+        "• Gratis juridisch advies: het Juridisch Loket, 0800-8020.",
+        "• Zorgt u voor iemand? De Mantelzorglijn: 030-7606055.",
+        "• Even praten met iemand: De Luisterlijn, 088-0767000 (dag en nacht).",
+      ].join("\n"),
+    /** One line above the results for a resident who wrote another language: the details are Dutch. */
+    inDutch: t.inDutch,
+    render: {
+      when: (when: string) => fill(t.when, { when }),
+      where: (where: string | undefined, distance: string) => fill(t.where, { where: where || t.seeMap, distance }),
+      cost: (cost: string) => fill(t.cost, { cost: /^gratis\.?$/i.test(cost.trim()) ? t.free : cost }),
+      access: (access: string) => fill(t.access, { access }),
+      contact: (phone: string | undefined, email: string | undefined) => {
+        const ways = [phone ? fill(t.call, { phone }) : undefined, email ? fill(t.mail, { email }) : undefined].filter(Boolean);
+        return ways.length ? fill(t.contact, { contact: ways.join(` ${t.or} `) }) : undefined;
+      },
+      website: (url: string) => fill(t.website, { url }),
+      map: (url: string) => fill(t.map, { url }),
+      stale: t.stale,
+      hint: { resident: t.hintResident, professional: t.hintProfessional },
+      byAppointment: t.byAppointment,
+      ongoing: (end: string, span: string) => fill(t.ongoing, { end, span }),
+      todayAt: (date: string, span: string) => fill(t.todayAt, { date, span }),
+      tomorrowAt: (date: string, span: string) => fill(t.tomorrowAt, { date, span }),
+      dateAt: (date: string, span: string) => fill(t.dateAt, { date, span }),
+      date: (weekday: number, day: number, month: number) => fill(t.date, { weekday: time.days[weekday] ?? "", day, month: time.months[month - 1] ?? "" }),
+      lessThan100m: t.lessThan100m,
+    },
+    /** "op dinsdag", "vanavond", "nu of binnen een uur": a time label of `time-words.ts` said back. */
+    timePhrase: (label: string) => label.split(" of ").map((part) => timePart(part, time)).join(` ${time.or} `),
+  };
+}
 
-export const CATEGORY_WORDS: Record<Category, string> = {
-  ontmoeting: "ontmoeting",
-  "sport-en-bewegen": "sport en bewegen",
-  "eten-en-koken": "samen eten en koken",
-  geldzaken: "hulp met geld en formulieren",
-  mantelzorg: "steun bij mantelzorg",
-  "opvoeden-en-gezin": "opvoeden en gezin",
-  "taal-en-leren": "taal en leren",
-  "digitale-hulp": "hulp met computer en telefoon",
-  vervoer: "vervoer",
-  "klussen-en-wonen": "klussen en wonen",
-  vrijwilligerswerk: "vrijwilligerswerk",
-  "informatie-en-advies": "informatie en advies",
-  "creatief-en-cultuur": "creatief en cultuur",
-  "gezondheid-en-welzijn": "gezondheid en welzijn",
-};
+type TimeTexts = ReturnType<typeof catalog>["time"];
+const DUTCH_DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+type Part = "ochtend" | "middag" | "avond";
 
-export const AUDIENCE_WORDS: Record<Audience, string> = {
-  iedereen: "iedereen",
-  ouderen: "ouderen",
-  jongeren: "jongeren",
-  kinderen: "kinderen",
-  ouders: "ouders",
-  mantelzorgers: "mantelzorgers",
-  nieuwkomers: "nieuwkomers",
-  "mensen-met-een-beperking": "mensen met een beperking",
-};
+/** One time label of `time-words.ts` ("dinsdagochtend", "morgenavond", "in de avond") in words of `time`. */
+function timePart(label: string, time: TimeTexts): string {
+  const simple: Record<string, string> = {
+    nu: time.now,
+    vandaag: time.today,
+    morgen: time.tomorrow,
+    overmorgen: time.dayAfterTomorrow,
+    "dit weekend": time.thisWeekend,
+    "deze week": time.thisWeek,
+    "volgende week": time.nextWeek,
+  };
+  if (simple[label]) return simple[label];
+  const van = /^van(ochtend|middag|avond)$/.exec(label);
+  if (van) return time.thisPart[van[1] as Part];
+  const inPart = /^in de (ochtend|middag|avond)$/.exec(label);
+  if (inPart) return fill(time.inPart, { part: time.parts[inPart[1] as Part] });
+  const m = /^(overmorgen|morgen|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(ochtend|middag|avond)?$/.exec(label);
+  if (!m) return label;
+  const weekday = DUTCH_DAYS.indexOf(m[1]!);
+  const day = weekday >= 0 ? time.days[weekday]! : m[1] === "morgen" ? time.tomorrow : time.dayAfterTomorrow;
+  const withPart = m[2] ? fill(time.dayPart, { day, part: time.parts[m[2] as Part] }) : day;
+  return weekday >= 0 ? fill(time.onDay, { day: withPart }) : withPart;
+}
 
-export const LANGUAGE_NAMES: Record<string, string> = {
-  nl: "Nederlands", en: "Engels", ar: "Arabisch", tr: "Turks", uk: "Oekraïens", ru: "Russisch", pl: "Pools", fr: "Frans",
-  de: "Duits", es: "Spaans", so: "Somalisch", ti: "Tigrinya", fa: "Perzisch", pt: "Portugees", zh: "Chinees",
-};
+export type ListingsTexts = ReturnType<typeof buildListingsTexts>;
 
-const TIME_PHRASES: Record<string, string> = {
-  nu: "nu of binnen een uur",
-  vandaag: "vandaag",
-  morgen: "morgen",
-  overmorgen: "overmorgen",
-  vanavond: "vanavond",
-  vanmiddag: "vanmiddag",
-  vanochtend: "vanochtend",
-  "dit weekend": "dit weekend",
-  "deze week": "deze week",
-  "volgende week": "volgende week",
-};
+const built = new Map<string, ListingsTexts>();
+
+/** The listings texts in `language` (Dutch when there is no text file for it). */
+export function listingsTextsFor(language: string | undefined): ListingsTexts {
+  const key = language ?? "nl";
+  let texts = built.get(key);
+  if (!texts) built.set(key, (texts = buildListingsTexts(key)));
+  return texts;
+}
+
+/** The Dutch texts, also used to describe listings for the (Dutch) retrieval index. */
+export const listingsTexts = listingsTextsFor("nl");
+export const CATEGORY_WORDS: Record<Category, string> = listingsTexts.categories;
+export const AUDIENCE_WORDS: Record<Audience, string> = listingsTexts.audiences;
+export const LANGUAGE_NAMES: Record<string, string> = listingsTexts.languageNames;
 
 /** "op dinsdag", "vanavond", "nu of binnen een uur". */
 export function timePhrase(label: string): string {
-  return label
-    .split(" of ")
-    .map((part) => TIME_PHRASES[part] ?? (/^(ma|di|wo|do|vr|za|zo)[a-z]*dag/.test(part) ? `op ${part}` : part))
-    .join(" of ");
+  return listingsTexts.timePhrase(label);
 }
-
-export const listingsTexts = {
-  askPlace: (example: string | undefined) =>
-    `Waar zoekt u? Stuur uw postcode${example ? ` (bijvoorbeeld ${example})` : ""} of de naam van uw wijk of dorp. Op Telegram kunt u ook uw locatie delen met de knop.`,
-  askPlaceProfessional: (example: string | undefined) =>
-    `Voor welke plaats of wijk? Geef een postcode${example ? ` (bijvoorbeeld ${example})` : ""} of de naam van een wijk of dorp.`,
-  unknownPlace: (name: string, example: string | undefined) =>
-    `Ik ken "${name}" niet. Stuur uw postcode${example ? ` (bijvoorbeeld ${example})` : ""} of de naam van een wijk of dorp in de buurt.`,
-  intro: (parts: { what?: string; who?: string; cost?: string; language?: string; when?: string; where: string }) => {
-    const bits = [parts.what ? `voor ${parts.what}` : undefined, parts.who ? `voor ${parts.who}` : undefined, parts.cost, parts.language, parts.when].filter(Boolean);
-    return `Dit vond ik${bits.length ? ` ${bits.join(", ")}` : ""}, ${parts.where}:`;
-  },
-  nearMe: (where: string) => `Dit is er ${where}:`,
-  widenedFurther: (distance: string) => `Binnen ${NEAR_LIMIT_WORDS} vond ik niets. Het dichtstbij is ${distance} hier vandaan.`,
-  widenedTime: (when: string) => `${capitalise(when)} vond ik niets. Ik kijk daarom ook naar andere dagen.`,
-  widenedFilters: (dropped: string) => `Ik vond niets dat precies past (${dropped}). Dit komt het dichtst in de buurt.`,
-  widenedNeed: (what: string) => `Ik vond geen ${what} in de buurt. Ik laat andere activiteiten zien.`,
-  nothing: "Ik vond helaas geen activiteiten in de buurt. Probeer een andere plaats, of vraag het aan het sociaal wijkteam.",
-  nearLocation: "bij uw locatie",
-  nearPlace: (name: string) => `in de buurt van ${name}`,
-  fromPlace: (name: string) => `gerekend vanaf ${name}`,
-  /** The one short question for a name that fits places in several gemeenten. */
-  whichPlace: (options: string[]) => `Bedoelt u ${options.slice(0, -1).join(", ")} of ${options[options.length - 1]}?`,
-  helpNearby: (where: string) => `Hier kunt u terecht, ${where}:`,
-  outside: (name: string) => `Ik heb geen activiteiten in ${name}.`,
-  outsideNearby: (name: string) => `Ik heb geen activiteiten in ${name} zelf. Dit is het dichtstbij, buiten ${name}:`,
-  coveredOnly: (names: string[]) => (names.length > 0 && names.length <= 6 ? `Ik ken alleen activiteiten in ${listNames(names)}.` : undefined),
-  outsideHelp: (gemeente: string | undefined) =>
-    [
-      "Wat u wel kunt doen:",
-      `• Bel de gemeente${gemeente ? ` ${gemeente}` : ""}: 14 en dan het netnummer (bijvoorbeeld 14 020 of 14 043). Of kijk op de website van de gemeente. Vraag naar het sociaal wijkteam of het Wmo-loket.`,
-      "• Vragen over geld of schulden: Geldfit.nl helpt gratis, ook anoniem.",
-      "• Gratis juridisch advies: het Juridisch Loket, 0800-8020.",
-      "• Zorgt u voor iemand? De Mantelzorglijn: 030-7606055.",
-      "• Even praten met iemand: De Luisterlijn, 088-0767000 (dag en nacht).",
-    ].join("\n"),
-};
 
 /** Within this distance a listing is "in de buurt"; up to NEAR_LIMIT_KM "iets verder weg"; beyond that only when nothing is nearer. */
 export const CLOSE_KM = 1.5;

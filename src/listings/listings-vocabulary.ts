@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { AUDIENCES, CATEGORIES, type Audience, type Category } from "./listing-model.js";
@@ -28,6 +28,25 @@ const vocabularySchema = z.object({
 
 export type VocabularyData = z.infer<typeof vocabularySchema>;
 
+/** One language's listing words (`knowledge/languages/listings/<code>.json`), merged into the vocabulary. */
+const languageWordsSchema = z.object({
+  categories: z.partialRecord(z.enum(CATEGORIES), phraseList).default({}),
+  audiences: z.partialRecord(z.enum(AUDIENCES), phraseList).default({}),
+  cost: z.object({ free: phraseList.default([]), cheap: phraseList.default([]) }).default({ free: [], cheap: [] }),
+  askCues: phraseList.default([]),
+  nearCues: phraseList.default([]),
+  knowledgeCues: phraseList.default([]),
+  genericActivity: phraseList.default([]),
+  placeFillers: phraseList.default([]),
+  /** A need word and the Dutch word parts listings about it contain ("lessons": ["taal"]), to rank them first. */
+  keywords: z.record(z.string().min(1), z.array(z.string().min(2))).default({}),
+  /** A word and the Dutch time word it stands for ("tomorrow": "morgen", "çarşamba": "woensdag"). */
+  time: z.record(z.string().min(1), z.string().min(1)).default({}),
+});
+type LanguageWords = z.infer<typeof languageWordsSchema>;
+
+export const LANGUAGE_WORDS_DIR = join("languages", "listings");
+
 /** The compiled vocabulary: what words mean for the listing search. */
 export interface ListingsVocabulary {
   categories: PhraseSet;
@@ -40,6 +59,10 @@ export interface ListingsVocabulary {
   near: PhraseSet;
   knowledge: PhraseSet;
   fillers: Set<string>;
+  /** Time words of other languages and the Dutch word `time-words.ts` reads for them (normalised). */
+  timeWords: Map<string, string>;
+  /** Need words of other languages and the Dutch word parts of listings about them (normalised). */
+  keywordWords: Map<string, string[]>;
   /** Words that mean a need, a who, a cost or a language: never read as a misspelled place name. */
   isVocabularyWord(word: string): boolean;
   freeInListing: string[];
@@ -53,15 +76,49 @@ export const VOCABULARY_FILE = "listings-vocabulary.json";
 /** Loads `knowledge/listings-vocabulary.json` (the synonym table is data, so it can be edited without code). */
 export function loadListingsVocabulary(knowledgeDir: string): ListingsVocabulary {
   const path = join(knowledgeDir, VOCABULARY_FILE);
-  const parsed = vocabularySchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
+  const data = parseFile(path, vocabularySchema);
+  // Residents ask in their own language: each language's words are data beside the Dutch ones.
+  const dir = join(knowledgeDir, LANGUAGE_WORDS_DIR);
+  const languages = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : [];
+  return compileVocabulary(data, languages.map((file) => parseFile(join(dir, file), languageWordsSchema)));
+}
+
+function parseFile<T>(path: string, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(JSON.parse(readFileSync(path, "utf8")));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${path}: ${issue.path.join(".")}: ${issue.message}`);
   }
-  return compileVocabulary(parsed.data);
+  return parsed.data;
 }
 
-export function compileVocabulary(data: VocabularyData): ListingsVocabulary {
+/** The Dutch vocabulary with each language's words added to the same groups. */
+function mergeLanguages(data: VocabularyData, languages: readonly LanguageWords[]): VocabularyData {
+  const add = <K extends string>(into: Partial<Record<K, string[]>>, from: Partial<Record<K, string[]>>) => {
+    const out: Partial<Record<K, string[]>> = { ...into };
+    for (const [key, list] of Object.entries(from) as Array<[K, string[] | undefined]>) out[key] = [...(out[key] ?? []), ...(list ?? [])];
+    return out;
+  };
+  return languages.reduce<VocabularyData>(
+    (merged, l) => ({
+      ...merged,
+      categories: add(merged.categories, l.categories),
+      audiences: add(merged.audiences, l.audiences),
+      cost: { ...merged.cost, free: [...merged.cost.free, ...l.cost.free], cheap: [...merged.cost.cheap, ...l.cost.cheap] },
+      askCues: [...merged.askCues, ...l.askCues],
+      nearCues: [...merged.nearCues, ...l.nearCues],
+      knowledgeCues: [...merged.knowledgeCues, ...l.knowledgeCues],
+      genericActivity: [...merged.genericActivity, ...l.genericActivity],
+      placeFillers: [...merged.placeFillers, ...l.placeFillers],
+    }),
+    data,
+  );
+}
+
+export function compileVocabulary(dutch: VocabularyData, languages: readonly LanguageWords[] = []): ListingsVocabulary {
+  const data = mergeLanguages(dutch, languages);
+  const timeWords = new Map(languages.flatMap((l) => Object.entries(l.time)).map(([word, nl]) => [normalise(word), nl]));
+  const keywordWords = new Map(languages.flatMap((l) => Object.entries(l.keywords)).map(([word, parts]) => [normalise(word), parts.map((p) => normalise(p))]));
   const norm = (list: string[]) => list.map((p) => p.split(/\s+/).map((w) => (w === "?" ? w : normaliseWord(w))).join(" "));
   const group = (record: Record<string, string[] | undefined>) =>
     compilePhrases(Object.fromEntries(Object.entries(record).map(([k, v]) => [k, norm(v ?? [])])));
@@ -80,6 +137,8 @@ export function compileVocabulary(data: VocabularyData): ListingsVocabulary {
   return {
     ...sets,
     fillers: new Set(norm(data.placeFillers).flatMap((p) => p.split(" "))),
+    timeWords,
+    keywordWords,
     isVocabularyWord: (word) => meaningful.some((s) => s.knows(word)),
     freeInListing: norm(data.cost.freeInListing),
     cheapInListing: norm(data.cost.cheapInListing),

@@ -62,7 +62,9 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
 
   const place = readPostcode(tokens, cased, used, gazetteer);
   const age = readAge(tokens, used, text);
-  const { ask: time, matches: timeMatches } = readTime(tokens, used, deps.now);
+  // "tomorrow", "yarın", "завтра", "غدا": read as the Dutch time word they stand for.
+  const timeTokens = v.timeWords.size > 0 ? tokens.map((t) => v.timeWords.get(t) ?? t) : tokens;
+  const { ask: time, matches: timeMatches } = readTime(timeTokens, used, deps.now);
   const timeWords = timeMatches.flatMap((m) => tokens.slice(m.start, m.end)).join(" ");
   const languages = unique(v.languages.match(tokens, used, { consume: true }).map((m) => m.label));
   const costMatches = v.cost.match(tokens, used, { consume: true });
@@ -86,9 +88,14 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
   const genericMatches = v.generic.match(tokens, used);
   const audiences = unique<Audience>([...(age !== undefined ? [ageAudience(age)] : []), ...audienceMatches.map((m) => m.label as Audience)].filter((a): a is Audience => a !== undefined));
   const categories = unique(categoryMatches.map((m) => m.label as Category));
-  const keywords = unique(
-    categoryMatches.flatMap((m) => tokens.slice(m.start, m.end)).filter((t) => t.length >= 4 && !STOPWORDS.has(t)).map((t) => t.slice(0, 5)),
-  );
+  // A need word in another language ranks listings by the Dutch words for it ("lessons" → "taal").
+  const keywords = unique([
+    ...categoryMatches
+      .flatMap((m) => tokens.slice(m.start, m.end))
+      .flatMap((t) => v.keywordWords.get(t) ?? (t.length >= 4 && !STOPWORDS.has(t) ? [t.slice(0, 5)] : [])),
+    // Words with a Dutch equivalent rank listings that say it, also outside a need ("kadınlar" → "vrouw").
+    ...(categoryMatches.length > 0 ? tokens.flatMap((t) => v.keywordWords.get(t) ?? []) : []),
+  ]);
 
   const all = tokens.map(() => false);
   const ask = v.ask.match(tokens, all).length > 0;

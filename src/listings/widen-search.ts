@@ -1,6 +1,6 @@
 import type { ListingIndex, SearchHit, SearchQuery } from "./listing-index.js";
 import type { Audience, Category } from "./listing-model.js";
-import { AUDIENCE_WORDS, CATEGORY_WORDS, LANGUAGE_NAMES, listingsTexts, NEAR_LIMIT_KM, timePhrase } from "./listings-texts.js";
+import { listingsTextsFor, NEAR_LIMIT_KM, type ListingsTexts } from "./listings-texts.js";
 import { formatDistance } from "./render-listings.js";
 import type { TimeAsk } from "./time-words.js";
 import type { UnderstoodQuestion } from "./understand-question.js";
@@ -47,23 +47,24 @@ export function searchWithWidening(index: ListingIndex, base: SearchQuery, q: Un
 }
 
 /** The first lines of the answer: what was let go (if anything), then what the results are for and where. */
-export function describeSearch(q: UnderstoodQuestion, relaxed: Relaxed, where: string, time: TimeAsk | undefined): string {
+export function describeSearch(q: UnderstoodQuestion, relaxed: Relaxed, where: string, time: TimeAsk | undefined, language?: string): string {
+  const t = listingsTextsFor(language);
   const notes: string[] = [];
-  const what = q.categories.length > 0 ? listWords(q.categories.map((c) => CATEGORY_WORDS[c as Category])) : undefined;
-  if (relaxed.time && time) notes.push(listingsTexts.widenedTime(timePhrase(time.label)));
-  if (relaxed.filters) notes.push(listingsTexts.widenedFilters(filterWords(q).join(", ")));
-  if (relaxed.need && what) notes.push(listingsTexts.widenedNeed(what));
-  if (relaxed.far) notes.push(listingsTexts.widenedFurther(formatDistance(relaxed.nearestKm ?? NEAR_LIMIT_KM)));
+  const what = q.categories.length > 0 ? listWords(q.categories.map((c) => t.categories[c as Category]), t.and) : undefined;
+  if (relaxed.time && time) notes.push(t.widenedTime(t.timePhrase(time.label)));
+  if (relaxed.filters) notes.push(t.widenedFilters(filterWords(q, t).join(", ")));
+  if (relaxed.need && what) notes.push(t.widenedNeed(what));
+  if (relaxed.far) notes.push(t.widenedFurther(formatDistance(relaxed.nearestKm ?? NEAR_LIMIT_KM, language)));
 
   const general = q.categories.length === 0 && q.audiences.length === 0 && !q.cost && q.languages.length === 0;
-  const when = time && !relaxed.time ? timePhrase(time.label) : undefined;
+  const when = time && !relaxed.time ? t.timePhrase(time.label) : undefined;
   const intro = general
-    ? listingsTexts.nearMe(`${where}${when ? `, ${when}` : ""}`)
-    : listingsTexts.intro({
+    ? t.nearMe(`${where}${when ? `, ${when}` : ""}`)
+    : t.intro({
         ...(what && !relaxed.need ? { what } : {}),
-        ...(q.audiences.length > 0 && !relaxed.filters ? { who: listWords(q.audiences.map((a) => AUDIENCE_WORDS[a as Audience])) } : {}),
-        ...(q.cost && !relaxed.filters ? { cost: q.cost === "free" ? "gratis" : "goedkoop" } : {}),
-        ...(q.languages.length > 0 && !relaxed.filters ? { language: languageWords(q.languages) } : {}),
+        ...(q.audiences.length > 0 && !relaxed.filters ? { who: audienceWords(q, t) } : {}),
+        ...(q.cost && !relaxed.filters ? { cost: q.cost === "free" ? t.free : t.cheap } : {}),
+        ...(q.languages.length > 0 && !relaxed.filters ? { language: languageWords(q.languages, t) } : {}),
         ...(when ? { when } : {}),
         where,
       });
@@ -71,23 +72,27 @@ export function describeSearch(q: UnderstoodQuestion, relaxed: Relaxed, where: s
 }
 
 function hasFilters(q: UnderstoodQuestion): boolean {
-  return filterWords(q).length > 0;
+  return filterWords(q, listingsTextsFor("nl")).length > 0;
 }
 
-function filterWords(q: UnderstoodQuestion): string[] {
+function filterWords(q: UnderstoodQuestion, t: ListingsTexts): string[] {
   return [
-    q.cost === "free" ? "gratis" : q.cost === "cheap" ? "goedkoop" : undefined,
-    q.languages.length > 0 ? languageWords(q.languages) : undefined,
-    q.accessible ? "toegankelijk met een rolstoel" : undefined,
-    q.audiences.length > 0 ? `voor ${listWords(q.audiences.map((a) => AUDIENCE_WORDS[a as Audience]))}` : undefined,
+    q.cost === "free" ? t.free : q.cost === "cheap" ? t.cheap : undefined,
+    q.languages.length > 0 ? languageWords(q.languages, t) : undefined,
+    q.accessible ? t.accessible : undefined,
+    q.audiences.length > 0 ? t.forWho(audienceWords(q, t)) : undefined,
   ].filter((x): x is string => x !== undefined);
 }
 
-function languageWords(codes: string[]): string {
-  return `in het ${listWords(codes.map((l) => LANGUAGE_NAMES[l] ?? l))}`;
+function audienceWords(q: UnderstoodQuestion, t: ListingsTexts): string {
+  return listWords(q.audiences.map((a) => t.audiences[a as Audience]), t.and);
 }
 
-export function listWords(words: string[]): string {
+function languageWords(codes: string[], t: ListingsTexts): string {
+  return t.inLanguage(listWords(codes.map((l) => t.languageNames[l] ?? l), t.and));
+}
+
+export function listWords(words: string[], and = "en"): string {
   if (words.length <= 1) return words[0] ?? "";
-  return `${words.slice(0, -1).join(", ")} en ${words[words.length - 1]}`;
+  return `${words.slice(0, -1).join(", ")} ${and} ${words[words.length - 1]}`;
 }

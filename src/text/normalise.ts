@@ -87,7 +87,16 @@ export function tokenise(text: string): string[] {
  * that is not a letter or digit turned into a single space. Cyrillic and Arabic letters stay.
  */
 export function normalise(text: string, keepCase = false): string {
-  return stripMarks(keepCase ? text : text.toLowerCase(), "latin")
+  let folded = keepCase ? text : text.toLowerCase();
+  // Letters without a decomposition (Turkish ı, Polish ł) folded like accents: "yaşlı" = "yasli".
+  if (/[ıłŁ]/.test(folded)) folded = folded.replace(/ı/g, "i").replace(/ł/g, "l").replace(/Ł/g, "L");
+  // Arabic as people type it: hamza forms, ta marbuta and alef maksura folded; vowel marks and tatweel dropped.
+  if (/[\u0600-\u06FF]/.test(folded)) {
+    folded = folded.replace(/[أإآ]/g, "ا").replace(/ة/g, "ه").replace(/ى/g, "ي").replace(/[\u064B-\u065F\u0670\u0640]/g, "");
+  }
+  // Turkish writes case endings on names after an apostrophe ("Zeist'te", "Utrecht'ten"): the name stands alone.
+  if (/['’]/.test(folded)) folded = folded.replace(/(\p{Lu}\p{L}*)['’](d[ae]n?|t[ae]n?|y?[ae]|[dt][ae]ki|n[iı]n|[iıuü]n)(?![\p{L}])/gu, "$1 $2");
+  return stripMarks(folded, "latin")
     .replace(/['’`´]/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();

@@ -13,6 +13,8 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 export interface Person {
   id: number;
   firstName?: string;
+  /** The app's language setting (`from.language_code`); default `nl`. */
+  languageCode?: string;
 }
 
 function privateMessage(from: Person, fields: Record<string, unknown>): Message {
@@ -20,7 +22,7 @@ function privateMessage(from: Person, fields: Record<string, unknown>): Message 
     message_id: nextMessageId++,
     date: nowSeconds(),
     chat: { id: from.id, type: "private", first_name: from.firstName ?? "Fatima" },
-    from: { id: from.id, is_bot: false, first_name: from.firstName ?? "Fatima", language_code: "nl" },
+    from: { id: from.id, is_bot: false, first_name: from.firstName ?? "Fatima", language_code: from.languageCode ?? "nl" },
     ...fields,
   } as unknown as Message;
 }

@@ -1,6 +1,7 @@
 import type { BotError, Context } from "grammy";
 import { ACTIONS } from "../../core/actions.js";
-import { texts } from "../../core/texts.js";
+import { textLanguageOf } from "../../core/language.js";
+import { textsFor } from "../../core/texts.js";
 import type { Logger } from "../../log/logger.js";
 import type { CallbackDataCodec } from "./callback-data.js";
 import { deliverMessages } from "./deliver.js";
@@ -26,6 +27,8 @@ export function createUpdateErrorHandler(deps: { logger: Logger; codec: Callback
     if (ctx.chat?.type !== "private" && !ctx.callbackQuery && !(message && isAddressedToBot(message, ctx.me))) return;
     try {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      // The conversation's language is not known here; the app's language setting is the best guess.
+      const texts = textsFor(textLanguageOf(ctx.from?.language_code));
       const apology = { text: texts.error, buttons: [{ id: ACTIONS.handoffRequest, label: texts.buttons.person }] };
       const api = ctx.api;
       // Through the chat's lane: during an outage the apology waits with the chat's other replies.

@@ -33,6 +33,7 @@ export function toInboundMessage(update: Update, { me, codec, now }: MapUpdateOp
       persona: "resident",
       text: "",
       action,
+      ...(query.from.language_code ? { platformLanguage: query.from.language_code } : {}),
       receivedAt: now,
     };
   }
@@ -61,6 +62,7 @@ export function toInboundMessage(update: Update, { me, codec, now }: MapUpdateOp
     text,
     ...(message.location ? { location: { lat: message.location.latitude, lon: message.location.longitude } } : {}),
     ...(unsupported ? { unsupported } : {}),
+    ...(message.from.language_code ? { platformLanguage: message.from.language_code } : {}),
     receivedAt: now,
   };
 }

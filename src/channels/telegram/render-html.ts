@@ -1,9 +1,9 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from "grammy/types";
-import { texts } from "../../core/texts.js";
+import { textsFor } from "../../core/texts.js";
 import type { Button, OutboundMessage, Source } from "../../core/types.js";
 import type { CallbackDataCodec } from "./callback-data.js";
 import { splitText, TELEGRAM_TEXT_LIMIT } from "./split-text.js";
-import { telegramTexts } from "./telegram-texts.js";
+import { telegramTextsFor } from "./telegram-texts.js";
 
 /** One `sendMessage` call: HTML text and an optional keyboard. */
 export interface TelegramMessagePart {
@@ -31,21 +31,22 @@ export function renderForTelegram(message: OutboundMessage, codec: CallbackDataC
     html: escapeHtml(piece),
     plain: piece,
   }));
-  if (message.sources?.length) appendSources(parts, message.sources);
+  if (message.sources?.length) appendSources(parts, message.sources, textsFor(message.language).sourcesLabel);
   if (parts.length === 0) return [];
 
   const inline = message.buttons?.length ? inlineKeyboard(message.buttons, codec) : undefined;
   if (inline) parts[parts.length - 1]!.replyMarkup = inline;
   if (message.requestLocation) {
-    if (parts[0]!.replyMarkup) parts.push({ html: escapeHtml(telegramTexts.locationPrompt), plain: telegramTexts.locationPrompt });
-    parts.find((p) => !p.replyMarkup)!.replyMarkup = locationKeyboard();
+    const words = telegramTextsFor(message.language);
+    if (parts[0]!.replyMarkup) parts.push({ html: escapeHtml(words.locationPrompt), plain: words.locationPrompt });
+    parts.find((p) => !p.replyMarkup)!.replyMarkup = locationKeyboard(message.language);
   }
   return parts;
 }
 
-function appendSources(parts: TelegramMessagePart[], sources: Source[]) {
+function appendSources(parts: TelegramMessagePart[], sources: Source[], label: string) {
   const lines = sources.map((source, i) => renderSource(source, i + 1));
-  const header = { html: `<b>${escapeHtml(texts.sourcesLabel)}</b>`, plain: texts.sourcesLabel };
+  const header = { html: `<b>${escapeHtml(label)}</b>`, plain: label };
   let block = { html: header.html, plain: header.plain };
   const blocks: Array<typeof block> = [];
   for (const line of lines) {
@@ -106,7 +107,8 @@ export function inlineKeyboard(buttons: Button[], codec: CallbackDataCodec): Inl
   return { inline_keyboard: rows };
 }
 
-export function locationKeyboard(): ReplyKeyboardMarkup {
+export function locationKeyboard(language?: string): ReplyKeyboardMarkup {
+  const telegramTexts = telegramTextsFor(language);
   return {
     keyboard: [[{ text: telegramTexts.shareLocation, request_location: true }]],
     resize_keyboard: true,

@@ -6,7 +6,8 @@ import type { Logger } from "../../log/logger.js";
 import type { CallbackDataCodec } from "./callback-data.js";
 import { deliverMessages, type DeliverOptions } from "./deliver.js";
 import { toInboundMessage } from "./map-update.js";
-import { telegramTexts } from "./telegram-texts.js";
+import { textLanguageOf } from "../../core/language.js";
+import { telegramTextsFor } from "./telegram-texts.js";
 import type { ReplyLanes } from "./reply-lanes.js";
 import type { UserRateLimit } from "./user-rate-limit.js";
 
@@ -60,6 +61,7 @@ export function createResidentHandler(deps: ResidentHandlerDeps): MiddlewareFn<C
 
     const decision = await deps.rateLimit.check(inbound.userId);
     if (decision !== "allow") {
+      const telegramTexts = telegramTextsFor(textLanguageOf(inbound.platformLanguage));
       if (decision === "notify") deps.logger.warn({ channel: "telegram" }, "resident over the rate limit");
       if (ctx.callbackQuery) await answerCallback(ctx, decision === "notify" ? telegramTexts.rateLimited : undefined);
       else if (decision === "notify") await deliverMessages(ctx.api, chatId, [{ text: telegramTexts.rateLimited }], deps.codec);

@@ -1,12 +1,12 @@
 import { GrammyError } from "grammy";
-import type { Update } from "grammy/types";
+import type { LanguageCode, Update } from "grammy/types";
 import { residentLane } from "../../handoff/handoff-context.js";
 import type { Inbox, InboxReply } from "../inbox.js";
 import { createInboxWorker, type InboxWorker } from "../inbox-worker.js";
 import type { UpdateReply } from "./create-telegram-bot.js";
 import type { ChannelDeps, RunningChannel } from "../channel.js";
 import { createTelegramBot, type TelegramBotOptions } from "./create-telegram-bot.js";
-import { residentCommands } from "./telegram-texts.js";
+import { menuLanguages, residentCommands, residentCommandsFor } from "./telegram-texts.js";
 import { mountTelegramWebhook } from "./webhook-route.js";
 
 export type { TelegramExtension, TelegramExtensionTools } from "./create-telegram-bot.js";
@@ -59,6 +59,12 @@ export async function startTelegram(deps: ChannelDeps, options: TelegramChannelO
   await bot.api.setMyCommands(residentCommands).catch((error: unknown) => {
     logger.warn({ err: error, channel: "telegram" }, "could not register the command menu");
   });
+  // The same menu in each language there are texts for; Telegram shows the one of the app's language.
+  for (const language of menuLanguages()) {
+    await bot.api.setMyCommands(residentCommandsFor(language), { language_code: language as LanguageCode }).catch((error: unknown) => {
+      logger.warn({ err: error, channel: "telegram", language }, "could not register the command menu");
+    });
+  }
 
   if (config.TELEGRAM_WEBHOOK_URL) {
     const secret = config.TELEGRAM_WEBHOOK_SECRET;

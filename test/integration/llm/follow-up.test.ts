@@ -4,14 +4,12 @@
  * LangChain client) and with the carry-over used when no model is configured.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadLanguageDetector } from "../../../src/answer/language.js";
-
-const detectLanguage = await loadLanguageDetector();
 import { createLlmComposer } from "../../../src/answer/llm-composer.js";
 import { createQueryRewriter } from "../../../src/answer/query-rewriter.js";
 import { createAssistant, type AssistantDeps } from "../../../src/core/assistant.js";
 import type { AnswerComposer, Passage, Retriever } from "../../../src/core/ports.js";
 import type { InboundMessage } from "../../../src/core/types.js";
+import { loadLanguageDetector } from "../../../src/language/detect-language.js";
 import { openSqliteStores } from "../../../src/store/sqlite/sqlite-stores.js";
 import { startFakeLlmServer, type FakeLlmServer } from "../../support/fake-llm-server.js";
 import { createMemoryLogger, createStubExtractiveComposer, llmConfig } from "./llm-fixtures.js";
@@ -66,7 +64,7 @@ function assistantWith(retriever: Retriever, composer: AnswerComposer, rewriteQu
     composer,
     store: openSqliteStores(":memory:").conversations,
     safety: { assess: () => ({}) },
-    detectLanguage,
+    languages: loadLanguageDetector("knowledge"),
     ...(rewriteQuestion ? { rewriteQuestion } : {}),
     now: () => new Date("2025-03-04T10:00:00Z"),
     retentionDays: 90,

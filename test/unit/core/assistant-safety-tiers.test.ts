@@ -94,7 +94,7 @@ describe("safety tiers in the assistant", () => {
   });
 
   it("a detected message language decides the reply language", async () => {
-    const reply = await makeAssistant({ detectLanguage: () => "en" }).handle(inbound("ik wil dood"));
+    const reply = await makeAssistant({ languages: { detect: () => ({ language: "en", evidence: "sure" }) } }).handle(inbound("ik wil dood"));
     expect(first(reply)).toContain("Talk to 113 Suicide Prevention");
   });
 

@@ -24,7 +24,7 @@ describe("createLlmComposer (in memory)", () => {
   it("returns the model's cited answer with the cited source", async () => {
     const model = new FakeListChatModel({ responses: ["A maatje is a volunteer [1]."] });
     const answer = await createLlmComposer({ config, fallback, logger, model }).compose(request);
-    expect(answer).toEqual({ text: "A maatje is a volunteer [1].", sources: [{ title: "Maatjes" }], confident: true });
+    expect(answer).toEqual({ text: "A maatje is a volunteer [1].", sources: [{ title: "Maatjes" }], confident: true, language: "en" });
   });
 
   it("is the fallback itself when no provider is configured", async () => {

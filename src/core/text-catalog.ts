@@ -1,0 +1,41 @@
+/**
+ * The fixed texts residents read, per language, as data (`knowledge/texts/<code>.json`). Dutch is
+ * the reference: every other file has the same keys and placeholders (checked by a test, and by
+ * the compiler through {@link TextCatalog}). A language without a file gets Dutch.
+ */
+import ar from "../../knowledge/texts/ar.json" with { type: "json" };
+import de from "../../knowledge/texts/de.json" with { type: "json" };
+import en from "../../knowledge/texts/en.json" with { type: "json" };
+import es from "../../knowledge/texts/es.json" with { type: "json" };
+import fa from "../../knowledge/texts/fa.json" with { type: "json" };
+import fr from "../../knowledge/texts/fr.json" with { type: "json" };
+import nl from "../../knowledge/texts/nl.json" with { type: "json" };
+import pl from "../../knowledge/texts/pl.json" with { type: "json" };
+import ru from "../../knowledge/texts/ru.json" with { type: "json" };
+import tr from "../../knowledge/texts/tr.json" with { type: "json" };
+import uk from "../../knowledge/texts/uk.json" with { type: "json" };
+
+/** The shape of a language file (the Dutch file's). */
+export type TextCatalog = Omit<typeof nl, "$comment">;
+
+// The compiler checks every file has the Dutch file's keys; the test checks the placeholders too.
+const CATALOGS: Record<string, TextCatalog> = { nl, en, ar, tr, pl, uk, ru, fa, es, fr, de };
+
+/** Codes that have a text file, Dutch first. */
+export const CATALOG_LANGUAGES: readonly string[] = Object.keys(CATALOGS);
+
+/** The texts in `language`, or the Dutch ones when there is no file for it. */
+export function catalog(language: string | undefined): TextCatalog {
+  return (language && CATALOGS[language]) || nl;
+}
+
+/** True when the fixed texts exist in this language (so the reply can be in it). */
+export function hasTexts(language: string): boolean {
+  return language in CATALOGS;
+}
+
+/** Fills `{name}` placeholders; a list of lines is joined with `separator` first. */
+export function fill(template: string | readonly string[], params: Record<string, string | number> = {}, separator = "\n"): string {
+  const text = typeof template === "string" ? template : template.join(separator);
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
