@@ -16,6 +16,9 @@ export async function runEvalChat(args: string[], config: Config): Promise<numbe
   const json = args.includes("--json");
   const cases = readChatCases(file);
   const app = await createCliApp(config, { quiet: true });
+  // As in `npm start`: the terminal is a channel a sociaal werker on the desk can reach, so the
+  // handoff is offered as it is to a resident (the relayed messages themselves are not checked here).
+  app.handoffSender.register("terminal", { send: async () => {} });
   const results: CaseResult[] = [];
   try {
     for (const [i, chatCase] of cases.entries()) {

@@ -28,6 +28,8 @@ export interface FollowUpVocabulary {
   ordinals: Array<{ position: number; phrase: Phrase }>;
   /** Single words that point back ("dat", "die", "daar") or carry no content ("moet", "ik"). */
   glue: ReadonlySet<string>;
+  /** The words that point back at what was shown ("daar", "dat", "there"). */
+  references: ReadonlySet<string>;
 }
 
 export function loadFollowUpVocabulary(knowledgeDir: string): FollowUpVocabulary {
@@ -40,7 +42,12 @@ export function loadFollowUpVocabulary(knowledgeDir: string): FollowUpVocabulary
   ordinals.sort((a, b) => b.phrase.length - a.phrase.length);
   // Function words of the languages residents write count as glue too ("ervoor", "met", "with").
   const stopwords = [nld, eng, ara, tur, pol, ukr].flat();
-  return { aspects, ordinals, glue: new Set([...raw.references, ...raw.filler, ...stopwords].flatMap(phrase)) };
+  return {
+    aspects,
+    ordinals,
+    glue: new Set([...raw.references, ...raw.filler, ...stopwords].flatMap(phrase)),
+    references: new Set(raw.references.flatMap(phrase).filter((w) => !["het", "die", "o", "to", "ze", "hij"].includes(w))),
+  };
 }
 
 const WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
@@ -108,7 +115,11 @@ export function readShownFollowUp(text: string, shown: Listing[], vocabulary: Fo
   });
 
   const leftover = words.filter((w, i) => !used[i] && !vocabulary.glue.has(w));
-  if (leftover.length > 0) return undefined;
+  // A word pointing back ("daar", "dat") with an aspect carries the question even with a verb of its
+  // own ("moet ik daar een afspraak voor maken?", "welke taal spreken ze daar?"); without one, every
+  // word must be accounted for, so "waar is de voedselbank?" stays a new question.
+  const pointsBack = words.some((w) => vocabulary.references.has(w));
+  if (leftover.length > (pointsBack && aspects.size > 0 ? 2 : 0)) return undefined;
   const pointed = position !== undefined || day !== undefined || named.size > 0;
   if (aspects.size === 0 && !pointed) return undefined;
 

@@ -44,6 +44,12 @@ describe("follow-ups about the listings just shown", () => {
     expect(read("is de koffieochtend rolstoeltoegankelijk")).toMatchObject({ listings: [{ id: "a" }], aspects: ["access"] });
   });
 
+  it("takes a question that points back with a verb of its own", () => {
+    expect(read("moet ik daar een afspraak voor maken?")?.aspects).toEqual(["signup"]);
+    expect(read("welke taal spreken ze daar")?.aspects).toEqual(["language"]);
+    expect(read("hoe kan ik daar subsidie voor aanvragen bij de gemeente")).toBeUndefined();
+  });
+
   it("leaves new questions alone", () => {
     for (const text of [
       "waar is de voedselbank",
