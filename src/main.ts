@@ -173,7 +173,7 @@ async function assemble(config: Config, options: AppOptions, stores: Stores, now
     desk: { stores: stores.desk, events, usage, checkIns },
     async close() {
       // Bounded: a delivery hanging on a platform must not keep the database (and the process) open.
-      if (handoff) await withinMs(handoff.stop(), 3000);
+      if (handoff) await withinMs(handoff.stop(), 1000);
       await withinMs(usage.settle(), 3000);
       await stores.close();
     },

@@ -112,10 +112,16 @@ export async function startTelegram(deps: ChannelDeps, options: TelegramChannelO
       const drained = (await queue.drain(Math.max(0, deadline - Date.now()))) && workerDone;
       lanes.stop();
       if (drained) {
-        await closeConnections().catch((error: unknown) => logger.debug({ err: error }, "closing Bot API connections"));
-        return;
+        // A graceful close waits for calls in flight; one the outbox made to a hanging Bot API would hold it forever.
+        let closed = false;
+        const closing = closeConnections().then(
+          () => void (closed = true),
+          (error: unknown) => logger.debug({ err: error }, "closing Bot API connections"),
+        );
+        await withinMs(closing, Math.max(500, deadline - Date.now()));
+        if (closed) return;
       }
-      // Calls still hanging are cut: their updates were acknowledged, and are lost unless an inbox keeps them.
+      // Calls still hanging are cut: their updates were acknowledged, and stay in the inbox or outbox for the next start.
       logger.warn({ channel: "telegram", pending: queue.pending }, "stopped with Telegram updates unfinished; Bot API calls aborted");
       await abortConnections().catch((error: unknown) => logger.debug({ err: error }, "aborting Bot API connections"));
     },
