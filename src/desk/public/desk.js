@@ -6,6 +6,10 @@
   let me = null;
   let selected = null;
   let view = "queue";
+  /** Reply drafts per ticket id, kept across live redraws. */
+  const drafts = new Map();
+  /** The confirmation of the worker's last action, shown again after each redraw of that ticket. */
+  let flash = "";
 
   const STATUS = { open: "Wacht", claimed: "Overgenomen", closed: "Gesloten" };
   const FROM = { resident: "Bewoner", worker: "Sociaal werker", bot: "Wijkwijzer (computer)" };
@@ -120,11 +124,13 @@
     const pick = h("select", { class: "utrecht-select", id: "saved-reply" }, h("option", { value: "" }, "Kies een snel antwoord"), replies.map((r) => h("option", { value: r.id }, r.title)));
     const results = h("ul", { class: "desk-queue", id: "listing-results" });
     const query = h("input", { class: "utrecht-textbox utrecht-textbox--html-input", id: "listing-query", type: "search" });
-    const act = (path, done) => async () => {
+    const act = (path, done, focusAfter) => async () => {
       try {
         await post(`/tickets/${t.id}/${path}`);
         announce(done);
+        flash = done;
         await refresh();
+        document.getElementById(focusAfter)?.focus();
       } catch (e) {
         status(note, e.message, true);
       }
@@ -135,8 +141,10 @@
       try {
         await post(`/tickets/${t.id}/messages`, { text: text.value });
         text.value = "";
-        status(note, "Verstuurd naar de bewoner.");
+        drafts.delete(t.id);
+        flash = "Verstuurd naar de bewoner.";
         await refresh();
+        document.getElementById("reply-text")?.focus();
       } catch (e) {
         status(note, e.message, true);
       }
@@ -175,8 +183,8 @@
       h("h3", { class: "utrecht-heading-3" }, "Samenvatting"),
       h("p", { class: "desk-summary" }, t.summary || "(gewist)"),
       h("div", { class: "desk-actions" },
-        t.status === "open" ? button("Overnemen", act("claim", "U heeft het gesprek overgenomen."), "primary") : null,
-        t.status !== "closed" ? button("Afsluiten", act("close", "Het gesprek is afgesloten."), "secondary") : null,
+        t.status === "open" ? button("Overnemen", act("claim", "U heeft het gesprek overgenomen.", "reply-text"), "primary") : null,
+        t.status !== "closed" ? button("Afsluiten", act("close", "Het gesprek is afgesloten.", "ticket-title"), "secondary") : null,
       ),
       note,
       h("h3", { class: "utrecht-heading-3" }, "Gesprek (gedeeld door de bewoner)"),
@@ -261,15 +269,31 @@
     const queue = await renderQueue();
     const detail = selected ? await renderTicket(selected).catch(() => h("p", { class: "utrecht-paragraph" }, "Deze hulpvraag bestaat niet meer.")) : h("p", { class: "utrecht-paragraph" }, "Kies een hulpvraag uit de wachtrij.");
     const active = document.activeElement && document.activeElement.id;
+    // A live update must not cost the worker a draft or a search: what was typed survives the redraw.
+    const draft = document.getElementById("reply-text");
+    if (draft && selected !== undefined && selected !== null) drafts.set(Number(selected), draft.value);
+    const query = document.getElementById("listing-query")?.value;
+    const found = document.getElementById("listing-results");
+    const foundItems = found ? [...found.childNodes] : [];
     app.replaceChildren(...[h("h1", { class: "utrecht-heading-1" }, "Hulpvragen"), nav(), hours(), h("div", { class: "desk-grid" }, queue, h("div", {}, detail)), live].filter(Boolean));
     // The newest words are at the bottom of the conversation: show them.
     const conversation = document.getElementById("conversation");
     if (conversation) conversation.scrollTop = conversation.scrollHeight;
+    const reply = document.getElementById("reply-text");
+    if (reply && drafts.has(Number(selected))) reply.value = drafts.get(Number(selected));
+    if (query !== undefined && document.getElementById("listing-query")) {
+      document.getElementById("listing-query").value = query;
+      document.getElementById("listing-results")?.replaceChildren(...foundItems);
+    }
+    // What the worker just did stays said on screen until the next action (not only for screen readers).
+    const note = document.querySelector("#ticket .desk-status");
+    if (note && flash) status(note, flash);
     if (active && document.getElementById(active)) document.getElementById(active).focus();
   }
 
   async function openTicket(id) {
     selected = id;
+    flash = "";
     await refresh();
     document.getElementById("ticket-title")?.focus();
   }

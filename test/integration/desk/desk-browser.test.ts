@@ -119,8 +119,16 @@ describe.skipIf(!existsSync(CHROMIUM))("the desk in a browser", () => {
     await page.getByLabel("Uw bericht").fill("Dag Amira, ik ben Sanne. Fijn dat u het vraagt.");
     await page.getByRole("button", { name: "Versturen" }).click();
     await eventually(() => toResident().includes("Sanne: Dag Amira, ik ben Sanne. Fijn dat u het vraagt."), "the reply on Telegram");
+    // The confirmation stays on screen, and the keyboard stays in the reply box.
+    await page.getByText("Verstuurd naar de bewoner.").waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("reply-text");
+    // A draft survives a live update while the worker is elsewhere on the page.
+    await page.getByLabel("Uw bericht").fill("Een half antwoord");
+    await page.getByLabel("Snel antwoord").focus();
     await webhook(textUpdate(RESIDENT, "Dank u, ik voel me vaak alleen"));
     await page.getByText("ik voel me vaak alleen").waitFor({ timeout: 10_000 });
+    expect(await page.getByLabel("Uw bericht").inputValue()).toBe("Een half antwoord");
+    await page.getByLabel("Uw bericht").fill("");
     await page.screenshot({ path: join(OUT, "04-ticket-claimed.png"), fullPage: true });
     expect(await axe(page)).toEqual([]);
 
