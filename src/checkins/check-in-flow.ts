@@ -72,6 +72,9 @@ export function createCheckInFlow(deps: CheckInDeps) {
     const first = result.asked?.shown[0];
     if (result.intent !== "listings" || !first || inbound.persona !== "resident" || !deps.canReach(inbound.channel)) return result;
     const state = await deps.store.getState(inbound.conversationId);
+    // The check-in texts are Dutch only so far: a resident who writes another language is not asked.
+    const language = inbound.language ?? result.replies.find((r) => r.language)?.language ?? (typeof state.language === "string" ? state.language : undefined);
+    if (language && language !== "nl") return result;
     if (state.checkinOffer) return result;
     await deps.store.mergeState(inbound.conversationId, { checkinOffer: first });
     return {
