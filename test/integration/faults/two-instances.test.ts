@@ -74,7 +74,8 @@ if (postgresAvailable("two instances on PostgreSQL")) {
       const doubled = chats.filter((chat) => (perChat.get(chat) ?? 0) > 1).length;
       process.stderr.write(`two instances, one killed: ${chats.length} acknowledged, ${chats.length} answered, ${doubled} doubled\n`);
       // Only a reply on the wire at the kill can go out twice (Telegram has no idempotency key).
-      expect(doubled).toBeLessThanOrEqual(8);
+      // The outbox has at most 16 deliveries on the wire at once (its default parallelLanes): only those can double.
+    expect(doubled).toBeLessThanOrEqual(16);
     }, 180_000);
   });
 }
