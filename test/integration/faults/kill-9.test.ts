@@ -64,9 +64,9 @@ async function crashDuringBurst(fake: FakeTelegramApi, dir: string, databaseUrl?
   await new Promise((resolve) => setTimeout(resolve, 5000));
   const perChat = answersPerChat(fake);
   const doubled = acknowledged.filter((chat) => (perChat.get(chat) ?? 0) > 1).length;
-  process.stderr.write(`kill -9 (${databaseUrl ? "PostgreSQL" : "SQLite"}): ${acknowledged.length} acknowledged, ${beforeRestart} answered before the kill, ${acknowledged.length} answered after the restart, ${doubled} doubled\n`);
+  process.stderr.write(`kill -9 (${databaseUrl ? "PostgreSQL" : "SQLite"}): ${acknowledged.length} acknowledged, ${beforeRestart} replies begun before the kill, ${acknowledged.length} answered after the restart, ${doubled} doubled\n`);
   // The outbox has at most 16 deliveries on the wire at once (its default parallelLanes): only those can double.
-    expect(doubled).toBeLessThanOrEqual(16);
+  expect(doubled).toBeLessThanOrEqual(16);
 }
 
 describe("kill -9 during a burst", () => {
