@@ -59,6 +59,9 @@ export interface Assistant {
   handle(inbound: InboundMessage): Promise<AssistantReply>;
 }
 
+/** How long after a crisis reply an unanswerable message still gets the emergency numbers again. */
+const CRISIS_CONTEXT_MS = 30 * 60_000;
+
 export function createAssistant(deps: AssistantDeps): Assistant {
   const { store } = deps;
 
@@ -127,6 +130,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // The language settled for this message; the safety check's own script reading when that says Dutch.
     const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
     if (assessment.crisis) {
+      patch.lastCrisis = { at: deps.now().getTime(), kind: assessment.crisis };
       const [first, ...rest] = await offerPerson(inbound, "crisis");
       // Debts or care that is too heavy in the same message: the practical first steps follow the numbers.
       const need = assessment.needsPerson && assessment.needsPerson !== "person_requested" ? [{ text: firstStepsText(assessment.needsPerson, language) }] : [];
@@ -177,6 +181,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return reply("handoff", [...intro, ...offer]);
     }
     if (deps.cues?.isHelpRequest(text)) {
+      // "help" right after a crisis reply is the same emergency: the numbers again.
+      const recent = (await currentState(inbound, patch)).lastCrisis;
+      if (recent && deps.now().getTime() - recent.at < CRISIS_CONTEXT_MS) {
+        return reply("crisis", [{ text: crisisReply({ crisis: recent.kind }, inbound.language ?? "nl"), buttons: [personYesFor(inbound.language ?? "nl")] }]);
+      }
       const again = (await currentState(inbound, patch)).lastAsk === "help";
       patch.lastAsk = "help";
       return reply("smalltalk", [{ text: again ? texts.helpQuestionAgain : texts.helpQuestion, buttons: [personButton] }]);
@@ -200,6 +209,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const { reply: answered, lastQuestion } = await answerQuestion(inbound, text, state.lastQuestion, deps);
     const streak = answered.confident ? 0 : (state.unconfidentStreak ?? 0) + 1;
     Object.assign(patch, { lastQuestion, unconfidentStreak: streak });
+    // Right after a crisis reply, a message the sources cannot answer ("what do i do", "en nu?") gets
+    // the emergency numbers again, not "not sure".
+    const crisis = state.lastCrisis;
+    if (!answered.confident && crisis && deps.now().getTime() - crisis.at < CRISIS_CONTEXT_MS) {
+      return reply("crisis", [{ text: crisisReply({ crisis: crisis.kind }, inbound.language ?? "nl"), buttons: [personYesFor(inbound.language ?? "nl")] }]);
+    }
     if (!answered.confident) {
       // Never the same question twice in a row: a second "not sure" says it differently.
       if (state.lastAsk === "not_sure" && answered.replies[0]) answered.replies[0] = { ...answered.replies[0], text: texts.notSureAgain };

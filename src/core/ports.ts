@@ -253,6 +253,8 @@ export interface ConversationState {
   lastQuestion?: string;
   /** Consecutive answers that were not confident. */
   unconfidentStreak?: number;
+  /** When the last crisis reply went out (ms) and its kind: a "wat moet ik doen?" right after gets it again. */
+  lastCrisis?: { at: number; kind: CrisisKind };
   /** ISO 639-1 language the conversation is in (see `resolveLanguage`); unset = Dutch. */
   language?: string;
   /** Free-form state owned by other capabilities (handoff), keyed by capability. */

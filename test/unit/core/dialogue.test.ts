@@ -133,4 +133,28 @@ describe("the assistant in a conversation", () => {
     expect(reply.intent).toBe("listings");
     expect(reply.replies[0]?.text.split("\n")[0]).toMatch(/verdrietig/);
   });
+
+  it("right after a crisis reply, an unanswerable follow-up or 'help' gets the emergency numbers again, later not", async () => {
+    let now = new Date("2026-03-04T09:00:00Z");
+    const assistant = createAssistant({
+      retriever: createFakeRetriever([]),
+      composer: createFakeComposer(),
+      store: testStore.store,
+      safety,
+      cues,
+      now: () => now,
+      retentionDays: 90,
+      wijkteamContact: "Wijkteam: 030-0000000.",
+    });
+    const first = await assistant.handle(inbound("mijn buurman ligt op de grond en ademt niet"));
+    expect(first.intent).toBe("crisis");
+    const next = await assistant.handle(inbound("wat moet ik nu doen"));
+    expect(next.intent).toBe("crisis");
+    expect(next.replies[0]?.text).toContain("112");
+    const help = await assistant.handle(inbound("help"));
+    expect(help.intent).toBe("crisis");
+    now = new Date(now.getTime() + 31 * 60_000);
+    const later = await assistant.handle(inbound("wat moet ik nu doen"));
+    expect(later.intent).not.toBe("crisis");
+  });
 });
