@@ -7,9 +7,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { startChild, freePort, type ChildApp } from "../../test/support/child-app.js";
 import { startFakeTelegramApi } from "../../test/support/fake-telegram-api.js";
+import { adminQuery, schemaUrl } from "../../test/support/pg-admin.js";
 import { textUpdate } from "../../test/support/telegram-updates.js";
 import { parseConfig } from "../config/config.js";
 import { createLogger } from "../log/logger.js";
@@ -45,9 +45,9 @@ async function run(backend: "sqlite" | "postgres", count: number, baseUrl: strin
   const dirs: string[] = [];
   const children: ChildApp[] = [];
   const schema = `bench_${process.pid}_${count}_${Date.now()}`;
-  const url = baseUrl ? `${baseUrl}${baseUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}` : undefined;
+  const url = baseUrl ? schemaUrl(baseUrl, schema) : undefined;
   try {
-    if (baseUrl) await admin(baseUrl, `CREATE SCHEMA "${schema}"`);
+    if (baseUrl) await adminQuery(baseUrl, `CREATE SCHEMA "${schema}"`);
     // SQLite: the instances share one data folder (one database file); PostgreSQL: one schema.
     const shared = mkdtempSync(join(tmpdir(), "wijkwijzer-bench-inst-"));
     dirs.push(shared);
@@ -92,17 +92,7 @@ async function run(backend: "sqlite" | "postgres", count: number, baseUrl: strin
     for (const c of children) c.child.kill("SIGKILL");
     await Promise.all(children.map((c) => c.exited));
     await fake.close();
-    if (baseUrl) await admin(baseUrl, `DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+    if (baseUrl) await adminQuery(baseUrl, `DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
   }
 }

@@ -4,9 +4,11 @@
  * is skipped locally, and fails loudly in CI (CI must never skip it silently).
  */
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { describe, it } from "vitest";
 import { quoteIdent } from "../../src/store/postgres/pool.js";
+import { adminQuery } from "./pg-admin.js";
+
+export { adminQuery, schemaUrl } from "./pg-admin.js";
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
@@ -50,12 +52,3 @@ export async function createTestSchema(): Promise<TestSchema> {
   };
 }
 
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}

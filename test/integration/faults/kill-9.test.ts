@@ -13,7 +13,7 @@ import { parseConfig } from "../../../src/config/config.js";
 import { createLogger } from "../../../src/log/logger.js";
 import { createApp } from "../../../src/main.js";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../../support/fake-telegram-api.js";
-import { createTestSchema, postgresAvailable, type TestSchema } from "../../support/postgres.js";
+import { createTestSchema, postgresAvailable, schemaUrl } from "../../support/postgres.js";
 import { textUpdate } from "../../support/telegram-updates.js";
 import { answersPerChat, freePort, startChild, until, type ChildApp } from "../../support/child-app.js";
 
@@ -34,10 +34,6 @@ async function setUp(databaseUrl?: string): Promise<{ fake: FakeTelegramApi; dir
   const app = await createApp(parseConfig({ DATA_DIR: dir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }), { logger: createLogger("silent") });
   await app.close();
   return { fake, dir };
-}
-
-function schemaUrl(schema: TestSchema): string {
-  return `${schema.url}${schema.url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema.schema}`)}`;
 }
 
 async function crashDuringBurst(fake: FakeTelegramApi, dir: string, databaseUrl?: string) {
@@ -79,7 +75,7 @@ describe("kill -9 during a burst", () => {
     it("PostgreSQL: every acknowledged update is answered after the restart", async () => {
       const schema = await createTestSchema();
       cleanups.push(() => schema.drop());
-      const url = schemaUrl(schema);
+      const url = schemaUrl(schema.url, schema.schema);
       const { fake, dir } = await setUp(url);
       await crashDuringBurst(fake, dir, url);
     }, 240_000);

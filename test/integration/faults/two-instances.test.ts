@@ -11,7 +11,7 @@ import { parseConfig } from "../../../src/config/config.js";
 import { createLogger } from "../../../src/log/logger.js";
 import { createApp } from "../../../src/main.js";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../../support/fake-telegram-api.js";
-import { createTestSchema, postgresAvailable, type TestSchema } from "../../support/postgres.js";
+import { createTestSchema, postgresAvailable, schemaUrl, type TestSchema } from "../../support/postgres.js";
 import { textUpdate } from "../../support/telegram-updates.js";
 import { answersPerChat, freePort, startChild, until, type ChildApp } from "../../support/child-app.js";
 
@@ -25,7 +25,7 @@ if (postgresAvailable("two instances on PostgreSQL")) {
   beforeAll(async () => {
     fake = await startFakeTelegramApi();
     schema = await createTestSchema();
-    url = `${schema.url}${schema.url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema.schema}`)}`;
+    url = schemaUrl(schema.url, schema.schema);
     for (let i = 0; i < 2; i++) {
       const dir = mkdtempSync(join(tmpdir(), `wijkwijzer-two-${i}-`));
       dirs.push(dir);

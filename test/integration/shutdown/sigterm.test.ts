@@ -14,6 +14,7 @@ import { createLogger } from "../../../src/log/logger.js";
 import { createApp } from "../../../src/main.js";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../../support/fake-telegram-api.js";
 import { textUpdate } from "../../support/telegram-updates.js";
+import { freePort, until } from "../../support/child-app.js";
 
 const ROOT = join(import.meta.dirname, "../../..");
 const SECRET = "shutdown-test-secret";
@@ -22,31 +23,12 @@ let fake: FakeTelegramApi;
 let dir: string;
 let child: ChildProcess | undefined;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function canListen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once("error", () => resolve(false));
     server.listen(port, "0.0.0.0", () => server.close(() => resolve(true)));
   });
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 beforeAll(async () => {
