@@ -22,7 +22,7 @@ export interface NaiveBayesOptions {
   alpha: number;
   /** Sharpness of the softmax over length-normalised scores. */
   scale: number;
-  /** Which features: all (words, pairs, character n-grams) or only character n-grams (language). */
+  /** Which features: all (words, pairs, character n-grams) or only character n-grams. */
   features?: "all" | "chars";
 }
 
@@ -40,25 +40,41 @@ export interface TextClassifier {
 
 const MIN_GRAM = 3;
 const MAX_GRAM = 4;
+/** Features are hashed into this many buckets (the hashing trick): no strings are built per feature. */
+const BUCKETS = 1 << 17;
+const MASK = BUCKETS - 1;
+
+/** FNV-1a over the characters of `text` from `start` to `end`, seeded by the kind of feature. */
+function hash(text: string, start: number, end: number, seed: number): number {
+  let h = (2166136261 ^ seed) >>> 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0) & MASK;
+}
 
 /**
- * The features of a tokenised message: `w:` words, `b:` pairs of neighbouring words within a clause and
- * `c:` character 3- and 4-grams of each clause (spaces included, so "wil dood" gives "l do"), each once.
+ * The feature ids of a tokenised message: words, pairs of neighbouring words within a clause and
+ * character 3- and 4-grams of each clause (spaces included, so "wil dood" gives "l do"), each once.
  */
-export function textFeatures(tokens: readonly string[], kind: "all" | "chars" = "all"): string[] {
-  const features = new Set<string>();
+export function textFeatures(tokens: readonly string[], kind: "all" | "chars" = "all"): number[] {
+  const features = new Set<number>();
   let clause: string[] = [];
   const flush = () => {
     if (clause.length === 0) return;
+    const text = ` ${clause.join(" ")} `;
     if (kind === "all") {
-      for (let i = 0; i < clause.length; i++) {
-        features.add(`w:${clause[i]}`);
-        if (i > 0) features.add(`b:${clause[i - 1]} ${clause[i]}`);
+      // Word and pair spans inside `text`: a word starts after a space.
+      let start = 1;
+      let previous = -1;
+      for (const word of clause) {
+        const end = start + word.length;
+        features.add(hash(text, start, end, 1));
+        if (previous >= 0) features.add(hash(text, previous, end, 2));
+        previous = start;
+        start = end + 1;
       }
     }
-    const text = ` ${clause.join(" ")} `;
     for (let n = MIN_GRAM; n <= MAX_GRAM; n++) {
-      for (let i = 0; i + n <= text.length; i++) features.add(`c:${text.slice(i, i + n)}`);
+      for (let i = 0; i + n <= text.length; i++) features.add(hash(text, i, i + n, 2 + n));
     }
     clause = [];
   };
@@ -73,46 +89,46 @@ export function textFeatures(tokens: readonly string[], kind: "all" | "chars" = 
 /** Trains a classifier on labelled, tokenised examples. */
 export function trainNaiveBayes(examples: readonly LabelledText[], options: NaiveBayesOptions): TextClassifier {
   const labels = [...new Set(examples.map((e) => e.label))].sort();
+  const classes = labels.length;
   const index = new Map(labels.map((label, i) => [label, i]));
   const perClass = labels.map((label) => examples.filter((e) => e.label === label).length);
-  const mean = examples.length / labels.length;
-  const counts = new Map<string, Float64Array>();
-  const totals = new Float64Array(labels.length);
+  const mean = examples.length / classes;
+  const counts = new Float32Array(BUCKETS * classes);
+  const seen = new Uint8Array(BUCKETS);
+  const totals = new Float64Array(classes);
   for (const example of examples) {
     const c = index.get(example.label)!;
     // Class-balanced: every class brings the same weight, however many examples it has.
     const weight = mean / perClass[c]!;
     for (const feature of textFeatures(example.tokens, options.features)) {
-      let row = counts.get(feature);
-      if (!row) counts.set(feature, (row = new Float64Array(labels.length)));
-      row[c]! += weight;
+      counts[feature * classes + c]! += weight;
+      seen[feature] = 1;
       totals[c]! += weight;
     }
   }
-  const vocabulary = counts.size;
-  const weights = new Map<string, Float64Array>();
-  for (const [feature, row] of counts) {
-    const logs = new Float64Array(labels.length);
+  let vocabulary = 0;
+  for (let f = 0; f < BUCKETS; f++) vocabulary += seen[f]!;
+  const weights = new Float32Array(BUCKETS * classes);
+  const denominators = Array.from(totals, (total) => Math.log(total + options.alpha * vocabulary));
+  for (let f = 0; f < BUCKETS; f++) {
+    if (!seen[f]) continue;
+    const row = f * classes;
     let sum = 0;
-    for (let c = 0; c < labels.length; c++) {
-      logs[c] = Math.log((row[c]! + options.alpha) / (totals[c]! + options.alpha * vocabulary));
-      sum += logs[c]!;
-    }
+    for (let c = 0; c < classes; c++) sum += weights[row + c] = Math.log(counts[row + c]! + options.alpha) - denominators[c]!;
     // Centred: a feature as likely in every class adds nothing.
-    for (let c = 0; c < labels.length; c++) logs[c]! -= sum / labels.length;
-    weights.set(feature, logs);
+    for (let c = 0; c < classes; c++) weights[row + c]! -= sum / classes;
   }
 
   return {
     labels,
     classify(tokens) {
-      const scores = new Float64Array(labels.length);
+      const scores = new Float64Array(classes);
       let known = 0;
       for (const feature of textFeatures(tokens, options.features)) {
-        const row = weights.get(feature);
-        if (!row) continue;
+        if (!seen[feature]) continue;
         known++;
-        for (let c = 0; c < labels.length; c++) scores[c]! += row[c]!;
+        const row = feature * classes;
+        for (let c = 0; c < classes; c++) scores[c]! += weights[row + c]!;
       }
       const probabilities = softmax(scores, known === 0 ? 0 : options.scale / Math.sqrt(known));
       const ranked = labels.map((label, c) => ({ label, p: probabilities[c]! })).sort((a, b) => b.p - a.p);
