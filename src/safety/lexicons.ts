@@ -103,6 +103,14 @@ export const smalltalkLexiconSchema = z.object({
   filler: phrases,
 });
 
+/** Chat words and abbreviations ("gwn", "idd", "wrm") folded onto one full word before any list reads a message. */
+export const chatWordsSchema = z.object({
+  fold: z.record(
+    z.string().regex(/^[\p{L}\p{N}]+$/u, "one word of letters and digits"),
+    z.string().regex(/^[\p{L}\p{N}]+$/u, "one word of letters and digits"),
+  ),
+});
+
 export type CrisisLexicon = z.infer<typeof crisisLexiconSchema>;
 export type ConcernLexicon = z.infer<typeof concernLexiconSchema>;
 export type NeedsPersonLexicon = z.infer<typeof needsPersonLexiconSchema>;
@@ -115,9 +123,11 @@ export interface SafetyLexicons {
   needsPerson: NeedsPersonLexicon;
   scope: ScopeLexicon;
   smalltalk: SmalltalkLexicon;
+  /** Chat word → full word, folded in messages and lists alike (`chat-words.json`). */
+  chatWords?: Record<string, string>;
 }
 
-/** Reads and validates `<knowledgeDir>/safety/{crisis,concern,needs-person,scope,smalltalk}.json`. */
+/** Reads and validates `<knowledgeDir>/safety/{crisis,concern,needs-person,scope,smalltalk,chat-words}.json`. */
 export function loadSafetyLexicons(knowledgeDir: string): SafetyLexicons {
   const dir = join(knowledgeDir, "safety");
   return {
@@ -126,6 +136,7 @@ export function loadSafetyLexicons(knowledgeDir: string): SafetyLexicons {
     needsPerson: readLexicon(join(dir, "needs-person.json"), needsPersonLexiconSchema),
     scope: readLexicon(join(dir, "scope.json"), scopeLexiconSchema),
     smalltalk: readLexicon(join(dir, "smalltalk.json"), smalltalkLexiconSchema),
+    chatWords: readLexicon(join(dir, "chat-words.json"), chatWordsSchema).fold,
   };
 }
 

@@ -34,6 +34,17 @@ export interface MatcherOptions {
   joinedTypos?: boolean;
   /** Longest stretch of words an unordered (`&`) phrase may cover (default {@link UNORDERED_SPAN}). */
   unorderedSpan?: number;
+  /**
+   * Chat words folded onto their full form ("gwn" → "gewoon"), in the phrases here as in the message
+   * (the caller folds message tokens with {@link foldChatWords} and the same map).
+   */
+  chatWords?: ReadonlyMap<string, string>;
+}
+
+/** Replaces chat words and abbreviations by their full form, token by token ("gwn" → "gewoon"). */
+export function foldChatWords(tokens: readonly string[], chatWords: ReadonlyMap<string, string> | undefined): string[] {
+  if (!chatWords || chatWords.size === 0) return [...tokens];
+  return tokens.map((token) => chatWords.get(token) ?? token);
 }
 
 export interface PhraseEntry<T> {
@@ -100,8 +111,10 @@ function bucketKey(first: string, length: number): string {
 export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], options: MatcherOptions): PhraseMatcher<T> {
   const alts: Alt[] = [];
   const altKey = new Map<string, Alt>();
-  const blockers = new Set(options.blockers.map(foldText));
-  const notFuzzy = new Set(options.notFuzzy.map(foldText));
+  const chat = options.chatWords;
+  const fold = (word: string) => chat?.get(word) ?? word;
+  const blockers = new Set(options.blockers.map((w) => fold(foldText(w))));
+  const notFuzzy = new Set(options.notFuzzy.map((w) => fold(foldText(w))));
 
   function altFor(raw: string, joined = false): Alt {
     const key = joined ? `joined:${raw}` : raw;
@@ -109,7 +122,8 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
     if (known) return known;
     const exactOnly = raw.startsWith("=");
     const prefix = raw.endsWith("*");
-    const text = foldText(raw.replace(/^=/, "").replace(/\*$/, ""));
+    const plain = foldText(raw.replace(/^=/, "").replace(/\*$/, ""));
+    const text = prefix ? plain : fold(plain);
     // Messages are split at hyphens and punctuation, so "burn-out" in a list could never match.
     if (!/^[\p{L}\p{N}]+$/u.test(text)) {
       throw new Error(`Lexicon word "${raw}" may only hold letters and digits: write "burn-out" as "burn out"`);
@@ -149,7 +163,7 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
       const raws = word.split("|").filter(Boolean);
       const withSpellings = [...new Set(raws.flatMap((r) => [r, ...(options.spellings?.[r] ?? [])]))];
       steps.push({ alts: new Set(withSpellings.map((r) => altFor(r).id)), gapBefore: steps.length === 0 ? 0 : gap });
-      written.push([...new Set(raws.filter((r) => !r.endsWith("*")).map((r) => foldText(r.replace(/^=/, ""))))]);
+      written.push([...new Set(raws.filter((r) => !r.endsWith("*")).map((r) => fold(foldText(r.replace(/^=/, "")))))]);
       gap = options.maxGap;
     }
     if (steps.length === 0) throw new Error(`Lexicon phrase without words: "${entry.pattern}"`);

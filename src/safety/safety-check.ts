@@ -1,8 +1,9 @@
 import { crisisTier, type CrisisKind, type SafetyAssessment, type SafetyCheck } from "../core/ports.js";
 import { expandConcepts, loadSafetyLexicons, withLanguages, type PhraseList, type SafetyLexicons } from "./lexicons.js";
 import { foldText, isBreak, tokenise } from "./normalise.js";
-import { createPhraseMatcher, type MatcherOptions, type PhraseHit, type PhraseMatcher } from "./phrase-matcher.js";
+import { createPhraseMatcher, foldChatWords, type MatcherOptions, type PhraseHit, type PhraseMatcher } from "./phrase-matcher.js";
 import { createSafetyReplies, loadSafetyReplies } from "./replies.js";
+import { createSafetyClassifier, loadClassifierData, type ClassifierVerdict, type SafetyClassifier } from "./safety-classifier.js";
 import { sameScript, scriptLanguage } from "./script-language.js";
 
 type NeedsPersonKind = NonNullable<SafetyAssessment["needsPerson"]>;
@@ -18,12 +19,21 @@ const INTENSIFIERS = new Set(["meer", "more", "anymore"]);
 const NEEDS_PERSON_ORDER: NeedsPersonKind[] = ["eviction", "money", "debts", "care", "person_requested"];
 /** Acute danger first (112), then suicidal signals (113), then unsafe at home (Veilig Thuis). */
 const CRISIS_ORDER: CrisisKind[] = ["danger", "suicide", "self_harm", "violence"];
+/** The crisis kind a classifier tier stands for. */
+const CLASSIFIER_KINDS: Record<"acute" | "suicide" | "unsafe_home", CrisisKind> = { acute: "danger", suicide: "suicide", unsafe_home: "violence" };
 
 /** A {@link SafetyCheck} that can also say which lexicon phrases it found (for tests and lexicon upkeep). */
 export interface ExplainingSafetyCheck extends SafetyCheck {
   reply: NonNullable<SafetyCheck["reply"]>;
   /** The lexicon patterns that counted, by lexicon, e.g. `{ crisis: ["ik|k wil|wou dood"] }`. */
   explain(text: string): Record<"crisis" | "concern" | "information" | "needsPerson", string[]>;
+  /** What the statistical net alone says about a message (tier, language, class probabilities). */
+  classify(text: string): ClassifierVerdict | undefined;
+}
+
+/** The chat-word fold of `chat-words.json` as a map of folded words. */
+export function chatWordMap(chatWords: Record<string, string> | undefined): Map<string, string> {
+  return new Map(Object.entries(chatWords ?? {}).map(([from, to]) => [foldText(from), foldText(to)]));
 }
 
 /**
@@ -33,25 +43,34 @@ export interface ExplainingSafetyCheck extends SafetyCheck {
  * lexicon is invalid.
  */
 export function createSafetyCheck(knowledgeDir: string): ExplainingSafetyCheck {
-  return createSafetyCheckFromLexicons(loadSafetyLexicons(knowledgeDir), createSafetyReplies(loadSafetyReplies(knowledgeDir)).reply);
+  const lexicons = loadSafetyLexicons(knowledgeDir);
+  const { examples, settings } = loadClassifierData(knowledgeDir);
+  const classifier = createSafetyClassifier(examples, settings, chatWordMap(lexicons.chatWords));
+  return createSafetyCheckFromLexicons(lexicons, createSafetyReplies(loadSafetyReplies(knowledgeDir)).reply, classifier);
 }
 
-/** As {@link createSafetyCheck}, from lexicons (and replies) already in memory (tests, tools). */
+/**
+ * As {@link createSafetyCheck}, from lexicons (and replies) already in memory (tests, tools). Without a
+ * `classifier` only the phrase lists decide.
+ */
 export function createSafetyCheckFromLexicons(
   lexicons: SafetyLexicons,
   reply: ExplainingSafetyCheck["reply"] = () => "",
+  classifier?: SafetyClassifier,
 ): ExplainingSafetyCheck {
-  const crisis = compileSituation(lexicons.crisis);
-  const concern = compileSituation(lexicons.concern);
-  const needsPerson = compileSituation(lexicons.needsPerson);
-  const scope = compileScope(lexicons.scope);
-  const smalltalk = compileSmalltalk(lexicons.smalltalk);
+  const chatWords = chatWordMap(lexicons.chatWords);
+  const crisis = compileSituation(lexicons.crisis, chatWords);
+  const concern = compileSituation(lexicons.concern, chatWords);
+  const needsPerson = compileSituation(lexicons.needsPerson, chatWords);
+  const scope = compileScope(lexicons.scope, chatWords);
+  const smalltalk = compileSmalltalk(lexicons.smalltalk, chatWords);
+  const read = (text: string) => foldChatWords(tokenise(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text), chatWords);
 
   const check: ExplainingSafetyCheck = {
     reply,
     assess(fullText) {
       const text = fullText.length > MAX_CHARS ? fullText.slice(0, MAX_CHARS) : fullText;
-      const tokens = tokenise(text);
+      const tokens = read(text);
       if (tokens.length === 0) return {};
       const result: SafetyAssessment = {};
       const found = crisis.detect(tokens);
@@ -70,6 +89,18 @@ export function createSafetyCheckFromLexicons(
           result.concern = true;
           result.language = heavy.language.get("concern");
         }
+        // The second net: wordings no phrase was written for. Graduated: a sure signal gets its crisis tier,
+        // a likely one the concern reply (warmth and a line with 113).
+        const verdict = classifier?.judge(tokens);
+        if (verdict?.tier === "concern") {
+          result.concern = true;
+        } else if (verdict?.tier) {
+          const kind = CLASSIFIER_KINDS[verdict.tier];
+          result.crisis = kind;
+          result.crisisKinds = [kind];
+          delete result.language;
+          delete result.concern;
+        }
       }
       // A Latin-script name ("Veilig Thuis") in an Arabic message: the script says more than the phrase.
       const script = result.language !== undefined || result.crisis || result.concern || result.information ? scriptLanguage(text) : undefined;
@@ -83,8 +114,11 @@ export function createSafetyCheckFromLexicons(
       if (talk) result.smalltalk = talk;
       return result;
     },
+    classify(text) {
+      return classifier?.judge(read(text));
+    },
     explain(text) {
-      const tokens = tokenise(text.slice(0, MAX_CHARS));
+      const tokens = read(text);
       const hits = crisis.hits(tokens);
       return {
         crisis: hits.filter((h) => !h.information).map((h) => h.tag.source),
@@ -127,9 +161,10 @@ type CountedHit<K> = PhraseHit<Tag<K>> & { information: boolean };
 /** Acute danger phrases always count: "wat moet ik doen, hij ademt niet" is an emergency, not a question. */
 const NEVER_SOFTENED = new Set<string>(["danger"]);
 
-function compileSituation<K extends string>(lexicon: SituationLexicon<K>) {
+function compileSituation<K extends string>(lexicon: SituationLexicon<K>, chatWords: ReadonlyMap<string, string>) {
   const options: MatcherOptions = {
     ...lexicon.matching,
+    chatWords,
     blockers: lexicon.negations,
     notFuzzy: lexicon.notFuzzy,
     spellings: lexicon.spellings,
@@ -157,7 +192,7 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>) {
     withLanguages(lexicon.context.question).map(({ pattern }) => ({ pattern: expand(pattern), tag: "question" as const })),
     { ...options, fuzzyMinLength: Math.max(options.fuzzyMinLength, 7) },
   );
-  const negations = new Set(lexicon.negations.map(foldText));
+  const negations = new Set(lexicon.negations.map((w) => chatWords.get(foldText(w)) ?? foldText(w)));
   // Exceptions (idioms such as "doodmoe", "niet suïcidaal") tolerate typos in their words, but not run together
   // ("doodgraag" would swallow "dood gaan"), and without filler words in between.
   const exceptions = createPhraseMatcher(
@@ -239,8 +274,8 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>) {
   }
 }
 
-function compileScope(lexicon: SafetyLexicons["scope"]) {
-  const options: MatcherOptions = { ...lexicon.matching, blockers: [], notFuzzy: lexicon.notFuzzy };
+function compileScope(lexicon: SafetyLexicons["scope"], chatWords: ReadonlyMap<string, string>) {
+  const options: MatcherOptions = { ...lexicon.matching, blockers: [], notFuzzy: lexicon.notFuzzy, chatWords };
   const offTopic = createPhraseMatcher(
     Object.entries(lexicon.offTopic).flatMap(([subject, list]) => list.map((pattern) => ({ pattern, tag: subject }))),
     options,
@@ -260,8 +295,8 @@ function compileScope(lexicon: SafetyLexicons["scope"]) {
   };
 }
 
-function compileSmalltalk(lexicon: SafetyLexicons["smalltalk"]) {
-  const options: MatcherOptions = { ...lexicon.matching, blockers: [], notFuzzy: lexicon.notFuzzy };
+function compileSmalltalk(lexicon: SafetyLexicons["smalltalk"], chatWords: ReadonlyMap<string, string>) {
+  const options: MatcherOptions = { ...lexicon.matching, blockers: [], notFuzzy: lexicon.notFuzzy, chatWords };
   const matcher = createPhraseMatcher<SmalltalkKind | "filler">(
     [
       ...(Object.entries(lexicon.kinds) as Array<[SmalltalkKind, string[]]>).flatMap(([kind, list]) =>

@@ -1,0 +1,177 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { isBreak, tokenise } from "../text/normalise.js";
+import { foldChatWords } from "./phrase-matcher.js";
+import { trainNaiveBayes, type Classification, type LabelledText, type TextClassifier } from "./text-classifier.js";
+
+/**
+ * The statistical second net of the safety check: a naive Bayes classifier trained at start from the
+ * examples in `knowledge/safety/classifier-training.json`, with the thresholds of `classifier.json`
+ * (chosen on a split of the training data by {@link chooseThresholds}, never on the test sets).
+ * The safety check asks it only when the phrase lists found no crisis.
+ */
+
+/** The classes of the training file. */
+export const SAFETY_CLASSES = ["suicide", "acute", "unsafe_home", "concern", "information", "ordinary"] as const;
+/** Messages shorter than this are left to the phrase lists. */
+const MIN_WORDS = 2;
+
+export type SafetyClass = (typeof SAFETY_CLASSES)[number];
+
+const examplesByLanguage = z.record(z.string().regex(/^[a-z]{2,3}$/, "a language code like nl, en, ar"), z.array(z.string().trim().min(2)));
+export const trainingSchema = z.object({
+  classes: z.object(Object.fromEntries(SAFETY_CLASSES.map((c) => [c, examplesByLanguage])) as Record<SafetyClass, typeof examplesByLanguage>),
+});
+
+const threshold = z.number().gt(0).lte(1);
+export const classifierSettingsSchema = z.object({
+  model: z.object({ alpha: z.number().positive(), scale: z.number().positive() }),
+  /** How the thresholds are chosen: folds, and the largest share of each kind of message allowed over a threshold. */
+  tuning: z.object({
+    folds: z.number().int().min(2).max(20),
+    /** Largest share of ordinary and information examples (out of fold) that may reach a crisis threshold. */
+    ordinaryCrisis: z.number().min(0).max(0.2),
+    /** Largest share of ordinary and information examples that may reach the concern threshold. */
+    ordinaryConcern: z.number().min(0).max(0.2),
+    /** Largest share of examples of another crisis or of heavy feelings that may reach a crisis threshold. */
+    otherTier: z.number().min(0).max(0.5),
+    /** No threshold is set below this, whatever the split says. */
+    minimum: z.number().min(0).max(1),
+  }),
+  thresholds: z.object({ acute: threshold, suicide: threshold, unsafe_home: threshold, concern: threshold }),
+});
+
+export type ClassifierSettings = z.infer<typeof classifierSettingsSchema>;
+export type Thresholds = ClassifierSettings["thresholds"];
+export type TrainingExample = { text: string; label: SafetyClass; lang: string };
+
+/**
+ * What the classifier decides: a tier (or none) and the class probabilities. It names no language: the
+ * script of the message or the assistant's language detector decides the reply language.
+ */
+export interface ClassifierVerdict {
+  tier?: "acute" | "suicide" | "unsafe_home" | "concern";
+  classification: Classification;
+}
+
+export interface SafetyClassifier {
+  /** Tokens from `tokenise`, already chat-word folded. */
+  judge(tokens: readonly string[]): ClassifierVerdict;
+}
+
+/** Reads the training file and settings of `<knowledgeDir>/safety/`, with a message naming the file and field. */
+export function loadClassifierData(knowledgeDir: string): { examples: TrainingExample[]; settings: ClassifierSettings } {
+  const dir = join(knowledgeDir, "safety");
+  const training = readJson(join(dir, "classifier-training.json"), trainingSchema);
+  const settings = readJson(join(dir, "classifier.json"), classifierSettingsSchema);
+  const examples = SAFETY_CLASSES.flatMap((label) =>
+    Object.entries(training.classes[label]).flatMap(([lang, texts]) => texts.map((text) => ({ text, label, lang }))),
+  );
+  return { examples, settings };
+}
+
+/** Tokenises and chat-word folds training texts the way messages are read. */
+export function prepare(examples: readonly TrainingExample[], chatWords?: ReadonlyMap<string, string>): Array<LabelledText & { lang: string }> {
+  return examples.map((e) => ({ tokens: foldChatWords(tokenise(e.text), chatWords), label: e.label, lang: e.lang }));
+}
+
+/** Trains the tier and language models (a few milliseconds) and applies the thresholds. */
+export function createSafetyClassifier(
+  examples: readonly TrainingExample[],
+  settings: ClassifierSettings,
+  chatWords?: ReadonlyMap<string, string>,
+): SafetyClassifier {
+  const prepared = prepare(examples, chatWords);
+  const tiers = trainNaiveBayes(prepared, settings.model);
+  return {
+    judge(tokens) {
+      const classification = tiers.classify(tokens);
+      // One word says too little for a statistical guess ("Woonwagens."): that is the phrase lists' work.
+      const words = tokens.filter((t) => !isBreak(t)).length;
+      const tier = words >= MIN_WORDS ? decideTier(classification, settings.thresholds) : undefined;
+      return tier ? { tier, classification } : { classification };
+    },
+  };
+}
+
+/** Graduated use: high acute → 112; high suicide → 113 first; high unsafe at home; medium distress → concern. */
+export function decideTier(c: Classification, t: Thresholds): ClassifierVerdict["tier"] {
+  if (c.p("acute") >= t.acute) return "acute";
+  if (c.p("suicide") >= t.suicide) return "suicide";
+  if (c.p("unsafe_home") >= t.unsafe_home) return "unsafe_home";
+  if (distress(c) >= t.concern) return "concern";
+  return undefined;
+}
+
+/** Suicidal signal or heavy feelings: what the concern reply (warmth and a line with 113) is for. */
+export function distress(c: Classification): number {
+  return c.p("suicide") + c.p("concern");
+}
+
+/**
+ * Chooses the thresholds on the training data alone: every example is scored by a model trained on the
+ * other folds, and each threshold is the lowest value that keeps the out-of-fold false alarms within the
+ * shares of `settings.tuning`. Also returns the out-of-fold recall at those thresholds.
+ */
+export function chooseThresholds(
+  examples: readonly TrainingExample[],
+  settings: ClassifierSettings,
+  chatWords?: ReadonlyMap<string, string>,
+): { thresholds: Thresholds; recall: Record<keyof Thresholds, number> } {
+  const prepared = prepare(examples, chatWords);
+  const { folds, ordinaryCrisis, ordinaryConcern, otherTier, minimum } = settings.tuning;
+  const scored: Array<{ label: string; c: Classification }> = [];
+  for (let fold = 0; fold < folds; fold++) {
+    const model: TextClassifier = trainNaiveBayes(
+      prepared.filter((_, i) => i % folds !== fold),
+      settings.model,
+    );
+    prepared.forEach((e, i) => {
+      if (i % folds === fold) scored.push({ label: e.label, c: model.classify(e.tokens) });
+    });
+  }
+  const of = (labels: string[]) => scored.filter((s) => labels.includes(s.label));
+  const quiet = ["ordinary", "information"];
+  const lowest = (score: (c: Classification) => number, limits: Array<[string[], number]>) => {
+    let t = minimum;
+    for (const [labels, share] of limits) {
+      const values = of(labels)
+        .map((s) => score(s.c))
+        .sort((a, b) => b - a);
+      const allowed = Math.floor(share * values.length);
+      const over = values[allowed];
+      if (over !== undefined) t = Math.max(t, Math.ceil((over + 1e-9) * 1000) / 1000);
+    }
+    return Math.min(t, 1);
+  };
+  const thresholds: Thresholds = {
+    acute: lowest((c) => c.p("acute"), [[quiet, ordinaryCrisis], [["suicide", "concern", "unsafe_home"], otherTier]]),
+    suicide: lowest((c) => c.p("suicide"), [[quiet, ordinaryCrisis], [["concern", "acute", "unsafe_home"], otherTier]]),
+    unsafe_home: lowest((c) => c.p("unsafe_home"), [[quiet, ordinaryCrisis], [["concern", "acute", "suicide"], otherTier]]),
+    concern: lowest(distress, [[quiet, ordinaryConcern]]),
+  };
+  const rate = (label: string, ok: (c: Classification) => boolean) => of([label]).filter((s) => ok(s.c)).length / Math.max(1, of([label]).length);
+  const recall = {
+    acute: rate("acute", (c) => decideTier(c, thresholds) === "acute"),
+    suicide: rate("suicide", (c) => decideTier(c, thresholds) === "suicide"),
+    unsafe_home: rate("unsafe_home", (c) => decideTier(c, thresholds) === "unsafe_home"),
+    concern: rate("suicide", (c) => ["suicide", "concern"].includes(decideTier(c, thresholds) ?? "")),
+  };
+  return { thresholds, recall };
+}
+
+function readJson<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new Error(`Safety classifier file ${path} could not be read: ${(error as Error).message}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Safety classifier file ${path} is invalid at "${issue.path.join(".")}": ${issue.message}`);
+  }
+  return parsed.data;
+}
