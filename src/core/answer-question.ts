@@ -2,6 +2,7 @@ import { ACTIONS } from "./actions.js";
 import type { AssistantDeps } from "./assistant.js";
 import { searchForAnswer } from "./answer-passages.js";
 import type { ComposeRequest, GuideAnswer } from "./ports.js";
+import { catalog } from "./text-catalog.js";
 import { textsFor } from "./texts.js";
 import type { AssistantReply, InboundMessage } from "./types.js";
 
@@ -106,7 +107,8 @@ function guided(inbound: InboundMessage, guide: GuideAnswer, standalone: string,
  * The guide's answer as a reply: its text with the source beneath, feedback and a person. The
  * explanations are Dutch: a resident who wrote another language gets one line that says so.
  * Without a topic, a resident gets "not sure" in their own language, with what the gemeente
- * decides, how to reach it (the configured wijkteam contact) and the offer of a person.
+ * decides, how to reach it (the configured wijkteam contact) and the offer of a person; a route
+ * for a known topic also ends with that offer.
  */
 function guideReply(inbound: InboundMessage, guide: GuideAnswer, contact: string): AssistantReply {
   const texts = textsFor(inbound.language);
@@ -115,16 +117,20 @@ function guideReply(inbound: InboundMessage, guide: GuideAnswer, contact: string
     // The text ends by asking whether they want a person: a typed "ja" presses the button.
     return { intent: "answer", replies: [{ text: texts.notSureLocal(contact), buttons: [{ ...personButton, answers: "yes" }] }], sources: [], confident: false };
   }
+  // A route to the gemeente ends by offering a person, so a typed "ja" or "nee" answers it.
+  const offersPerson = guide.kind === "local_route" && inbound.persona === "resident";
+  const person = offersPerson ? { ...personButton, answers: "yes" as const } : personButton;
   const buttons = guide.topical
     ? [
         { id: ACTIONS.feedbackUp, label: texts.buttons.up, value: inbound.id },
         { id: ACTIONS.feedbackDown, label: texts.buttons.down, value: inbound.id },
-        personButton,
+        person,
       ]
-    : [personButton];
+    : [person];
+  const text = inDutch(inbound.language, guide.text);
   return {
     intent: "answer",
-    replies: [{ text: inDutch(inbound.language, guide.text), ...(guide.sources.length ? { sources: guide.sources } : {}), buttons }],
+    replies: [{ text: offersPerson ? `${text}\n\n${catalog(inbound.language).firstSteps.question}` : text, ...(guide.sources.length ? { sources: guide.sources } : {}), buttons }],
     sources: guide.sources,
     // The general route to the gemeente is honest, but it is not an answer: it counts as unsure.
     confident: guide.topical,
