@@ -2,6 +2,7 @@ import { ACTIONS } from "./actions.js";
 import type { AssistantDeps } from "./assistant.js";
 import { searchForAnswer } from "./answer-passages.js";
 import type { ComposeRequest, GuideAnswer } from "./ports.js";
+import { catalog } from "./text-catalog.js";
 import { textsFor } from "./texts.js";
 import type { AssistantReply, InboundMessage } from "./types.js";
 
@@ -24,17 +25,19 @@ export async function answerQuestion(
   text: string,
   previousQuestion: string | undefined,
   deps: AssistantDeps,
-): Promise<{ reply: AssistantReply; lastQuestion: string }> {
+): Promise<{ reply: AssistantReply; lastQuestion: string; localRoute?: true }> {
   const language = inbound.language ?? "nl";
   const rewritten = deps.rewriteQuestion ? await deps.rewriteQuestion(text, previousQuestion) : text;
   // The sources are Dutch: a question in another language is searched with its words in Dutch.
   const standalone = language !== "nl" && deps.toDutchQuery ? deps.toDutchQuery(rewritten, language) : rewritten;
   const guide = deps.guide?.answer(standalone) ?? null;
   // A question about what the gemeente decides is never answered with a quote; for residents the
-  // explanation comes first unless the question joins the topic to other things.
+  // explanation comes first unless the question joins the topic to other things. Without a topic,
+  // the route comes first only when the question names the gemeente itself.
   const guideFirst =
-    guide && (guide.kind === "local_route" ? guide.topical || inbound.persona === "resident" : inbound.persona === "resident" && !guide.mixed);
-  if (guide && guideFirst) return { reply: guideReply(inbound, guide), lastQuestion: standalone };
+    guide &&
+    (guide.kind === "local_route" && guide.topical ? true : inbound.persona === "resident" && !guide.mixed);
+  if (guide && guideFirst) return guided(inbound, guide, standalone, deps);
   const k = inbound.persona === "professional" ? 8 : 5;
   const passages = deps.listings ? await searchForAnswer(deps.retriever, standalone, k) : await deps.retriever.search(standalone, { k });
   // Read only for a composer that uses it: the extractive composer never does.
@@ -54,7 +57,7 @@ export async function answerQuestion(
 
   const texts = textsFor(language);
   const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
-  if (!composed.confident && guide) return { reply: guideReply(inbound, guide), lastQuestion: standalone };
+  if (!composed.confident && guide) return guided(inbound, guide, standalone, deps);
   if (!composed.confident) {
     const reply: AssistantReply = {
       intent: "answer",
@@ -94,23 +97,40 @@ export async function answerQuestion(
   return { reply, lastQuestion: standalone };
 }
 
+/** The guide's answer as this turn's result; a route to the gemeente is marked as one. */
+function guided(inbound: InboundMessage, guide: GuideAnswer, standalone: string, deps: AssistantDeps) {
+  const reply = guideReply(inbound, guide, deps.wijkteamContact);
+  return guide.kind === "local_route" ? { reply, lastQuestion: standalone, localRoute: true as const } : { reply, lastQuestion: standalone };
+}
+
 /**
  * The guide's answer as a reply: its text with the source beneath, feedback and a person. The
  * explanations are Dutch: a resident who wrote another language gets one line that says so.
+ * Without a topic, a resident gets "not sure" in their own language, with what the gemeente
+ * decides, how to reach it (the configured wijkteam contact) and the offer of a person; a route
+ * for a known topic also ends with that offer.
  */
-function guideReply(inbound: InboundMessage, guide: GuideAnswer): AssistantReply {
+function guideReply(inbound: InboundMessage, guide: GuideAnswer, contact: string): AssistantReply {
   const texts = textsFor(inbound.language);
   const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
+  if (!guide.topical && inbound.persona === "resident") {
+    // The text ends by asking whether they want a person: a typed "ja" presses the button.
+    return { intent: "answer", replies: [{ text: texts.notSureLocal(contact), buttons: [{ ...personButton, answers: "yes" }] }], sources: [], confident: false };
+  }
+  // A route to the gemeente ends by offering a person, so a typed "ja" or "nee" answers it.
+  const offersPerson = guide.kind === "local_route" && inbound.persona === "resident";
+  const person = offersPerson ? { ...personButton, answers: "yes" as const } : personButton;
   const buttons = guide.topical
     ? [
         { id: ACTIONS.feedbackUp, label: texts.buttons.up, value: inbound.id },
         { id: ACTIONS.feedbackDown, label: texts.buttons.down, value: inbound.id },
-        personButton,
+        person,
       ]
-    : [personButton];
+    : [person];
+  const text = inDutch(inbound.language, guide.text);
   return {
     intent: "answer",
-    replies: [{ text: inDutch(inbound.language, guide.text), ...(guide.sources.length ? { sources: guide.sources } : {}), buttons }],
+    replies: [{ text: offersPerson ? `${text}\n\n${catalog(inbound.language).firstSteps.question}` : text, ...(guide.sources.length ? { sources: guide.sources } : {}), buttons }],
     sources: guide.sources,
     // The general route to the gemeente is honest, but it is not an answer: it counts as unsure.
     confident: guide.topical,

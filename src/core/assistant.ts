@@ -206,7 +206,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const found = await askListings(inbound, text, state, patch, preferGuide);
     if (found) return { ...found, replies: [...prefix, ...withEmpathy(inbound, text, found.replies)] };
 
-    const { reply: answered, lastQuestion } = await answerQuestion(inbound, text, state.lastQuestion, deps);
+    const { reply: answered, lastQuestion, localRoute } = await answerQuestion(inbound, text, state.lastQuestion, deps);
     const streak = answered.confident ? 0 : (state.unconfidentStreak ?? 0) + 1;
     Object.assign(patch, { lastQuestion, unconfidentStreak: streak });
     // Right after a crisis reply, a message the sources cannot answer ("what do i do", "en nu?") gets
@@ -216,8 +216,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return reply("crisis", [{ text: crisisReply({ crisis: crisis.kind }, inbound.language ?? "nl"), buttons: [personYesFor(inbound.language ?? "nl")] }]);
     }
     if (!answered.confident) {
-      // Never the same question twice in a row: a second "not sure" says it differently.
-      if (state.lastAsk === "not_sure" && answered.replies[0]) answered.replies[0] = { ...answered.replies[0], text: texts.notSureAgain };
+      // Never the same question twice in a row: a second "not sure" says it differently (but a route
+      // to the gemeente keeps saying how to reach it).
+      if (state.lastAsk === "not_sure" && answered.replies[0] && !localRoute) answered.replies[0] = { ...answered.replies[0], text: texts.notSureAgain };
       patch.lastAsk = "not_sure";
     } else {
       answered.replies = withEmpathy(inbound, text, answered.replies);

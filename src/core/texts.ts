@@ -25,6 +25,8 @@ function buildTexts(language: string) {
     notSure: c.notSure,
     /** The same "not sure" right after the last one: never the same question twice in a row. */
     notSureAgain: c.notSureAgain,
+    /** "Not sure" for a question about what one gemeente decides: that it does, how to reach it, and a person. */
+    notSureLocal: (contact: string) => fill(c.notSureLocal, { contact }),
     answerIntro: { resident: c.answerIntroResident, professional: c.answerIntroProfessional },
     /** Said above Dutch source text quoted to someone who wrote in another language. */
     dutchSources: c.dutchSources,

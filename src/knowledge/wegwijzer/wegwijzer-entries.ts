@@ -35,12 +35,19 @@ export interface WegwijzerCues {
   local: string[];
   /** Words that name the gemeente (or "here") itself. */
   gemeente: string[];
+  /**
+   * Words or phrases that, without a known topic and without naming the gemeente, still ask what
+   * one gemeente decides ("tot welk inkomen", "regeling"): such a question gets the route to the
+   * gemeente when the sources have no answer.
+   */
+  localAlone?: string[];
 }
 
 const Cues = z.object({
   sections: z.record(z.string(), z.array(z.string())),
   local: z.array(z.string()),
   gemeente: z.array(z.string()),
+  localAlone: z.array(z.string()).default([]),
 });
 
 const Meta = z.object({
@@ -97,7 +104,7 @@ export function readWegwijzer(knowledgeDir: string): { entries: WegwijzerEntry[]
   try {
     names = readdirSync(dir).filter((n) => n.endsWith(".md") && !n.startsWith("."));
   } catch {
-    return { entries: [], cues: { sections: {}, local: [], gemeente: [] } };
+    return { entries: [], cues: { sections: {}, local: [], gemeente: [], localAlone: [] } };
   }
   names.sort();
   const entries = names.map((name) => parseEntry(readFileSync(join(dir, name), "utf8"), name));
@@ -111,7 +118,7 @@ export function readWegwijzer(knowledgeDir: string): { entries: WegwijzerEntry[]
   try {
     cuesText = readFileSync(join(dir, "cues.json"), "utf8");
   } catch {
-    return { entries, cues: { sections: {}, local: [], gemeente: [] } };
+    return { entries, cues: { sections: {}, local: [], gemeente: [], localAlone: [] } };
   }
   const cues = Cues.safeParse(JSON.parse(cuesText));
   if (!cues.success) throw new Error(`Wegwijzer cues.json: ${cues.error.issues[0]!.path.join(".")}: ${cues.error.issues[0]!.message}`);

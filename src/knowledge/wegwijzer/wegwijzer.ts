@@ -63,7 +63,9 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
   const topics = data.entries.map((entry) => ({ entry, terms: entry.terms.map(phrase) }));
   const sectionCues = Object.entries(data.cues.sections).map(([heading, cues]) => ({ heading, cues: cues.map(phrase) }));
   const localCues = data.cues.local.map(phrase);
-  const gemeenteWords = new Set(data.cues.gemeente.map((w) => foldText(w)));
+  const localAloneCues = (data.cues.localAlone ?? []).map(phrase);
+  const gemeenteCues = data.cues.gemeente.map(phrase);
+  const allSectionCues = sectionCues.flatMap((s) => s.cues);
 
   /**
    * Where the term occurs in the question's words (also written as one word, or apart). `pairs`
@@ -110,14 +112,31 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     return matches.sort((a, b) => b.score - a.score);
   }
 
+  /** Where each cue phrase occurs in the words outside the topic's own spans. */
+  function cueSpans(words: string[], outside: boolean[], cues: Phrase[]): Span[] {
+    const spans: Span[] = [];
+    for (const cue of cues) {
+      for (let i = 0; i + cue.words.length <= words.length; i++) {
+        if (cue.words.every((w, j) => outside[i + j] && words[i + j] === w)) spans.push({ start: i, end: i + cue.words.length });
+      }
+    }
+    return spans;
+  }
+
   /** Does any cue phrase occur in the words outside the topic's own spans? */
   function hasCue(words: string[], outside: boolean[], cues: Phrase[]): boolean {
-    return cues.some((cue) => {
-      for (let i = 0; i + cue.words.length <= words.length; i++) {
-        if (cue.words.every((w, j) => outside[i + j] && words[i + j] === w)) return true;
-      }
-      return false;
-    });
+    return cueSpans(words, outside, cues).length > 0;
+  }
+
+  /**
+   * Does the question ask what one gemeente decides? A local cue inside a longer phrase that asks
+   * for the next step does not count: "kan ik" in "wat kan ik doen" asks what to do, not a rule.
+   */
+  function asksLocal(words: string[], outside: boolean[], cues: Phrase[]): boolean {
+    const steps = cueSpans(words, outside, allSectionCues);
+    return cueSpans(words, outside, cues).some(
+      (c) => !steps.some((s) => s.end - s.start > c.end - c.start && s.start <= c.start && c.end <= s.end),
+    );
   }
 
   function section(entry: WegwijzerEntry, heading: string): EntrySection | undefined {
@@ -174,11 +193,13 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     const matches = matchTopics(words, stems);
     const best = matches[0];
     if (!best) {
-      // No topic, but a question about what "the gemeente" decides: the honest route.
+      // No topic, but a question about what "the gemeente" decides: the honest route. Without the
+      // gemeente named, words such as "tot welk inkomen" still ask it, but the sources may answer
+      // it: then the route is the fallback (mixed), not the first answer.
       const all = words.map(() => true);
-      if (words.some((w) => gemeenteWords.has(w)) && hasCue(words, all, localCues)) {
-        return { text: `${GENERAL_LOCAL}\n\n${GEMEENTE_ROUTE}`, sources: [], kind: "local_route", mixed: false, topical: false };
-      }
+      const route = { text: `${GENERAL_LOCAL}\n\n${GEMEENTE_ROUTE}`, sources: [], kind: "local_route" as const, topical: false };
+      if (hasCue(words, all, gemeenteCues) && asksLocal(words, all, localCues)) return { ...route, mixed: false };
+      if (asksLocal(words, all, localAloneCues)) return { ...route, mixed: true };
       return null;
     }
     const outside = words.map((_, i) => !best.spans.some((s) => i >= s.start && i < s.end));
@@ -186,7 +207,7 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     const story = words.filter((w, i) => outside[i] && !STOPWORDS.has(w)).length > STORY_WORDS;
     const mixed = others.length > 0 || story;
     const sources = [{ title: best.entry.title, publisher: best.entry.publisher, url: best.entry.url }];
-    if (best.entry.local && hasCue(words, outside, localCues)) {
+    if (best.entry.local && asksLocal(words, outside, localCues)) {
       return { text: localRoute(best.entry), sources, kind: "local_route", mixed, topical: true };
     }
     return { text: explain(best.entry, words, stems, outside), sources, kind: "explanation", mixed, topical: true };

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createAssistant, type AssistantDeps } from "../../../src/core/assistant.js";
 import type { HandoffQueue, SafetyAssessment, SafetyCheck } from "../../../src/core/ports.js";
 import { texts } from "../../../src/core/texts.js";
+import { createWegwijzer } from "../../../src/knowledge/wegwijzer/wegwijzer.js";
 import type { AssistantReply, InboundMessage } from "../../../src/core/types.js";
 import { createSafetyCheck } from "../../../src/safety/safety-check.js";
 import {
@@ -302,5 +303,29 @@ describe("bad input never crashes and is stored intact", () => {
     const reply = await makeAssistant().handle(inbound("", { unsupported: "photo" }));
     expect(firstText(reply)).toBe(texts.unsupported);
     expect(await storedIn()).toEqual(["[photo]"]);
+  });
+});
+
+describe("a question about what one gemeente decides, that nothing answers", () => {
+  const guide = createWegwijzer({
+    entries: [],
+    cues: { sections: {}, local: ["hoeveel"], gemeente: ["gemeente"], localAlone: ["tot welk inkomen"] },
+  });
+
+  it("says the gemeente decides, gives the configured wijkteam contact and offers a person, also the second time", async () => {
+    retriever = createFakeRetriever([]);
+    const assistant = makeAssistant({ guide });
+    for (const text of ["tot welk inkomen krijg ik korting op de sportschool", "hoeveel krijg je van de gemeente voor een fiets"]) {
+      const reply = await assistant.handle(inbound(text));
+      expect(reply.confident).toBe(false);
+      expect(firstText(reply)).toBe(texts.notSureLocal(CONTACT));
+      expect(firstText(reply)).toContain("gemeente");
+      expect(reply.replies[0]?.buttons).toContainEqual(expect.objectContaining({ id: "handoff_request", answers: "yes" }));
+    }
+  });
+
+  it("answers from the sources first when they can, without naming the gemeente", async () => {
+    const reply = await makeAssistant({ guide }).handle(inbound("tot welk inkomen is de sociale basis er"));
+    expect(firstText(reply)).toContain("De sociale basis is alles");
   });
 });

@@ -13,8 +13,9 @@ const cues: WegwijzerCues = {
     "wat kost het": ["kost", "gratis"],
     "wat kunt u doen": ["aanvragen", "waar"],
   },
-  local: ["hoeveel", "wanneer", "hier"],
-  gemeente: ["gemeente", "hier"],
+  local: ["hoeveel", "wanneer", "hier", "kan ik"],
+  gemeente: ["gemeente", "hier", "bij ons"],
+  localAlone: ["tot welk inkomen"],
 };
 
 const entry = (id: string, terms: string, extra = "", local = "") =>
@@ -99,6 +100,20 @@ describe("wegwijzer guide", () => {
     const a = guide.answer("wanneer moet ik de kwijtschelding bij de gemeente aanvragen")!;
     expect(a).toMatchObject({ kind: "local_route", topical: false, sources: [] });
     expect(guide.answer("wanneer gaat de bus")).toBeNull();
+    // The gemeente may be named with a phrase.
+    expect(guide.answer("hoeveel krijg je bij ons")).toMatchObject({ kind: "local_route", topical: false, mixed: false });
+  });
+
+  it("without the gemeente named, a question about its rules gets the route only as the fallback", () => {
+    expect(guide.answer("tot welk inkomen krijg ik korting")).toMatchObject({ kind: "local_route", topical: false, mixed: true });
+    expect(guide.answer("krijg ik korting")).toBeNull();
+  });
+
+  it("does not take a local cue inside a phrase that asks for the next step as a question about the gemeente", () => {
+    const cuesWithStep = { ...cues, sections: { ...cues.sections, "wat kunt u doen": ["wat kan ik doen"] } };
+    const withStep = createWegwijzer({ entries: [entry("respijtzorg", "respijtzorg", "", "hoeveel u krijgt")], cues: cuesWithStep });
+    expect(withStep.answer("respijtzorg, wat kan ik doen")!.kind).toBe("explanation");
+    expect(withStep.answer("kan ik respijtzorg krijgen")!.kind).toBe("local_route");
   });
 
   it("says when a question joins two topics, so the sources may answer it first", () => {
