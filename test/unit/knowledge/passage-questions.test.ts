@@ -20,6 +20,18 @@ describe("curated questions per passage", () => {
     for (const c of withQuestions) for (const q of c.questions!) expect(c.text).not.toContain(q);
   });
 
+  it("gives every passage of a fully covered document six to ten questions", () => {
+    // Documents whose questions file covers each passage; others may still have gaps.
+    const covered = ["sociale-basis-terug-van-weggeweest-movisie"];
+    const sources = readKnowledgeSources("knowledge");
+    const chunks = buildChunks(parseCorpus(sources.corpus), [], DEFAULT_CHUNK_OPTIONS);
+    attachQuestions(chunks, parseQuestionFiles(sources.questions));
+    const passages = chunks.filter((c) => covered.includes(c.source));
+    expect(passages.length).toBeGreaterThan(50);
+    const outside = passages.filter((c) => (c.questions?.length ?? 0) < 6 || (c.questions?.length ?? 0) > 10).map((c) => `${c.id}: ${c.questions?.length ?? 0}`);
+    expect(outside).toEqual([]);
+  });
+
   it("gives overlapping chunks' anchor to the chunk it opens, folding quotes and spaces", () => {
     const chunks = [chunk("a", "Eerste zin. De ‘zeven PK’s’ van het werk."), chunk("b", "De ‘zeven PK’s’ van het werk.\nMeer tekst.")];
     const unmatched = attachQuestions(chunks, parseQuestionFiles([{ name: "q.jsonl", text: `{"anchor": "De 'zeven PK's'  van het werk", "questions": ["wat betekent 7 pk"]}\n{"anchor": "staat nergens in de tekst", "questions": ["x y z"]}\n` }]));
