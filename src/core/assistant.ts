@@ -192,16 +192,25 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     }
     if (assessment.smalltalk) return reply("smalltalk", [{ text: texts.smalltalk[assessment.smalltalk] }]);
 
-    // Clearly off-topic questions ("hoe wordt het weer morgen?") must not become listings because a
-    // place or day is remembered from earlier in the conversation.
-    if (assessment.outOfScope) return reply("out_of_scope", [{ text: texts.outOfScope }]);
     const prefix = truncated ? [{ text: texts.tooLong }] : [];
     const state = await currentState(inbound, patch);
+    // Clearly off-topic questions ("hoe wordt het weer morgen?") must not become listings because a
+    // place or day is remembered from earlier in the conversation. A search for help or an activity
+    // in a place named in this very message is in scope, whatever the subject ("ik snap wiskunde
+    // niet, is er huiswerkhulp in Zeist?").
+    if (assessment.outOfScope) {
+      const kept = "listingsMemory" in patch;
+      const local = await askListings(inbound, text, state, patch, (f) => f.kind !== "results" || f.place === undefined);
+      if (local) return local;
+      // The listings just shown stay there for a follow-up ("waar is dat?") after the off-topic message.
+      if (!kept) delete patch.listingsMemory;
+      return reply("out_of_scope", [{ text: texts.outOfScope }]);
+    }
     // A question about a wegwijzer topic ("wat is budgetbeheer?") is not a search for activities:
     // the guide answers it when the listings would only ask where the person is, or when it asks
     // what the gemeente decides and not where something is.
     const guided = deps.guide?.answer(text) ?? null;
-    const preferGuide = (kind: ListingResponse["kind"]) =>
+    const preferGuide = ({ kind }: ListingResponse) =>
       guided !== null && !guided.mixed && (kind === "need_place" || (guided.kind === "local_route" && guided.topical && !WHERE.test(text)));
     const found = await askListings(inbound, text, state, patch, preferGuide);
     if (found) return { ...found, replies: [...prefix, ...withEmpathy(inbound, text, found.replies)] };
@@ -288,11 +297,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     text: string,
     current: ConversationState,
     patch: Partial<ConversationState>,
-    prefer?: (kind: ListingResponse["kind"]) => boolean,
+    prefer?: (found: ListingResponse) => boolean,
   ): Promise<AssistantReply | null> {
     if (!deps.listings) return null;
     const found = await deps.listings.respond(listingRequest(inbound, text, current));
-    if (!found || prefer?.(found.kind)) {
+    if (!found || prefer?.(found)) {
       if (current.listingsMemory !== undefined) patch.listingsMemory = undefined;
       return null;
     }
