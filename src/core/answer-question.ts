@@ -100,7 +100,8 @@ export async function answerQuestion(
  */
 function guideReply(inbound: InboundMessage, guide: GuideAnswer): AssistantReply {
   const texts = textsFor(inbound.language);
-  const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
+  // The honest route ("your gemeente decides; ask the wijkteam") offers people: a typed "ja graag" takes that offer.
+  const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person, ...(guide.kind === "local_route" ? { answers: "yes" as const } : {}) };
   const buttons = guide.topical
     ? [
         { id: ACTIONS.feedbackUp, label: texts.buttons.up, value: inbound.id },

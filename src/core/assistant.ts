@@ -59,6 +59,9 @@ export interface Assistant {
   handle(inbound: InboundMessage): Promise<AssistantReply>;
 }
 
+/** `lastAsk` after "weet ik niet" to the place question: a second one is not asked the same way. */
+const PLACE_UNKNOWN = "place_unknown";
+
 /** How long after a crisis reply an unanswerable message still gets the emergency numbers again. */
 const CRISIS_CONTEXT_MS = 30 * 60_000;
 
@@ -191,6 +194,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return reply("smalltalk", [{ text: again ? texts.helpQuestionAgain : texts.helpQuestion, buttons: [personButton] }]);
     }
     if (assessment.smalltalk) return reply("smalltalk", [{ text: texts.smalltalk[assessment.smalltalk] }]);
+    // "weet ik niet" right after "Waar zoekt u?" answers that question: another way to say where,
+    // and the question that waits for a place stays.
+    if (deps.cues?.isDontKnow?.(text)) {
+      const asked = (await currentState(inbound, patch)).lastAsk;
+      if (asked?.startsWith("place:")) {
+        patch.lastAsk = PLACE_UNKNOWN;
+        return reply("listings", [{ text: texts.placeUnknown, requestLocation: true }]);
+      }
+    }
 
     const prefix = truncated ? [{ text: texts.tooLong }] : [];
     const state = await currentState(inbound, patch);

@@ -238,6 +238,8 @@ export function crisisTier(kind: CrisisKind): CrisisTier {
 export interface DialogueCues {
   /** A short typed yes or no ("ja graag", "nee hoor", "نعم"), else undefined. */
   answer(text: string): "yes" | "no" | undefined;
+  /** True for a short "I don't know" ("weet ik niet", "geen idee") as an answer to the bot's question. */
+  isDontKnow?(text: string): boolean;
   /** True for a bare request for help without a topic ("help me", "ik heb hulp nodig"). */
   isHelpRequest(text: string): boolean;
   /** One line of empathy when the person shares something heavy while asking, else undefined. */

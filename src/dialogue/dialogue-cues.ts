@@ -1,6 +1,6 @@
 /**
- * Conversation cues kept as data (`knowledge/conversation/cues.json`): a typed yes or no to the
- * question the bot just asked, a bare request for help, and something heavy the person shares
+ * Conversation cues kept as data (`knowledge/conversation/cues.json`): a typed yes, no or "weet ik
+ * niet" to the question the bot just asked, a bare request for help, and something heavy the person shares
  * while asking (so the answer can start with one line of empathy).
  */
 import { readFileSync } from "node:fs";
@@ -13,6 +13,7 @@ import { foldText, isBreak, tokenise } from "../safety/normalise.js";
 const cuesFile = z.object({
   yes: z.array(z.string().min(1)),
   no: z.array(z.string().min(1)),
+  dontKnow: z.array(z.string().min(1)).default([]),
   filler: z.array(z.string().min(1)),
   help: z.array(z.string().min(1)),
   empathy: z.array(z.object({ id: z.string().min(1), line: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) })),
@@ -26,6 +27,7 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
   const whole = (phrases: string[]) => new Set(phrases.map(core));
   const yes = whole(raw.yes);
   const no = whole(raw.no);
+  const dontKnow = whole(raw.dontKnow);
   const help = whole(raw.help);
   const negations = new Set(NEGATIONS.map(foldText));
   const empathy: PhraseMatcher<string> = createPhraseMatcher(
@@ -48,6 +50,10 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
       if (yes.has(c)) return "yes";
       if (no.has(c)) return "no";
       return undefined;
+    },
+    isDontKnow(text) {
+      const c = core(text);
+      return c !== "" && dontKnow.has(c);
     },
     isHelpRequest(text) {
       const c = core(text);
