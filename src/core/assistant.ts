@@ -198,7 +198,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // and the question that waits for a place stays.
     if (deps.cues?.isDontKnow?.(text)) {
       const asked = (await currentState(inbound, patch)).lastAsk;
-      if (asked?.startsWith("place:")) {
+      if (typeof asked === "string" && asked.startsWith("place:")) {
         patch.lastAsk = PLACE_UNKNOWN;
         return reply("listings", [{ text: texts.placeUnknown, requestLocation: true }]);
       }
@@ -222,10 +222,18 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // the guide answers it when the listings would only ask where the person is, or when it asks
     // what the gemeente decides and not where something is.
     const guided = deps.guide?.answer(text) ?? null;
-    const preferGuide = ({ kind }: ListingResponse) =>
-      guided !== null && !guided.mixed && (kind === "need_place" || (guided.kind === "local_route" && guided.topical && !WHERE.test(text)));
+    // A search ("ik wil vrijwilligerswerk doen") is asked where; the guide's explanation comes with that question.
+    const preferGuide = ({ kind, seeking }: ListingResponse) =>
+      guided !== null && !guided.mixed && ((kind === "need_place" && !seeking) || (guided.kind === "local_route" && guided.topical && !WHERE.test(text)));
     const found = await askListings(inbound, text, state, patch, preferGuide);
-    if (found) return { ...found, replies: [...prefix, ...withEmpathy(inbound, text, found.replies)] };
+    if (found) {
+      // Asked where, about a topic the guide explains ("even rust van de zorg", "vrijwilligerswerk
+      // voor mijn stage"): what it is first, so the person already has something while they answer.
+      const askedPlace = typeof patch.lastAsk === "string" && patch.lastAsk.startsWith("place:");
+      const explained = askedPlace && guided?.topical ? guided : null;
+      const replies = explained ? [{ text: explained.text, sources: explained.sources }, ...found.replies] : found.replies;
+      return { ...found, replies: [...prefix, ...withEmpathy(inbound, text, replies)], sources: [...(explained?.sources ?? []), ...found.sources] };
+    }
 
     const { reply: answered, lastQuestion } = await answerQuestion(inbound, text, state.lastQuestion, deps);
     const streak = answered.confident ? 0 : (state.unconfidentStreak ?? 0) + 1;

@@ -145,6 +145,11 @@ export interface ListingResponse {
   memory?: string;
   /** What was asked and shown (results only). */
   asked?: ListingsAsked;
+  /**
+   * `need_place` only: the message asks where to go or says what the person wants to do ("ik wil
+   * vrijwilligerswerk doen", "waar kan ik …"), so it is a search and not only a topic named.
+   */
+  seeking?: boolean;
 }
 
 /**

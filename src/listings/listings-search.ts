@@ -102,7 +102,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
               ? listingsTextsFor(request.language).askPlaceProfessional(example)
               : listingsTextsFor(request.language).askPlace(example);
         const pending = q.bare && memory.pending ? memory.pending : storeQuery(q);
-        return { kind: "need_place", replies: [{ text: ask, requestLocation: true }], sources: [], memory: writeMemory({ pending }) };
+        return { kind: "need_place", replies: [{ text: ask, requestLocation: true }], sources: [], memory: writeMemory({ pending }), seeking: q.seeking };
       }
       return answer(index, gazetteer, q, origin, request, now, { ...(origin.remember ? {} : { viaLocation: memory.viaLocation }) });
     },

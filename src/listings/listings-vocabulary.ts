@@ -23,6 +23,8 @@ const vocabularySchema = z.object({
   }),
   languages: z.record(z.string().regex(/^[a-z]{2}$/), phraseList),
   askCues: phraseList,
+  /** Words that make a message a search ("ik wil", "waar kan"), not only a topic named. */
+  seekCues: phraseList.default([]),
   nearCues: phraseList,
   knowledgeCues: phraseList,
   placeFillers: phraseList,
@@ -60,6 +62,7 @@ export interface ListingsVocabulary {
   cost: PhraseSet;
   languages: PhraseSet;
   ask: PhraseSet;
+  seek: PhraseSet;
   near: PhraseSet;
   knowledge: PhraseSet;
   fillers: Set<string>;
@@ -135,6 +138,7 @@ export function compileVocabulary(dutch: VocabularyData, languages: readonly Lan
     cost: group({ free: data.cost.free, cheap: data.cost.cheap }),
     languages: group(data.languages),
     ask: group({ ask: data.askCues }),
+    seek: group({ seek: data.seekCues }),
     near: group({ near: data.nearCues }),
     knowledge: group({ knowledge: data.knowledgeCues }),
   };

@@ -33,6 +33,8 @@ export interface UnderstoodQuestion {
   place?: PlaceMention;
   near: boolean;
   ask: boolean;
+  /** The person wants to go somewhere or do something ("ik wil …", "waar kan ik …"): a search, not only a topic. */
+  seeking: boolean;
   knowledge: boolean;
   /** The message is only a place ("3701", "ik woon in Kerckebosch"). */
   bare: boolean;
@@ -100,6 +102,7 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
 
   const all = tokens.map(() => false);
   const ask = v.ask.match(tokens, all).length > 0;
+  const seeking = v.seek.match(tokens, all).length > 0;
   const near = v.near.match(tokens, all).length > 0;
   const knowledge = v.knowledge.match(tokens, all).length > 0;
 
@@ -127,6 +130,7 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
     ...(placeMention ? { place: placeMention } : {}),
     near,
     ask,
+    seeking,
     knowledge,
     bare,
     leftover,
