@@ -137,13 +137,20 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const [first, ...rest] = await offerPerson(inbound, "crisis");
       // Debts or care that is too heavy in the same message: the practical first steps follow the numbers.
       const need = assessment.needsPerson && assessment.needsPerson !== "person_requested" ? [{ text: firstStepsText(assessment.needsPerson, language) }] : [];
-      return reply("crisis", [{ text: crisisReply(assessment, language), buttons: [personYesFor(language)] }, ...need, ...(first ? [first, ...rest] : [])]);
+      // A child or teenager: De Kindertelefoon after the emergency numbers, never before them.
+      const young = youthLine(inbound, text, true);
+      return reply("crisis", [{ text: crisisReply(assessment, language), buttons: [personYesFor(language)] }, ...young, ...need, ...(first ? [first, ...rest] : [])]);
     }
     // Heavy feelings without a crisis signal: warmth and a person, not the alarm. A practical need
     // (debts, care that is too heavy) gets its first steps instead, which also offer a person.
-    if (assessment.concern && !assessment.needsPerson && deps.safety.reply) {
+    // A young person with trouble at home ("ik ben 13, thuis is altijd ruzie") is heard the same way,
+    // and also gets De Kindertelefoon.
+    const heavy = assessment.concern === true;
+    // Without a heavy-feelings signal only a message that asks nothing: a question is answered (with the line).
+    const young = assessment.needsPerson || (!heavy && ASKS.test(text)) ? [] : youthLine(inbound, text, heavy);
+    if ((heavy || young.length > 0) && !assessment.needsPerson && deps.safety.reply) {
       const offer = await offerPerson(inbound, "handoff");
-      return reply("concern", [{ text: deps.safety.reply("concern", language), buttons: [personYesFor(language)] }, ...offer]);
+      return reply("concern", [{ text: deps.safety.reply("concern", language), buttons: [personYesFor(language)] }, ...young, ...offer]);
     }
     const answered = await answerRest(inbound, text, truncated, assessment, patch);
     // "Wat is huiselijk geweld?": the answer, then the numbers (without "wat naar dat u dit meemaakt").
@@ -181,7 +188,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const nearby = topic === "person_requested" ? null : await helpNearby(inbound, text, topic, patch);
       const offer = await offerPerson(inbound, "handoff");
       const intro = topic === "person_requested" ? [] : [{ text: steps }, ...(nearby ? [nearby] : [])];
-      return reply("handoff", [...intro, ...offer]);
+      // "Waar kan ik hulp krijgen met schulden in Zeist?" asks where: the place that helps is the answer,
+      // beside the first steps and the offer of a person.
+      return reply(nearby && WHERE.test(text) ? "listings" : "handoff", [...intro, ...offer]);
     }
     if (deps.cues?.isHelpRequest(text)) {
       // "help" right after a crisis reply is the same emergency: the numbers again.
@@ -231,7 +240,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // voor mijn stage"): what it is first, so the person already has something while they answer.
       const askedPlace = typeof patch.lastAsk === "string" && patch.lastAsk.startsWith("place:");
       const explained = askedPlace && guided?.topical ? guided : null;
-      const replies = explained ? [{ text: explained.text, sources: explained.sources }, ...found.replies] : found.replies;
+      const replies = [...(explained ? [{ text: explained.text, sources: explained.sources }] : []), ...found.replies, ...youthLine(inbound, text, false)];
       return { ...found, replies: [...prefix, ...withEmpathy(inbound, text, replies)], sources: [...(explained?.sources ?? []), ...found.sources] };
     }
 
@@ -256,6 +265,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       if (offer) answered.replies.push(offer);
     }
     return { ...answered, replies: [...prefix, ...answered.replies] };
+  }
+
+  /** De Kindertelefoon for a young resident who writes Dutch (the line is Dutch), as its own message. */
+  function youthLine(inbound: InboundMessage, text: string, heavy: boolean): OutboundMessage[] {
+    if (inbound.persona !== "resident" || (inbound.language && inbound.language !== "nl")) return [];
+    const line = deps.cues?.youthLine?.(text, heavy);
+    return line ? [{ text: line }] : [];
   }
 
   /** One line of empathy before the answer when the person shared something heavy. */
@@ -365,6 +381,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     },
   };
 }
+
+/** A message that asks something (answered as a question, not only heard). */
+const ASKS = /\?|(?:^|[.,;!]\s*)(?:waar|is er|zijn er|kan ik|kun je|kunt u|hoe|wat|wie|wanneer|welke)\b|\b(?:waar kan|waar is|is er een|zijn er ook)\b/i;
 
 /** A question about where something is: the listings answer that, not the guide. */
 const WHERE = /\b(?:waar|where|adres|in de buurt|dichtbij)\b/i;

@@ -249,6 +249,11 @@ export interface DialogueCues {
   isHelpRequest(text: string): boolean;
   /** One line of empathy when the person shares something heavy while asking, else undefined. */
   empathy(text: string): string | undefined;
+  /**
+   * For a young person (a stated age under 18, or school and parents) with heavy feelings
+   * (`heavy`, already known) or trouble at home: the line with De Kindertelefoon, else undefined.
+   */
+  youthLine?(text: string, heavy: boolean): string | undefined;
 }
 
 // ---------------------------------------------------------------- store

@@ -17,7 +17,19 @@ const cuesFile = z.object({
   filler: z.array(z.string().min(1)),
   help: z.array(z.string().min(1)),
   empathy: z.array(z.object({ id: z.string().min(1), line: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) })),
+  youth: z
+    .object({ line: z.string().min(1), signs: z.array(z.string().min(1)), troubles: z.array(z.string().min(1)) })
+    .optional(),
 });
+
+/** "ik ben 13", "ben bijna 15", "14 jaar": an age a child or teenager states. */
+const YOUNG_AGE = /\b(?:(?:ik ben|ben|ik word|word)\s+(?:al\s+|bijna\s+|net\s+|pas\s+)?(\d{1,2})(?!\s*(?:uur|euro|keer|min|minuten|dagen|weken|maanden))\b|(\d{1,2})\s*(?:jaar|jr)\b)/;
+
+function statedYoungAge(folded: string): boolean {
+  const m = YOUNG_AGE.exec(folded);
+  const age = m ? Number(m[1] ?? m[2]) : Number.NaN;
+  return age >= 8 && age <= 17;
+}
 
 const NEGATIONS = ["niet", "geen", "nooit", "not", "no", "never", "nie", "değil", "не", "لا"];
 
@@ -43,7 +55,18 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
     return (kept.length > 0 ? kept : tokens).join(" ");
   }
 
+  const matcherOptions = { fuzzyMinLength: 7, twoTyposFrom: 12, maxGap: 2, wideGap: 6, blockers: NEGATIONS, notFuzzy: [] };
+  const youthSigns: PhraseMatcher<string> = createPhraseMatcher((raw.youth?.signs ?? []).map((pattern) => ({ pattern, tag: "young" })), matcherOptions);
+  const youthTroubles: PhraseMatcher<string> = createPhraseMatcher((raw.youth?.troubles ?? []).map((pattern) => ({ pattern, tag: "trouble" })), matcherOptions);
+
   return {
+    youthLine(text, heavy) {
+      if (!raw.youth) return undefined;
+      const tokens = tokenise(text.slice(0, 2000));
+      const young = statedYoungAge(tokens.join(" ")) || youthSigns.match(tokens).length > 0;
+      if (!young) return undefined;
+      return heavy || youthTroubles.match(tokens).length > 0 ? raw.youth.line : undefined;
+    },
     answer(text) {
       const c = core(text);
       if (c === "") return undefined;
