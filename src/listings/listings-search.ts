@@ -69,7 +69,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         const shown = memory.shown.flatMap((id) => index.byId(id)?.listing ?? []);
         const followUp = readShownFollowUp(text, shown, deps.followUps);
         if (followUp) {
-          const reply = renderShownFollowUp(followUp, now);
+          const reply = renderShownFollowUp(followUp, now, deps.followUps.listingWords);
           return { kind: "results", replies: [{ text: reply.text }], sources: reply.sources ?? [], memory: request.memory };
         }
       }
