@@ -58,6 +58,8 @@ export function isFollowUp(question: string): boolean {
  */
 export function carryOver(question: string, previousQuestion: string | undefined): string {
   if (!previousQuestion || !isFollowUp(question)) return question;
+  const swapped = swapOwner(question, previousQuestion);
+  if (swapped) return swapped;
   const own = new Set(contentWords(question).map((w) => w.toLowerCase()));
   const topic: string[] = [];
   for (const word of contentWords(previousQuestion)) {
@@ -67,6 +69,21 @@ export function carryOver(question: string, previousQuestion: string | undefined
   if (topic.length === 0) return question;
   const rest = question.trim().replace(/^(?:en|maar|ook|dus|and|also|but)\s+/iu, "");
   return `${topic.slice(0, MAX_TOPIC_WORDS).join(" ")} ${rest}`;
+}
+
+/** "en die van vrijwilligers?" after "wat is de rol van de gemeente bij …": the same about someone else. */
+const OTHER_OWNER = /^(?:en|maar|of)\s+(?:die|dat|de|het|hun|zijn|haar)?\s*van\s+(.+?)\s*\??$/iu;
+const OWNER_IN_PREVIOUS = /\b(van)\s+(?:(?:de|het|een)\s+)?[\p{L}-]+/iu;
+
+/**
+ * "en die van X?": the previous question with X where its "van …" was ("wat is de rol van de
+ * gemeente bij de sociale basis" → "wat is de rol van vrijwilligers bij de sociale basis").
+ * Undefined when the follow-up or the previous question has no such part.
+ */
+function swapOwner(question: string, previousQuestion: string): string | undefined {
+  const other = OTHER_OWNER.exec(question.trim())?.[1];
+  if (!other || !OWNER_IN_PREVIOUS.test(previousQuestion)) return undefined;
+  return previousQuestion.replace(OWNER_IN_PREVIOUS, (_whole, word: string) => `${word} ${other}`);
 }
 
 /**

@@ -59,6 +59,9 @@ export interface Assistant {
   handle(inbound: InboundMessage): Promise<AssistantReply>;
 }
 
+/** `lastAsk` after "weet ik niet" to the place question: a second one is not asked the same way. */
+const PLACE_UNKNOWN = "place_unknown";
+
 /** How long after a crisis reply an unanswerable message still gets the emergency numbers again. */
 const CRISIS_CONTEXT_MS = 30 * 60_000;
 
@@ -134,13 +137,20 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const [first, ...rest] = await offerPerson(inbound, "crisis");
       // Debts or care that is too heavy in the same message: the practical first steps follow the numbers.
       const need = assessment.needsPerson && assessment.needsPerson !== "person_requested" ? [{ text: firstStepsText(assessment.needsPerson, language) }] : [];
-      return reply("crisis", [{ text: crisisReply(assessment, language), buttons: [personYesFor(language)] }, ...need, ...(first ? [first, ...rest] : [])]);
+      // A child or teenager: De Kindertelefoon after the emergency numbers, never before them.
+      const young = youthLine(inbound, text, true);
+      return reply("crisis", [{ text: crisisReply(assessment, language), buttons: [personYesFor(language)] }, ...young, ...need, ...(first ? [first, ...rest] : [])]);
     }
     // Heavy feelings without a crisis signal: warmth and a person, not the alarm. A practical need
     // (debts, care that is too heavy) gets its first steps instead, which also offer a person.
-    if (assessment.concern && !assessment.needsPerson && deps.safety.reply) {
+    // A young person with trouble at home ("ik ben 13, thuis is altijd ruzie") is heard the same way,
+    // and also gets De Kindertelefoon.
+    const heavy = assessment.concern === true;
+    // Without a heavy-feelings signal only a message that asks nothing: a question is answered (with the line).
+    const young = assessment.needsPerson || (!heavy && ASKS.test(text)) ? [] : youthLine(inbound, text, heavy);
+    if ((heavy || young.length > 0) && !assessment.needsPerson && deps.safety.reply) {
       const offer = await offerPerson(inbound, "handoff");
-      return reply("concern", [{ text: deps.safety.reply("concern", language), buttons: [personYesFor(language)] }, ...offer]);
+      return reply("concern", [{ text: deps.safety.reply("concern", language), buttons: [personYesFor(language)] }, ...young, ...offer]);
     }
     const answered = await answerRest(inbound, text, truncated, assessment, patch);
     // "Wat is huiselijk geweld?": the answer, then the numbers (without "wat naar dat u dit meemaakt").
@@ -178,7 +188,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const nearby = topic === "person_requested" ? null : await helpNearby(inbound, text, topic, patch);
       const offer = await offerPerson(inbound, "handoff");
       const intro = topic === "person_requested" ? [] : [{ text: steps }, ...(nearby ? [nearby] : [])];
-      return reply("handoff", [...intro, ...offer]);
+      // "Waar kan ik hulp krijgen met schulden in Zeist?" asks where: the place that helps is the answer,
+      // beside the first steps and the offer of a person.
+      return reply(nearby && WHERE.test(text) ? "listings" : "handoff", [...intro, ...offer]);
     }
     if (deps.cues?.isHelpRequest(text)) {
       // "help" right after a crisis reply is the same emergency: the numbers again.
@@ -191,20 +203,46 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return reply("smalltalk", [{ text: again ? texts.helpQuestionAgain : texts.helpQuestion, buttons: [personButton] }]);
     }
     if (assessment.smalltalk) return reply("smalltalk", [{ text: texts.smalltalk[assessment.smalltalk] }]);
+    // "weet ik niet" right after "Waar zoekt u?" answers that question: another way to say where,
+    // and the question that waits for a place stays.
+    if (deps.cues?.isDontKnow?.(text)) {
+      const asked = (await currentState(inbound, patch)).lastAsk;
+      if (typeof asked === "string" && asked.startsWith("place:")) {
+        patch.lastAsk = PLACE_UNKNOWN;
+        return reply("listings", [{ text: texts.placeUnknown, requestLocation: true }]);
+      }
+    }
 
-    // Clearly off-topic questions ("hoe wordt het weer morgen?") must not become listings because a
-    // place or day is remembered from earlier in the conversation.
-    if (assessment.outOfScope) return reply("out_of_scope", [{ text: texts.outOfScope }]);
     const prefix = truncated ? [{ text: texts.tooLong }] : [];
     const state = await currentState(inbound, patch);
+    // Clearly off-topic questions ("hoe wordt het weer morgen?") must not become listings because a
+    // place or day is remembered from earlier in the conversation. A search for help or an activity
+    // in a place named in this very message is in scope, whatever the subject ("ik snap wiskunde
+    // niet, is er huiswerkhulp in Zeist?").
+    if (assessment.outOfScope) {
+      const kept = "listingsMemory" in patch;
+      const local = await askListings(inbound, text, state, patch, (f) => f.kind !== "results" || f.place === undefined);
+      if (local) return local;
+      // The listings just shown stay there for a follow-up ("waar is dat?") after the off-topic message.
+      if (!kept) delete patch.listingsMemory;
+      return reply("out_of_scope", [{ text: texts.outOfScope }]);
+    }
     // A question about a wegwijzer topic ("wat is budgetbeheer?") is not a search for activities:
     // the guide answers it when the listings would only ask where the person is, or when it asks
     // what the gemeente decides and not where something is.
     const guided = deps.guide?.answer(text) ?? null;
-    const preferGuide = (kind: ListingResponse["kind"]) =>
-      guided !== null && !guided.mixed && (kind === "need_place" || (guided.kind === "local_route" && guided.topical && !WHERE.test(text)));
+    // A search ("ik wil vrijwilligerswerk doen") is asked where; the guide's explanation comes with that question.
+    const preferGuide = ({ kind, seeking }: ListingResponse) =>
+      guided !== null && !guided.mixed && ((kind === "need_place" && !seeking) || (guided.kind === "local_route" && guided.topical && !WHERE.test(text)));
     const found = await askListings(inbound, text, state, patch, preferGuide);
-    if (found) return { ...found, replies: [...prefix, ...withEmpathy(inbound, text, found.replies)] };
+    if (found) {
+      // Asked where, about a topic the guide explains ("even rust van de zorg", "vrijwilligerswerk
+      // voor mijn stage"): what it is first, so the person already has something while they answer.
+      const askedPlace = typeof patch.lastAsk === "string" && patch.lastAsk.startsWith("place:");
+      const explained = askedPlace && guided?.topical ? guided : null;
+      const replies = [...(explained ? [{ text: explained.text, sources: explained.sources }] : []), ...found.replies, ...youthLine(inbound, text, false)];
+      return { ...found, replies: [...prefix, ...withEmpathy(inbound, text, replies)], sources: [...(explained?.sources ?? []), ...found.sources] };
+    }
 
     const { reply: answered, lastQuestion, localRoute } = await answerQuestion(inbound, text, state.lastQuestion, deps);
     const streak = answered.confident ? 0 : (state.unconfidentStreak ?? 0) + 1;
@@ -228,6 +266,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       if (offer) answered.replies.push(offer);
     }
     return { ...answered, replies: [...prefix, ...answered.replies] };
+  }
+
+  /** De Kindertelefoon for a young resident who writes Dutch (the line is Dutch), as its own message. */
+  function youthLine(inbound: InboundMessage, text: string, heavy: boolean): OutboundMessage[] {
+    if (inbound.persona !== "resident" || (inbound.language && inbound.language !== "nl")) return [];
+    const line = deps.cues?.youthLine?.(text, heavy);
+    return line ? [{ text: line }] : [];
   }
 
   /** One line of empathy before the answer when the person shared something heavy. */
@@ -289,11 +334,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     text: string,
     current: ConversationState,
     patch: Partial<ConversationState>,
-    prefer?: (kind: ListingResponse["kind"]) => boolean,
+    prefer?: (found: ListingResponse) => boolean,
   ): Promise<AssistantReply | null> {
     if (!deps.listings) return null;
     const found = await deps.listings.respond(listingRequest(inbound, text, current));
-    if (!found || prefer?.(found.kind)) {
+    if (!found || prefer?.(found)) {
       if (current.listingsMemory !== undefined) patch.listingsMemory = undefined;
       return null;
     }
@@ -337,6 +382,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     },
   };
 }
+
+/** A message that asks something (answered as a question, not only heard). */
+const ASKS = /\?|(?:^|[.,;!]\s*)(?:waar|is er|zijn er|kan ik|kun je|kunt u|hoe|wat|wie|wanneer|welke)\b|\b(?:waar kan|waar is|is er een|zijn er ook)\b/i;
 
 /** A question about where something is: the listings answer that, not the guide. */
 const WHERE = /\b(?:waar|where|adres|in de buurt|dichtbij)\b/i;

@@ -145,6 +145,11 @@ export interface ListingResponse {
   memory?: string;
   /** What was asked and shown (results only). */
   asked?: ListingsAsked;
+  /**
+   * `need_place` only: the message asks where to go or says what the person wants to do ("ik wil
+   * vrijwilligerswerk doen", "waar kan ik …"), so it is a search and not only a topic named.
+   */
+  seeking?: boolean;
 }
 
 /**
@@ -238,10 +243,17 @@ export function crisisTier(kind: CrisisKind): CrisisTier {
 export interface DialogueCues {
   /** A short typed yes or no ("ja graag", "nee hoor", "نعم"), else undefined. */
   answer(text: string): "yes" | "no" | undefined;
+  /** True for a short "I don't know" ("weet ik niet", "geen idee") as an answer to the bot's question. */
+  isDontKnow?(text: string): boolean;
   /** True for a bare request for help without a topic ("help me", "ik heb hulp nodig"). */
   isHelpRequest(text: string): boolean;
   /** One line of empathy when the person shares something heavy while asking, else undefined. */
   empathy(text: string): string | undefined;
+  /**
+   * For a young person (a stated age under 18, or school and parents) with heavy feelings
+   * (`heavy`, already known) or trouble at home: the line with De Kindertelefoon, else undefined.
+   */
+  youthLine?(text: string, heavy: boolean): string | undefined;
 }
 
 // ---------------------------------------------------------------- store

@@ -132,6 +132,9 @@ const dutchCode = {
     "Ik weet nog niet waar u zoekt. Typ alleen de 4 cijfers van uw postcode, bijvoorbeeld 3701. Of de naam van uw wijk of dorp. U kunt ook uw locatie delen.",
   /** A typed "nee" to a question the bot asked. */
   declined: "Goed. Kan ik u ergens anders mee helpen?",
+  /** "Weet ik niet" to "Waar zoekt u?": an easier way to say where. */
+  placeUnknown:
+    "Dat geeft niet. Typ dan de naam van uw stad of dorp. Of deel uw locatie met de knop. Dan zoek ik wat er bij u in de buurt is.",
   smalltalk: {
     greeting: "Hallo! Waar kan ik u mee helpen? U kunt vragen naar activiteiten in de buurt, of naar hulp.",
     thanks: "Graag gedaan! Heeft u nog een vraag?",

@@ -1,6 +1,6 @@
 /**
- * Conversation cues kept as data (`knowledge/conversation/cues.json`): a typed yes or no to the
- * question the bot just asked, a bare request for help, and something heavy the person shares
+ * Conversation cues kept as data (`knowledge/conversation/cues.json`): a typed yes, no or "weet ik
+ * niet" to the question the bot just asked, a bare request for help, and something heavy the person shares
  * while asking (so the answer can start with one line of empathy).
  */
 import { readFileSync } from "node:fs";
@@ -13,10 +13,23 @@ import { foldText, isBreak, tokenise } from "../safety/normalise.js";
 const cuesFile = z.object({
   yes: z.array(z.string().min(1)),
   no: z.array(z.string().min(1)),
+  dontKnow: z.array(z.string().min(1)).default([]),
   filler: z.array(z.string().min(1)),
   help: z.array(z.string().min(1)),
   empathy: z.array(z.object({ id: z.string().min(1), line: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) })),
+  youth: z
+    .object({ line: z.string().min(1), signs: z.array(z.string().min(1)), troubles: z.array(z.string().min(1)) })
+    .optional(),
 });
+
+/** "ik ben 13", "ben bijna 15", "14 jaar": an age a child or teenager states. */
+const YOUNG_AGE = /\b(?:(?:ik ben|ben|ik word|word)\s+(?:al\s+|bijna\s+|net\s+|pas\s+)?(\d{1,2})(?!\s*(?:uur|euro|keer|min|minuten|dagen|weken|maanden))\b|(\d{1,2})\s*(?:jaar|jr)\b)/;
+
+function statedYoungAge(folded: string): boolean {
+  const m = YOUNG_AGE.exec(folded);
+  const age = m ? Number(m[1] ?? m[2]) : Number.NaN;
+  return age >= 8 && age <= 17;
+}
 
 const NEGATIONS = ["niet", "geen", "nooit", "not", "no", "never", "nie", "değil", "не", "لا"];
 
@@ -26,6 +39,7 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
   const whole = (phrases: string[]) => new Set(phrases.map(core));
   const yes = whole(raw.yes);
   const no = whole(raw.no);
+  const dontKnow = whole(raw.dontKnow);
   const help = whole(raw.help);
   const negations = new Set(NEGATIONS.map(foldText));
   const empathy: PhraseMatcher<string> = createPhraseMatcher(
@@ -41,13 +55,28 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
     return (kept.length > 0 ? kept : tokens).join(" ");
   }
 
+  const matcherOptions = { fuzzyMinLength: 7, twoTyposFrom: 12, maxGap: 2, wideGap: 6, blockers: NEGATIONS, notFuzzy: [] };
+  const youthSigns: PhraseMatcher<string> = createPhraseMatcher((raw.youth?.signs ?? []).map((pattern) => ({ pattern, tag: "young" })), matcherOptions);
+  const youthTroubles: PhraseMatcher<string> = createPhraseMatcher((raw.youth?.troubles ?? []).map((pattern) => ({ pattern, tag: "trouble" })), matcherOptions);
+
   return {
+    youthLine(text, heavy) {
+      if (!raw.youth) return undefined;
+      const tokens = tokenise(text.slice(0, 2000));
+      const young = statedYoungAge(tokens.join(" ")) || youthSigns.match(tokens).length > 0;
+      if (!young) return undefined;
+      return heavy || youthTroubles.match(tokens).length > 0 ? raw.youth.line : undefined;
+    },
     answer(text) {
       const c = core(text);
       if (c === "") return undefined;
       if (yes.has(c)) return "yes";
       if (no.has(c)) return "no";
       return undefined;
+    },
+    isDontKnow(text) {
+      const c = core(text);
+      return c !== "" && dontKnow.has(c);
     },
     isHelpRequest(text) {
       const c = core(text);

@@ -15,6 +15,7 @@ import { readTime, type TimeAsk } from "./time-words.js";
 import { emptyQuestion, readMemory, restoreQuery, storeQuery, writeMemory, type SearchMemory } from "./search-memory.js";
 import { isListingsQuestion, understandQuestion, type UnderstoodQuestion } from "./understand-question.js";
 import { describeSearch, searchWithWidening } from "./widen-search.js";
+import { normalise } from "./text-match.js";
 
 /** The listings as they are now: one message is answered from one snapshot. */
 export interface ListingsSnapshot {
@@ -68,7 +69,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         const shown = memory.shown.flatMap((id) => index.byId(id)?.listing ?? []);
         const followUp = readShownFollowUp(text, shown, deps.followUps);
         if (followUp) {
-          const reply = renderShownFollowUp(followUp, now);
+          const reply = renderShownFollowUp(followUp, now, deps.followUps.listingWords);
           return { kind: "results", replies: [{ text: reply.text }], sources: reply.sources ?? [], memory: request.memory };
         }
       }
@@ -102,7 +103,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
               ? listingsTextsFor(request.language).askPlaceProfessional(example)
               : listingsTextsFor(request.language).askPlace(example);
         const pending = q.bare && memory.pending ? memory.pending : storeQuery(q);
-        return { kind: "need_place", replies: [{ text: ask, requestLocation: true }], sources: [], memory: writeMemory({ pending }) };
+        return { kind: "need_place", replies: [{ text: ask, requestLocation: true }], sources: [], memory: writeMemory({ pending }), seeking: q.seeking };
       }
       return answer(index, gazetteer, q, origin, request, now, { ...(origin.remember ? {} : { viaLocation: memory.viaLocation }) });
     },
@@ -141,8 +142,12 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         preferredLanguages: q.preferredLanguages,
         accessible: false,
         now,
-        limit: request.persona === "resident" ? 1 : 2,
+        limit: 4,
       });
+      // Named for the need ("Schuldhulp-inloop" for debts) fits better than only mentioning it (a geldcafé).
+      const named = (h: SearchHit) => help.keywords.some((k) => normalise(h.item.listing.name).includes(k));
+      hits.sort((a, b) => Number(named(b)) - Number(named(a)));
+      hits.splice(request.persona === "resident" ? 1 : 2);
       if (hits.length === 0) return null;
       const text = [listingsTexts.helpNearby(origin.where), ...hits.map((h, i) => renderHit(h, i + 1, now))].join("\n\n");
       return { reply: { text }, sources: sourcesFor(hits), ...(origin.remember ? { place: origin.remember } : {}) };

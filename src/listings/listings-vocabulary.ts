@@ -9,6 +9,8 @@ const phraseList = z.array(z.string().min(1));
 
 const vocabularySchema = z.object({
   categories: z.partialRecord(z.enum(CATEGORIES), phraseList),
+  /** Need → words that only say "how" (learning): read alone they are the need, beside another need they give way. */
+  yieldingNeeds: z.partialRecord(z.enum(CATEGORIES), phraseList).optional(),
   genericActivity: phraseList,
   audiences: z.partialRecord(z.enum(AUDIENCES), phraseList),
   accessibility: z.object({ asked: phraseList, listingWords: phraseList }),
@@ -21,6 +23,8 @@ const vocabularySchema = z.object({
   }),
   languages: z.record(z.string().regex(/^[a-z]{2}$/), phraseList),
   askCues: phraseList,
+  /** Words that make a message a search ("ik wil", "waar kan"), not only a topic named. */
+  seekCues: phraseList.default([]),
   nearCues: phraseList,
   knowledgeCues: phraseList,
   placeFillers: phraseList,
@@ -50,12 +54,15 @@ export const LANGUAGE_WORDS_DIR = join("languages", "listings");
 /** The compiled vocabulary: what words mean for the listing search. */
 export interface ListingsVocabulary {
   categories: PhraseSet;
+  /** Per need, the words that give way to another need in the same message ("leren" in "leren videobellen"). */
+  yielding: PhraseSet;
   generic: PhraseSet;
   audiences: PhraseSet;
   accessibility: PhraseSet;
   cost: PhraseSet;
   languages: PhraseSet;
   ask: PhraseSet;
+  seek: PhraseSet;
   near: PhraseSet;
   knowledge: PhraseSet;
   fillers: Set<string>;
@@ -124,12 +131,14 @@ export function compileVocabulary(dutch: VocabularyData, languages: readonly Lan
     compilePhrases(Object.fromEntries(Object.entries(record).map(([k, v]) => [k, norm(v ?? [])])));
   const sets = {
     categories: group(data.categories as Partial<Record<Category, string[]>>),
+    yielding: group((data.yieldingNeeds ?? {}) as Partial<Record<Category, string[]>>),
     generic: group({ generic: data.genericActivity }),
     audiences: group(data.audiences as Partial<Record<Audience, string[]>>),
     accessibility: group({ accessible: data.accessibility.asked }),
     cost: group({ free: data.cost.free, cheap: data.cost.cheap }),
     languages: group(data.languages),
     ask: group({ ask: data.askCues }),
+    seek: group({ seek: data.seekCues }),
     near: group({ near: data.nearCues }),
     knowledge: group({ knowledge: data.knowledgeCues }),
   };

@@ -9,15 +9,15 @@ import type { LocalNow } from "./local-calendar.js";
 import { nextOccurrence } from "./occurrences.js";
 import { formatNext, oneSentence, osmUrl } from "./render-listings.js";
 import { clock, parseSchedule } from "./schedule.js";
-import type { Aspect, ShownFollowUp } from "./shown-follow-up.js";
+import { hasPhrase, type Aspect, type FollowUpVocabulary, type ShownFollowUp } from "./shown-follow-up.js";
+import { tokens } from "./text-match.js";
 
 const DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
 const NTH: Record<string, string> = { "1": "elke eerste", "2": "elke tweede", "3": "elke derde", "4": "elke vierde", "-1": "elke laatste" };
-/** Descriptions that say a visit needs signing up first. */
-const SIGNUP_WORDS = /\b(aanmeld\w*|opgeven|opgave|inschrijv\w*|afspraak|reserveren|verwijzing)\b/i;
+type ListingWords = FollowUpVocabulary["listingWords"];
 
-export function renderShownFollowUp(question: ShownFollowUp, now: LocalNow): OutboundMessage {
-  const blocks = question.listings.map((l) => (question.aspects.length === 0 ? everything(l, now) : question.aspects.map((a) => aspectLine(l, a, now)).join("\n")));
+export function renderShownFollowUp(question: ShownFollowUp, now: LocalNow, words: ListingWords = { walkIn: [], signup: [] }): OutboundMessage {
+  const blocks = question.listings.map((l) => (question.aspects.length === 0 ? everything(l, now) : question.aspects.map((a) => aspectLine(l, a, now, words)).join("\n")));
   const text = question.listings.length === 1 ? blocks[0]! : question.listings.map((l, i) => `${i + 1}. ${l.name}\n${blocks[i]}`).join("\n\n");
   return { text, sources: question.listings.map((l) => ({ title: l.name, url: l.website ?? osmUrl(l) })) };
 }
@@ -28,7 +28,14 @@ function everything(l: Listing, now: LocalNow): string {
     .join("\n");
 }
 
-function aspectLine(l: Listing, aspect: Aspect, now: LocalNow): string {
+/** What the listing's own name and description say about coming in. */
+function comingIn(l: Listing, words: ListingWords): "walk_in" | "signup" | undefined {
+  const text = tokens(`${l.name} ${l.description ?? ""}`);
+  if (words.walkIn.some((p) => hasPhrase(text, p))) return "walk_in";
+  return words.signup.some((p) => hasPhrase(text, p)) ? "signup" : undefined;
+}
+
+function aspectLine(l: Listing, aspect: Aspect, now: LocalNow, words: ListingWords = { walkIn: [], signup: [] }): string {
   const ask = askLine(l);
   switch (aspect) {
     case "where": {
@@ -45,10 +52,13 @@ function aspectLine(l: Listing, aspect: Aspect, now: LocalNow): string {
     case "cost":
       if (!l.cost) return `Over de kosten staat niets in mijn gegevens. ${ask}`;
       return /^gratis$/i.test(l.cost.trim()) ? "Het is gratis." : `Kosten: ${l.cost}.`;
-    case "signup":
+    case "signup": {
+      const said = comingIn(l, words);
+      if (said === "walk_in") return l.schedule.trim() ? "U kunt gewoon binnenlopen, zonder afspraak, op de tijden die erbij staan." : `U kunt zonder afspraak komen. ${ask}`;
       if (!l.schedule.trim()) return `U maakt eerst een afspraak. ${ask}`;
-      if (l.description && SIGNUP_WORDS.test(l.description)) return `U meldt zich eerst aan. ${ask}`;
+      if (said === "signup") return `U meldt zich eerst aan. ${ask}`;
       return `In mijn gegevens staat niet dat u zich moet aanmelden. Wilt u het zeker weten? ${ask}`;
+    }
     case "access":
       return l.accessibility ? `Toegankelijkheid: ${l.accessibility}.` : `Over de toegankelijkheid staat niets in mijn gegevens. ${ask}`;
     case "contact":

@@ -69,6 +69,7 @@ export function emptyQuestion(): UnderstoodQuestion {
     accessible: false,
     near: true,
     ask: true,
+    seeking: true,
     knowledge: false,
     bare: false,
     leftover: 0,

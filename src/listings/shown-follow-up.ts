@@ -18,6 +18,7 @@ const fileSchema = z.object({
   ordinals: z.record(z.string().regex(/^-?\d$/), z.array(z.string().min(1))),
   references: z.array(z.string().min(1)),
   filler: z.array(z.string().min(1)),
+  listingWords: z.object({ walkIn: z.array(z.string().min(1)), signup: z.array(z.string().min(1)) }).optional(),
 });
 
 /** A phrase as normalised tokens. */
@@ -30,6 +31,8 @@ export interface FollowUpVocabulary {
   glue: ReadonlySet<string>;
   /** The words that point back at what was shown ("daar", "dat", "there"). */
   references: ReadonlySet<string>;
+  /** What a listing's own text says about coming in: walk in ("zonder afspraak") or sign up first. */
+  listingWords: { walkIn: Phrase[]; signup: Phrase[] };
 }
 
 export function loadFollowUpVocabulary(knowledgeDir: string): FollowUpVocabulary {
@@ -47,7 +50,24 @@ export function loadFollowUpVocabulary(knowledgeDir: string): FollowUpVocabulary
     ordinals,
     glue: new Set([...raw.references, ...raw.filler, ...stopwords].flatMap(phrase)),
     references: new Set(raw.references.flatMap(phrase).filter((w) => !["het", "die", "o", "to", "ze", "hij"].includes(w))),
+    // Keep the trailing "*" of a word (tokens() would drop it): "aanmeld*" matches "aanmelden".
+    listingWords: {
+      walkIn: (raw.listingWords?.walkIn ?? []).map(wildPhrase),
+      signup: (raw.listingWords?.signup ?? []).map(wildPhrase),
+    },
   };
+}
+
+/** A phrase whose words may end in "*" (a prefix). */
+function wildPhrase(text: string): Phrase {
+  return text.split(/\s+/).filter(Boolean).map((w) => (w.endsWith("*") ? `${tokens(w.slice(0, -1)).join("")}*` : tokens(w).join("")));
+}
+
+/** True when the phrase occurs in the words (a word ending in "*" matches words starting with it). */
+export function hasPhrase(words: readonly string[], phrase: Phrase): boolean {
+  const same = (word: string, p: string) => (p.endsWith("*") ? word.startsWith(p.slice(0, -1)) : word === p);
+  for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((p, j) => same(words[i + j]!, p))) return true;
+  return false;
 }
 
 const WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];

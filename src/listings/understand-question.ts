@@ -2,6 +2,7 @@ import { nld as DUTCH_STOPWORDS } from "stopword";
 import type { Gazetteer, KnownPlace } from "./gazetteer.js";
 import type { Audience, Category } from "./listing-model.js";
 import type { ListingsVocabulary } from "./listings-vocabulary.js";
+import type { PhraseMatch } from "./phrase-matcher.js";
 import type { LocalNow } from "./local-calendar.js";
 import { normalise } from "./text-match.js";
 import { readTime, type TimeAsk } from "./time-words.js";
@@ -32,6 +33,8 @@ export interface UnderstoodQuestion {
   place?: PlaceMention;
   near: boolean;
   ask: boolean;
+  /** The person wants to go somewhere or do something ("ik wil …", "waar kan ik …"): a search, not only a topic. */
+  seeking: boolean;
   knowledge: boolean;
   /** The message is only a place ("3701", "ik woon in Kerckebosch"). */
   bare: boolean;
@@ -84,9 +87,9 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
   }
   placeMention ??= readUnknownPlace(tokens, cased, used, skip);
 
-  const categoryMatches = v.categories.match(tokens, used, { fuzzy: true });
+  const categoryMatches = yieldNeeds(v.categories.match(tokens, used, { fuzzy: true }), tokens, v);
   const genericMatches = v.generic.match(tokens, used);
-  const audiences = unique<Audience>([...(age !== undefined ? [ageAudience(age)] : []), ...audienceMatches.map((m) => m.label as Audience)].filter((a): a is Audience => a !== undefined));
+  const audiences = withAge(age, audienceMatches, tokens);
   const categories = unique(categoryMatches.map((m) => m.label as Category));
   // A need word in another language ranks listings by the Dutch words for it ("lessons" → "taal").
   const keywords = unique([
@@ -99,6 +102,7 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
 
   const all = tokens.map(() => false);
   const ask = v.ask.match(tokens, all).length > 0;
+  const seeking = v.seek.match(tokens, all).length > 0;
   const near = v.near.match(tokens, all).length > 0;
   const knowledge = v.knowledge.match(tokens, all).length > 0;
 
@@ -126,6 +130,7 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
     ...(placeMention ? { place: placeMention } : {}),
     near,
     ask,
+    seeking,
     knowledge,
     bare,
     leftover,
@@ -176,6 +181,42 @@ function readPostcode(tokens: string[], cased: string[], used: boolean[], gazett
   return undefined;
 }
 
+/**
+ * A need read only from words that say how ("leren", "les") gives way to another need in the same
+ * message: "leren videobellen" is digital help, not a reading club.
+ */
+function yieldNeeds(matches: PhraseMatch[], tokens: string[], v: ListingsVocabulary): PhraseMatch[] {
+  const labels = new Set(matches.map((m) => m.label));
+  if (labels.size < 2) return matches;
+  const yielding = v.yielding.match(tokens, tokens.map(() => false));
+  const onlyHow = (m: PhraseMatch) => yielding.some((y) => y.label === m.label && y.start <= m.start && y.end >= m.end);
+  const weak = new Set([...labels].filter((label) => matches.filter((m) => m.label === label).every(onlyHow)));
+  // Never all of them: "les en cursus" stays learning.
+  if (weak.size === labels.size) return matches;
+  return matches.filter((m) => !weak.has(m.label));
+}
+
+/** Age groups that cannot both describe one person. */
+const AGE_GROUPS: ReadonlySet<Audience> = new Set(["ouderen", "jongeren", "kinderen"]);
+
+/**
+ * The groups asked for: a stated age decides the person's own group, so an age group it
+ * contradicts ("ik ben 84 … met mijn kinderen") is company, not who it is for, unless the
+ * message says it is for them ("ik ben 70 en zoek iets voor mijn kleinkinderen").
+ */
+function withAge(age: number | undefined, matches: PhraseMatch[], tokens: string[]): Audience[] {
+  const own = age !== undefined ? ageAudience(age) : undefined;
+  const named = matches.filter((m) => {
+    const group = m.label as Audience;
+    if (!own || group === own || !AGE_GROUPS.has(group)) return true;
+    return tokens.slice(Math.max(0, m.start - 3), m.start).includes("voor");
+  });
+  return unique<Audience>([...(own ? [own] : []), ...named.map((m) => m.label as Audience)]);
+}
+
+/** Words that may stand between "ik ben" and the age ("ik ben al 81", "ik ben bijna 15"). */
+const AGE_ADVERBS = new Set(["al", "nu", "bijna", "net", "pas", "inmiddels", "zelf", "ruim", "over", "dit", "jaar"]);
+
 /** "mijn vader van 78", "ik ben 16", "een man van 80", "75 jaar", "65+". */
 function readAge(tokens: string[], used: boolean[], raw: string): number | undefined {
   for (let i = 0; i < tokens.length; i++) {
@@ -189,9 +230,11 @@ function readAge(tokens: string[], used: boolean[], raw: string): number | undef
       used[i + 1] = true;
       return n;
     }
-    const verb = tokens[i - 1];
+    // "ik ben al 81": an adverb between the verb and the age.
+    const at = AGE_ADVERBS.has(tokens[i - 1] ?? "") && AGE_VERBS.has(tokens[i - 2] ?? "") ? i - 1 : i;
+    const verb = tokens[at - 1];
     if (verb && AGE_VERBS.has(verb) && after !== "tot" && after !== "uur") {
-      const start = [i - 2, i - 3].find((k) => k >= 0 && PERSON_WORDS.has(tokens[k]!)) ?? (verb === "ben" || verb === "word" ? i - 1 : undefined);
+      const start = [at - 2, at - 3].find((k) => k >= 0 && PERSON_WORDS.has(tokens[k]!)) ?? (verb === "ben" || verb === "word" ? at - 1 : undefined);
       if (start !== undefined) {
         // "mijn vader van 78": the words belong to the age, so "vader van" is not read as "ouders".
         const from = start > 0 && tokens[start - 1] === "mijn" ? start - 1 : start;

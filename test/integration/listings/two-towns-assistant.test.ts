@@ -50,7 +50,8 @@ function send(conversation: string, text: string, extra: Partial<InboundMessage>
 describe("the assistant with two towns' listings", () => {
   it("answers debts in Liendert with the first steps, the nearest schuldhulp-inloop and the offer of a person", async () => {
     const r = await send("debts", "ik heb schulden en snap de brieven niet meer, waar kan ik terecht in Liendert?");
-    expect(r.intent).toBe("handoff");
+    // It asks where: a listings answer, with the first steps and the offer of a person beside the place.
+    expect(r.intent).toBe("listings");
     const texts = r.replies.map((m) => m.text);
     expect(texts[0]).toContain("Schulden geven veel zorgen.");
     const near = texts.find((t) => t.includes("Geldloket inloop Liendert"));

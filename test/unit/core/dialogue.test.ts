@@ -18,6 +18,21 @@ describe("dialogue cues", () => {
     for (const other of ["ja maar waar is het buurthuis?", "nee ik zoek iets anders voor mijn moeder", "3701", ""]) expect(cues.answer(other), other).toBeUndefined();
   });
 
+  it("reads a short 'weet ik niet' as an answer, not a longer sentence with those words", () => {
+    for (const text of ["weet ik niet", "Geen idee!", "dat weet ik niet precies", "ik weet het niet", "no idea"]) expect(cues.isDontKnow?.(text), text).toBe(true);
+    for (const text of ["ik weet niet waar ik heen moet met mijn schulden", "ja graag", "3701"]) expect(cues.isDontKnow?.(text), text).toBe(false);
+  });
+
+  it("gives De Kindertelefoon to a young person with heavy feelings or trouble at home, not to anyone with a question", () => {
+    const young = ["ik ben 13 en thuis is er altijd ruzie", "mijn ouders schreeuwen de hele tijd en ik voel me kut", "ik word gepest op school"];
+    for (const text of young) expect(cues.youthLine?.(text, false), text).toContain("0800-0432");
+    // Heavy feelings already known (the safety check said so): a sign of being young is enough.
+    expect(cues.youthLine?.("ik zit in de brugklas en voel me zo alleen", true)).toContain("Kindertelefoon");
+    for (const text of ["ik ben 14 en zoek huiswerkhulp in zeist", "ik ben 81 en voel me zo somber", "mijn moeder heeft ruzie met de buren"]) {
+      expect(cues.youthLine?.(text, false), text).toBeUndefined();
+    }
+  });
+
   it("tells a bare help request from a question about help", () => {
     for (const text of ["help", "Help me!", "ik heb hulp nodig", "kunt u me helpen?", "i need help", "ساعدني"]) expect(cues.isHelpRequest(text), text).toBe(true);
     for (const text of ["ik heb hulp nodig met mijn belastingaangifte", "help bij schulden in zeist", "hulp voor mantelzorgers"]) expect(cues.isHelpRequest(text), text).toBe(false);

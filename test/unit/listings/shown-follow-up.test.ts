@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Listing } from "../../../src/listings/listing-model.js";
+import { toLocal } from "../../../src/listings/local-calendar.js";
+import { renderShownFollowUp } from "../../../src/listings/render-follow-up.js";
 import { loadFollowUpVocabulary, readShownFollowUp } from "../../../src/listings/shown-follow-up.js";
 import { KNOWLEDGE_DIR } from "./helpers.js";
 
@@ -25,6 +27,7 @@ describe("follow-ups about the listings just shown", () => {
     ["is dat gratis", ["cost"]],
     ["moet ik me ervoor opgeven?", ["signup"]],
     ["kan ik daar zomaar binnenlopen", ["signup"]],
+    ["moet ik een afspraak maken of kan ik gwn langs", ["signup"]],
     ["hoe laat is het", ["when"]],
     ["is het toegankelijk met een rollator", ["access"]],
     ["how much does it cost", ["cost"]],
@@ -68,5 +71,17 @@ describe("follow-ups about the listings just shown", () => {
     expect(readShownFollowUp("waar is dat", [], vocabulary)).toBeUndefined();
     expect(readShownFollowUp("de derde", shown.slice(0, 2), vocabulary)).toBeUndefined();
     expect(read("die van maandag")).toBeUndefined();
+  });
+});
+
+describe("sign-up answers from the listing's own words", () => {
+  const now = toLocal(new Date("2026-11-24T09:30:00+01:00"), "Europe/Amsterdam");
+  const signup = (l: Listing) => renderShownFollowUp({ listings: [l], aspects: ["signup"] }, now, vocabulary.listingWords).text;
+
+  it("says walk in for 'zonder afspraak' or an inloop, sign up for 'aanmelden', and not sure otherwise", () => {
+    expect(signup(listing("s", "Schuldhulp-inloop", "di 13:00-15:00", { description: "Zonder afspraak hulp als je rekeningen niet meer kunt betalen." }))).toContain("zonder afspraak");
+    expect(signup(listing("i", "Inloop Wijkpunt", "ma 09:30-12:00"))).toContain("binnenlopen");
+    expect(signup(listing("c", "Computerles", "ma 13:30-15:30", { description: "Vier lessen. Aanmelden bij de balie." }))).toContain("meldt zich eerst aan");
+    expect(signup(listing("k", "Koffieochtend", "di 10:00-12:00", { description: "Koffie drinken met buren." }))).toContain("staat niet");
   });
 });

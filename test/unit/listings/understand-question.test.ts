@@ -191,3 +191,35 @@ describe("isListingsQuestion", () => {
     expect(isListingsQuestion(understand(text))).toBe(false);
   });
 });
+
+describe("who it is for, with an age", () => {
+  it.each([
+    ["ik ben 84 en wil leren whatsappen met mijn kinderen. kan dat ergens in zeist?", ["ouderen"]],
+    ["ik ben al 81 en zoek activiteiten in zeist", ["ouderen"]],
+    ["is er iets voor mijn moeder van 82 in zeist", ["ouderen"]],
+    ["iets leuks voor mijn dochter van 6 in zeist", ["kinderen"]],
+    ["ik ben 14, waar kan ik chillen in zeist", ["jongeren"]],
+    ["is er ergens koffie in zeist", []],
+  ])("%s → %j", (text, audiences) => {
+    expect(understand(text).audiences).toEqual(audiences);
+  });
+
+  it("keeps a group the message says it is for, whatever the age of the writer", () => {
+    expect(understand("ik ben 70 en zoek iets voor mijn kleinkinderen in zeist").audiences).toContain("kinderen");
+  });
+});
+
+describe("a need said with 'leren'", () => {
+  it("is the thing learned when there is one, and learning when there is not", () => {
+    expect(understand("ik wil leren videobellen in zeist").categories).toEqual(["digitale-hulp"]);
+    expect(understand("ik wil leren in zeist").categories).toEqual(["taal-en-leren"]);
+  });
+
+  it("reads teen words and homework help as searches for young people", () => {
+    const chill = understand("yo waar kan ik chillen met vrienden in zeist");
+    expect(isListingsQuestion(chill)).toBe(true);
+    expect(chill.audiences).toContain("jongeren");
+    expect(understand("ik moet een mas doen, waar kan dat in zeist").categories).toEqual(["vrijwilligerswerk"]);
+    expect(understand("is er huiswerkhulp in zeist").categories).toEqual(["taal-en-leren"]);
+  });
+});

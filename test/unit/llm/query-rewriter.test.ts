@@ -23,6 +23,13 @@ describe("carryOver", () => {
     expect(carryOver("hoe laat is dat?", "Is er een koffieochtend in het buurthuis?")).toBe("koffieochtend buurthuis hoe laat is dat?");
   });
 
+  it("asks the same about someone else for 'en die van …?'", () => {
+    expect(carryOver("en die van vrijwilligers?", "wat is de rol van de gemeente bij de sociale basis")).toBe("wat is de rol van vrijwilligers bij de sociale basis");
+    expect(carryOver("en van de bewoners?", "Wat is de taak van het wijkteam?")).toBe("Wat is de taak van de bewoners?");
+    // No "van" to swap: the topic words are carried over as before.
+    expect(carryOver("en die van vrijwilligers?", "Wat doet een buurtsportcoach?")).toBe("buurtsportcoach die van vrijwilligers?");
+  });
+
   it("leaves standalone questions and first questions alone", () => {
     expect(carryOver("Wat is mantelzorg?", "Waar kan ik sporten?")).toBe("Wat is mantelzorg?");
     expect(carryOver("en voor kinderen?", undefined)).toBe("en voor kinderen?");
