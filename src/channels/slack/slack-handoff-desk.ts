@@ -117,26 +117,37 @@ export function slackHandoffExtension(service: HandoffService, channel: string, 
     ] as const) {
       app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body }) => {
         await ack();
-        const user = body.user.id;
-        const where = body.channel?.id ?? (body.container as { channel_id?: string }).channel_id;
-        try {
-          if (where !== channel || !(await isMember(client, channel, user))) return void (await tellWorker(user, t.notMember));
-          const id = `slack:${user}`;
-          const result = await act(Number(action.value), { id, firstName: await firstName(client, user, body.user.name), coordinator: coordinators.has(id) });
-          if (!result.ok) {
-            const text =
-              result.reason === "taken" ? t.alreadyTaken(result.ticket?.workerName ?? "Een collega")
-              : result.reason === "closed" ? t.alreadyClosed
-              : result.reason === "not_claimer" ? t.closeNotAllowed(result.ticket?.workerName)
-              : t.unknownTicket;
-            await tellWorker(user, text, result.ticket?.deskThread);
-          }
-        } catch (error) {
-          // E.g. a missing scope for conversations.members: the worker must not think it worked.
-          deps.logger.error({ slack: describeSlackError(error), action: actionId }, "Slack: handoff button failed");
-          await tellWorker(user, t.actionFailed);
-        }
+        // The claim and close are one transaction each, with the desk updates in the outbox; they
+        // run after the acknowledgement (the member check and the name are Web API calls).
+        void press(actionId, act, body.user.id, body.user.name, body.channel?.id ?? (body.container as { channel_id?: string }).channel_id, action.value);
       });
+    }
+
+    async function press(
+      actionId: string,
+      act: HandoffService["claim"] | HandoffService["close"],
+      user: string,
+      userName: string | undefined,
+      where: string | undefined,
+      value: string | undefined,
+    ): Promise<void> {
+      try {
+        if (where !== channel || !(await isMember(client, channel, user))) return void (await tellWorker(user, t.notMember));
+        const id = `slack:${user}`;
+        const result = await act(Number(value), { id, firstName: await firstName(client, user, userName), coordinator: coordinators.has(id) });
+        if (!result.ok) {
+          const text =
+            result.reason === "taken" ? t.alreadyTaken(result.ticket?.workerName ?? "Een collega")
+            : result.reason === "closed" ? t.alreadyClosed
+            : result.reason === "not_claimer" ? t.closeNotAllowed(result.ticket?.workerName)
+            : t.unknownTicket;
+          await tellWorker(user, text, result.ticket?.deskThread);
+        }
+      } catch (error) {
+        // E.g. a missing scope for conversations.members: the worker must not think it worked.
+        deps.logger.error({ slack: describeSlackError(error), action: actionId }, "Slack: handoff button failed");
+        await tellWorker(user, t.actionFailed);
+      }
     }
 
     app.message(async ({ message }) => {
@@ -146,6 +157,7 @@ export function slackHandoffExtension(service: HandoffService, channel: string, 
       if (!user || user === botUserId) return;
       const text = slackTextToPlain("text" in message && message.text ? message.text : "", botUserId);
 
+      // Awaited: the relay is written to the outbox before Slack gets its acknowledgement.
       const { result, ticket } = await service.workerMessage({
         desk: "slack",
         thread: message.thread_ts,
@@ -160,7 +172,7 @@ export function slackHandoffExtension(service: HandoffService, channel: string, 
         // Files are not passed on; the words with them are.
         : result === "empty" || (result === "relayed" && message.subtype === "file_share") ? t.notRelayedNotText
         : undefined;
-      if (notice) await tellWorker(user, notice, message.thread_ts);
+      if (notice) void tellWorker(user, notice, message.thread_ts);
     });
   };
 }
