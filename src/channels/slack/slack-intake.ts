@@ -45,7 +45,8 @@ export async function takeIn(context: SlackAppContext, key: string, request: Sla
   } catch (error) {
     throw new SlackIntakeError(error);
   }
-  if (fresh) inbox.kick();
+  // After the response is written: the worker's first synchronous steps must not hold up the 200.
+  if (fresh) setImmediate(inbox.kick);
   else logDuplicate(context, key, retryNum);
 }
 
