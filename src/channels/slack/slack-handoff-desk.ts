@@ -13,6 +13,7 @@ import type { HandoffService } from "../../handoff/handoff-service.js";
 import { escapeMrkdwn, splitText } from "./block-kit.js";
 import type { SlackAppContext, SlackExtension } from "./slack-context.js";
 import { describeSlackError, slackAppError } from "./slack-errors.js";
+import { SlackIntakeError } from "./slack-intake.js";
 import { slackTextToPlain } from "./slack-inbound.js";
 
 type KnownBlock = types.KnownBlock;
@@ -157,14 +158,21 @@ export function slackHandoffExtension(service: HandoffService, channel: string, 
       if (!user || user === botUserId) return;
       const text = slackTextToPlain("text" in message && message.text ? message.text : "", botUserId);
 
-      // Awaited: the relay is written to the outbox before Slack gets its acknowledgement.
-      const { result, ticket } = await service.workerMessage({
-        desk: "slack",
-        thread: message.thread_ts,
-        worker: { id: `slack:${user}`, firstName: "" },
-        text,
-        deliveryKey: `slack:handoff:${channel}:${message.ts}`,
-      });
+      // Awaited: the relay is written to the outbox before Slack gets its acknowledgement; when that
+      // fails Slack gets a 500 and delivers the message again (the delivery key drops a repeat).
+      let outcome: Awaited<ReturnType<HandoffService["workerMessage"]>>;
+      try {
+        outcome = await service.workerMessage({
+          desk: "slack",
+          thread: message.thread_ts,
+          worker: { id: `slack:${user}`, firstName: "" },
+          text,
+          deliveryKey: `slack:handoff:${channel}:${message.ts}`,
+        });
+      } catch (error) {
+        throw new SlackIntakeError(error);
+      }
+      const { result, ticket } = outcome;
       const notice =
         result === "not_claimed" ? t.notRelayedUnclaimed
         : result === "closed" ? t.notRelayedClosed
