@@ -205,12 +205,12 @@ export async function startChannels(app: App): Promise<StopChannels> {
   const coordinators = new Set(config.HANDOFF_COORDINATORS.split(",").map((id) => id.trim()).filter(Boolean));
   const telegramExtensions = handoff && staffChat !== undefined ? [telegramStaffExtension(handoff, staffChat, coordinators)] : [];
   const slackExtensions = handoff && config.SLACK_HANDOFF_CHANNEL ? [slackHandoffExtension(handoff, config.SLACK_HANDOFF_CHANNEL, coordinators)] : [];
-  // With the handoff outbox running, Telegram's replies leave through it: nothing acknowledged is lost.
+  // With the handoff outbox running, Telegram's and Slack's replies leave through it: nothing acknowledged is lost.
   const durable = handoff
     ? { inbox: app.stores.inbox, onReplies: () => void handoff.outbox.drain(), leaseMs: config.LEASE_SECONDS * 1000 }
     : undefined;
   if (config.TELEGRAM_BOT_TOKEN) running.push(await startTelegram(deps, { extensions: telegramExtensions, ...(durable ? { durable } : {}) }));
-  if (config.SLACK_BOT_TOKEN) running.push(await startSlack(deps, { extensions: slackExtensions }));
+  if (config.SLACK_BOT_TOKEN) running.push(await startSlack(deps, { extensions: slackExtensions, ...(durable ? { durable } : {}) }));
   for (const channel of running) app.handoffSender.register(channel.name, channel.sender);
   const { desk } = app;
   if (handoff && desk && config.DESK === "on") {

@@ -27,6 +27,8 @@ export interface InboxWorkerDeps {
   /** Tries before an item is given up (its chat then moves on). Default 5. */
   maxAttempts?: number;
   workerId?: string;
+  /** Only this channel's items (`telegram`, `slack`): each channel's worker answers its own. */
+  channel?: string;
 }
 
 export interface InboxWorker {
@@ -64,7 +66,7 @@ export function createInboxWorker(deps: InboxWorkerDeps): InboxWorker {
         while (!stopped && running.size < concurrency) {
           let item: InboxItem | undefined;
           try {
-            item = await deps.inbox.lease(workerId, leaseMs, deps.now());
+            item = await deps.inbox.lease(workerId, leaseMs, deps.now(), deps.channel);
           } catch (error) {
             deps.logger.error({ err: error }, "inbox lease failed");
             return;

@@ -11,7 +11,7 @@
 export interface InboxItem {
   /** Store id; ids grow in the order items were recorded. */
   id: number;
-  /** Platform delivery id, e.g. `telegram:update:123` or `slack:event:Ev01`: unique. */
+  /** Platform delivery id, e.g. `telegram:update:123`, `slack:event:Ev01`, `slack:command:<trigger_id>`: unique. */
   key: string;
   /** Items of one chat are answered one at a time, in the order they were recorded. */
   chat: string;
@@ -43,8 +43,10 @@ export interface Inbox {
    * Leases the oldest due item whose chat has no earlier unfinished item, to `workerId` until
    * `now + leaseMs`; undefined when there is none. An item whose lease ran out (its worker died) is
    * due again, and may be taken over by any worker. Two callers never lease the same item at once.
+   * With `channel` (`telegram`, `slack`) only items whose chat is that channel's (`<channel>:…`) are
+   * leased, so each channel's worker takes only what it can answer.
    */
-  lease(workerId: string, leaseMs: number, now: Date): Promise<InboxItem | undefined>;
+  lease(workerId: string, leaseMs: number, now: Date, channel?: string): Promise<InboxItem | undefined>;
   /**
    * Marks the item done and enqueues `replies` in the outbox (in order, due at once), in ONE
    * transaction. Returns false, and writes nothing, when `workerId` no longer holds the lease

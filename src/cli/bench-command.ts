@@ -7,6 +7,7 @@ import { benchGazetteer } from "../bench/gazetteer-bench.js";
 import { benchListings } from "../bench/listings-bench.js";
 import { benchTelegram } from "../bench/telegram-bench.js";
 import { benchInstances } from "../bench/instances-bench.js";
+import { benchSlackAck } from "../bench/slack-ack-bench.js";
 import { questionMix } from "../bench/question-mix.js";
 import { summarise } from "../bench/stats.js";
 import type { Config } from "../config/config.js";
@@ -76,6 +77,9 @@ export async function runBench(_args: string[], config: Config): Promise<number>
     log("bench: one and two instances behind one webhook, SQLite and PostgreSQL (BENCH_DATABASE_URL)…");
     const instances = await attempt(() => benchInstances(process.env.BENCH_DATABASE_URL?.trim() || undefined));
 
+    log("bench: Slack acknowledgement with the request recorded first, SQLite and PostgreSQL (BENCH_DATABASE_URL)…");
+    const slackAck = await attempt(() => benchSlackAck(process.env.BENCH_DATABASE_URL?.trim() || undefined));
+
     const results = {
       machine: { node: process.version, cpus: (await import("node:os")).cpus().length },
       handle: { ...handle, unit: "ms", target: "p95 <= 20" },
@@ -102,6 +106,11 @@ export async function runBench(_args: string[], config: Config): Promise<number>
       instances: {
         note: "real `wijkwijzer start` processes in Telegram webhook mode, round-robin behind one webhook, 200 updates (one chat each) with 16 in flight; replyMs from the POST to the reply's sendMessage at the fake Bot API",
         results: instances,
+      },
+      slackAck: {
+        note: "a real `wijkwijzer start` with Slack over HTTP, 100 signed app mentions (one thread each) with 16 in flight; ackMs from the POST to the HTTP 200 (the request recorded in the inbox first), replyMs to its chat.postMessage at the fake Web API",
+        results: slackAck,
+        target: "ackMs p99 well under 3000 (Slack's limit)",
       },
       desk: {
         note: "consentToDeskEventMs: the resident's 'ja' handled until the ticket's event arrives on GET /desk/api/events over HTTP; pageLoadHttpMs: HTML, CSS, script, /me and /tickets; pageLoadBrowserMs: Chromium from navigation to the drawn queue",

@@ -1,11 +1,14 @@
 /**
- * Real `wijkwijzer start` child processes in Telegram webhook mode against the fake Bot API, for the
- * fault tests: crash (SIGKILL), restart, and several instances on one PostgreSQL.
+ * Real `wijkwijzer start` child processes in Telegram webhook mode against the fake Bot API, and/or
+ * with Slack over HTTP against the fake Slack Web API, for the fault tests: crash (SIGKILL),
+ * restart, and several instances on one PostgreSQL.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import type { FakeSlackApi } from "./fake-slack-api.js";
 import type { FakeTelegramApi } from "./fake-telegram-api.js";
+import { FAKE_SLACK_SIGNING_SECRET, postSigned, type SignOptions, type SlackPost } from "./slack-signing.js";
 
 export const ROOT = join(import.meta.dirname, "../..");
 export const SECRET = "fault-test-secret";
@@ -16,6 +19,8 @@ export interface ChildApp {
   exited: Promise<unknown>;
   /** POSTs an update as Telegram would; resolves with the HTTP status (0 when the connection failed). */
   post(update: object): Promise<number>;
+  /** POSTs a signed request to `/slack/events` as Slack would; resolves with the HTTP status (0 when the connection failed). */
+  postSlack(post: SlackPost, options?: SignOptions): Promise<number>;
 }
 
 export function freePort(): Promise<number> {
@@ -37,9 +42,19 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
   }
 }
 
-/** Starts an instance on `port` with its data in `dataDir` (and `databaseUrl` when given); resolves once healthy. */
-export async function startChild(options: { fake: FakeTelegramApi; dataDir: string; port: number; databaseUrl?: string; leaseSeconds?: number }): Promise<ChildApp> {
-  const { fake, dataDir, port } = options;
+/**
+ * Starts an instance on `port` with its data in `dataDir` (and `databaseUrl` when given); resolves once
+ * healthy. Telegram runs when `fake` is given, Slack when `slack` is.
+ */
+export async function startChild(options: {
+  fake?: FakeTelegramApi;
+  slack?: FakeSlackApi;
+  dataDir: string;
+  port: number;
+  databaseUrl?: string;
+  leaseSeconds?: number;
+}): Promise<ChildApp> {
+  const { fake, slack, dataDir, port } = options;
   const child = spawn(process.execPath, ["src/bin/wijkwijzer.js", "start"], {
     cwd: ROOT,
     env: {
@@ -48,12 +63,18 @@ export async function startChild(options: { fake: FakeTelegramApi; dataDir: stri
       DATA_DIR: dataDir,
       PORT: String(port),
       LOG_LEVEL: "warn",
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      TELEGRAM_WEBHOOK_URL: "https://wijkwijzer.example.org/telegram/webhook",
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      // A staff group, so the handoff outbox runs (the replies leave through it).
-      TELEGRAM_STAFF_CHAT_ID: "-1001234567890",
+      ...(fake
+        ? {
+            TELEGRAM_BOT_TOKEN: fake.token,
+            TELEGRAM_API_ROOT: fake.apiRoot,
+            TELEGRAM_WEBHOOK_URL: "https://wijkwijzer.example.org/telegram/webhook",
+            TELEGRAM_WEBHOOK_SECRET: SECRET,
+            // A staff group, so the handoff outbox runs (the replies leave through it).
+            TELEGRAM_STAFF_CHAT_ID: "-1001234567890",
+          }
+        : {}),
+      // The web desk (on by default) keeps the handoff outbox running for Slack alone too.
+      ...(slack ? { SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: FAKE_SLACK_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl } : {}),
       LEASE_SECONDS: String(options.leaseSeconds ?? 3),
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     },
@@ -71,7 +92,15 @@ export async function startChild(options: { fake: FakeTelegramApi; dataDir: stri
       (r) => r.status,
       () => 0,
     );
-  return { child, port, exited, post };
+  const postSlack = (slackPost: SlackPost, sign: SignOptions = {}) =>
+    postSigned(`${base}/slack/events`, slackPost, FAKE_SLACK_SIGNING_SECRET, sign).then(
+      async (r) => {
+        await r.body?.cancel();
+        return r.status;
+      },
+      () => 0,
+    );
+  return { child, port, exited, post, postSlack };
 }
 
 /** sendMessage calls per chat id. */
@@ -82,4 +111,14 @@ export function answersPerChat(fake: FakeTelegramApi): Map<number, number> {
     perChat.set(chat, (perChat.get(chat) ?? 0) + 1);
   }
   return perChat;
+}
+
+/** Answers (chat.postMessage calls) per Slack thread (`thread_ts`), or per channel for posts outside a thread. */
+export function slackAnswersPerThread(slack: FakeSlackApi): Map<string, number> {
+  const perThread = new Map<string, number>();
+  for (const call of slack.callsTo("chat.postMessage")) {
+    const key = String(call.body.thread_ts ?? call.body.channel);
+    perThread.set(key, (perThread.get(key) ?? 0) + 1);
+  }
+  return perThread;
 }

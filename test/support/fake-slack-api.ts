@@ -42,6 +42,8 @@ export interface FakeSlackApi {
   callsTo(method: string): RecordedSlackCall[];
   /** The next `times` (default 1) calls of `method` fail this way. */
   fail(method: string, failure: SlackFailure): void;
+  /** Answers `method` only after `ms` (a slow Web API); 0 ends the delay. The call is recorded on arrival. */
+  delay(method: string, ms: number): void;
   /** Replaces the answer of a method (the `ok: true` is added). */
   respond(method: string, responder: SlackResponder): void;
   /** A response URL on this fake, as Slack puts in slash commands and button payloads. */
@@ -68,6 +70,7 @@ export async function startFakeSlackApi(options: { token?: string; port?: number
   events.setMaxListeners(0);
   const failures = new Map<string, Array<SlackFailure & { left: number }>>();
   const responders = new Map<string, SlackResponder>();
+  const delays = new Map<string, number>();
   let nextTs = 1_700_000_000_000_100;
   const ts = () => {
     nextTs += 100;
@@ -167,7 +170,10 @@ export async function startFakeSlackApi(options: { token?: string; port?: number
     }
     const responder = responders.get(method) ?? defaults[method];
     if (!responder) return send(res, 200, { ok: false, error: "unknown_method" });
-    return send(res, 200, { ok: true, ...responder(body) });
+    const answer = { ok: true, ...responder(body) };
+    const wait = delays.get(method);
+    if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+    return send(res, 200, answer);
   }
 
   const server = createServer((req, res) => {
@@ -188,6 +194,10 @@ export async function startFakeSlackApi(options: { token?: string; port?: number
     },
     respond(method, responder) {
       responders.set(method, responder);
+    },
+    delay(method, ms) {
+      if (ms > 0) delays.set(method, ms);
+      else delays.delete(method);
     },
     responseUrl: (id) => `${base}/response/${id}`,
     onCall(listener) {

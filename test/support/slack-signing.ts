@@ -67,3 +67,18 @@ export function interaction(payload: Record<string, unknown>): SlackPost {
 export async function postSigned(url: string, post: SlackPost, secret: string, options: SignOptions = {}): Promise<Response> {
   return fetch(url, { method: "POST", headers: signedHeaders(secret, post.body, post.contentType, options), body: post.body });
 }
+
+/**
+ * `count` app mentions of the bot saying `hallo`, each in a channel of its own (`C0<prefix><n>`), with
+ * event ids `Ev<prefix><n>`: a greeting gets one reply, so a thread with two was answered twice.
+ */
+export function helloMentions(prefix: string, count: number, botUserId = "UBOT0001"): Array<{ ts: string; post: SlackPost }> {
+  // Thread timestamps differ per prefix too, so two sets never share a thread.
+  const fraction = String([...prefix].reduce((sum, c) => (sum * 31 + c.charCodeAt(0)) % 1_000_000, 7)).padStart(6, "0");
+  return Array.from({ length: count }, (_, i) => {
+    const ts = `17001${String(i).padStart(5, "0")}.${fraction}`;
+    const channel = `C0${prefix}${String(i).padStart(3, "0")}`;
+    const event = { type: "app_mention", user: "U0PRO0001", text: `<@${botUserId}> hallo`, ts, channel, event_ts: ts };
+    return { ts, post: eventCallback(event, `Ev${prefix}${i}`) };
+  });
+}

@@ -1,11 +1,11 @@
-import type { BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
 import { ACTIONS } from "../../core/actions.js";
 import { ACTION, CORE_HANDOFF_REQUEST, decodeButtonValue } from "./block-kit.js";
-import { guarded, type SlackAppContext } from "./slack-context.js";
+import { afterAck, type SlackAppContext } from "./slack-context.js";
 import { channelConversationId, isDirectMessageChannel, threadConversationId } from "./slack-conversation.js";
 import type { ReplyTarget } from "./slack-delivery.js";
 import { openFeedbackModal } from "./slack-feedback.js";
-import { toInbound } from "./slack-inbound.js";
+import { takeIn } from "./slack-intake.js";
 
 /** What a button press means to the core, and where the core's replies go. */
 export interface ButtonPress {
@@ -24,53 +24,53 @@ export interface ButtonPress {
 export function registerActionHandlers(context: SlackAppContext): void {
   const { app } = context;
 
-  app.action<BlockAction<ButtonAction>>(ACTION.feedbackUp, async ({ ack, action, body, respond }) => {
+  // Recorded first, acknowledged after: a press that got its acknowledgement is answered.
+  app.action<BlockAction<ButtonAction>>(ACTION.feedbackUp, async ({ ack, action, body }) => {
+    await pressCoreButton(context, ACTIONS.feedbackUp, readPress(action, body));
     await ack();
-    await guarded(context, "recording feedback", () => pressCoreButton(context, ACTIONS.feedbackUp, readPress(action, body, respond)));
   });
 
-  app.action<BlockAction<ButtonAction>>(ACTION.feedbackDown, async ({ ack, action, body, respond, client }) => {
+  app.action<BlockAction<ButtonAction>>(ACTION.feedbackDown, async ({ ack, action, body, client }) => {
     await ack();
-    const press = readPress(action, body, respond);
-    await guarded(context, "recording feedback", async () => {
+    const press = readPress(action, body);
+    afterAck(context, "recording feedback", async () => {
       // The trigger id lives 3 seconds: open the modal first. Without it the 👎 is recorded right away.
       const opened = await openFeedbackModal(context, client, body.trigger_id, press);
       if (!opened) await pressCoreButton(context, ACTIONS.feedbackDown, press);
     });
   });
 
-  app.action<BlockAction<ButtonAction>>(ACTION.askSociaalWerker, async ({ ack, action, body, respond }) => {
+  app.action<BlockAction<ButtonAction>>(ACTION.askSociaalWerker, async ({ ack, action, body }) => {
+    await pressCoreButton(context, CORE_HANDOFF_REQUEST, readPress(action, body));
     await ack();
-    await guarded(context, "asking for a sociaal werker", () =>
-      pressCoreButton(context, CORE_HANDOFF_REQUEST, readPress(action, body, respond)),
-    );
   });
 
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.corePrefix}`), async ({ ack, action, body, respond }) => {
-    await ack();
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.corePrefix}`), async ({ ack, action, body }) => {
     const id = action.action_id.slice(ACTION.corePrefix.length);
-    await guarded(context, "handling a button", () => pressCoreButton(context, id, readPress(action, body, respond)));
+    await pressCoreButton(context, id, readPress(action, body));
+    await ack();
   });
 }
 
-/** Hands a button press to the core and sends its replies to the person who pressed. */
-export async function pressCoreButton(context: SlackAppContext, actionId: string, press: ButtonPress): Promise<void> {
-  const inbound = toInbound({
-    id: press.id,
-    conversationId: press.conversationId,
-    user: press.user,
-    action: { id: actionId, ...(press.value !== undefined ? { value: press.value } : {}) },
-    receivedAt: context.deps.now(),
+/** Takes in a button press for the core ({@link takeIn}); its replies go to the person who pressed. */
+export function pressCoreButton(context: SlackAppContext, actionId: string, press: ButtonPress): Promise<void> {
+  return takeIn(context, `action:${press.id}:${press.user}`, {
+    source: "press",
+    target: press.target,
+    inbound: {
+      id: press.id,
+      conversationId: press.conversationId,
+      user: press.user,
+      action: { id: actionId, ...(press.value !== undefined ? { value: press.value } : {}) },
+    },
   });
-  const reply = await context.deps.assistant.handle(inbound);
-  await context.delivery.deliverAll(press.target, press.conversationId, reply.replies);
 }
 
 /**
  * Reads a press: the conversation comes from the button value (set when the answer was rendered);
  * for buttons without one, from where the message sits.
  */
-export function readPress(action: ButtonAction, body: BlockAction, respond: RespondFn): ButtonPress {
+export function readPress(action: ButtonAction, body: BlockAction): ButtonPress {
   const user = body.user.id;
   const container = body.container as { channel_id?: string; thread_ts?: string; message_ts?: string; is_ephemeral?: boolean };
   const channel = body.channel?.id ?? container.channel_id ?? "";
@@ -80,7 +80,7 @@ export function readPress(action: ButtonAction, body: BlockAction, respond: Resp
     ? channelConversationId(channel)
     : threadConversationId(channel, threadTs ?? container.message_ts ?? body.message?.ts ?? "0.0");
   let target: ReplyTarget;
-  if (container.is_ephemeral || !channel) target = { kind: "respond", respond, channel, user };
+  if ((container.is_ephemeral || !channel) && body.response_url) target = { kind: "respond", responseUrl: body.response_url, channel, user };
   else if (isDirectMessageChannel(channel)) target = { kind: "post", channel, ...(threadTs ? { threadTs } : {}) };
   else target = { kind: "ephemeral", channel, user, ...(threadTs ? { threadTs } : {}) };
   return {

@@ -7,6 +7,7 @@ import type { SlackAppContext, SlackExtension } from "./slack-context.js";
 import { createSlackDelivery, createSlackSender } from "./slack-delivery.js";
 import { describeSlackError } from "./slack-errors.js";
 import { registerFeedbackModal } from "./slack-feedback.js";
+import { SlackIntakeError } from "./slack-intake.js";
 import { registerMessageHandlers } from "./slack-messages.js";
 import { mountSlackRequestGuard, SLACK_BODY_LIMIT_BYTES } from "./slack-request-guard.js";
 
@@ -44,6 +45,8 @@ export interface CreateSlackAppOptions {
   logger: BoltLogger;
   /** Extra listeners (e.g. the handoff module's), added after the built-in ones. */
   extensions?: SlackExtension[];
+  /** Record requests here before they are acknowledged (see {@link SlackAppContext.inbox}). */
+  inbox?: SlackAppContext["inbox"];
 }
 
 /**
@@ -77,8 +80,9 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackAppContext 
         receiver: new ExpressReceiver({
           signingSecret: config.SLACK_SIGNING_SECRET!,
           endpoints: SLACK_EVENTS_PATH,
-          // Ack first, answer after: Slack wants a response within 3 seconds.
-          processBeforeResponse: false,
+          // The 200 goes back once the listeners are done: they record what they answer first
+          // (a database write), and leave slow work (answering, Web API calls) for after.
+          processBeforeResponse: true,
           // The gate already refused more than this; Bolt's own check stays as a second line.
           bodyLimit: SLACK_BODY_LIMIT_BYTES,
           // The receiver mounts its router (signature check, url_verification, dispatch) on the shared server.
@@ -88,6 +92,11 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackAppContext 
       });
 
   app.error(async (error) => {
+    // Not recorded: rethrown, so the receiver answers 500 and Slack delivers the request again.
+    if (isIntakeFailure(error)) {
+      deps.logger.error({ err: (error as { original?: unknown }).original ?? error }, "Slack: a request could not be recorded; Slack will retry");
+      throw error;
+    }
     deps.logger.error({ slack: describeSlackError(error), code: error.code }, "Slack: unhandled error in a listener");
   });
 
@@ -99,6 +108,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackAppContext 
     botUserId: identity.botUserId,
     delivery,
     sender: createSlackSender(delivery),
+    ...(options.inbox ? { inbox: options.inbox } : {}),
   };
   registerMessageHandlers(context);
   registerCommandHandlers(context);
@@ -106,6 +116,11 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackAppContext 
   registerFeedbackModal(context);
   for (const extend of options.extensions ?? []) extend(context);
   return context;
+}
+
+function isIntakeFailure(error: unknown): boolean {
+  const e = error as { original?: unknown; originals?: unknown[] };
+  return error instanceof SlackIntakeError || e.original instanceof SlackIntakeError || (e.originals ?? []).some((o) => o instanceof SlackIntakeError);
 }
 
 /**

@@ -1,60 +1,40 @@
 import type { BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
-import type { OutboundMessage } from "../../core/types.js";
-import { ACTION, decodeButtonValue, escapeMrkdwn, renderMessage } from "./block-kit.js";
-import { guarded, type SlackAppContext } from "./slack-context.js";
+import { decodeButtonValue, escapeMrkdwn, renderMessage, ACTION } from "./block-kit.js";
+import { afterAck, type SlackAppContext } from "./slack-context.js";
 import { channelConversationId } from "./slack-conversation.js";
-import type { ReplyTarget } from "./slack-delivery.js";
 import { describeSlackError } from "./slack-errors.js";
-import { hasQuestion, slackTextToPlain, toInbound } from "./slack-inbound.js";
+import { slackTextToPlain } from "./slack-inbound.js";
+import { takeIn } from "./slack-intake.js";
+import { findShareable } from "./slack-request.js";
 import { slackTexts } from "./slack-texts.js";
 
 export const SLASH_COMMAND = "/wijkwijzer";
 
-/** How many private answers per person stay shareable. */
-const SHAREABLE_KEPT = 5;
-
-interface Shareable {
-  ref: string;
-  question: string;
-  message: OutboundMessage;
-}
-
 /**
- * `/wijkwijzer <vraag>`: acknowledged at once, answered privately (only the asker sees it), with a
- * button to share the answer in the channel. The conversation is the asker's own (`slack:<user>`).
+ * `/wijkwijzer <vraag>`: taken in (recorded) and acknowledged at once, answered privately (only the
+ * asker sees it) through the command's response URL, with a button to share the answer in the
+ * channel. The conversation is the asker's own (`slack:<user>`).
  */
 export function registerCommandHandlers(context: SlackAppContext): void {
-  const { app, deps, botUserId } = context;
+  const { app, botUserId } = context;
 
-  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
-    await ack();
-    const conversationId = channelConversationId(command.user_id);
-    const target: ReplyTarget = { kind: "respond", respond, channel: command.channel_id, user: command.user_id };
-    const question = slackTextToPlain(command.text ?? "", botUserId);
-    await guarded(context, "answering the slash command", async () => {
-      if (!hasQuestion(question)) {
-        await context.delivery.deliver(target, conversationId, { text: slackTexts.commandHelp });
-        return;
-      }
-      const inbound = toInbound({ id: command.trigger_id, conversationId, user: command.user_id, text: question, receivedAt: deps.now() });
-      const reply = await deps.assistant.handle(inbound);
-      if (reply.forgotten) {
-        await context.delivery.deliverAll(target, conversationId, reply.replies);
-        return;
-      }
-      const header = `*Uw vraag:* ${escapeMrkdwn(question)}`;
-      await context.delivery.deliverAll(target, conversationId, reply.replies, async (message) => {
-        if (!message.sources?.length) return { header };
-        const ref = `${inbound.id}:${reply.replies.indexOf(message)}`;
-        await rememberShareable(context, conversationId, { ref, question, message });
-        return { header, shareRef: ref };
-      });
+  app.command(SLASH_COMMAND, async ({ command, ack }) => {
+    await takeIn(context, `command:${command.trigger_id}`, {
+      source: "command",
+      target: { kind: "respond", responseUrl: command.response_url, channel: command.channel_id, user: command.user_id },
+      inbound: {
+        id: command.trigger_id,
+        conversationId: channelConversationId(command.user_id),
+        user: command.user_id,
+        text: slackTextToPlain(command.text ?? "", botUserId),
+      },
     });
+    await ack();
   });
 
   app.action<BlockAction<ButtonAction>>(ACTION.shareAnswer, async ({ ack, action, body, respond }) => {
     await ack();
-    await guarded(context, "sharing an answer", async () => {
+    afterAck(context, "sharing an answer", async () => {
       const payload = decodeButtonValue(action.value);
       const shared = payload?.value ? await findShareable(context, payload.conversationId, payload.value) : undefined;
       if (!payload || !shared) {
@@ -95,17 +75,4 @@ async function shareInChannel(
     context.deps.logger.warn({ slack: describeSlackError(error) }, "Slack: sharing with chat.postMessage failed");
     return false;
   }
-}
-
-async function rememberShareable(context: SlackAppContext, conversationId: string, item: Shareable): Promise<void> {
-  const { store } = context.deps;
-  const state = await store.getState(conversationId);
-  const slack = (state.slack ?? {}) as { shareable?: Shareable[] };
-  const shareable = [...(slack.shareable ?? []), item].slice(-SHAREABLE_KEPT);
-  await store.mergeState(conversationId, { slack: { ...slack, shareable } });
-}
-
-async function findShareable(context: SlackAppContext, conversationId: string, ref: string): Promise<Shareable | undefined> {
-  const slack = (await context.deps.store.getState(conversationId)).slack as { shareable?: Shareable[] } | undefined;
-  return slack?.shareable?.find((item) => item.ref === ref);
 }

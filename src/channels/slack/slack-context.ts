@@ -1,6 +1,7 @@
 import type { App, webApi } from "@slack/bolt";
 import type { ChannelSender } from "../../core/ports.js";
 import type { ChannelDeps } from "../channel.js";
+import type { Inbox } from "../inbox.js";
 import type { SlackDelivery } from "./slack-delivery.js";
 import { describeSlackError } from "./slack-errors.js";
 
@@ -19,6 +20,11 @@ export interface SlackAppContext {
   delivery: SlackDelivery;
   /** Posts to `slack:<channel>[:<thread_ts>]` conversations. */
   sender: ChannelSender;
+  /**
+   * Where requests are recorded before they are acknowledged (`kick` wakes the worker). Unset: they
+   * are answered in this process after the acknowledgement (no outbox runs).
+   */
+  inbox?: { inbox: Inbox; kick: () => void };
 }
 
 /** Adds listeners to the Slack app (called once, after the built-in ones are registered). */
@@ -37,8 +43,17 @@ export async function guarded(context: Pick<SlackAppContext, "deps">, what: stri
 }
 
 /**
- * True the first time an event is seen. Slack redelivers events it thinks were not acknowledged
- * (with `X-Slack-Retry-Num`); the event id makes a redelivery recognisable.
+ * Runs work after the listener has returned, guarded like {@link guarded}. The receiver sends the
+ * HTTP response once the listeners are done: what need not be recorded first must not hold it up.
+ */
+export function afterAck(context: Pick<SlackAppContext, "deps">, what: string, work: () => Promise<void>): void {
+  void guarded(context, what, work);
+}
+
+/**
+ * True the first time a request is seen (without an inbox; the inbox de-duplicates by itself).
+ * Slack redelivers events it thinks were not acknowledged (with `X-Slack-Retry-Num`); `key`
+ * (`event:<event_id>`, `command:<trigger_id>`, …) makes a redelivery recognisable.
  */
 export async function isFirstDelivery(
   context: Pick<SlackAppContext, "deps">,
@@ -46,7 +61,12 @@ export async function isFirstDelivery(
   retryNum: number | undefined,
 ): Promise<boolean> {
   const { deps } = context;
-  if (await deps.store.markDelivery(`slack:event:${key}`, deps.now())) return true;
-  deps.logger.info({ eventId: key, retryNum: retryNum ?? 0 }, "Slack: duplicate delivery ignored");
+  if (await deps.store.markDelivery(`slack:${key}`, deps.now())) return true;
+  logDuplicate(context, key, retryNum);
   return false;
+}
+
+/** Logs a dropped redelivery by its Slack id (no content). */
+export function logDuplicate(context: Pick<SlackAppContext, "deps">, key: string, retryNum: number | undefined): void {
+  context.deps.logger.info({ eventId: key.slice(key.indexOf(":") + 1), retryNum: retryNum ?? 0 }, "Slack: duplicate delivery ignored");
 }

@@ -13,6 +13,7 @@ import type { HandoffService } from "../../handoff/handoff-service.js";
 import { escapeMrkdwn, splitText } from "./block-kit.js";
 import type { SlackAppContext, SlackExtension } from "./slack-context.js";
 import { describeSlackError, slackAppError } from "./slack-errors.js";
+import { SlackIntakeError } from "./slack-intake.js";
 import { slackTextToPlain } from "./slack-inbound.js";
 
 type KnownBlock = types.KnownBlock;
@@ -117,26 +118,37 @@ export function slackHandoffExtension(service: HandoffService, channel: string, 
     ] as const) {
       app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body }) => {
         await ack();
-        const user = body.user.id;
-        const where = body.channel?.id ?? (body.container as { channel_id?: string }).channel_id;
-        try {
-          if (where !== channel || !(await isMember(client, channel, user))) return void (await tellWorker(user, t.notMember));
-          const id = `slack:${user}`;
-          const result = await act(Number(action.value), { id, firstName: await firstName(client, user, body.user.name), coordinator: coordinators.has(id) });
-          if (!result.ok) {
-            const text =
-              result.reason === "taken" ? t.alreadyTaken(result.ticket?.workerName ?? "Een collega")
-              : result.reason === "closed" ? t.alreadyClosed
-              : result.reason === "not_claimer" ? t.closeNotAllowed(result.ticket?.workerName)
-              : t.unknownTicket;
-            await tellWorker(user, text, result.ticket?.deskThread);
-          }
-        } catch (error) {
-          // E.g. a missing scope for conversations.members: the worker must not think it worked.
-          deps.logger.error({ slack: describeSlackError(error), action: actionId }, "Slack: handoff button failed");
-          await tellWorker(user, t.actionFailed);
-        }
+        // The claim and close are one transaction each, with the desk updates in the outbox; they
+        // run after the acknowledgement (the member check and the name are Web API calls).
+        void press(actionId, act, body.user.id, body.user.name, body.channel?.id ?? (body.container as { channel_id?: string }).channel_id, action.value);
       });
+    }
+
+    async function press(
+      actionId: string,
+      act: HandoffService["claim"] | HandoffService["close"],
+      user: string,
+      userName: string | undefined,
+      where: string | undefined,
+      value: string | undefined,
+    ): Promise<void> {
+      try {
+        if (where !== channel || !(await isMember(client, channel, user))) return void (await tellWorker(user, t.notMember));
+        const id = `slack:${user}`;
+        const result = await act(Number(value), { id, firstName: await firstName(client, user, userName), coordinator: coordinators.has(id) });
+        if (!result.ok) {
+          const text =
+            result.reason === "taken" ? t.alreadyTaken(result.ticket?.workerName ?? "Een collega")
+            : result.reason === "closed" ? t.alreadyClosed
+            : result.reason === "not_claimer" ? t.closeNotAllowed(result.ticket?.workerName)
+            : t.unknownTicket;
+          await tellWorker(user, text, result.ticket?.deskThread);
+        }
+      } catch (error) {
+        // E.g. a missing scope for conversations.members: the worker must not think it worked.
+        deps.logger.error({ slack: describeSlackError(error), action: actionId }, "Slack: handoff button failed");
+        await tellWorker(user, t.actionFailed);
+      }
     }
 
     app.message(async ({ message }) => {
@@ -146,13 +158,21 @@ export function slackHandoffExtension(service: HandoffService, channel: string, 
       if (!user || user === botUserId) return;
       const text = slackTextToPlain("text" in message && message.text ? message.text : "", botUserId);
 
-      const { result, ticket } = await service.workerMessage({
-        desk: "slack",
-        thread: message.thread_ts,
-        worker: { id: `slack:${user}`, firstName: "" },
-        text,
-        deliveryKey: `slack:handoff:${channel}:${message.ts}`,
-      });
+      // Awaited: the relay is written to the outbox before Slack gets its acknowledgement; when that
+      // fails Slack gets a 500 and delivers the message again (the delivery key drops a repeat).
+      let outcome: Awaited<ReturnType<HandoffService["workerMessage"]>>;
+      try {
+        outcome = await service.workerMessage({
+          desk: "slack",
+          thread: message.thread_ts,
+          worker: { id: `slack:${user}`, firstName: "" },
+          text,
+          deliveryKey: `slack:handoff:${channel}:${message.ts}`,
+        });
+      } catch (error) {
+        throw new SlackIntakeError(error);
+      }
+      const { result, ticket } = outcome;
       const notice =
         result === "not_claimed" ? t.notRelayedUnclaimed
         : result === "closed" ? t.notRelayedClosed
@@ -160,7 +180,7 @@ export function slackHandoffExtension(service: HandoffService, channel: string, 
         // Files are not passed on; the words with them are.
         : result === "empty" || (result === "relayed" && message.subtype === "file_share") ? t.notRelayedNotText
         : undefined;
-      if (notice) await tellWorker(user, notice, message.thread_ts);
+      if (notice) void tellWorker(user, notice, message.thread_ts);
     });
   };
 }

@@ -1,13 +1,11 @@
-import type { InboundMessage } from "../../core/types.js";
-import { guarded, isFirstDelivery, type SlackAppContext } from "./slack-context.js";
+import type { SlackAppContext } from "./slack-context.js";
 import { channelConversationId, isDirectMessageChannel, threadConversationId } from "./slack-conversation.js";
-import type { ReplyTarget } from "./slack-delivery.js";
-import { hasQuestion, slackTextToPlain, toInbound } from "./slack-inbound.js";
-import { slackTexts } from "./slack-texts.js";
+import { hasQuestion, slackTextToPlain } from "./slack-inbound.js";
+import { takeIn } from "./slack-intake.js";
 
 /**
- * App mentions (answered in the mention's thread) and direct messages (answered in the DM).
- * Bolt has acknowledged the event before these run, so Slack never waits for an answer.
+ * App mentions (answered in the mention's thread) and direct messages (answered in the DM). Each is
+ * taken in ({@link takeIn}: recorded before Bolt acknowledges it) and answered after.
  */
 export function registerMessageHandlers(context: SlackAppContext): void {
   const { app, deps, botUserId } = context;
@@ -18,27 +16,23 @@ export function registerMessageHandlers(context: SlackAppContext): void {
     if (isDirectMessageChannel(event.channel)) return;
     // Threads in the handoff channel belong to the handoff relay, not to the assistant.
     if (event.thread_ts && deps.config.SLACK_HANDOFF_CHANNEL === event.channel) return;
-    if (!(await isFirstDelivery(context, body.event_id ?? `${event.channel}:${event.ts}`, bolt.retryNum))) return;
-
     const threadTs = event.thread_ts ?? event.ts;
-    const target: ReplyTarget = { kind: "post", channel: event.channel, threadTs };
-    const conversationId = threadConversationId(event.channel, threadTs);
-    const text = slackTextToPlain(event.text, botUserId);
-    await guarded(context, "answering an app mention", async () => {
-      if (!hasQuestion(text)) {
-        await context.delivery.deliver(target, conversationId, { text: slackTexts.mentionHelp });
-        return;
-      }
-      const inbound = toInbound({
-        id: event.ts,
-        conversationId,
-        user: event.user!,
-        text,
-        ...(event.user_profile?.first_name ? { userName: event.user_profile.first_name } : {}),
-        receivedAt: deps.now(),
-      });
-      await answer(context, target, inbound);
-    });
+    await takeIn(
+      context,
+      `event:${body.event_id ?? `${event.channel}:${event.ts}`}`,
+      {
+        source: "mention",
+        target: { kind: "post", channel: event.channel, threadTs },
+        inbound: {
+          id: event.ts,
+          conversationId: threadConversationId(event.channel, threadTs),
+          user: event.user,
+          text: slackTextToPlain(event.text, botUserId),
+          ...(event.user_profile?.first_name ? { userName: event.user_profile.first_name } : {}),
+        },
+      },
+      bolt.retryNum,
+    );
   });
 
   app.message(async ({ message, body, context: bolt }) => {
@@ -47,25 +41,24 @@ export function registerMessageHandlers(context: SlackAppContext): void {
     if ("bot_id" in message && message.bot_id) return;
     const user = "user" in message ? message.user : undefined;
     if (!user || user === botUserId) return;
-    if (!(await isFirstDelivery(context, body.event_id ?? `${message.channel}:${message.ts}`, bolt.retryNum))) return;
-
     const threadTs = "thread_ts" in message ? message.thread_ts : undefined;
-    const target: ReplyTarget = { kind: "post", channel: message.channel, ...(threadTs ? { threadTs } : {}) };
     const text = slackTextToPlain("text" in message && message.text ? message.text : "", botUserId);
-    const inbound = toInbound({
-      id: message.ts,
-      conversationId: channelConversationId(message.channel),
-      user,
-      text,
-      // A file without words is something the assistant cannot read.
-      ...(message.subtype === "file_share" && !hasQuestion(text) ? { unsupported: "document" as const } : {}),
-      receivedAt: deps.now(),
-    });
-    await guarded(context, "answering a direct message", () => answer(context, target, inbound));
+    await takeIn(
+      context,
+      `event:${body.event_id ?? `${message.channel}:${message.ts}`}`,
+      {
+        source: "dm",
+        target: { kind: "post", channel: message.channel, ...(threadTs ? { threadTs } : {}) },
+        inbound: {
+          id: message.ts,
+          conversationId: channelConversationId(message.channel),
+          user,
+          text,
+          // A file without words is something the assistant cannot read.
+          ...(message.subtype === "file_share" && !hasQuestion(text) ? { unsupported: "document" as const } : {}),
+        },
+      },
+      bolt.retryNum,
+    );
   });
-}
-
-async function answer(context: SlackAppContext, target: ReplyTarget, inbound: InboundMessage): Promise<void> {
-  const reply = await context.deps.assistant.handle(inbound);
-  await context.delivery.deliverAll(target, inbound.conversationId, reply.replies);
 }

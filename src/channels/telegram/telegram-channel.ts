@@ -42,6 +42,7 @@ export async function startTelegram(deps: ChannelDeps, options: TelegramChannelO
   if (durable) {
     worker = createInboxWorker({
       inbox: durable.inbox,
+      channel: "telegram",
       logger,
       now: deps.now,
       handle: async (item) => toOutbox(await answer(item.payload as Update)),

@@ -20,19 +20,19 @@ export function createPostgresInbox(pool: PgPool): Inbox {
       );
       return result.rowCount === 1;
     },
-    async lease(workerId, leaseMs, now) {
+    async lease(workerId, leaseMs, now, channel) {
       const t = now.getTime();
       const { rows } = await pool.query<InboxRow>(
         `WITH next AS (
            SELECT i.id FROM inbox i
-            WHERE i.status = 'pending' AND i.available_at <= $1
+            WHERE i.status = 'pending' AND i.available_at <= $1 AND left(i.chat, length($4)) = $4
               AND NOT EXISTS (SELECT 1 FROM inbox e WHERE e.chat = i.chat AND e.status = 'pending' AND e.id < i.id)
             ORDER BY i.id
             LIMIT 1
             FOR UPDATE SKIP LOCKED)
          UPDATE inbox SET lease_owner = $2, available_at = $3, attempts = inbox.attempts + 1 FROM next WHERE inbox.id = next.id
          RETURNING ${COLUMNS.split(", ").map((c) => `inbox.${c}`).join(", ")}`,
-        [t, workerId, t + leaseMs],
+        [t, workerId, t + leaseMs, channel === undefined ? "" : pgText(`${channel}:`)],
       );
       return rows[0] ? toInboxItem(rows[0]) : undefined;
     },

@@ -16,7 +16,7 @@ export function createSqliteInbox(db: SqliteDatabase): Inbox {
   const nextDue = db.prepare(
     `SELECT ${COLUMNS} FROM inbox
       WHERE id IN (SELECT MIN(id) FROM inbox WHERE status = 'pending' GROUP BY chat)
-        AND available_at <= ?
+        AND available_at <= ? AND substr(chat, 1, length(?)) = ?
       ORDER BY id LIMIT 1`,
   );
   const takeLease = db.prepare("UPDATE inbox SET lease_owner = ?, available_at = ?, attempts = attempts + 1 WHERE id = ?");
@@ -32,8 +32,8 @@ export function createSqliteInbox(db: SqliteDatabase): Inbox {
   const deleteUser = db.prepare("DELETE FROM inbox WHERE user_id = ? AND status <> 'pending'");
   const purge = db.prepare("DELETE FROM inbox WHERE status <> 'pending' AND finished_at < ?");
 
-  const lease = db.transaction((workerId: string, leaseMs: number, now: number) => {
-    const row = nextDue.get(now) as InboxRow | undefined;
+  const lease = db.transaction((workerId: string, leaseMs: number, now: number, prefix: string) => {
+    const row = nextDue.get(now, prefix, prefix) as InboxRow | undefined;
     if (!row) return undefined;
     takeLease.run(workerId, now + leaseMs, row.id);
     return { ...row, attempts: row.attempts + 1 };
@@ -49,8 +49,8 @@ export function createSqliteInbox(db: SqliteDatabase): Inbox {
       const t = at.getTime();
       return insert.run(item.key, item.chat, item.userId ?? null, JSON.stringify(item.payload), t, t).changes === 1;
     },
-    async lease(workerId, leaseMs, now) {
-      const row = lease.immediate(workerId, leaseMs, now.getTime());
+    async lease(workerId, leaseMs, now, channel) {
+      const row = lease.immediate(workerId, leaseMs, now.getTime(), channel === undefined ? "" : `${channel}:`);
       return row ? toInboxItem(row) : undefined;
     },
     async complete(id, workerId, replies, at) {

@@ -158,12 +158,13 @@ describe("Slack events over HTTP, in the real app", () => {
     expect(calls[1]!.body.text).toBe(calls[0]!.body.text);
   });
 
-  it("logs channel_not_found without tokens, does not retry it, and keeps serving", async () => {
-    h.slack.fail("chat.postMessage", { error: "channel_not_found" });
+  it("gives up on channel_not_found after the outbox's few tries, logs it without tokens, and keeps serving", async () => {
+    h.slack.fail("chat.postMessage", { error: "channel_not_found", times: 3 });
     await h.post(mention("C0EV000011", QUESTION).post);
-    const line = await h.waitForLog(/answering an app mention failed/);
+    const line = await h.waitForLog(/handoff delivery given up/);
     expect(line).toContain("channel_not_found");
-    expect(postsTo(h, "C0EV000011")).toHaveLength(1);
+    // The answer went to the outbox: a refusal a retry cannot fix is tried 3 times (its permanentAttempts), no more.
+    expect(postsTo(h, "C0EV000011")).toHaveLength(3);
     expect(h.logs.join("\n")).not.toContain(h.slack.token);
     await h.post(dm("D0EV000012", "Wat is de sociale basis?").post);
     await answerIn(h, "D0EV000012");

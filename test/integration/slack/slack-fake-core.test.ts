@@ -86,4 +86,38 @@ describe("Slack extensions", () => {
       await h.close();
     }
   });
+
+  it("with an inbox: a request that cannot be recorded gets 500 (Slack delivers it again); the retry is recorded, answered, and its reply waits in the outbox", async () => {
+    let storeDown = true;
+    const h = await startSlackHarness({
+      inbox: (inbox) => ({
+        ...inbox,
+        record: (item, at) => (storeDown ? Promise.reject(new Error("database is locked")) : inbox.record(item, at)),
+      }),
+    });
+    try {
+      const ts = "1700000009.000100";
+      const post = eventCallback({ type: "app_mention", user: "U0PRO0001", text: `<@${FAKE_SLACK_BOT_USER_ID}> Wat is een buurthuis?`, ts, channel: "C0WIJKTEAM", event_ts: ts }, "Ev0FCDOWN");
+      expect((await h.post(post)).status).toBe(500);
+      expect(h.db.prepare("SELECT COUNT(*) AS n FROM inbox").get()).toEqual({ n: 0 });
+      storeDown = false;
+      expect((await h.post(post, { retryNum: 1, timestamp: Math.floor(Date.now() / 1000) + 1 })).status).toBe(200);
+      expect(h.db.prepare("SELECT key, chat FROM inbox").all()).toEqual([{ key: "slack:event:Ev0FCDOWN", chat: `slack:C0WIJKTEAM:${ts}` }]);
+      const deadline = Date.now() + 10_000;
+      let jobs: Array<{ lane: string; kind: string; payload_json: string }> = [];
+      while (jobs.length === 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        jobs = h.db.prepare("SELECT lane, kind, payload_json FROM handoff_outbox ORDER BY id").all() as typeof jobs;
+      }
+      expect(jobs.map((j) => j.kind)).toEqual(["resident"]);
+      const payload = JSON.parse(jobs[0]!.payload_json) as { conversationId: string; via: unknown; message: { text: string } };
+      expect(payload.conversationId).toBe(`slack:C0WIJKTEAM:${ts}`);
+      expect(payload.via).toEqual({ target: { kind: "post", channel: "C0WIJKTEAM", threadTs: ts } });
+      expect(payload.message.text).toContain("buurthuizen");
+      // Nothing went out in the request itself: the outbox delivers it.
+      expect(h.slack.callsTo("chat.postMessage")).toHaveLength(0);
+    } finally {
+      await h.close();
+    }
+  });
 });

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { RunningChannel } from "../../../src/channels/channel.js";
+import type { Inbox } from "../../../src/channels/inbox.js";
 import { startSlack, type SlackExtension } from "../../../src/channels/slack/slack-channel.js";
 import { parseConfig } from "../../../src/config/config.js";
 import { createAssistant } from "../../../src/core/assistant.js";
@@ -201,7 +202,9 @@ const safety: SafetyCheck = {
 };
 
 /** Only the Slack channel, over the real core with fixed passages (exact texts to assert on). */
-export async function startSlackHarness(options: { extensions?: SlackExtension[] } = {}): Promise<FakeCoreSlackHarness> {
+export async function startSlackHarness(
+  options: { extensions?: SlackExtension[]; /** Records requests in (a wrapper of) the SQLite inbox; nothing delivers the outbox. */ inbox?: (inbox: Inbox) => Inbox } = {},
+): Promise<FakeCoreSlackHarness> {
   const slack = await startFakeSlackApi();
   const { logs, logger, waitForLog } = logCapture();
   const dir = mkdtempSync(join(tmpdir(), "wijkwijzer-slack-"));
@@ -211,11 +214,17 @@ export async function startSlackHarness(options: { extensions?: SlackExtension[]
     SLACK_API_URL: slack.apiUrl,
     DATA_DIR: dir,
   });
-  const { db, conversations: store } = openSqliteStores(join(dir, "wijkwijzer.sqlite"));
+  const { db, conversations: store, inbox } = openSqliteStores(join(dir, "wijkwijzer.sqlite"));
   const now = () => new Date();
   const assistant = createAssistant({ retriever, composer, store, safety, now, retentionDays: config.RETENTION_DAYS, wijkteamContact: config.WIJKTEAM_CONTACT });
   const http = createHttpServer();
-  const channel = await startSlack({ config, assistant, store, http, logger, now }, options.extensions ? { extensions: options.extensions } : {});
+  const channel = await startSlack(
+    { config, assistant, store, http, logger, now },
+    {
+      ...(options.extensions ? { extensions: options.extensions } : {}),
+      ...(options.inbox ? { durable: { inbox: options.inbox(inbox), onReplies: () => undefined, pollMs: 50 } } : {}),
+    },
+  );
   const baseUrl = `http://127.0.0.1:${await http.listen(0)}`;
   return {
     slack,

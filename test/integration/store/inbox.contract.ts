@@ -150,4 +150,17 @@ export function inboxContract(db: () => OpenedDatabase): void {
     // A purged key is forgotten: the platform would not send it again after that long.
     expect(await s.record(update(2, 43), at(3))).toBe(true);
   });
+
+  it("leases only one channel's items when asked, so each channel's worker takes its own", async () => {
+    const s = inbox();
+    await s.record(update(1), t0);
+    await s.record({ key: "slack:event:Ev1", chat: "slack:D0PRO0001", userId: "slack:U0PRO0001", payload: { text: "vraag" } }, at(1));
+    await s.record(update(2, 43), at(2));
+    const slack = await s.lease("w-slack", LEASE_MS, at(3), "slack");
+    expect(slack).toMatchObject({ key: "slack:event:Ev1", chat: "slack:D0PRO0001" });
+    expect(await s.lease("w-slack", LEASE_MS, at(3), "slack")).toBeUndefined();
+    const telegram = [await s.lease("w-tg", LEASE_MS, at(3), "telegram"), await s.lease("w-tg", LEASE_MS, at(3), "telegram")];
+    expect(telegram.map((item) => item?.key)).toEqual(["telegram:update:1", "telegram:update:2"]);
+    expect(await s.lease("w-tg", LEASE_MS, at(3), "telegram")).toBeUndefined();
+  });
 }
