@@ -341,6 +341,8 @@ export interface ConversationStore {
    * also when two instances ask at the same moment: exactly one of them gets true.
    */
   markDelivery(key: string, at: Date): Promise<boolean>;
+  /** True when a delivery key was marked before (a look only; marks nothing). */
+  hasDelivery(key: string): Promise<boolean>;
   /**
    * Erases everything stored about a user: the messages they wrote (in every conversation), their
    * conversations with state and feedback, and their finished inbound items (raw updates); returns

@@ -68,12 +68,15 @@ export function createWorkerFlow(ctx: HandoffContext) {
   async function workerMessage(message: WorkerMessage): Promise<{ result: WorkerMessageResult; ticket?: Ticket }> {
     const ticket = await tickets.byDeskThread(message.desk, message.thread);
     if (!ticket) return { result: "unknown_thread" };
-    if (message.deliveryKey && !(await ctx.store.markDelivery(message.deliveryKey, now()))) return { result: "duplicate", ticket };
+    if (message.deliveryKey && (await ctx.store.hasDelivery(message.deliveryKey))) return { result: "duplicate", ticket };
     if (ticket.status === "closed") return { result: "closed", ticket };
     if (ticket.status === "open") return { result: "not_claimed", ticket };
     if (ticket.workerId !== message.worker.id) return { result: "not_claimer", ticket };
     if (!message.text.trim()) return { result: "empty", ticket };
+    // Queued first, marked after: a crash between the two means the platform's retry relays it
+    // again (at least once), never that the worker's words are lost.
     await relayToResident(ctx, ticket, message.text.trim());
+    if (message.deliveryKey && !(await ctx.store.markDelivery(message.deliveryKey, now()))) return { result: "duplicate", ticket };
     return { result: "relayed", ticket };
   }
 

@@ -115,6 +115,10 @@ export function createPostgresConversationStore(pool: PgPool): ConversationStore
       const result = await pool.query("INSERT INTO deliveries (key, at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING", [pgText(key), at.getTime()]);
       return result.rowCount === 1;
     },
+    async hasDelivery(key) {
+      const result = await pool.query("SELECT 1 FROM deliveries WHERE key = $1", [pgText(key)]);
+      return (result.rowCount ?? 0) > 0;
+    },
     async forgetUser(userId) {
       return withTransaction(pool, async (client) => {
         // The user's conversations, each with the last other person who wrote in it (a group), if any.

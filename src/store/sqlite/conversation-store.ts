@@ -43,6 +43,7 @@ export function createSqliteConversationStore(db: SqliteDatabase): ConversationS
     "INSERT INTO feedback (conversation_id, message_ref, value, reason, at) VALUES (?, ?, ?, ?, ?)",
   );
   const insertDelivery = db.prepare("INSERT OR IGNORE INTO deliveries (key, at) VALUES (?, ?)");
+  const selectDelivery = db.prepare("SELECT 1 FROM deliveries WHERE key = ?");
   // The user's conversations, each with the last other person who wrote in it (a group), if any.
   const ownConversations = db.prepare(
     `SELECT c.id, (SELECT m.user_id FROM messages m WHERE m.conversation_id = c.id AND m.user_id IS NOT NULL AND m.user_id <> @u
@@ -130,6 +131,9 @@ export function createSqliteConversationStore(db: SqliteDatabase): ConversationS
     },
     async markDelivery(key, at) {
       return insertDelivery.run(key, at.getTime()).changes === 1;
+    },
+    async hasDelivery(key) {
+      return selectDelivery.get(key) !== undefined;
     },
     async forgetUser(userId) {
       const removed = db.transaction(() => {

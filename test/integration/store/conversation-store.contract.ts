@@ -95,7 +95,9 @@ export function conversationStoreContract(db: () => OpenedDatabase): void {
 
   it("de-duplicates deliveries by key, also between two instances asking at once", async () => {
     const s = store();
+    expect(await s.hasDelivery("telegram:update:1")).toBe(false);
     expect(await s.markDelivery("telegram:update:1", t0)).toBe(true);
+    expect(await s.hasDelivery("telegram:update:1")).toBe(true);
     expect(await s.markDelivery("telegram:update:1", t0)).toBe(false);
     expect(await s.markDelivery("telegram:update:2", t0)).toBe(true);
     const other = (await db().another()).conversations;
