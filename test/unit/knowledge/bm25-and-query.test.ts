@@ -74,6 +74,18 @@ describe("query analysis", () => {
     for (const part of parts) expect(weightOf("buurtcontact", part)).toBeGreaterThan(0);
   });
 
+  it("reads a particle verb as its verb, never as a typo of another word", () => {
+    const [koken] = contentStems("koken");
+    expect(analyze("meekoken").contentWords[0]).toMatchObject({ stem: koken, unknown: false });
+    // "uitgeven" is two edits from "uiteen", but it is "uit" + "geven": unknown here, not "uiteen".
+    const texts2 = ["De meningen lopen uiteen.", "Een uitnodiging voor vrijwilligers."];
+    const analyze2 = createQueryAnalyzer({ vocabulary: buildVocabulary(texts2), lexicon, weights: DEFAULT_FEATURE_WEIGHTS });
+    expect(analyze2("geld uitgeven").contentWords[1]).toMatchObject({ surface: "uitgeven", unknown: true });
+    expect(analyze2("geld uitgeven").terms.has(contentStems("uiteen")[0]!)).toBe(false);
+    // A typo that keeps the particle is still corrected.
+    expect(analyze2("uitnodigng").terms.has(contentStems("uitnodiging")[0]!)).toBe(true);
+  });
+
   it("drops a typo of a stopword instead of searching for it", () => {
     expect(analyze("wat is dat eigelijk").contentWords).toEqual([]);
   });
