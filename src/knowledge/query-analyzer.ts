@@ -160,7 +160,10 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
     const sequence: string[] = [];
     let previous: string | null = null;
     for (const token of tokenize(query)) {
-      if (token.stop) continue;
+      if (token.stop) {
+        if (lexicon.keep.has(token.surface)) sequence.push(token.surface); // "geen geld", "zelf doen"
+        continue;
+      }
       const word = resolve(token);
       if (!word) continue;
       if (word.parts.length) for (const part of word.parts) clauses.push(new Map([[part, word.weight]]));
@@ -174,7 +177,7 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
       sequence.push(...own);
       const related = new Set<string>();
       for (const group of matchGroups(lexicon, own, "query")) {
-        for (const pattern of lexicon.groups[group]!.policyPatterns) for (const stem of pattern) related.add(stem);
+        for (const pattern of lexicon.groups[group]!.policyPatterns) for (const stem of pattern) if (!STOPWORDS.has(stem)) related.add(stem);
       }
       for (const stem of own) related.delete(stem);
       const label = context.labelStems?.has(word.stem) ?? false;
@@ -201,7 +204,8 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
       if (weights.concept > 0) clause.set(conceptTerm(concept), weights.concept);
       if (weights.expansion > 0) {
         for (const pattern of policyPatterns) {
-          for (const stem of pattern) if (inCorpus(stem)) raise(clause, stem, weights.expansion / pattern.length);
+          const content = pattern.filter((stem) => !STOPWORDS.has(stem));
+          for (const stem of content) if (inCorpus(stem)) raise(clause, stem, weights.expansion / content.length);
         }
       }
       if (clause.size) clauses.push(clause);

@@ -86,6 +86,24 @@ describe("query analysis", () => {
     expect(analyze2("uitnodigng").terms.has(contentStems("uitnodiging")[0]!)).toBe(true);
   });
 
+  it("keeps the lexicon's own stopwords in a term, so 'geen werk' does not fire on 'werk'", () => {
+    const kept = parseLexicon(
+      JSON.stringify({
+        version: 1,
+        keep: ["geen", "zelf"],
+        groups: [
+          { concept: "werkloos", everyday: ["geen werk"], policy: ["armoede"] },
+          { concept: "eigen regie", everyday: ["zelf doen"], policy: ["bewoners"] },
+        ],
+      }),
+    );
+    const analyzeKept = createQueryAnalyzer({ vocabulary: buildVocabulary(texts), lexicon: kept, weights: DEFAULT_FEATURE_WEIGHTS });
+    expect(analyzeKept("ik heb geen werk").terms.has(conceptTerm("werkloos"))).toBe(true);
+    expect(analyzeKept("werk in de buurt").terms.has(conceptTerm("werkloos"))).toBe(false);
+    expect(analyzeKept("kunnen we het zelf doen").terms.has(conceptTerm("eigen regie"))).toBe(true);
+    expect(analyzeKept("wat doen jullie").terms.has(conceptTerm("eigen regie"))).toBe(false);
+  });
+
   it("drops a typo of a stopword instead of searching for it", () => {
     expect(analyze("wat is dat eigelijk").contentWords).toEqual([]);
   });
