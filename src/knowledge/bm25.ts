@@ -9,7 +9,7 @@ export interface Bm25Options {
   b: number;
 }
 
-export const DEFAULT_BM25: Bm25Options = { k1: 1.2, b: 0.6 };
+export const DEFAULT_BM25: Bm25Options = { k1: 1.2, b: 0.4 };
 
 /** A document as weighted term frequencies. */
 export type TermFrequencies = ReadonlyMap<string, number>;

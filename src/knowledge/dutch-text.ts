@@ -32,6 +32,25 @@ const NUMBER_WORDS: Record<string, string> = {
   elf: "11", twaalf: "12", twintig: "20", dertig: "30", veertig: "40", vijftig: "50", honderd: "100",
 };
 
+/**
+ * Particles that Dutch verbs take as a separable first part ("uitgeven", "opschrijven",
+ * "meedoen"). A question word made of one of them and a known word is that word, not a typo.
+ */
+export const VERB_PARTICLES: readonly string[] = [
+  "aan", "af", "bij", "binnen", "buiten", "door", "in", "langs", "los", "mee", "na", "neer", "om", "op",
+  "over", "rond", "samen", "tegen", "terug", "thuis", "toe", "uit", "vast", "voor", "weg",
+];
+
+/** The particle a word starts with and the rest ("uitgeven" → ["uit", "geven"]), longest particle first; null when none fits. */
+export function splitParticle(word: string, minRest = 4): [string, string] | null {
+  let found: [string, string] | null = null;
+  for (const particle of VERB_PARTICLES) {
+    if (word.length - particle.length < minRest || !word.startsWith(particle)) continue;
+    if (!found || particle.length > found[0].length) found = [particle, word.slice(particle.length)];
+  }
+  return found;
+}
+
 /** Plurals and forms the Dutch snowball stemmer leaves apart. */
 const IRREGULAR_STEMS: Record<string, string> = { kinder: "kind", kindertj: "kind", kindj: "kind" };
 

@@ -17,7 +17,7 @@ export interface FusionSettings {
   candidates: number;
 }
 
-export const DEFAULT_FUSION: FusionSettings = { bm25Weight: 0.65, candidates: 60 };
+export const DEFAULT_FUSION: FusionSettings = { bm25Weight: 0.7, candidates: 60 };
 
 export interface HybridRetrieverDeps {
   chunks: readonly Chunk[];

@@ -63,7 +63,7 @@ export interface KnowledgeIndex extends Retriever {
 }
 
 /** Bump when chunking or features change in a way the settings below do not show. */
-const INDEX_FORMAT = 3;
+const INDEX_FORMAT = 4;
 const SETTINGS = {
   format: INDEX_FORMAT,
   chunks: DEFAULT_CHUNK_OPTIONS,

@@ -6,11 +6,12 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { tokenize } from "./dutch-text.js";
+import { tokenize, type Token } from "./dutch-text.js";
 
 const lexiconFile = z.object({
   version: z.union([z.number(), z.string()]),
   note: z.string().optional(),
+  keep: z.array(z.string()).optional(),
   groups: z.array(
     z.object({
       concept: z.string().min(1),
@@ -43,9 +44,19 @@ export interface Lexicon {
   stems: ReadonlySet<string>;
   /** Every folded word the lexicon knows. */
   words: ReadonlySet<string>;
+  /**
+   * Stopwords that still count inside a lexicon term ("geen geld", "niet veilig", "zelf doen"):
+   * without them the term would fire on "geld", "veilig" or nothing at all.
+   */
+  keep: ReadonlySet<string>;
 }
 
-export const EMPTY_LEXICON: Lexicon = { groups: [], byFirstStem: new Map(), stems: new Set(), words: new Set() };
+export const EMPTY_LEXICON: Lexicon = { groups: [], byFirstStem: new Map(), stems: new Set(), words: new Set(), keep: new Set() };
+
+/** The stems of tokens that lexicon terms are matched on: content words and the lexicon's kept stopwords. */
+export function lexiconStems(tokens: readonly Token[], lexicon: Lexicon): string[] {
+  return tokens.filter((t) => !t.stop || lexicon.keep.has(t.surface)).map((t) => t.stem);
+}
 
 /** Parses lexicon JSON text; throws a clear error naming the problem. */
 export function parseLexicon(jsonText: string): Lexicon {
@@ -53,12 +64,14 @@ export function parseLexicon(jsonText: string): Lexicon {
   if (!parsed.success) throw new Error(`lexicon: ${parsed.error.issues[0]?.message ?? "invalid"}`);
   const stems = new Set<string>();
   const words = new Set<string>();
+  const keep = new Set((parsed.data.keep ?? []).flatMap((word) => tokenize(word).map((t) => t.surface)));
   const groups = parsed.data.groups.map((group) => {
     const toPatterns = (terms: string[]) =>
       terms.flatMap((term) => {
-        // Matching uses content stems only, so "ik voel me alleen" also matches "voel me vaak alleen".
-        const content = tokenize(term).filter((t) => !t.stop);
+        // Matching uses content stems (and kept stopwords) only, so "ik voel me alleen" also matches "voel me vaak alleen".
+        const content = tokenize(term).filter((t) => !t.stop || keep.has(t.surface));
         for (const t of content) {
+          if (t.stop) continue;
           stems.add(t.stem);
           words.add(t.surface);
         }
@@ -76,7 +89,7 @@ export function parseLexicon(jsonText: string): Lexicon {
     for (const pattern of group.everydayPatterns) file(index, pattern, false);
     for (const pattern of group.policyPatterns) file(index, pattern, true);
   });
-  return { groups, byFirstStem, stems, words };
+  return { groups, byFirstStem, stems, words, keep };
 }
 
 /** Loads the lexicon file; a missing file gives an empty lexicon (retrieval still works). */

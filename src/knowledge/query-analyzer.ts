@@ -3,7 +3,7 @@
  * corpus (verb forms, compounds, typos), then the lexicon adds the policy words residents do not
  * use ("geldzorgen" → "armoede", "bestaansonzekerheid"), weighted below the person's own words.
  */
-import { STOPWORDS, stemWord, tokenize, type Token } from "./dutch-text.js";
+import { splitParticle, STOPWORDS, stemWord, tokenize, type Token } from "./dutch-text.js";
 import { matchGroups } from "./lexicon.js";
 import { conceptTerm, definitionTerm, isDefinitionQuestion, pairTerm, raise, type FeatureContext } from "./text-features.js";
 import { splitCompoundDeep, splitKnownCompound, TypoIndex } from "./vocabulary.js";
@@ -129,7 +129,19 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
     const parts =
       splitKnownCompound(token.surface, vocabulary) ?? splitCompoundDeep(token.surface, (stem) => vocabulary.stemFrequency.has(stem));
     if (parts) return { stem: token.stem, parts, written: token.surface, weight: weights.compoundPart + 0.1, known: true };
+    // "uitgeven", "opschrijven": a particle and a verb the corpus knows is that verb, not a typo of
+    // another word ("uiteen", "omschrijf"); a typo is only corrected to the same particle with another verb.
+    const particle = splitParticle(token.surface);
+    if (particle) {
+      const rest = stemWord(particle[1]);
+      if (inCorpus(rest) || lexicon.stems.has(rest)) {
+        return { stem: rest, parts: [], written: particle[1], weight: weights.compoundPart + 0.1, known: true };
+      }
+    }
     const corrected = typos.closest(token.surface);
+    if (corrected && particle && !(corrected.startsWith(particle[0]) && corrected.length - particle[0].length >= 4)) {
+      return { stem: token.stem, parts: [], written: token.surface, weight: 1, known: false };
+    }
     if (corrected && STOPWORDS.has(corrected)) return null;
     if (corrected) return { stem: stemWord(corrected), parts: [], written: corrected, weight: weights.corrected, known: true };
     return { stem: token.stem, parts: [], written: token.surface, weight: 1, known: false };
@@ -148,7 +160,10 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
     const sequence: string[] = [];
     let previous: string | null = null;
     for (const token of tokenize(query)) {
-      if (token.stop) continue;
+      if (token.stop) {
+        if (lexicon.keep.has(token.surface)) sequence.push(token.surface); // "geen geld", "zelf doen"
+        continue;
+      }
       const word = resolve(token);
       if (!word) continue;
       if (word.parts.length) for (const part of word.parts) clauses.push(new Map([[part, word.weight]]));
@@ -162,7 +177,7 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
       sequence.push(...own);
       const related = new Set<string>();
       for (const group of matchGroups(lexicon, own, "query")) {
-        for (const pattern of lexicon.groups[group]!.policyPatterns) for (const stem of pattern) related.add(stem);
+        for (const pattern of lexicon.groups[group]!.policyPatterns) for (const stem of pattern) if (!STOPWORDS.has(stem)) related.add(stem);
       }
       for (const stem of own) related.delete(stem);
       const label = context.labelStems?.has(word.stem) ?? false;
@@ -189,7 +204,8 @@ export function createQueryAnalyzer(context: FeatureContext): (query: string) =>
       if (weights.concept > 0) clause.set(conceptTerm(concept), weights.concept);
       if (weights.expansion > 0) {
         for (const pattern of policyPatterns) {
-          for (const stem of pattern) if (inCorpus(stem)) raise(clause, stem, weights.expansion / pattern.length);
+          const content = pattern.filter((stem) => !STOPWORDS.has(stem));
+          for (const stem of content) if (inCorpus(stem)) raise(clause, stem, weights.expansion / content.length);
         }
       }
       if (clause.size) clauses.push(clause);

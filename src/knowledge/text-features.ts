@@ -4,7 +4,7 @@
  * same terms (see `query-analyzer.ts`).
  */
 import { foldText, tokenize } from "./dutch-text.js";
-import { matchGroups, type Lexicon } from "./lexicon.js";
+import { lexiconStems, matchGroups, type Lexicon } from "./lexicon.js";
 import { splitSentences } from "./sentences.js";
 import { splitKnownCompound, type Vocabulary } from "./vocabulary.js";
 
@@ -141,7 +141,8 @@ export function documentTerms(
 ): Map<string, number> {
   const { vocabulary, lexicon, weights } = context;
   const terms = new Map<string, number>();
-  const content = tokenize(text).filter((t) => !t.stop);
+  const tokens = tokenize(text);
+  const content = tokens.filter((t) => !t.stop);
   content.forEach((token, i) => {
     add(terms, token.stem, 1);
     if (weights.pair > 0 && i > 0) add(terms, pairTerm(content[i - 1]!.stem, token.stem), weights.pair);
@@ -150,7 +151,8 @@ export function documentTerms(
       if (parts) for (const part of parts) add(terms, part, weights.compoundPart);
     }
   });
-  const headingStems = heading ? tokenize(heading).filter((t) => !t.stop).map((t) => t.stem) : [];
+  const headingTokens = heading ? tokenize(heading) : [];
+  const headingStems = headingTokens.filter((t) => !t.stop).map((t) => t.stem);
   for (const stem of headingStems) add(terms, stem, weights.heading);
   if (metadata && weights.metadata > 0) {
     for (const t of tokenize(metadata)) if (!t.stop) add(terms, t.stem, weights.metadata);
@@ -163,7 +165,7 @@ export function documentTerms(
     }
   }
   if (weights.concept > 0) {
-    for (const group of matchGroups(lexicon, [...headingStems, ...content.map((t) => t.stem)], "document")) {
+    for (const group of matchGroups(lexicon, [...lexiconStems(headingTokens, lexicon), ...lexiconStems(tokens, lexicon)], "document")) {
       add(terms, conceptTerm(lexicon.groups[group]!.concept), weights.concept);
     }
   }

@@ -74,6 +74,36 @@ describe("query analysis", () => {
     for (const part of parts) expect(weightOf("buurtcontact", part)).toBeGreaterThan(0);
   });
 
+  it("reads a particle verb as its verb, never as a typo of another word", () => {
+    const [koken] = contentStems("koken");
+    expect(analyze("meekoken").contentWords[0]).toMatchObject({ stem: koken, unknown: false });
+    // "uitgeven" is two edits from "uiteen", but it is "uit" + "geven": unknown here, not "uiteen".
+    const texts2 = ["De meningen lopen uiteen.", "Een uitnodiging voor vrijwilligers."];
+    const analyze2 = createQueryAnalyzer({ vocabulary: buildVocabulary(texts2), lexicon, weights: DEFAULT_FEATURE_WEIGHTS });
+    expect(analyze2("geld uitgeven").contentWords[1]).toMatchObject({ surface: "uitgeven", unknown: true });
+    expect(analyze2("geld uitgeven").terms.has(contentStems("uiteen")[0]!)).toBe(false);
+    // A typo that keeps the particle is still corrected.
+    expect(analyze2("uitnodigng").terms.has(contentStems("uitnodiging")[0]!)).toBe(true);
+  });
+
+  it("keeps the lexicon's own stopwords in a term, so 'geen werk' does not fire on 'werk'", () => {
+    const kept = parseLexicon(
+      JSON.stringify({
+        version: 1,
+        keep: ["geen", "zelf"],
+        groups: [
+          { concept: "werkloos", everyday: ["geen werk"], policy: ["armoede"] },
+          { concept: "eigen regie", everyday: ["zelf doen"], policy: ["bewoners"] },
+        ],
+      }),
+    );
+    const analyzeKept = createQueryAnalyzer({ vocabulary: buildVocabulary(texts), lexicon: kept, weights: DEFAULT_FEATURE_WEIGHTS });
+    expect(analyzeKept("ik heb geen werk").terms.has(conceptTerm("werkloos"))).toBe(true);
+    expect(analyzeKept("werk in de buurt").terms.has(conceptTerm("werkloos"))).toBe(false);
+    expect(analyzeKept("kunnen we het zelf doen").terms.has(conceptTerm("eigen regie"))).toBe(true);
+    expect(analyzeKept("wat doen jullie").terms.has(conceptTerm("eigen regie"))).toBe(false);
+  });
+
   it("drops a typo of a stopword instead of searching for it", () => {
     expect(analyze("wat is dat eigelijk").contentWords).toEqual([]);
   });
