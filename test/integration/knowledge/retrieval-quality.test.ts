@@ -60,7 +60,13 @@ describe("retrieval quality on the real knowledge base", () => {
     expect(known.confident).toBe(true);
     expect(known.replies[0]?.text).toContain("vrijwillige thuiskoks");
     expect(known.sources.map((s) => s.title)).toEqual(["Bijlage 1: de sociale basis"]);
-    const unknown = await ask("2", "hoe verleng ik mijn paspoort bij de gemeente?");
+    // Nothing in the sources or the guide answers this: it says so.
+    const unknown = await ask("2", "welke vergunning heb ik nodig voor een dakkapel?");
     expect(unknown.confident).toBe(false);
+    expect(unknown.replies[0]?.text).toContain("niet zeker");
+    // What only the gemeente decides gets the honest route, not a guess.
+    const local = await ask("3", "hoe verleng ik mijn paspoort bij de gemeente?");
+    expect(local.replies[0]?.text).toMatch(/gemeente beslist/i);
+    expect(local.replies[0]?.text).toContain("14");
   });
 });
