@@ -31,6 +31,8 @@ export interface Passage {
   publisher?: string;
   year?: number;
   kind: "knowledge" | "listing";
+  /** From one of the gemeente's own documents (`knowledge add`, front matter `type: gemeentedocument`). */
+  local?: true;
   /** Higher is better; comparable only within one result list. */
   score: number;
 }

@@ -254,7 +254,9 @@ const HELP_FOR: Record<HelpTopic, { categories: Category[]; keywords: string[] }
 
 /** "Hoogland (Amersfoort)", or "Bergen (NH.)" for a gemeente. */
 function describePlace(p: KnownPlace): string {
-  return p.kind === "gemeente" || !p.municipality || p.municipality === p.name ? p.name : `${p.name} (${p.municipality})`;
+  // "gemeente Oosterhout" beside "Oosterhout (Nijmegen)": read again, it finds the gemeente.
+  if (p.kind === "gemeente") return `gemeente ${p.name}`;
+  return !p.municipality || p.municipality === p.name ? p.name : `${p.name} (${p.municipality})`;
 }
 
 /** The name to remember: the name alone when it finds this place again, else with its gemeente ("Bloemenbuurt (Leeuwarden)"). */
