@@ -81,6 +81,14 @@ describe("CSV import", () => {
     expect(messages.find((m) => m.startsWith("latitude"))).toContain("rechtermuisknop");
   });
 
+  it("refuses swapped latitude and longitude, and says which number goes where", () => {
+    const content = readFileSync(fixture("zwolle-valid.csv"), "utf8").replace("52.51290,6.09440", "6.09440,52.51290");
+    const checked = checkListings("x.csv", content);
+    expect(checked.errors).toEqual([
+      expect.objectContaining({ row: 2, field: "latitude", message: "latitude en longitude zijn omgedraaid: zet 52.5129 bij latitude en 6.0944 bij longitude" }),
+    ]);
+  });
+
   it("explains a missing column", async () => {
     const header = readFileSync(fixture("zwolle-valid.csv"), "utf8").replace(",last_verified", "").replace(/,2026-\d\d-\d\d|,2024-05-01/g, "");
     const checked = checkListings("x.csv", header);
