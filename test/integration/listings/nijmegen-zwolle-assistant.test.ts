@@ -17,6 +17,7 @@ import { createApp, type App } from "../../../src/main.js";
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const TOWNS = join(ROOT, "test/fixtures/listings/towns");
 const TUESDAY_MORNING = new Date("2026-11-24T09:30:00Z");
+const CONTACT = "Sociaal wijkteam Nijmegen (fictief): bel 024 000 0000.";
 
 let dir: string;
 let app: App;
@@ -31,7 +32,7 @@ beforeAll(async () => {
   const listings = join(dir, "activiteiten");
   mkdirSync(listings);
   for (const file of ["nijmegen-fictief.csv", "nijmegen-sociale-kaart.json", "zwolle-fictief.csv"]) copyFileSync(join(TOWNS, file), join(listings, file));
-  const config = parseConfig({ DATA_DIR: join(dir, "data"), KNOWLEDGE_DIR: knowledge, LISTINGS_DIR: listings, LOG_LEVEL: "silent", EMBEDDINGS: "local" });
+  const config = parseConfig({ DATA_DIR: join(dir, "data"), KNOWLEDGE_DIR: knowledge, LISTINGS_DIR: listings, LOG_LEVEL: "silent", EMBEDDINGS: "local", WIJKTEAM_CONTACT: CONTACT });
   app = await createApp(config, { logger: createLogger("silent"), now: () => TUESDAY_MORNING });
 }, 120_000);
 
@@ -108,5 +109,23 @@ describe("a gemeente's own listings and documents (Nijmegen, Zwolle)", () => {
     const r = await send("kampen", "koffie in Kampen");
     expect(all(r)).toContain("Ik heb geen activiteiten in Kampen.");
     expect(all(r)).not.toContain("in de buurt");
+  });
+
+  it("gives debts in Lindenholt the nearest schuldhulp-inloop beside the first steps, and our wijkteam", async () => {
+    const r = await send("debts", "ik heb schulden en woon in Lindenholt");
+    expect(r.intent).toBe("handoff");
+    const texts = r.replies.map((m) => m.text);
+    expect(texts[0]).toContain("Schulden geven veel zorgen.");
+    expect(texts[1]).toMatch(/^Hier kunt u terecht, in de buurt van Lindenholt:\n\n1\. Schuldhulp-inloop Dukenburg\n/);
+    expect(texts[1]).toMatch(/Waar: Meijhorst 70, Nijmegen \(\d,\d km, iets verder weg\)/);
+    expect(texts.at(-1)).toContain(CONTACT);
+  });
+
+  it("sends debts in Kampen, outside Zwolle and Nijmegen, to the gemeente Kampen, not to our wijkteam", async () => {
+    const r = await send("debts-kampen", "ik heb schulden, ik woon in Kampen");
+    expect(r.intent).toBe("handoff");
+    expect(all(r)).toContain("Ik heb geen activiteiten in Kampen.");
+    expect(all(r)).toContain("Bel de gemeente Kampen: 14 en dan het netnummer.");
+    expect(all(r)).not.toContain(CONTACT);
   });
 });
