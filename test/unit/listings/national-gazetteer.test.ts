@@ -100,4 +100,9 @@ describe("the national gazetteer for Nijmegen and Zwolle", () => {
     expect(findIn("koffie in Wolfskuil")?.alternatives).toBeUndefined();
     expect(findIn("samen eten in Lent")?.place).toMatchObject({ municipality: "Nijmegen" });
   });
+
+  it("reads a typo as the covered place when a place elsewhere is just as near ('Hatrt': Hatert, not Haart)", () => {
+    expect(findIn("koffie drinken in Hatrt")?.place).toMatchObject({ name: "Hatert", municipality: "Nijmegen" });
+    expect(findIn("klusjes in huis in Schele")?.place).toMatchObject({ name: "Schelle", municipality: "Zwolle" });
+  });
 });
