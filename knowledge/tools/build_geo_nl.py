@@ -18,6 +18,7 @@ Names keep their official spelling; the bot normalises case, accents and hyphens
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from pathlib import Path
 
@@ -32,7 +33,8 @@ def rows(source: Path, name: str):
 def clean(value: str) -> str:
     if "\t" in value or "\n" in value:
         raise SystemExit(f"unexpected tab or newline in {value!r}")
-    return value.strip()
+    # Some CBS names lost their apostrophe ("t Acker", "s Heerenloo"): residents read "'t Acker".
+    return re.sub(r"^([ts]) (?=[A-Z])", r"'\1 ", value.strip())
 
 
 def write(name: str, header: list[str], records: list[list[str]]) -> None:

@@ -14,6 +14,8 @@ const RELATED_CREDIT = 0.4;
 /** List items shorter than this are quoted together with their neighbours. */
 const SHORT_LINE = 45;
 const MAX_GROUP_CHARS = 260;
+/** A list item that starts with a short label and a colon ("Wijkteam Dukenburg: …"). */
+const LABELLED_ITEM = /^[^:.!?]{3,44}: \S/;
 /** Shortest remainder for a question word to count as part of a compound. */
 const MIN_REST = 4;
 
@@ -145,7 +147,10 @@ function piecesOf(passage: Passage): string[] {
       continue;
     }
     flush();
-    pieces.push(...splitSentences(line).filter((sentence) => !sentence.endsWith("?")));
+    // "Wijkteam Dukenburg: Meijhorst 70. Inloop op maandag …": the label is the subject of every
+    // sentence of the item, so a short labelled item is quoted whole.
+    if (LABELLED_ITEM.test(line) && line.length <= MAX_GROUP_CHARS && !line.includes("?")) pieces.push(line);
+    else pieces.push(...splitSentences(line).filter((sentence) => !sentence.endsWith("?")));
   }
   flush();
   return pieces;

@@ -37,9 +37,12 @@ export async function answerQuestion(
   const guideFirst =
     guide &&
     (guide.kind === "local_route" && guide.topical ? true : inbound.persona === "resident" && !guide.mixed);
-  if (guide && guideFirst) return guided(inbound, guide, standalone, deps);
   const k = inbound.persona === "professional" ? 8 : 5;
-  const passages = deps.listings ? await searchForAnswer(deps.retriever, standalone, k) : await deps.retriever.search(standalone, { k });
+  // What the gemeente decides may be in the gemeente's own documents: then they answer, not the route.
+  const own = guide?.kind === "local_route" ? await ownDocumentPassages(deps, standalone, k) : [];
+  if (guide && guideFirst && own.length === 0) return guided(inbound, guide, standalone, deps);
+  const passages =
+    own.length > 0 ? own : deps.listings ? await searchForAnswer(deps.retriever, standalone, k) : await deps.retriever.search(standalone, { k });
   // Read only for a composer that uses it: the extractive composer never does.
   const history: ComposeRequest["history"] = deps.composer.usesHistory
     ? (await deps.store.recentMessages(inbound.conversationId, HISTORY_TURNS + 1))
@@ -101,6 +104,19 @@ export async function answerQuestion(
 function guided(inbound: InboundMessage, guide: GuideAnswer, standalone: string, deps: AssistantDeps) {
   const reply = guideReply(inbound, guide, deps.wijkteamContact);
   return guide.kind === "local_route" ? { reply, lastQuestion: standalone, localRoute: true as const } : { reply, lastQuestion: standalone };
+}
+
+/** How high the gemeente's own document must rank among all passages to answer a local question. */
+const OWN_DOCUMENT_RANK = 3;
+
+/**
+ * The passages of the gemeente's own documents (`knowledge add`) for a question about what the
+ * gemeente decides, when one of them ranks among the best; else none.
+ */
+async function ownDocumentPassages(deps: AssistantDeps, question: string, k: number) {
+  const found = await deps.retriever.search(question, { k, kind: "knowledge" });
+  if (!found.slice(0, OWN_DOCUMENT_RANK).some((p) => p.local)) return [];
+  return found.filter((p) => p.local);
 }
 
 /**

@@ -72,13 +72,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   // The crisis and concern texts end with "Wilt u dat een sociaal werker …?": a typed yes presses this button.
   const personYesFor = (language: string | undefined) => ({ ...personButtonFor(language), answers: "yes" as const });
 
+  /** A person, or else our wijkteam's contact (left out with `ownContact: false`: the resident lives elsewhere). */
   async function offerPerson(
     inbound: InboundMessage,
     reason: "crisis" | "handoff" | "unconfident",
+    options: { ownContact?: boolean } = {},
   ): Promise<OutboundMessage[]> {
     const offer = deps.handoff ? await deps.handoff.offer(inbound, reason) : null;
     if (offer) return [offer];
-    return [{ text: textsFor(inbound.language).noHandoff(deps.wijkteamContact) }];
+    return options.ownContact === false ? [] : [{ text: textsFor(inbound.language).noHandoff(deps.wijkteamContact) }];
   }
 
   /**
@@ -186,8 +188,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const topic = assessment.needsPerson;
       const steps = firstStepsText(topic, inbound.language);
       const nearby = topic === "person_requested" ? null : await helpNearby(inbound, text, topic, patch);
-      const offer = await offerPerson(inbound, "handoff");
-      const intro = topic === "person_requested" ? [] : [{ text: steps }, ...(nearby ? [nearby] : [])];
+      // Someone in another gemeente gets that gemeente's route (in `nearby`), not our wijkteam's contact.
+      const offer = await offerPerson(inbound, "handoff", { ownContact: !nearby?.outside });
+      const intro = topic === "person_requested" ? [] : [{ text: steps }, ...(nearby ? [nearby.reply] : [])];
       // "Waar kan ik hulp krijgen met schulden in Zeist?" asks where: the place that helps is the answer,
       // beside the first steps and the offer of a person.
       return reply(nearby && WHERE.test(text) ? "listings" : "handoff", [...intro, ...offer]);
@@ -308,12 +311,17 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   /** The nearest listing that helps (schuldhulp-inloop, mantelzorgsteunpunt), when the place is known. */
-  async function helpNearby(inbound: InboundMessage, text: string, topic: HelpTopic, patch: Partial<ConversationState>): Promise<OutboundMessage | null> {
+  async function helpNearby(
+    inbound: InboundMessage,
+    text: string,
+    topic: HelpTopic,
+    patch: Partial<ConversationState>,
+  ): Promise<{ reply: OutboundMessage; outside?: true } | null> {
     if (!deps.listings?.nearestHelp) return null;
     const found = await deps.listings.nearestHelp({ ...listingRequest(inbound, text, await currentState(inbound, patch)), topic });
     if (!found) return null;
     if (found.place) patch.place = found.place;
-    return found.reply;
+    return { reply: found.reply, ...(found.outside ? { outside: true as const } : {}) };
   }
 
   function listingRequest(inbound: InboundMessage, text: string, current: ConversationState) {

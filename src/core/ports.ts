@@ -31,6 +31,8 @@ export interface Passage {
   publisher?: string;
   year?: number;
   kind: "knowledge" | "listing";
+  /** From one of the gemeente's own documents (`knowledge add`, front matter `type: gemeentedocument`). */
+  local?: true;
   /** Higher is better; comparable only within one result list. */
   score: number;
 }
@@ -163,7 +165,9 @@ export interface ListingSearch {
    * for debts, a mantelzorgsteunpunt for care), shown beside the first steps. Null when the place is
    * not known from the text or the conversation, lies outside the listings' gemeenten, or nothing fits nearby.
    */
-  nearestHelp?(request: ListingRequest & { topic: HelpTopic }): Promise<{ reply: OutboundMessage; sources: Source[]; place?: string } | null>;
+  nearestHelp?(
+    request: ListingRequest & { topic: HelpTopic },
+  ): Promise<{ reply: OutboundMessage; sources: Source[]; place?: string; /** The place is outside the covered gemeenten: the reply names its own gemeente. */ outside?: true } | null>;
   /**
    * Listings that the knowledge search found (passage source `listing:<id>`), rendered the way a
    * listings answer shows them: name, next day and time, address, distance (when the place is

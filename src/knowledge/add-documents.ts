@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { basename, extname, join, relative } from "node:path";
 import { convertDocument, DOCUMENT_EXTENSIONS, DocumentRefused, type FoundMeta } from "./document-converters.js";
 import { parseFrontMatter, parseMarkdownDocument } from "./markdown-document.js";
+import { LOCAL_DOCUMENT_TYPE } from "./chunker.js";
 
 export interface AddOptions extends FoundMeta {
   /** Replace a document with the same id (or made from the same file). */
@@ -80,7 +81,7 @@ export async function addDocuments(knowledgeDir: string, files: string[], option
     }
     const fileName = clash && !("text" in clash) ? clash.file : `${String(next++).padStart(2, "0")}-${id}.md`;
     const body = /^#\s/m.test(converted.markdown) ? converted.markdown : `# ${title}\n\n${converted.markdown}`;
-    const text = `${frontMatter({ id, title, ...meta, type: "gemeentedocument", source_file: basename(file) })}\n${body}\n`;
+    const text = `${frontMatter({ id, title, ...meta, type: LOCAL_DOCUMENT_TYPE, source_file: basename(file) })}\n${body}\n`;
     const parsed = parseMarkdownDocument(text, id);
     const words = parsed.sections.flatMap((s) => s.blocks).join(" ").split(/\s+/).filter(Boolean).length;
     if (words < 5) {

@@ -5,6 +5,9 @@
  * Chunk text is the source's text verbatim, units joined by line breaks.
  */
 import type { ParsedDocument } from "./markdown-document.js";
+
+/** Front-matter type of a document the gemeente added itself (`knowledge add`). */
+export const LOCAL_DOCUMENT_TYPE = "gemeentedocument";
 import { splitSentences } from "./sentences.js";
 
 export interface Chunk {

@@ -7,7 +7,7 @@ import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Passage, RetrieveOptions, Retriever } from "../core/ports.js";
 import { Bm25Index } from "./bm25.js";
-import type { Chunk } from "./chunker.js";
+import { LOCAL_DOCUMENT_TYPE, type Chunk } from "./chunker.js";
 import type { QueryAnalysis } from "./query-analyzer.js";
 
 export interface FusionSettings {
@@ -88,6 +88,7 @@ function toPassage(chunk: Chunk, score: number): Passage {
     ...(chunk.publisher ? { publisher: chunk.publisher } : {}),
     ...(chunk.year ? { year: chunk.year } : {}),
     kind: chunk.kind,
+    ...(chunk.type === LOCAL_DOCUMENT_TYPE ? { local: true as const } : {}),
     score,
   };
 }

@@ -206,13 +206,18 @@ export function buildGazetteer(
       for (let len = Math.min(3, tokens.length - start); len >= 1; len--) {
         if (blocked.slice(start, start + len).some(Boolean)) continue;
         const joined = tokens.slice(start, start + len).join("");
+        let here: typeof best;
         for (const ix of indexes) {
           const near = ix.near(joined);
           if (!near || (best && near.distance >= best.hit.distance)) continue;
-          const hit: NameHit = { start, end: start + len, key: near.key, places: [], distance: near.distance };
-          const match = resolve(hit, tokens, used, skip, cased);
-          if (match) best = { hit, match };
+          for (const key of near.keys) {
+            const hit: NameHit = { start, end: start + len, key, places: [], distance: near.distance };
+            const match = resolve(hit, tokens, used, skip, cased);
+            // Of the names equally near to these letters, the one the evidence makes most likely (a covered place first).
+            if (match && (!here || hit.distance < here.hit.distance || (hit.distance === here.hit.distance && match.strength > here.match.strength))) here = { hit, match };
+          }
         }
+        if (here) best = here;
       }
     }
     return best?.match;

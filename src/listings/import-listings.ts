@@ -69,7 +69,8 @@ export function checkRead(read: ReadResult): CheckedListings {
     listings.push(listing);
     rows.push(located.row);
   }
-  warnings.push(...swappedCoordinates(listings, rows));
+  // Swapped coordinates put a listing in another continent, where no resident ever finds it: an error.
+  for (const issue of farCoordinates(listings, rows)) (issue.swapped ? errors : warnings).push(issue.issue);
   return { format: read.format, listings, errors, warnings };
 }
 
@@ -137,23 +138,26 @@ function failedReport(file: string, options: ImportOptions, errors: ImportIssue[
 }
 
 /** Latitude and longitude swapped is the most common spreadsheet mistake; flag listings far from all the others. */
-function swappedCoordinates(listings: Listing[], rows: Array<number | undefined>): ImportIssue[] {
+function farCoordinates(listings: Listing[], rows: Array<number | undefined>): Array<{ issue: ImportIssue; swapped: boolean }> {
   if (listings.length < 3) return [];
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const lat = median(listings.map((l) => l.latitude));
   const lon = median(listings.map((l) => l.longitude));
-  const out: ImportIssue[] = [];
+  const out: Array<{ issue: ImportIssue; swapped: boolean }> = [];
   listings.forEach((l, i) => {
     const far = Math.abs(l.latitude - lat) > 1 || Math.abs(l.longitude - lon) > 1.5;
     if (!far) return;
     const swapped = Math.abs(l.longitude - lat) < 1 && Math.abs(l.latitude - lon) < 1.5;
     const row = rows[i];
-    out.push({
+    const issue: ImportIssue = {
       ...(row !== undefined ? { row } : {}),
       id: l.id,
       field: "latitude",
-      message: swapped ? "latitude en longitude lijken omgedraaid" : "deze plek ligt ver van de andere activiteiten; kloppen latitude en longitude?",
-    });
+      message: swapped
+        ? `latitude en longitude zijn omgedraaid: zet ${l.longitude} bij latitude en ${l.latitude} bij longitude`
+        : "deze plek ligt ver van de andere activiteiten; kloppen latitude en longitude?",
+    };
+    out.push({ issue, swapped });
   });
   return out;
 }

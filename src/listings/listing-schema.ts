@@ -27,6 +27,12 @@ function list<T extends string>(allowed: readonly T[], kind: string, min: number
         if (!out.includes(lower as T)) out.push(lower as T);
         continue;
       }
+      // "geldzaken, mantelzorg": the values are right, the separator is not.
+      const parts = lower.split(/\s*[,;/]\s*/).filter(Boolean);
+      if (parts.length > 1 && parts.every((part) => (allowed as readonly string[]).includes(part))) {
+        ctx.addIssue({ code: "custom", message: `scheid meerdere waarden met | in plaats van een komma: "${parts.join("|")}"` });
+        continue;
+      }
       const guess = closestWord(lower, allowed);
       ctx.addIssue({
         code: "custom",
@@ -38,16 +44,19 @@ function list<T extends string>(allowed: readonly T[], kind: string, min: number
   });
 }
 
-function coordinate(label: string, limit: number) {
+function coordinate(label: string, limit: number, example: string) {
   return text.transform((value, ctx): number => {
     if (value === "") {
-      ctx.addIssue({ code: "custom", message: `${label} ontbreekt (decimaal getal, bijvoorbeeld 52.0861)` });
+      ctx.addIssue({
+        code: "custom",
+        message: `${label} ontbreekt (decimaal getal, bijvoorbeeld ${example}; klik in Google Maps of op openstreetmap.org met de rechtermuisknop op het adres om de coördinaten te zien)`,
+      });
       return z.NEVER;
     }
     // Spreadsheets set to Dutch write a decimal comma; the value is unambiguous, so accept it.
     const n = Number(value.replace(",", "."));
     if (!/^-?\d+([.,]\d+)?$/.test(value) || !Number.isFinite(n)) {
-      ctx.addIssue({ code: "custom", message: `${label} "${value}" is geen getal (schrijf bijvoorbeeld 52.0861)` });
+      ctx.addIssue({ code: "custom", message: `${label} "${value}" is geen getal (schrijf bijvoorbeeld ${example})` });
       return z.NEVER;
     }
     if (Math.abs(n) > limit) {
@@ -82,8 +91,8 @@ export const listingSchema = z.object({
     return m[2] ? `${m[1]} ${m[2].toUpperCase()}` : m[1]!;
   }),
   city: optionalText,
-  latitude: coordinate("latitude", 90),
-  longitude: coordinate("longitude", 180),
+  latitude: coordinate("latitude", 90, "52.0861"),
+  longitude: coordinate("longitude", 180, "5.1214"),
   schedule: text.transform((value, ctx) => {
     const parsed = parseSchedule(value);
     if (!parsed.ok) {

@@ -130,7 +130,8 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       const q = understandQuestion(request.text, { vocabulary: deps.vocabulary, gazetteer, now });
       if (q.place?.known && q.place.alternatives) return null;
       const origin = await findOrigin(q, request, readMemory(request.memory), gazetteer);
-      if (!origin || "unknown" in origin || !gazetteer.covers(origin.gemeentecode)) return null;
+      if (!origin || "unknown" in origin) return null;
+      const outside = !gazetteer.covers(origin.gemeentecode);
       const help = HELP_FOR[request.topic];
       const hits = index.search({
         origin: origin.point,
@@ -148,9 +149,18 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       const named = (h: SearchHit) => help.keywords.some((k) => normalise(h.item.listing.name).includes(k));
       hits.sort((a, b) => Number(named(b)) - Number(named(a)));
       hits.splice(request.persona === "resident" ? 1 : 2);
+      const remember = origin.remember ? { place: origin.remember } : {};
+      if (outside) {
+        // Not one of our gemeenten: say so by name, with that gemeente's own route (and help just across the border).
+        const own = listingsTexts.outsideGemeente(gemeenteName(origin, gazetteer));
+        const text = hits.length
+          ? [listingsTexts.outsideNearby(origin.name), ...hits.map((h, i) => renderHit(h, i + 1, now)), own].join("\n\n")
+          : [listingsTexts.outside(origin.name), listingsTexts.coveredOnly(gazetteer.coveredNames()), own].filter(Boolean).join("\n");
+        return { reply: { text }, sources: sourcesFor(hits), outside: true, ...remember };
+      }
       if (hits.length === 0) return null;
       const text = [listingsTexts.helpNearby(origin.where), ...hits.map((h, i) => renderHit(h, i + 1, now))].join("\n\n");
-      return { reply: { text }, sources: sourcesFor(hits), ...(origin.remember ? { place: origin.remember } : {}) };
+      return { reply: { text }, sources: sourcesFor(hits), ...remember };
     },
   };
 
@@ -259,7 +269,9 @@ const HELP_FOR: Record<HelpTopic, { categories: Category[]; keywords: string[] }
 
 /** "Hoogland (Amersfoort)", or "Bergen (NH.)" for a gemeente. */
 function describePlace(p: KnownPlace): string {
-  return p.kind === "gemeente" || !p.municipality || p.municipality === p.name ? p.name : `${p.name} (${p.municipality})`;
+  // "gemeente Oosterhout" beside "Oosterhout (Nijmegen)": read again, it finds the gemeente.
+  if (p.kind === "gemeente") return `gemeente ${p.name}`;
+  return !p.municipality || p.municipality === p.name ? p.name : `${p.name} (${p.municipality})`;
 }
 
 /** The name to remember: the name alone when it finds this place again, else with its gemeente ("Bloemenbuurt (Leeuwarden)"). */

@@ -49,6 +49,9 @@ function buildListingsTexts(language: string) {
     helpNearby: (where: string) => `Hier kunt u terecht, ${where}:`,
     outside: (name: string) => `Ik heb geen activiteiten in ${name}.`,
     outsideNearby: (name: string) => `Ik heb geen activiteiten in ${name} zelf. Dit is het dichtstbij, buiten ${name}:`,
+    /** For someone outside the covered gemeenten who needs help with a situation (debts, care). */
+    outsideGemeente: (gemeente: string | undefined) =>
+      `Bel de gemeente${gemeente ? ` ${gemeente}` : ""}: 14 en dan het netnummer. Vraag naar het sociaal wijkteam of het Wmo-loket. Of kijk op de website van de gemeente.`,
     coveredOnly: (names: string[]) => (names.length > 0 && names.length <= 6 ? `Ik ken alleen activiteiten in ${listNames(names)}.` : undefined),
     outsideHelp: (gemeente: string | undefined) =>
       [

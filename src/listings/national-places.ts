@@ -61,10 +61,14 @@ export function loadNationalPlaces(knowledgeDir: string): NationalPlaces {
     pc4.set(code!, { pc4: code!, lat: Number(lat), lon: Number(lon), gemeentecode: gemeentecode!, woonplaats: woonplaats! });
   }
   const places: PlaceRecord[] = [];
-  for (const [kind, name, gemeentecode, lat, lon, inwoners] of readTable(join(dir, "places.tsv"))) {
+  const buurtWijk = new Map<PlaceRecord, string>();
+  for (const [kind, name, gemeentecode, lat, lon, inwoners, wijk] of readTable(join(dir, "places.tsv"))) {
     if (kind !== "woonplaats" && kind !== "wijk" && kind !== "buurt") continue;
-    places.push({ kind, name: name!, gemeentecode: gemeentecode!, lat: Number(lat), lon: Number(lon), inwoners: Number(inwoners) || 0 });
+    const place: PlaceRecord = { kind, name: name!, gemeentecode: gemeentecode!, lat: Number(lat), lon: Number(lon), inwoners: Number(inwoners) || 0 };
+    places.push(place);
+    if (kind === "buurt" && wijk) buurtWijk.set(place, wijk);
   }
+  centreWijkenOnResidents(places, buurtWijk);
   const areas = [...pc4.values()];
   const national: NationalPlaces = {
     gemeenten,
@@ -87,6 +91,31 @@ export function loadNationalPlaces(knowledgeDir: string): NationalPlaces {
   };
   loaded.set(dir, national);
   return national;
+}
+
+/**
+ * A CBS wijk's centroid is the middle of its outline, which for a wijk with farmland or a business
+ * park lies far from where people live ("Wijk 40 Berkum" lies 3 km east of the buurt Berkum). Its
+ * point becomes the mean of its buurten, weighted by their inhabitants, so distances from "Berkum"
+ * are measured from where its residents are. A wijk whose buurten have no inhabitants keeps its own.
+ */
+function centreWijkenOnResidents(places: PlaceRecord[], buurtWijk: Map<PlaceRecord, string>): void {
+  const sums = new Map<string, { lat: number; lon: number; weight: number }>();
+  for (const [buurt, wijk] of buurtWijk) {
+    if (buurt.inwoners <= 0) continue;
+    const id = `${buurt.gemeentecode}|${wijk}`;
+    const sum = sums.get(id) ?? { lat: 0, lon: 0, weight: 0 };
+    sum.lat += buurt.lat * buurt.inwoners;
+    sum.lon += buurt.lon * buurt.inwoners;
+    sum.weight += buurt.inwoners;
+    sums.set(id, sum);
+  }
+  for (const place of places) {
+    const sum = place.kind === "wijk" ? sums.get(`${place.gemeentecode}|${place.name}`) : undefined;
+    if (!sum) continue;
+    place.lat = Math.round((sum.lat / sum.weight) * 1e5) / 1e5;
+    place.lon = Math.round((sum.lon / sum.weight) * 1e5) / 1e5;
+  }
 }
 
 /** Rows of a tab-separated file without its header; none when the file is missing. */

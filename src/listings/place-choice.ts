@@ -16,6 +16,8 @@ export interface PlaceEvidence {
   bare: boolean;
   /** Only ordinary words of a question ("de buurt", "koffie", "de"): a place only when written as a name. */
   common: boolean;
+  /** "gemeente" right before it ("gemeente Oosterhout"): the gemeente of that name is meant. */
+  gemeente?: boolean;
 }
 
 /** How sure the words around a name make it a place: 2 (place word or alone), 1 (capital), 0. */
@@ -31,6 +33,7 @@ export function placeEvidence(tokens: string[], cased: string[] | undefined, hit
     capital: cased !== undefined && hit.start > 0 && /^\p{Lu}/u.test(cased[hit.start] ?? ""),
     bare: hit.start === 0 && hit.end === tokens.length,
     common: tokens.slice(hit.start, hit.end).every(skip),
+    ...(before >= 0 && tokens[before] === "gemeente" ? { gemeente: true } : {}),
   };
 }
 
@@ -68,12 +71,17 @@ export function chooseAmong(places: KnownPlace[], input: ChoiceInput): { place: 
       end = q.end;
     }
   }
+  if (ev.gemeente && candidates.some((p) => p.kind === "gemeente")) candidates = candidates.filter((p) => p.kind === "gemeente");
   const strong = ev.preposition || ev.bare || end !== undefined;
   // "in de buurt", "koffie": ordinary words need a capital, or nothing else in the message.
   if (ev.common && !ev.capital && !ev.bare && end === undefined) return undefined;
   const inCovered = candidates.filter((p) => covered(p.gemeentecode));
   if (inCovered.length > 0) {
     if (!fuzzy && joinedLength <= 4 && !strong && !ev.capital) return undefined;
+    const here = pick(inCovered, true);
+    const town = !fuzzy && end === undefined && here ? largerTownElsewhere(candidates, here.place, covered) : undefined;
+    // "Oosterhout" is a buurt of Nijmegen and a gemeente in Brabant: ask, the covered place first.
+    if (here && town) return { place: here.place, alternatives: [...(here.alternatives ?? [here.place]).slice(0, MAX_CHOICES - 1), town] };
     candidates = inCovered;
   } else if (fuzzy) {
     if (!ev.preposition || joinedLength < 6 || !input.sameStart) return undefined;
@@ -84,6 +92,18 @@ export function chooseAmong(places: KnownPlace[], input: ChoiceInput): { place: 
   const picked = pick(candidates, inCovered.length > 0);
   if (!picked) return undefined;
   return { ...picked, ...(end !== undefined ? { end } : {}) };
+}
+
+/**
+ * A gemeente or woonplaats outside the covered gemeenten with the exact name of a covered wijk or
+ * buurt, and more inhabitants than it: what many people mean by the name.
+ */
+function largerTownElsewhere(candidates: KnownPlace[], here: KnownPlace, covered: (code: string | undefined) => boolean): KnownPlace | undefined {
+  if (KIND_RANK[here.kind] <= KIND_RANK.plaats) return undefined;
+  const towns = candidates
+    .filter((p) => !covered(p.gemeentecode) && KIND_RANK[p.kind] <= KIND_RANK.plaats && (p.inwoners ?? 0) > (here.inwoners ?? 0))
+    .sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || (b.inwoners ?? 0) - (a.inwoners ?? 0));
+  return towns[0];
 }
 
 function pick(candidates: KnownPlace[], covered: boolean): { place: KnownPlace; alternatives?: KnownPlace[] } | undefined {

@@ -40,8 +40,8 @@ export interface NameHit {
 export interface NameIndex {
   /** Every exact name match that starts at an unused token. */
   exact(tokens: string[], used: boolean[]): NameHit[];
-  /** The nearest name within the typos allowed for a span of letters, or undefined. */
-  near(joined: string): { key: string; distance: number } | undefined;
+  /** The nearest names within the typos allowed for a span of letters (all at the least distance), or undefined. */
+  near(joined: string): { keys: string[]; distance: number } | undefined;
   places(key: string): KnownPlace[];
   readonly size: number;
 }
@@ -74,7 +74,7 @@ export function buildNameIndex(entries: Array<{ name: string; key?: string; plac
     if (list) list.push(i);
     else byFirstWord.set(first, [i]);
   });
-  const nearMemo = new Map<string, { key: string; distance: number } | null>();
+  const nearMemo = new Map<string, { keys: string[]; distance: number } | null>();
 
   return {
     size: keys.length,
@@ -97,7 +97,7 @@ export function buildNameIndex(entries: Array<{ name: string; key?: string; plac
       const known = nearMemo.get(span);
       if (known !== undefined) return known ?? undefined;
       const typos = allowedTypos(span.length);
-      let best: { key: string; distance: number } | undefined;
+      let best: { keys: string[]; distance: number } | undefined;
       if (typos > 0) {
         const mask = letterMask(span);
         const len = span.length;
@@ -109,7 +109,9 @@ export function buildNameIndex(entries: Array<{ name: string; key?: string; plac
           const joined = keys[i]!.replace(/ /g, "");
           const max = Math.min(typos, allowedTypos(joined.length));
           const d = boundedEditDistance(span, joined, max);
-          if (d <= max && (!best || d < best.distance)) best = { key: keys[i]!, distance: d };
+          // Every name at the least distance: "hatrt" is as near to Haart as to Hatert, and the caller knows which is covered.
+          if (d <= max && (!best || d < best.distance)) best = { keys: [keys[i]!], distance: d };
+          else if (d <= max && best && d === best.distance && !best.keys.includes(keys[i]!)) best.keys.push(keys[i]!);
           if (best?.distance === 0) break;
         }
       }

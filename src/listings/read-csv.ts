@@ -10,7 +10,7 @@ const CSV_ERRORS: Partial<Record<string, string>> = {
 };
 
 /**
- * Reads a listings CSV (docs/contracts.md: UTF-8, comma-separated, header row). Cells stay strings;
+ * Reads a listings CSV (docs/contracts.md: UTF-8, comma- or semicolon-separated, header row). Cells stay strings;
  * validation happens later. Broken quoting, a wrong header or a wrong number of cells is reported
  * with the spreadsheet row number (header = row 1).
  */
@@ -18,8 +18,9 @@ export function readListingsCsv(content: string): ReadResult {
   const errors: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   let records: Array<{ record: string[]; info: { lines: number; records: number } }>;
+  const delimiter = delimiterOf(content);
   try {
-    records = parse(content, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(content, { bom: true, delimiter, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (error) {
     if (error instanceof CsvError) {
       const lines = typeof error.lines === "number" ? error.lines : undefined;
@@ -32,10 +33,6 @@ export function readListingsCsv(content: string): ReadResult {
   if (!header) return { format: "csv", listings: [], errors: [{ message: "het bestand is leeg; de eerste regel moet de kolomnamen bevatten" }], warnings };
 
   const names = header.record.map((h) => h.trim().toLowerCase());
-  if (names.length === 1 && names[0]!.includes(";")) {
-    errors.push({ row: 1, message: "de kolommen zijn gescheiden door puntkomma's (;). Gebruik komma's (bewaar als 'CSV UTF-8, door komma's gescheiden')" });
-    return { format: "csv", listings: [], errors, warnings };
-  }
   const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
   if (missing.length > 0) {
     errors.push({ row: 1, message: `kolom${missing.length > 1 ? "men" : ""} ontbreekt in de kopregel: ${missing.join(", ")}` });
@@ -55,7 +52,7 @@ export function readListingsCsv(content: string): ReadResult {
     // The row is the line the record starts on (header = 1), as an editor or spreadsheet shows it.
     const row = info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
     if (record.length !== names.length) {
-      errors.push({ row, message: `deze rij heeft ${record.length} waarden, de kopregel ${names.length}; staat er een komma in een waarde zonder aanhalingstekens?` });
+      errors.push({ row, message: `deze rij heeft ${record.length} waarden, de kopregel ${names.length}; staat er een ${delimiter === ";" ? "puntkomma" : "komma"} in een waarde zonder aanhalingstekens?` });
       continue;
     }
     const raw: RawListing = {};
@@ -65,4 +62,14 @@ export function readListingsCsv(content: string): ReadResult {
     listings.push({ raw, row });
   }
   return { format: "csv", listings, errors, warnings };
+}
+
+/**
+ * The column separator, read from the header row: a comma, or a semicolon when the header has
+ * semicolons and no commas (Excel set to Dutch saves "CSV" that way, even as "door komma's gescheiden").
+ * The column names hold neither, so the header alone decides; values keep their own commas and semicolons.
+ */
+function delimiterOf(content: string): string {
+  const header = content.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  return header.includes(";") && !header.includes(",") ? ";" : ",";
 }

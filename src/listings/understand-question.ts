@@ -153,6 +153,8 @@ export function isListingsQuestion(q: UnderstoodQuestion): boolean {
   if (hasNeed && (anchor || q.ask || q.tokenCount <= 3)) return true;
   // "is er vandaag iets in Zeist?": asking what is on at a named place and time.
   if (q.ask && explicitPlace && (q.time !== undefined || q.near)) return true;
+  // "iets gratis op zaterdag in Nijmegen": a place, a day and "free" together ask what is on.
+  if (explicitPlace && q.time !== undefined && q.cost === "free") return true;
   return q.audiences.length > 0 && explicitPlace && (q.time !== undefined || q.ask || q.cost !== undefined);
 }
 

@@ -99,6 +99,20 @@ describe("extractive composer", () => {
     expect(answer.text).toContain("langer zelfstandig thuis wonen");
   });
 
+  it("quotes a labelled list item whole, so its times stay with its place", async () => {
+    const spreekuren = passage({
+      id: "wijkteam#1",
+      source: "wijkteam",
+      title: "Het sociaal wijkteam in uw wijk",
+      publisher: "Gemeente Nijmegen (fictief)",
+      section: "Spreekuren",
+      text: "Spreekuren\nWijkteam Dukenburg: Meijhorst 70. Inloop op maandag en donderdag van 9.00 tot 12.00 uur.\nWijkteam Oost: Berg en Dalseweg 80. Inloop op dinsdag van 13.00 tot 16.00 uur.",
+    });
+    const answer = await composer.compose(request("wanneer is de inloop van het wijkteam in Dukenburg?", [spreekuren]));
+    expect(answer.confident).toBe(true);
+    expect(answer.text).toContain("“Wijkteam Dukenburg: Meijhorst 70. Inloop op maandag en donderdag van 9.00 tot 12.00 uur.”");
+  });
+
   it("can cite a listing by its name", async () => {
     const answer = await composer.compose(request("samen een warme maaltijd eten op woensdag", [listing]));
     expect(answer.confident).toBe(true);

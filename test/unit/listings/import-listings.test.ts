@@ -60,8 +60,36 @@ describe("CSV import", () => {
     expect(report.errors[0]).toMatchObject({ row: 3, message: expect.stringContaining("aanhalingsteken") });
   });
 
-  it("explains a semicolon-separated export and a missing column", async () => {
-    expect((await importListingsFile(repo(), fixture("semicolon.csv"))).errors[0]?.message).toContain("puntkomma");
+  it("reads a semicolon-separated export (Excel set to Dutch), with quoted values and decimal commas", async () => {
+    expect((await importListingsFile(repo(), fixture("semicolon.csv"))).ok).toBe(true);
+    const excel = await importListingsFile(repo(), fixture("semicolon-excel.csv"));
+    expect(excel.errors).toEqual([]);
+    expect(excel.added).toBe(3);
+    const split = checkListings("x.csv", readFileSync(fixture("semicolon-excel.csv"), "utf8").replace('"ma 13:00-16:00; do 09:00-12:00"', "ma 13:00-16:00; do 09:00-12:00"));
+    expect(split.errors).toEqual([expect.objectContaining({ row: 3, message: expect.stringContaining("puntkomma in een waarde zonder aanhalingstekens") })]);
+  });
+
+  it("says what to fix: the longitude's own example, where to find coordinates, and | between values", () => {
+    const rows = readFileSync(fixture("zwolle-valid.csv"), "utf8").split("\n");
+    const cells = rows[1]!.split(",");
+    cells[4] = '"ontmoeting, sport-en-bewegen"';
+    cells.splice(cells.length - 10, 2, "", "");
+    const checked = checkListings("x.csv", [rows[0], cells.join(",")].join("\n"));
+    const messages = checked.errors.map((e) => `${e.field}: ${e.message}`);
+    expect(messages).toContain('categories: scheid meerdere waarden met | in plaats van een komma: "ontmoeting|sport-en-bewegen"');
+    expect(messages.find((m) => m.startsWith("longitude"))).toContain("bijvoorbeeld 5.1214");
+    expect(messages.find((m) => m.startsWith("latitude"))).toContain("rechtermuisknop");
+  });
+
+  it("refuses swapped latitude and longitude, and says which number goes where", () => {
+    const content = readFileSync(fixture("zwolle-valid.csv"), "utf8").replace("52.51290,6.09440", "6.09440,52.51290");
+    const checked = checkListings("x.csv", content);
+    expect(checked.errors).toEqual([
+      expect.objectContaining({ row: 2, field: "latitude", message: "latitude en longitude zijn omgedraaid: zet 52.5129 bij latitude en 6.0944 bij longitude" }),
+    ]);
+  });
+
+  it("explains a missing column", async () => {
     const header = readFileSync(fixture("zwolle-valid.csv"), "utf8").replace(",last_verified", "").replace(/,2026-\d\d-\d\d|,2024-05-01/g, "");
     const checked = checkListings("x.csv", header);
     expect(checked.errors[0]).toMatchObject({ row: 1, message: expect.stringContaining("last_verified") });

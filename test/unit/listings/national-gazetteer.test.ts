@@ -69,3 +69,40 @@ describe("the national gazetteer", () => {
     expect(gazetteer.gemeenteAt({ lat: 48.85, lon: 2.35 })).toBeUndefined();
   });
 });
+
+describe("the national gazetteer for Nijmegen and Zwolle", () => {
+  // One fictional listing in each (test/fixtures/listings/towns): both gemeenten are covered.
+  const listings = [
+    { id: "n", name: "Koffie", latitude: 51.8397, longitude: 5.8437, postcode: "6542 AB", city: "Nijmegen" },
+    { id: "z", name: "Koffie", latitude: 52.5169, longitude: 6.1097, postcode: "8022 AA", city: "Zwolle" },
+  ] as unknown as Listing[];
+  const towns = loadGazetteer(KNOWLEDGE_DIR, listings);
+  const findIn = (text: string) => {
+    const cased = normalise(text, true).split(" ");
+    const tokens = cased.map((t) => t.toLowerCase());
+    return towns.find(tokens, tokens.map(() => false), (t) => ORDINARY.has(t), cased);
+  };
+
+  it("puts a wijk where its residents live, not in the middle of its farmland", () => {
+    // "Wijk 40 Berkum" has its outline centre near Hessenpoort (52.539, 6.169); its people live in the buurt Berkum (52.524, 6.137).
+    const berkum = findIn("iets in Berkum")!.place;
+    expect(berkum).toMatchObject({ municipality: "Zwolle" });
+    expect(Math.abs(berkum.lat - 52.524)).toBeLessThan(0.005);
+    expect(Math.abs(berkum.lon - 6.137)).toBeLessThan(0.01);
+  });
+
+  it("asks about a covered buurt that shares its name with a larger gemeente elsewhere, and 'gemeente …' answers it", () => {
+    const oosterhout = findIn("is er iets in Oosterhout")!;
+    expect(oosterhout.alternatives?.map((p) => `${p.kind} ${p.municipality}`)).toEqual(["buurt Nijmegen", "gemeente Oosterhout"]);
+    expect(findIn("is er iets in gemeente Oosterhout")).toMatchObject({ place: { kind: "gemeente", name: "Oosterhout" } });
+    expect(findIn("is er iets in gemeente Oosterhout")?.alternatives).toBeUndefined();
+    // A covered buurt with no larger namesake is taken at once.
+    expect(findIn("koffie in Wolfskuil")?.alternatives).toBeUndefined();
+    expect(findIn("samen eten in Lent")?.place).toMatchObject({ municipality: "Nijmegen" });
+  });
+
+  it("reads a typo as the covered place when a place elsewhere is just as near ('Hatrt': Hatert, not Haart)", () => {
+    expect(findIn("koffie drinken in Hatrt")?.place).toMatchObject({ name: "Hatert", municipality: "Nijmegen" });
+    expect(findIn("klusjes in huis in Schele")?.place).toMatchObject({ name: "Schelle", municipality: "Zwolle" });
+  });
+});

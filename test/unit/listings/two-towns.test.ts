@@ -143,8 +143,11 @@ describe("two towns: help nearby for a situation that needs a person", () => {
     expect(care?.reply.text).toContain("Mantelzorgsteunpunt Hoogland");
     const nowhere = await service.search.nearestHelp!({ text: "ik heb schulden", persona: "resident", now: new Date("2026-11-24T09:30:00Z"), topic: "debts" });
     expect(nowhere).toBeNull();
+    // Outside the covered gemeenten: said by name, with that gemeente's own route.
     const outside = await service.search.nearestHelp!({ text: "ik heb schulden, ik woon in Maastricht", persona: "resident", now: new Date("2026-11-24T09:30:00Z"), topic: "debts" });
-    expect(outside).toBeNull();
+    expect(outside?.outside).toBe(true);
+    expect(outside?.reply.text).toContain("Ik heb geen activiteiten in Maastricht.");
+    expect(outside?.reply.text).toContain("Bel de gemeente Maastricht: 14 en dan het netnummer.");
   });
 });
 

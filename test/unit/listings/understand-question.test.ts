@@ -169,6 +169,11 @@ describe("isListingsQuestion", () => {
     "Welke activiteiten zijn er voor ouderen in Zeist?",
     "wat is er nu open in 3701",
     "is er vandaag iets in Den Dolder?",
+    // Who, where and a need said as a situation or as "wat kan zij doen", not as an activity word.
+    "mijn moeder van 82 woont in Zeist en zit veel alleen",
+    "mijn vader van 80 woont in Zeist-West, wat kan hij doen?",
+    "iets in Den Dolder voor ouderen",
+    "iets gratis op zaterdag in Zeist",
   ])("activity: %s", (text) => {
     expect(isListingsQuestion(understand(text))).toBe(true);
   });
@@ -187,6 +192,7 @@ describe("isListingsQuestion", () => {
     "hallo",
     "komen er eigenlijk veel kids af op die activiteiten in de L flat?",
     "is het in die L-flat nou echt gezelliger geworden?",
+    "is de huishoudelijke hulp in Zeist gratis?",
   ])("not an activity: %s", (text) => {
     expect(isListingsQuestion(understand(text))).toBe(false);
   });
