@@ -194,7 +194,7 @@ describe("Slack slash command and buttons, in the real app", () => {
         api_app_id: "A0WIJKWIJZER",
         token: "legacy",
         is_cleared: false,
-        view: { id: "V1", type: "modal", callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values: {} } },
+        view: { id: "V2", type: "modal", callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values: {} } },
       }),
     );
     expect(await h.waitForFeedback(1, conversationId)).toEqual([{ conversation_id: conversationId, message_ref: ts, value: "down", reason: null }]);
