@@ -53,6 +53,8 @@ export async function startChild(options: {
   port: number;
   databaseUrl?: string;
   leaseSeconds?: number;
+  /** More environment (e.g. SLACK_HANDOFF_CHANNEL). */
+  env?: Record<string, string>;
 }): Promise<ChildApp> {
   const { fake, slack, dataDir, port } = options;
   const child = spawn(process.execPath, ["src/bin/wijkwijzer.js", "start"], {
@@ -77,6 +79,7 @@ export async function startChild(options: {
       ...(slack ? { SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: FAKE_SLACK_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl } : {}),
       LEASE_SECONDS: String(options.leaseSeconds ?? 3),
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+      ...options.env,
     },
     stdio: ["ignore", "ignore", process.env.FAULT_TEST_LOG ? "inherit" : "ignore"],
   });

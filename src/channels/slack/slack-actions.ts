@@ -34,7 +34,9 @@ export function registerActionHandlers(context: SlackAppContext): void {
     await ack();
     const press = readPress(action, body);
     afterAck(context, "recording feedback", async () => {
-      // The trigger id lives 3 seconds: open the modal first. Without it the 👎 is recorded right away.
+      // In this process, not through the inbox: the trigger id expires 3 seconds after the press, too
+      // soon for a queue. The form's answer is recorded in the inbox (slack-feedback.ts); when the form
+      // cannot open, the 👎 is recorded without a reason.
       const opened = await openFeedbackModal(context, client, body.trigger_id, press);
       if (!opened) await pressCoreButton(context, ACTIONS.feedbackDown, press);
     });

@@ -108,6 +108,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackAppContext 
     botUserId: identity.botUserId,
     delivery,
     sender: createSlackSender(delivery),
+    work: new Map(),
     ...(options.inbox ? { inbox: options.inbox } : {}),
   };
   registerMessageHandlers(context);

@@ -1,8 +1,9 @@
 import type { App, webApi } from "@slack/bolt";
 import type { ChannelSender } from "../../core/ports.js";
+import type { OutboundMessage } from "../../core/types.js";
 import type { ChannelDeps } from "../channel.js";
 import type { Inbox } from "../inbox.js";
-import type { SlackDelivery } from "./slack-delivery.js";
+import type { MessageOptions, ReplyTarget, SlackDelivery } from "./slack-delivery.js";
 import { describeSlackError } from "./slack-errors.js";
 
 /**
@@ -25,7 +26,26 @@ export interface SlackAppContext {
    * are answered in this process after the acknowledgement (no outbox runs).
    */
   inbox?: { inbox: Inbox; kick: () => void };
+  /**
+   * Performers of recorded work by kind (`takeInWork` in slack-intake.ts): listeners that record
+   * work register here how it is done, so the inbox worker (on any instance) can do it.
+   */
+  work: Map<string, SlackWorkHandler>;
 }
+
+/** A message a performed piece of work sends (a notice to a worker, a thank-you): through the outbox. */
+export interface SlackOutput {
+  conversationId: string;
+  target: ReplyTarget;
+  message: OutboundMessage;
+  options?: MessageOptions;
+}
+
+/**
+ * Performs one recorded piece of work; resolves with what it sends. Must be safe to run again
+ * (an instance that died mid-way leaves it to the next): a throw is retried by the inbox worker.
+ */
+export type SlackWorkHandler = (data: unknown, receivedAt: Date) => Promise<SlackOutput[]>;
 
 /** Adds listeners to the Slack app (called once, after the built-in ones are registered). */
 export type SlackExtension = (context: SlackAppContext) => void;

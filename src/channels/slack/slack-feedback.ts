@@ -1,10 +1,11 @@
 import type { types, webApi } from "@slack/bolt";
 import { redactPersonalData } from "../../safety/redact.js";
 import type { ButtonPress } from "./slack-actions.js";
-import { guarded, type SlackAppContext } from "./slack-context.js";
+import type { SlackAppContext } from "./slack-context.js";
 import { ACTIONS } from "../../core/actions.js";
 import { describeSlackError } from "./slack-errors.js";
 import { toInbound } from "./slack-inbound.js";
+import { takeInWork } from "./slack-intake.js";
 import { slackTexts } from "./slack-texts.js";
 
 export const FEEDBACK_MODAL = "feedback_reason";
@@ -39,30 +40,57 @@ export async function openFeedbackModal(
   }
 }
 
-/** Listeners for the modal: submitted (with or without a reason) and closed. */
+/** Kind of the recorded modal answer (see {@link takeInWork}). */
+const FEEDBACK_WORK = "feedback_modal";
+
+interface FeedbackWork {
+  metadata: ModalMetadata;
+  user: string;
+  /** Absent: the modal was closed, or sent empty. Already redacted and cut to length. */
+  reason?: string;
+}
+
+/**
+ * Listeners for the modal: submitted (with or without a reason) and closed. The answer is recorded
+ * in the inbox before Slack gets its acknowledgement, keyed by the view id (one 👎 a modal, however
+ * it ends), and recorded as feedback by the inbox worker. Only opening the modal stays in this
+ * process: its trigger id expires 3 seconds after the 👎 was pressed, too soon for a queue.
+ */
 export function registerFeedbackModal(context: SlackAppContext): void {
   const { app, deps } = context;
 
+  context.work.set(FEEDBACK_WORK, async (data) => {
+    const { metadata, user, reason } = data as FeedbackWork;
+    if (!reason) {
+      await recordWithoutReason(context, metadata, user);
+      return [];
+    }
+    await deps.store.ensureConversation({ conversationId: metadata.c, channel: "slack", userId: `slack:${metadata.u}` }, deps.now());
+    await deps.store.recordFeedback({ conversationId: metadata.c, messageRef: metadata.m, value: "down", reason, at: deps.now() });
+    return [];
+  });
+
+  const takeInAnswer = (viewId: string, metadata: ModalMetadata, user: string, reason?: string) => {
+    const work: FeedbackWork = { metadata, user, ...(reason ? { reason } : {}) };
+    return takeInWork(context, `view:${viewId}`, { kind: FEEDBACK_WORK, chat: metadata.c, userId: `slack:${metadata.u}`, data: work });
+  };
+
   app.view(FEEDBACK_MODAL, async ({ ack, view, body }) => {
-    await ack({ response_action: "update", view: thanksView() });
-    await guarded(context, "recording feedback with a reason", async () => {
-      const metadata = readMetadata(view.private_metadata);
-      if (!metadata) return;
+    const metadata = readMetadata(view.private_metadata);
+    if (metadata) {
       const choice = view.state.values[REASON_BLOCK]?.[REASON_BLOCK]?.selected_option?.value;
       const comment = view.state.values[COMMENT_BLOCK]?.[COMMENT_BLOCK]?.value?.trim();
+      // Redacted before it is stored anywhere, the inbox included.
       const reason = [choice, comment ? redactPersonalData(comment).slice(0, COMMENT_MAX) : undefined].filter(Boolean).join(": ");
-      if (!reason) return recordWithoutReason(context, metadata, body.user.id);
-      await deps.store.ensureConversation({ conversationId: metadata.c, channel: "slack", userId: `slack:${metadata.u}` }, deps.now());
-      await deps.store.recordFeedback({ conversationId: metadata.c, messageRef: metadata.m, value: "down", reason, at: deps.now() });
-    });
+      await takeInAnswer(view.id, metadata, body.user.id, reason || undefined);
+    }
+    await ack({ response_action: "update", view: thanksView() });
   });
 
   app.view({ callback_id: FEEDBACK_MODAL, type: "view_closed" }, async ({ ack, view, body }) => {
+    const metadata = readMetadata(view.private_metadata);
+    if (metadata) await takeInAnswer(view.id, metadata, body.user.id);
     await ack();
-    await guarded(context, "recording feedback", async () => {
-      const metadata = readMetadata(view.private_metadata);
-      if (metadata) await recordWithoutReason(context, metadata, body.user.id);
-    });
   });
 }
 

@@ -11,9 +11,10 @@ import type { DeskMessage, StaffDesk, Ticket } from "../../handoff/handoff-model
 import { DESK_ACTIONS, handoffTexts as t } from "../../handoff/handoff-texts.js";
 import type { HandoffService } from "../../handoff/handoff-service.js";
 import { escapeMrkdwn, splitText } from "./block-kit.js";
-import type { SlackAppContext, SlackExtension } from "./slack-context.js";
+import type { SlackAppContext, SlackExtension, SlackOutput } from "./slack-context.js";
+import { channelConversationId, threadConversationId } from "./slack-conversation.js";
 import { describeSlackError, slackAppError } from "./slack-errors.js";
-import { SlackIntakeError } from "./slack-intake.js";
+import { takeInWork } from "./slack-intake.js";
 import { slackTextToPlain } from "./slack-inbound.js";
 
 type KnownBlock = types.KnownBlock;
@@ -98,89 +99,132 @@ function closeButton(ticket: Ticket): types.Button {
   return { type: "button", action_id: DESK_ACTIONS.close, text: { type: "plain_text", text: t.buttons.close }, value: String(ticket.id) };
 }
 
+/** Kinds of recorded handoff work (see {@link takeInWork}). */
+const PRESS_WORK = "handoff_press";
+const MESSAGE_WORK = "handoff_message";
+
+interface PressWork {
+  action: "claim" | "close";
+  user: string;
+  userName?: string;
+  /** The channel the button was pressed in. */
+  where?: string;
+  value?: string;
+  /** The ticket's thread (notices go there). */
+  thread?: string;
+}
+
+interface MessageWork {
+  user: string;
+  thread: string;
+  ts: string;
+  text: string;
+  fileShare: boolean;
+}
+
 /**
  * Listeners for the handoff channel: the claim and close buttons (members of the channel only;
- * closing only by the worker who claimed the ticket or a coordinator) and replies in ticket threads. Register with `startSlack(deps, { extensions: [...] })`.
+ * closing only by the worker who claimed the ticket or a coordinator) and replies in ticket threads.
+ * Both are recorded in the inbox before Slack gets its acknowledgement (a press by its `action_ts`, a
+ * message by its `ts`) and performed by the inbox worker, in order per ticket thread; what the worker
+ * is told goes through the outbox. Claim and close are compare-and-set on the ticket and a relayed
+ * message carries its delivery key, so a press or message performed again after a crash does nothing
+ * twice. Register with `startSlack(deps, { extensions: [...] })`.
  */
 export function slackHandoffExtension(service: HandoffService, channel: string, coordinators: ReadonlySet<string> = new Set()): SlackExtension {
   return (context: SlackAppContext) => {
-    const { app, client, deps, botUserId } = context;
+    const { app, client, botUserId } = context;
 
-    const tellWorker = (user: string, text: string, threadTs?: string) =>
-      client.chat.postEphemeral({ channel, user, text, ...(threadTs ? { thread_ts: threadTs } : {}) }).then(
-        () => undefined,
-        (error: unknown) => deps.logger.warn({ slack: describeSlackError(error) }, "Slack: could not tell the worker"),
-      );
+    const notice = (user: string, text: string, thread?: string): SlackOutput => ({
+      conversationId: thread ? threadConversationId(channel, thread) : channelConversationId(channel),
+      target: { kind: "ephemeral", channel, user, ...(thread ? { threadTs: thread } : {}) },
+      message: { text },
+    });
 
-    for (const [actionId, act] of [
-      [DESK_ACTIONS.claim, service.claim],
-      [DESK_ACTIONS.close, service.close],
+    for (const [actionId, action] of [
+      [DESK_ACTIONS.claim, "claim"],
+      [DESK_ACTIONS.close, "close"],
     ] as const) {
-      app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body }) => {
+      app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action: pressed, body }) => {
+        const container = body.container as { channel_id?: string; message_ts?: string };
+        // A reminder's claim button sits in the ticket's thread; the ticket's own at its top.
+        const thread = (body.message?.thread_ts as string | undefined) ?? container.message_ts ?? body.message?.ts;
+        const work: PressWork = {
+          action,
+          user: body.user.id,
+          ...(body.user.name ? { userName: body.user.name } : {}),
+          ...((body.channel?.id ?? container.channel_id) ? { where: body.channel?.id ?? container.channel_id } : {}),
+          ...(pressed.value !== undefined ? { value: pressed.value } : {}),
+          ...(thread ? { thread } : {}),
+        };
+        const chat = thread ? threadConversationId(channel, thread) : channelConversationId(channel);
+        await takeInWork(context, `action:${pressed.action_ts}:${body.user.id}`, { kind: PRESS_WORK, chat, userId: `slack:${body.user.id}`, data: work });
         await ack();
-        // The claim and close are one transaction each, with the desk updates in the outbox; they
-        // run after the acknowledgement (the member check and the name are Web API calls).
-        void press(actionId, act, body.user.id, body.user.name, body.channel?.id ?? (body.container as { channel_id?: string }).channel_id, action.value);
       });
     }
 
-    async function press(
-      actionId: string,
-      act: HandoffService["claim"] | HandoffService["close"],
-      user: string,
-      userName: string | undefined,
-      where: string | undefined,
-      value: string | undefined,
-    ): Promise<void> {
+    // The member check and the name are Web API calls, made here by the inbox worker, not before the 200.
+    context.work.set(PRESS_WORK, async (data) => {
+      const press = data as PressWork;
+      const { user } = press;
       try {
-        if (where !== channel || !(await isMember(client, channel, user))) return void (await tellWorker(user, t.notMember));
+        if (press.where !== channel || !(await isMember(client, channel, user))) return [notice(user, t.notMember)];
         const id = `slack:${user}`;
-        const result = await act(Number(value), { id, firstName: await firstName(client, user, userName), coordinator: coordinators.has(id) });
-        if (!result.ok) {
-          const text =
-            result.reason === "taken" ? t.alreadyTaken(result.ticket?.workerName ?? "Een collega")
-            : result.reason === "closed" ? t.alreadyClosed
-            : result.reason === "not_claimer" ? t.closeNotAllowed(result.ticket?.workerName)
-            : t.unknownTicket;
-          await tellWorker(user, text, result.ticket?.deskThread);
-        }
+        const worker = { id, firstName: await firstName(client, user, press.userName), coordinator: coordinators.has(id) };
+        const result = await (press.action === "claim" ? service.claim : service.close)(Number(press.value), worker);
+        if (result.ok) return [];
+        const text =
+          result.reason === "taken" ? t.alreadyTaken(result.ticket?.workerName ?? "Een collega")
+          : result.reason === "closed" ? t.alreadyClosed
+          : result.reason === "not_claimer" ? t.closeNotAllowed(result.ticket?.workerName)
+          : t.unknownTicket;
+        return [notice(user, text, result.ticket?.deskThread)];
       } catch (error) {
         // E.g. a missing scope for conversations.members: the worker must not think it worked.
-        deps.logger.error({ slack: describeSlackError(error), action: actionId }, "Slack: handoff button failed");
-        await tellWorker(user, t.actionFailed);
+        context.deps.logger.error({ slack: describeSlackError(error), action: press.action }, "Slack: handoff button failed");
+        return [notice(user, t.actionFailed, press.thread)];
       }
-    }
+    });
 
-    app.message(async ({ message }) => {
+    app.message(async ({ message, context: bolt }) => {
       if (message.channel !== channel || !("thread_ts" in message) || !message.thread_ts) return;
       if ((message.subtype !== undefined && message.subtype !== "file_share") || ("bot_id" in message && message.bot_id)) return;
       const user = "user" in message ? message.user : undefined;
       if (!user || user === botUserId) return;
-      const text = slackTextToPlain("text" in message && message.text ? message.text : "", botUserId);
+      const work: MessageWork = {
+        user,
+        thread: message.thread_ts,
+        ts: message.ts,
+        text: slackTextToPlain("text" in message && message.text ? message.text : "", botUserId),
+        fileShare: message.subtype === "file_share",
+      };
+      await takeInWork(
+        context,
+        `message:${channel}:${message.ts}`,
+        { kind: MESSAGE_WORK, chat: threadConversationId(channel, message.thread_ts), userId: `slack:${user}`, data: work },
+        bolt.retryNum,
+      );
+    });
 
-      // Awaited: the relay is written to the outbox before Slack gets its acknowledgement; when that
-      // fails Slack gets a 500 and delivers the message again (the delivery key drops a repeat).
-      let outcome: Awaited<ReturnType<HandoffService["workerMessage"]>>;
-      try {
-        outcome = await service.workerMessage({
-          desk: "slack",
-          thread: message.thread_ts,
-          worker: { id: `slack:${user}`, firstName: "" },
-          text,
-          deliveryKey: `slack:handoff:${channel}:${message.ts}`,
-        });
-      } catch (error) {
-        throw new SlackIntakeError(error);
-      }
-      const { result, ticket } = outcome;
-      const notice =
+    context.work.set(MESSAGE_WORK, async (data) => {
+      const said = data as MessageWork;
+      // Relayed through the outbox first, its delivery key marked after: performed again (the worker
+      // died before the item was done), the key drops it.
+      const { result, ticket } = await service.workerMessage({
+        desk: "slack",
+        thread: said.thread,
+        worker: { id: `slack:${said.user}`, firstName: "" },
+        text: said.text,
+        deliveryKey: `slack:handoff:${channel}:${said.ts}`,
+      });
+      const text =
         result === "not_claimed" ? t.notRelayedUnclaimed
         : result === "closed" ? t.notRelayedClosed
         : result === "not_claimer" ? t.notRelayedOther(ticket?.workerName ?? "een collega")
         // Files are not passed on; the words with them are.
-        : result === "empty" || (result === "relayed" && message.subtype === "file_share") ? t.notRelayedNotText
+        : result === "empty" || (result === "relayed" && said.fileShare) ? t.notRelayedNotText
         : undefined;
-      if (notice) void tellWorker(user, notice, message.thread_ts);
+      return text ? [notice(said.user, text, said.thread)] : [];
     });
   };
 }

@@ -152,33 +152,35 @@ describe("Slack slash command and buttons, in the real app", () => {
     expect(view.notify_on_close).toBe(true);
     expect(h.feedbackRows(conversationId)).toEqual([]);
 
-    const res = await h.post(
-      interaction({
-        type: "view_submission",
-        team: { id: "T0TEAM001", domain: "wijkteam" },
-        user: { id: "U0PRO0001", name: "sanne" },
-        api_app_id: "A0WIJKWIJZER",
-        token: "legacy",
-        trigger_id: "trigger-submit",
-        view: {
-          id: "V1",
-          type: "modal",
-          callback_id: view.callback_id,
-          private_metadata: view.private_metadata,
-          state: {
-            values: {
-              reason: { reason: { type: "static_select", selected_option: { value: "sources", text: { type: "plain_text", text: "x" } } } },
-              comment: { comment: { type: "plain_text_input", value: "Bron gaat over jeugd. Mail mij: sanne@example.org" } },
-            },
+    const submission = interaction({
+      type: "view_submission",
+      team: { id: "T0TEAM001", domain: "wijkteam" },
+      user: { id: "U0PRO0001", name: "sanne" },
+      api_app_id: "A0WIJKWIJZER",
+      token: "legacy",
+      trigger_id: "trigger-submit",
+      view: {
+        id: "V1",
+        type: "modal",
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        state: {
+          values: {
+            reason: { reason: { type: "static_select", selected_option: { value: "sources", text: { type: "plain_text", text: "x" } } } },
+            comment: { comment: { type: "plain_text_input", value: "Bron gaat over jeugd. Mail mij: sanne@example.org" } },
           },
         },
-      }),
-    );
+      },
+    });
+    const res = await h.post(submission);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ response_action: "update", view: { title: { text: "Bedankt" } } });
-    expect(await h.waitForFeedback(1, conversationId)).toEqual([
-      { conversation_id: conversationId, message_ref: ts, value: "down", reason: "sources: Bron gaat over jeugd. Mail mij: [e-mail]" },
-    ]);
+    const recorded = [{ conversation_id: conversationId, message_ref: ts, value: "down", reason: "sources: Bron gaat over jeugd. Mail mij: [e-mail]" }];
+    expect(await h.waitForFeedback(1, conversationId)).toEqual(recorded);
+    // Recorded in the inbox by the view id: the same form's answer delivered again counts once.
+    expect((await h.post(submission, { timestamp: Math.floor(Date.now() / 1000) + 1 })).status).toBe(200);
+    await h.waitForLog(/"eventId":"V1".*duplicate delivery ignored/);
+    expect(h.feedbackRows(conversationId)).toEqual(recorded);
   });
 
   it("records 👎 without a reason when the modal is closed, or cannot be opened", async () => {
@@ -194,7 +196,7 @@ describe("Slack slash command and buttons, in the real app", () => {
         api_app_id: "A0WIJKWIJZER",
         token: "legacy",
         is_cleared: false,
-        view: { id: "V1", type: "modal", callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values: {} } },
+        view: { id: "V2", type: "modal", callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values: {} } },
       }),
     );
     expect(await h.waitForFeedback(1, conversationId)).toEqual([{ conversation_id: conversationId, message_ref: ts, value: "down", reason: null }]);
