@@ -240,7 +240,10 @@ export interface DialogueCues {
   answer(text: string): "yes" | "no" | undefined;
   /** True for a bare request for help without a topic ("help me", "ik heb hulp nodig"). */
   isHelpRequest(text: string): boolean;
-  /** One line of empathy when the person shares something heavy while asking, else undefined. */
+  /**
+   * What heavy thing the person shares while asking ("loss", "alone", …: the ids of the empathy cues),
+   * else undefined; the line said about it is a text of the resident's language (`empathy.<id>`).
+   */
   empathy(text: string): string | undefined;
 }
 

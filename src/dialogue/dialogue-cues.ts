@@ -15,7 +15,7 @@ const cuesFile = z.object({
   no: z.array(z.string().min(1)),
   filler: z.array(z.string().min(1)),
   help: z.array(z.string().min(1)),
-  empathy: z.array(z.object({ id: z.string().min(1), line: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) })),
+  empathy: z.array(z.object({ id: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) })),
 });
 
 const NEGATIONS = ["niet", "geen", "nooit", "not", "no", "never", "nie", "değil", "не", "لا"];
@@ -29,7 +29,7 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
   const help = whole(raw.help);
   const negations = new Set(NEGATIONS.map(foldText));
   const empathy: PhraseMatcher<string> = createPhraseMatcher(
-    raw.empathy.flatMap((e) => e.phrases.map((pattern) => ({ pattern, tag: e.line }))),
+    raw.empathy.flatMap((e) => e.phrases.map((pattern) => ({ pattern, tag: e.id }))),
     { fuzzyMinLength: 7, twoTyposFrom: 12, maxGap: 2, wideGap: 6, blockers: NEGATIONS, notFuzzy: [] },
   );
 

@@ -57,4 +57,10 @@ describe("the fixed texts in every language", () => {
     expect(texts.get("core.help[3]")).toContain("/mens");
     expect(texts.get("handoff.stopHint")).toContain("/stop");
   });
+
+  it.each(files)("%s has a line for every empathy cue of knowledge/conversation/cues.json", (file) => {
+    const cues = JSON.parse(readFileSync("knowledge/conversation/cues.json", "utf8")) as { empathy: Array<{ id: string }> };
+    const texts = flatten(read(file));
+    for (const { id } of cues.empathy) expect(texts.get(`empathy.${id}`), `${file} empathy.${id}`).toBeTruthy();
+  });
 });
