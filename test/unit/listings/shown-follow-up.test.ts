@@ -19,6 +19,34 @@ const read = (text: string) => readShownFollowUp(text, shown, vocabulary);
 
 describe("follow-ups about the listings just shown", () => {
   it.each([
+    ["أين هذا؟", "where"],
+    ["كم يكلف؟", "cost"],
+    ["متى؟", "when"],
+    ["هل يجب التسجيل؟", "signup"],
+    ["де це?", "where"],
+    ["скільки коштує?", "cost"],
+    ["коли це?", "when"],
+    ["чи потрібно записуватися?", "signup"],
+    ["где это?", "where"],
+    ["nerede?", "where"],
+    ["ücretli mi?", "cost"],
+    ["saat kaçta", "when"],
+    ["ile to kosztuje", "cost"],
+    ["gdzie to jest?", "where"],
+    ["czy trzeba się zapisać?", "signup"],
+    ["چقدر هزینه دارد؟", "cost"],
+    ["کجاست؟", "where"],
+    ["¿cuánto cuesta?", "cost"],
+    ["c'est où ?", "where"],
+    ["wo ist das?", "where"],
+    ["xagee ayuu ku yaal?", "where"],
+    ["ኣበይ እዩ?", "where"],
+    ["is it free?", "cost"],
+  ])("reads %s in the language it is written in", (text, aspect) => {
+    expect(read(text)?.aspects).toEqual([aspect]);
+  });
+
+  it.each([
     ["waar is dat", ["where"]],
     ["Waar is het precies?", ["where"]],
     ["kost het wat", ["cost"]],
