@@ -21,6 +21,8 @@ const scriptSchema = z.object({
   prepositions: z.array(z.string().min(1)).default([]),
   /** The script writes every vowel (Cyrillic, Greek): then the Latin letters must be close to the name too. */
   vowels: z.boolean().default(false),
+  /** Only the word without one of its `endings` is a candidate (Latin: the word itself is the gazetteer's own work). */
+  endingsOnly: z.boolean().default(false),
 });
 
 const fileSchema = z.object({
@@ -134,6 +136,7 @@ export function createScriptNames(data: TransliterationData): ScriptNames {
       for (const [stem, prefixed] of [...stems]) {
         for (const e of script.endings) if (stem.endsWith(e) && stem.length - e.length >= 3 && !stems.has(stem.slice(0, -e.length))) stems.set(stem.slice(0, -e.length), prefixed);
       }
+      if (script.endingsOnly) stems.delete(token);
       const out: ForeignKey[] = [];
       for (const [stem, prefixed] of stems) {
         const latin = toLatin(stem, script);
