@@ -2,6 +2,7 @@ import { ACTIONS } from "./actions.js";
 import type { AssistantDeps } from "./assistant.js";
 import { searchForAnswer } from "./answer-passages.js";
 import type { ComposeRequest, GuideAnswer } from "./ports.js";
+import { catalog } from "./text-catalog.js";
 import { textsFor } from "./texts.js";
 import type { AssistantReply, InboundMessage } from "./types.js";
 
@@ -110,11 +111,17 @@ function guideReply(inbound: InboundMessage, guide: GuideAnswer): AssistantReply
     : [personButton];
   return {
     intent: "answer",
-    replies: [{ text: inDutch(inbound.language, guide.text), ...(guide.sources.length ? { sources: guide.sources } : {}), buttons }],
+    replies: [{ text: guide.topical ? inDutch(inbound.language, guide.text) : generalRoute(inbound.language), ...(guide.sources.length ? { sources: guide.sources } : {}), buttons }],
     sources: guide.sources,
     // The general route to the gemeente is honest, but it is not an answer: it counts as unsure.
     confident: guide.topical,
   };
+}
+
+/** "Dat bepaalt uw gemeente …" and the way to the gemeente, in the resident's language (no Dutch content in it). */
+function generalRoute(language: string | undefined): string {
+  const t = catalog(language).wegwijzer;
+  return `${t.generalLocal}\n\n${t.gemeenteRoute}`;
 }
 
 /** Dutch text for a resident who wrote another language: one line in theirs says it is Dutch. */

@@ -95,7 +95,10 @@ export interface GuideAnswer {
    * sources may answer it better, so the guide is the fallback rather than the first answer.
    */
   mixed: boolean;
-  /** False when no topic was recognised and only the general route to the gemeente is given. */
+  /**
+   * False when no topic was recognised and only the general route to the gemeente is given: that
+   * route has no Dutch content, so the core says it in the resident's language (`wegwijzer` texts).
+   */
   topical: boolean;
 }
 
