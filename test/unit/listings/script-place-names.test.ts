@@ -34,7 +34,7 @@ describe("place names written in another script", () => {
     }
   });
 
-  it("finds no place in any fixed text of the Arabic, Persian, Ukrainian and Russian text files", () => {
+  it("finds no place in the fixed texts of the Arabic, Persian, Ukrainian and Russian files but the one they name", () => {
     const strings: string[] = [];
     const walk = (x: unknown): void => {
       if (typeof x === "string") strings.push(x);
@@ -43,8 +43,9 @@ describe("place names written in another script", () => {
     };
     for (const language of ["ar", "fa", "uk", "ru"]) walk(JSON.parse(readFileSync(join(KNOWLEDGE_DIR, "texts", `${language}.json`), "utf8")));
     // Latin words in them (Zeist, 3701, Veilig Thuis) are names on purpose: only the other script is read.
-    const found = strings.filter((s) => find(s.replace(/[A-Za-z0-9]+/g, " ")) !== undefined);
-    expect(found).toEqual([]);
+    // The one place they name in their own script is the example "14 020 in Amsterdam", and it is found.
+    const found = strings.flatMap((s) => find(s.replace(/[A-Za-z0-9]+/g, " "))?.name ?? []);
+    expect(new Set(found)).toEqual(new Set(["Amsterdam"]));
   });
 
   it("reduces names in every script to one consonant skeleton", () => {
