@@ -9,7 +9,7 @@ import type { ChannelSender, ConversationStore } from "../core/ports.js";
 import type { AssistantReply, InboundMessage } from "../core/types.js";
 import type { CheckIns } from "../desk/desk-ports.js";
 import type { Logger } from "../log/logger.js";
-import { CHECKIN_ACTIONS as A, checkInTexts as t, NOT_WENT_REASONS } from "./check-in-texts.js";
+import { CHECKIN_ACTIONS as A, checkInTextsFor, NOT_WENT_REASONS } from "./check-in-texts.js";
 
 export interface CheckInDeps {
   checkIns: CheckIns;
@@ -36,9 +36,17 @@ export function createCheckInFlow(deps: CheckInDeps) {
   const { checkIns, now } = deps;
   let timer: NodeJS.Timeout | undefined;
 
+  /** The conversation's language: the check-in texts are in it (Dutch when unknown). */
+  async function languageOf(inbound: InboundMessage): Promise<string | undefined> {
+    if (inbound.language) return inbound.language;
+    const stored = (await deps.store.getState(inbound.conversationId)).language;
+    return typeof stored === "string" ? stored : undefined;
+  }
+
   async function onAction(inbound: InboundMessage): Promise<AssistantReply | null> {
     const action = inbound.action;
-    if (!action) return null;
+    if (!action || !Object.values(A).includes(action.id as (typeof A)[keyof typeof A])) return null;
+    const t = checkInTextsFor(await languageOf(inbound));
     switch (action.id) {
       case A.yes: {
         const offered = (await deps.store.getState(inbound.conversationId)).checkinOffer as { id: string; name: string } | undefined;
@@ -54,7 +62,7 @@ export function createCheckInFlow(deps: CheckInDeps) {
         if (!waiting || waiting.status !== "asked") return reply(t.gone);
         await checkIns.answer(waiting.id, action.id === A.went, undefined, now());
         if (action.id === A.went) return reply(t.thanksWent);
-        return reply(t.whyNot, Object.entries(NOT_WENT_REASONS).map(([code, label]) => ({ id: A.reason, label, value: code })));
+        return reply(t.whyNot, Object.entries(t.reasons).map(([code, label]) => ({ id: A.reason, label, value: code })));
       }
       case A.reason: {
         const waiting = await checkIns.awaiting(inbound.conversationId);
@@ -72,10 +80,9 @@ export function createCheckInFlow(deps: CheckInDeps) {
     const first = result.asked?.shown[0];
     if (result.intent !== "listings" || !first || inbound.persona !== "resident" || !deps.canReach(inbound.channel)) return result;
     const state = await deps.store.getState(inbound.conversationId);
-    // The check-in texts are Dutch only so far: a resident who writes another language is not asked.
-    const language = inbound.language ?? result.replies.find((r) => r.language)?.language ?? (typeof state.language === "string" ? state.language : undefined);
-    if (language && language !== "nl") return result;
     if (state.checkinOffer) return result;
+    const language = inbound.language ?? result.replies.find((r) => r.language)?.language ?? (typeof state.language === "string" ? state.language : undefined);
+    const t = checkInTextsFor(language);
     await deps.store.mergeState(inbound.conversationId, { checkinOffer: first });
     return {
       ...result,
@@ -93,6 +100,8 @@ export function createCheckInFlow(deps: CheckInDeps) {
     for (const c of due) {
       if (!(await checkIns.markAsked(c.id, now()))) continue;
       try {
+        const state = await deps.store.getState(c.conversationId);
+        const t = checkInTextsFor(typeof state.language === "string" ? state.language : undefined);
         await deps.sender.send(c.conversationId, {
           text: t.question(c.listingName),
           buttons: [{ id: A.went, label: t.went }, { id: A.notWent, label: t.notWent }],

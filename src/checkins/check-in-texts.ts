@@ -1,4 +1,6 @@
-/** What residents read about a "ben je gegaan?" check-in, in plain Dutch (B1). */
+import { catalog, fill } from "../core/text-catalog.js";
+
+/** What residents read about a "ben je gegaan?" check-in, in their language (data: `checkIn` in `knowledge/texts/<code>.json`). */
 export const CHECKIN_ACTIONS = {
   yes: "checkin_yes",
   no: "checkin_no",
@@ -7,26 +9,38 @@ export const CHECKIN_ACTIONS = {
   reason: "checkin_reason",
 } as const;
 
-/** Reason codes the coordinator sees, with the button text the resident sees. */
-export const NOT_WENT_REASONS: Record<string, string> = {
-  no_time: "Geen tijd",
-  too_far: "Te ver weg",
-  closed: "Het was dicht of anders",
-  not_for_me: "Niet iets voor mij",
-  other: "Iets anders",
-};
+function buildCheckInTexts(language: string | undefined) {
+  const t = catalog(language).checkIn;
+  return {
+    offer: (name: string, days: number) => fill(t.offer, { name, days }),
+    offerYes: t.offerYes,
+    offerNo: t.offerNo,
+    scheduled: (days: number) => fill(t.scheduled, { days }),
+    declined: t.declined,
+    question: (name: string) => fill(t.question, { name }),
+    went: t.went,
+    notWent: t.notWent,
+    thanksWent: t.thanksWent,
+    whyNot: t.whyNot,
+    thanks: t.thanks,
+    gone: t.gone,
+    /** Reason codes (what the coordinator counts) with the button text the resident sees. */
+    reasons: t.reasons as Record<string, string>,
+  };
+}
 
-export const checkInTexts = {
-  offer: (name: string, days: number) => `Zal ik over ${days} dagen vragen hoe het was bij ${name}? Dat helpt ons om beter te helpen.`,
-  offerYes: "Ja, vraag het later",
-  offerNo: "Nee, hoeft niet",
-  scheduled: (days: number) => `Goed. Over ${days} dagen stuur ik u een korte vraag. Wilt u dat niet meer? Typ /vergeet.`,
-  declined: "Goed. Ik vraag het niet.",
-  question: (name: string) => `Hallo! Een paar dagen geleden zocht u iets te doen. Bent u naar ${name} gegaan?`,
-  went: "Ja, ik ben gegaan",
-  notWent: "Nee",
-  thanksWent: "Fijn! Dank u wel dat u het liet weten.",
-  whyNot: "Jammer. Waarom ging u niet? Kies wat het beste past.",
-  thanks: "Dank u wel. Zo kunnen wij de activiteiten beter maken.",
-  gone: "Deze vraag is al beantwoord of bestaat niet meer.",
-};
+export type CheckInTexts = ReturnType<typeof buildCheckInTexts>;
+const built = new Map<string, CheckInTexts>();
+
+/** The check-in texts in `language` (Dutch when there is no text file for it). */
+export function checkInTextsFor(language: string | undefined): CheckInTexts {
+  const key = language ?? "nl";
+  let texts = built.get(key);
+  if (!texts) built.set(key, (texts = buildCheckInTexts(key)));
+  return texts;
+}
+
+export const checkInTexts = checkInTextsFor("nl");
+
+/** Reason codes the coordinator sees, with their Dutch button text. */
+export const NOT_WENT_REASONS: Record<string, string> = checkInTexts.reasons;

@@ -143,7 +143,7 @@ function guideReply(inbound: InboundMessage, guide: GuideAnswer, contact: string
         person,
       ]
     : [person];
-  const text = inDutch(inbound.language, guide.text);
+  const text = guide.topical ? inDutch(inbound.language, guide.text) : generalRoute(inbound.language);
   return {
     intent: "answer",
     replies: [{ text: offersPerson ? `${text}\n\n${catalog(inbound.language).firstSteps.question}` : text, ...(guide.sources.length ? { sources: guide.sources } : {}), buttons }],
@@ -151,6 +151,12 @@ function guideReply(inbound: InboundMessage, guide: GuideAnswer, contact: string
     // The general route to the gemeente is honest, but it is not an answer: it counts as unsure.
     confident: guide.topical,
   };
+}
+
+/** "Dat bepaalt uw gemeente …" and the way to the gemeente, in the resident's language (no Dutch content in it). */
+function generalRoute(language: string | undefined): string {
+  const t = catalog(language).wegwijzer;
+  return `${t.generalLocal}\n\n${t.gemeenteRoute}`;
 }
 
 /** Dutch text for a resident who wrote another language: one line in theirs says it is Dutch. */

@@ -280,9 +280,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
   /** One line of empathy before the answer when the person shared something heavy. */
   function withEmpathy(inbound: InboundMessage, text: string, replies: OutboundMessage[]): OutboundMessage[] {
-    // The empathy lines are Dutch (knowledge/conversation/cues.json): not put before a reply in another language.
-    if (inbound.language && inbound.language !== "nl") return replies;
-    const line = deps.cues?.empathy(text);
+    const cue = deps.cues?.empathy(text);
+    const line = cue ? (textsFor(inbound.language).empathy as Record<string, string>)[cue] : undefined;
     const [first, ...rest] = replies;
     return line && first ? [{ ...first, text: `${line}\n\n${first.text}` }, ...rest] : replies;
   }

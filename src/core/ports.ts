@@ -97,7 +97,10 @@ export interface GuideAnswer {
    * sources may answer it better, so the guide is the fallback rather than the first answer.
    */
   mixed: boolean;
-  /** False when no topic was recognised and only the general route to the gemeente is given. */
+  /**
+   * False when no topic was recognised and only the general route to the gemeente is given: that
+   * route has no Dutch content, so the core says it in the resident's language (`wegwijzer` texts).
+   */
   topical: boolean;
 }
 
@@ -251,7 +254,10 @@ export interface DialogueCues {
   isDontKnow?(text: string): boolean;
   /** True for a bare request for help without a topic ("help me", "ik heb hulp nodig"). */
   isHelpRequest(text: string): boolean;
-  /** One line of empathy when the person shares something heavy while asking, else undefined. */
+  /**
+   * What heavy thing the person shares while asking ("loss", "alone", …: the ids of the empathy cues),
+   * else undefined; the line said about it is a text of the resident's language (`empathy.<id>`).
+   */
   empathy(text: string): string | undefined;
   /**
    * For a young person (a stated age under 18, or school and parents) with heavy feelings

@@ -1,7 +1,9 @@
 /**
  * The fixed texts residents read, per language, as data (`knowledge/texts/<code>.json`). Dutch is
  * the reference: every other file has the same keys and placeholders (checked by a test, and by
- * the compiler through {@link TextCatalog}). A language without a file gets Dutch.
+ * the compiler through {@link TextCatalog}). A file may be partial when it names a `$fallback`
+ * language (Somali and Tigrinya: the most-read texts translated, the rest English): its keys must
+ * still be Dutch keys with the same placeholders. A language without a file gets Dutch.
  */
 import ar from "../../knowledge/texts/ar.json" with { type: "json" };
 import de from "../../knowledge/texts/de.json" with { type: "json" };
@@ -12,6 +14,8 @@ import fr from "../../knowledge/texts/fr.json" with { type: "json" };
 import nl from "../../knowledge/texts/nl.json" with { type: "json" };
 import pl from "../../knowledge/texts/pl.json" with { type: "json" };
 import ru from "../../knowledge/texts/ru.json" with { type: "json" };
+import so from "../../knowledge/texts/so.json" with { type: "json" };
+import ti from "../../knowledge/texts/ti.json" with { type: "json" };
 import tr from "../../knowledge/texts/tr.json" with { type: "json" };
 import uk from "../../knowledge/texts/uk.json" with { type: "json" };
 
@@ -19,7 +23,26 @@ import uk from "../../knowledge/texts/uk.json" with { type: "json" };
 export type TextCatalog = Omit<typeof nl, "$comment">;
 
 // The compiler checks every file has the Dutch file's keys; the test checks the placeholders too.
-const CATALOGS: Record<string, TextCatalog> = { nl, en, ar, tr, pl, uk, ru, fa, es, fr, de };
+const FULL: Record<string, TextCatalog> = { nl, en, ar, tr, pl, uk, ru, fa, es, fr, de };
+const CATALOGS: Record<string, TextCatalog> = { ...FULL, so: withFallback(so), ti: withFallback(ti) };
+
+/** A partial file over the full file it names as `$fallback`: every key it has wins, list or text. */
+function withFallback(partial: { $fallback: string }): TextCatalog {
+  const base = FULL[partial.$fallback];
+  if (!base) throw new Error(`texts: unknown $fallback "${partial.$fallback}"`);
+  return merge(base, partial) as TextCatalog;
+}
+
+function merge(base: unknown, over: unknown): unknown {
+  if (!isObject(base) || !isObject(over)) return over ?? base;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) if (!key.startsWith("$")) out[key] = merge(base[key], value);
+  return out;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 /** Codes that have a text file, Dutch first. */
 export const CATALOG_LANGUAGES: readonly string[] = Object.keys(CATALOGS);

@@ -16,7 +16,7 @@ const cuesFile = z.object({
   dontKnow: z.array(z.string().min(1)).default([]),
   filler: z.array(z.string().min(1)),
   help: z.array(z.string().min(1)),
-  empathy: z.array(z.object({ id: z.string().min(1), line: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) })),
+  empathy: z.array(z.object({ id: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) })),
   youth: z
     .object({ line: z.string().min(1), signs: z.array(z.string().min(1)), troubles: z.array(z.string().min(1)) })
     .optional(),
@@ -43,7 +43,7 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
   const help = whole(raw.help);
   const negations = new Set(NEGATIONS.map(foldText));
   const empathy: PhraseMatcher<string> = createPhraseMatcher(
-    raw.empathy.flatMap((e) => e.phrases.map((pattern) => ({ pattern, tag: e.line }))),
+    raw.empathy.flatMap((e) => e.phrases.map((pattern) => ({ pattern, tag: e.id }))),
     { fuzzyMinLength: 7, twoTyposFrom: 12, maxGap: 2, wideGap: 6, blockers: NEGATIONS, notFuzzy: [] },
   );
 

@@ -32,6 +32,8 @@ const chatCase = z.object({
   id: z.string().min(1),
   group: z.string().min(1),
   persona: z.enum(["resident", "professional"]).default("resident"),
+  /** The app's language setting, as Telegram sends it (`language_code`): "en", "uk", "pt-BR". */
+  platformLanguage: z.string().min(2).optional(),
   /** Optional clock for the whole case (ISO 8601), so listings answers are reproducible. */
   now: z.string().datetime({ offset: true }).optional(),
   turns: z.array(turn).min(1),

@@ -41,6 +41,7 @@ export async function runChatCase(deps: ChatEvalDeps, chatCase: ChatCase, index:
         conversationId,
         userId: conversationId,
         persona: chatCase.persona,
+        ...(chatCase.platformLanguage ? { platformLanguage: chatCase.platformLanguage } : {}),
         text: pressed ? "" : (turn.user ?? (turn.press !== undefined ? String(turn.press) : "")),
         ...(pressed ? { action: { id: pressed.id, ...(pressed.value ? { value: pressed.value } : {}) } } : {}),
         ...(turn.location ? { location: turn.location } : {}),

@@ -33,13 +33,7 @@ function buildResidentTexts(language: string) {
       return `${lead}\n\n${t.consentAsk}`;
     },
     consentNo: (contact: string, crisis: boolean) => [fill(t.consentNo, { contact }), ...emergency(crisis)].join("\n\n"),
-    // Added with the ticket limit: Dutch until the language files have it.
-    tooManyTickets: (contact: string, crisis: boolean) =>
-      [
-        "U heeft het afgelopen uur al een paar keer om een sociaal werker gevraagd. Probeer het later nog eens.",
-        `Wilt u niet wachten? ${contact}`,
-        ...emergency(crisis),
-      ].join("\n\n"),
+    tooManyTickets: (contact: string, crisis: boolean) => [t.tooManyTickets, fill(t.tooManyWait, { contact }), ...emergency(crisis)].join("\n\n"),
     /** "maandag om 09:00", "morgen (dinsdag) om 09:00": when a person is next available. */
     opening(next: Pick<NextOpening, "inDays" | "weekday" | "time">): string {
       const day = days[next.weekday] ?? "";

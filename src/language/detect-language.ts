@@ -103,6 +103,8 @@ export function createLanguageDetector(data: MarkerData): LanguageDetector {
       // Marker words outvote the n-grams when they clearly point elsewhere ("para" is Turkish and Spanish).
       if (other && otherVotes >= 3 && otherVotes > dutch && otherVotes > (votes.get(top ?? "") ?? 0) + 1) return { language: other, evidence: "sure" };
       if (top && top !== "nl" && (votes.get(top) ?? 0) >= 1) return { language: top, evidence: "sure" };
+      // A language the n-grams do not know (Somali) shows only in its marker words: two of them, and no Dutch ones, decide.
+      if (other && !NGRAM_LANGUAGES.includes(other) && otherVotes >= 2 && dutch === 0) return { language: other, evidence: "sure" };
       if (top === "nl" || dutch > 0) return { language: "nl", evidence: dutch > 0 ? "sure" : "weak" };
       if (other && otherVotes > dutch) return { language: other, evidence: "weak" };
       return top ? { language: top, evidence: "weak" } : { language: "nl", evidence: "none" };

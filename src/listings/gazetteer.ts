@@ -4,8 +4,10 @@ import { parse } from "csv-parse/sync";
 import type { GeoPoint } from "../core/types.js";
 import type { Listing } from "./listing-model.js";
 import { loadNationalPlaces, type NationalPlaces } from "./national-places.js";
-import { chooseAmong, evidenceStrength, placeEvidence } from "./place-choice.js";
+import { chooseAmong, evidenceStrength, placeEvidence, type PlaceEvidence } from "./place-choice.js";
 import { buildNameIndex, type KnownPlace, type NameHit, type NameIndex } from "./place-names.js";
+import { findInOtherScript } from "./script-place.js";
+import { createScriptNames, loadTransliteration, type ScriptNames } from "./script-names.js";
 import { normalise } from "./text-match.js";
 
 export type { KnownPlace } from "./place-names.js";
@@ -51,7 +53,8 @@ export function loadGazetteer(knowledgeDir: string, listings: Listing[]): Gazett
     if (!existsSync(path)) return [];
     return parse(readFileSync(path, "utf8"), { bom: true, columns: true, skip_empty_lines: true, trim: true }) as Array<Record<string, string>>;
   };
-  return buildGazetteer(read("postcodes.csv"), read("places.csv"), listings, loadNationalPlaces(knowledgeDir));
+  const transliteration = loadTransliteration(knowledgeDir);
+  return buildGazetteer(read("postcodes.csv"), read("places.csv"), listings, loadNationalPlaces(knowledgeDir), transliteration && createScriptNames(transliteration));
 }
 
 const EMPTY_NATIONAL: NationalPlaces = { gemeenten: new Map(), pc4: new Map(), gemeenteAt: () => undefined };
@@ -61,6 +64,8 @@ export function buildGazetteer(
   placeRows: Array<Record<string, string>>,
   listings: Listing[],
   national: NationalPlaces = EMPTY_NATIONAL,
+  /** Reads place names written in Arabic, Cyrillic or Ethiopic script ("زايست", "Зейсті"); without it only Latin names. */
+  scriptNames?: ScriptNames,
 ): Gazetteer {
   const codeByName = new Map([...national.gemeenten.values()].map((g) => [normalise(g.name), g.code]));
   const gemeenteName = (code: string | undefined) => (code ? national.gemeenten.get(code)?.name : undefined);
@@ -140,9 +145,16 @@ export function buildGazetteer(
   for (const l of listings) if (l.postcode) perPostcode.set(l.postcode.slice(0, 4), (perPostcode.get(l.postcode.slice(0, 4)) ?? 0) + 1);
   const example = [...perPostcode.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? [...postcodes.keys()].sort()[0];
 
-  function resolve(hit: NameHit, tokens: string[], used: boolean[], skip: (t: string) => boolean, cased: string[] | undefined): (PlaceMatch & { strength: number }) | undefined {
+  function resolve(
+    hit: NameHit,
+    tokens: string[],
+    used: boolean[],
+    skip: (t: string) => boolean,
+    cased: string[] | undefined,
+    given?: PlaceEvidence,
+  ): (PlaceMatch & { strength: number }) | undefined {
     const places = placesOf(hit.key);
-    const evidence = placeEvidence(tokens, cased, hit, skip);
+    const evidence = given ?? placeEvidence(tokens, cased, hit, skip);
     const choice = chooseAmong(places, {
       evidence,
       fuzzy: hit.distance > 0,
@@ -223,6 +235,23 @@ export function buildGazetteer(
     return best?.match;
   }
 
+  let sounds: Map<string, string[]> | undefined;
+  /** Every name's consonant skeleton, built on the first message with a word in another script. */
+  function soundIndex(): Map<string, string[]> {
+    if (sounds) return sounds;
+    sounds = new Map();
+    for (const ix of indexes) {
+      for (const key of ix.keys()) {
+        const sound = scriptNames!.latinKey(key);
+        if (!sound) continue;
+        const list = sounds.get(sound);
+        if (!list) sounds.set(sound, [key]);
+        else if (!list.includes(key)) list.push(key);
+      }
+    }
+    return sounds;
+  }
+
   return {
     postcode: (pc4) => postcodes.get(pc4),
     byName(name) {
@@ -237,7 +266,12 @@ export function buildGazetteer(
       // A covered place written with a typo beats an exact name elsewhere.
       const fuzzy = !exact || exact.strength < 10 ? findFuzzy(tokens, used, skip, cased) : undefined;
       const within = fuzzy && exact && fuzzy.start >= exact.start && fuzzy.end <= exact.end;
-      const best = fuzzy && !within && fuzzy.strength >= 10 && (!exact || exact.strength < 10) ? fuzzy : (exact ?? fuzzy);
+      let best = fuzzy && !within && fuzzy.strength >= 10 && (!exact || exact.strength < 10) ? fuzzy : (exact ?? fuzzy);
+      // "أين ... في زايست", "у Зейсті": a name in another script, matched by its sound.
+      if (scriptNames && (!best || best.strength < 10)) {
+        const foreign = findInOtherScript(tokens, used, skip, { names: scriptNames, soundIndex: soundIndex(), resolve: (hit, evidence) => resolve(hit, tokens, used, skip, cased, evidence), covered: isCovered });
+        if (foreign && (!best || foreign.strength > best.strength)) best = foreign;
+      }
       return best && strip(best);
     },
     examplePostcode: () => example,

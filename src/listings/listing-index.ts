@@ -19,6 +19,8 @@ export interface PreparedListing {
   accessible: boolean;
   /** Name and description, normalised, for keyword matches. */
   haystack: string;
+  /** The name alone, normalised: a keyword in the name says what the activity is. */
+  title: string;
 }
 
 export interface SearchQuery {
@@ -128,7 +130,9 @@ export function buildListingIndex(listings: Listing[], vocabulary: ListingsVocab
         // Not asked for a group: what is meant for everyone comes before what is meant for a group.
         else if (!audienceMask && forSomeGroup) score -= 0.8;
         if (query.preferredLanguages.some((l) => item.languages.includes(l))) score += 1;
-        for (const k of query.keywords) if (item.haystack.includes(k)) score += 0.6;
+        // Without a category the key words are all there is of the need ("something for women"): they weigh double.
+        const keywordWeight = categoryMask ? 0.6 : 1.2;
+        for (const k of query.keywords) if (item.haystack.includes(k)) score += item.title.includes(k) ? 2 * keywordWeight : keywordWeight;
         if (shortlist.length === keep && score <= shortlist[keep - 1]!.score) continue;
         let at = shortlist.length;
         while (at > 0 && shortlist[at - 1]!.score < score) at--;
@@ -163,6 +167,7 @@ function prepare(listing: Listing, vocabulary: ListingsVocabulary): PreparedList
     cost: costClass(cost, listing.cost ?? "", vocabulary),
     accessible: isAccessible(normalise(listing.accessibility ?? ""), vocabulary),
     haystack: normalise(`${listing.name} ${listing.description ?? ""}`),
+    title: normalise(listing.name),
   };
 }
 

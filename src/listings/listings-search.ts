@@ -6,7 +6,7 @@ import { haversineKm, type ListingIndex, type SearchHit, type SearchQuery } from
 import { nextOccurrence, upcomingDays } from "./occurrences.js";
 import type { Category } from "./listing-model.js";
 import type { ListingsVocabulary } from "./listings-vocabulary.js";
-import { listingsTexts, listingsTextsFor, NEAR_LIMIT_KM } from "./listings-texts.js";
+import { listingsTextsFor, NEAR_LIMIT_KM, type ListingsTexts } from "./listings-texts.js";
 import { toLocal, type LocalNow } from "./local-calendar.js";
 import { renderHit, renderResults, sourcesFor } from "./render-listings.js";
 import { renderShownFollowUp } from "./render-follow-up.js";
@@ -33,9 +33,13 @@ export interface ListingsSearchDeps {
 
 interface Origin {
   point: GeoPoint;
-  where: string;
-  /** What to call the place in "Ik heb geen activiteiten in …". */
-  name: string;
+  /**
+   * The place searched around: how the frame says it ("in de buurt van {where}") and what to call it
+   * in "Ik heb geen activiteiten in {name}"; undefined for a shared location (said in the resident's language).
+   */
+  place?: { where: string; name: string };
+  /** For a shared location: the gemeente it lies in, by name. */
+  locationGemeente?: string;
   /** The CBS code and name of the gemeente it lies in, when known. */
   gemeentecode?: string;
   municipality?: string;
@@ -69,7 +73,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         const shown = memory.shown.flatMap((id) => index.byId(id)?.listing ?? []);
         const followUp = readShownFollowUp(text, shown, deps.followUps);
         if (followUp) {
-          const reply = renderShownFollowUp(followUp, now, deps.followUps.listingWords);
+          const reply = renderShownFollowUp(followUp, now, request.language, deps.followUps.listingWords);
           return { kind: "results", replies: [{ text: reply.text }], sources: reply.sources ?? [], memory: request.memory };
         }
       }
@@ -88,7 +92,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         const pending = q.bare && memory.pending ? memory.pending : storeQuery(q);
         return {
           kind: "need_place",
-          replies: [{ text: listingsTexts.whichPlace(options), buttons: options.map((o, i) => ({ id: `${PLACE_CHOICE_ACTION}_${i + 1}`, label: o, value: o })) }],
+          replies: [{ text: listingsTextsFor(request.language).whichPlace(options), buttons: options.map((o, i) => ({ id: `${PLACE_CHOICE_ACTION}_${i + 1}`, label: o, value: o })) }],
           sources: [],
           memory: writeMemory({ pending }),
         };
@@ -121,7 +125,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         const next = nextOccurrence(item.entries, now, undefined, days);
         return { item, score: 0, distanceKm: origin ? haversineKm(origin, { lat: item.listing.latitude, lon: item.listing.longitude }) : Number.NaN, ...(next ? { next } : {}) };
       });
-      return { text: hits.map((h, i) => renderHit(h, i + 1, now)).join("\n\n"), sources: sourcesFor(hits) };
+      return { text: hits.map((h, i) => renderHit(h, i + 1, now, { ...(request.language ? { language: request.language } : {}) })).join("\n\n"), sources: sourcesFor(hits) };
     },
 
     async nearestHelp(request) {
@@ -152,26 +156,28 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       const remember = origin.remember ? { place: origin.remember } : {};
       if (outside) {
         // Not one of our gemeenten: say so by name, with that gemeente's own route (and help just across the border).
-        const own = listingsTexts.outsideGemeente(gemeenteName(origin, gazetteer));
+        const t = listingsTextsFor(request.language);
+        const own = t.outsideGemeente(gemeenteName(origin, gazetteer));
         const text = hits.length
-          ? [listingsTexts.outsideNearby(origin.name), ...hits.map((h, i) => renderHit(h, i + 1, now)), own].join("\n\n")
-          : [listingsTexts.outside(origin.name), listingsTexts.coveredOnly(gazetteer.coveredNames()), own].filter(Boolean).join("\n");
+          ? [t.outsideNearby(nameOf(origin, t)), ...hits.map((h, i) => renderHit(h, i + 1, now, { ...(request.language ? { language: request.language } : {}) })), own].join("\n\n")
+          : [t.outside(nameOf(origin, t)), t.coveredOnly(gazetteer.coveredNames()), own].filter(Boolean).join("\n");
         return { reply: { text }, sources: sourcesFor(hits), outside: true, ...remember };
       }
       if (hits.length === 0) return null;
-      const text = [listingsTexts.helpNearby(origin.where), ...hits.map((h, i) => renderHit(h, i + 1, now))].join("\n\n");
+      const t = listingsTextsFor(request.language);
+      const text = [t.helpNearby(whereOf(origin, t)), ...hits.map((h, i) => renderHit(h, i + 1, now, { ...(request.language ? { language: request.language } : {}) }))].join("\n\n");
       return { reply: { text }, sources: sourcesFor(hits), ...remember };
     },
   };
 
   function locationOrigin(point: GeoPoint, gazetteer: Gazetteer): Origin {
     const gemeente = gazetteer.gemeenteAt(point);
-    return { point, where: listingsTexts.nearLocation, name: gemeente ? `de gemeente ${gemeente.name}` : "uw buurt", ...(gemeente ? { gemeentecode: gemeente.code } : {}) };
+    return { point, ...(gemeente ? { locationGemeente: gemeente.name, gemeentecode: gemeente.code } : {}) };
   }
 
   function pointOrigin(point: GeoPoint, name: string, gazetteer: Gazetteer, remember?: string): Origin {
     const code = gazetteer.gemeenteAt(point)?.code;
-    return { point, where: listingsTexts.nearPlace(name), name, ...(code ? { gemeentecode: code } : {}), ...(remember ? { remember } : {}) };
+    return { point, place: { where: name, name }, ...(code ? { gemeentecode: code } : {}), ...(remember ? { remember } : {}) };
   }
 
   async function findOrigin(q: UnderstoodQuestion, request: ListingRequest, memory: SearchMemory, gazetteer: Gazetteer): Promise<Origin | { unknown: string } | undefined> {
@@ -185,8 +191,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       const code = mention.place.gemeentecode ?? gazetteer.gemeenteAt(point)?.code;
       return {
         point: { lat: point.lat, lon: point.lon },
-        where: listingsTexts.nearPlace(name),
-        name: postcode && mention.place.municipality ? `${name} (${mention.place.municipality})` : name,
+        place: { where: name, name: postcode && mention.place.municipality ? `${name} (${mention.place.municipality})` : name },
         ...(code ? { gemeentecode: code } : {}),
         ...(mention.place.municipality ? { municipality: mention.place.municipality } : {}),
         remember: postcode ? (mention.text.length > 4 ? mention.text : name) : rememberAs(mention.place, gazetteer),
@@ -217,6 +222,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
     defaultTime?: "nu",
   ): ListingResponse {
     const { persona, language } = request;
+    const t = listingsTextsFor(language);
     const time: TimeAsk | undefined = q.time ?? (defaultTime ? readTime(["nu"], [false], now).ask : undefined);
     const limit = persona === "resident" ? 3 : 5;
     const base: SearchQuery = {
@@ -239,19 +245,20 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       const nearby = index.search({ ...base, radiusKm: NEAR_LIMIT_KM, slots: undefined });
       const text =
         nearby.length > 0
-          ? [listingsTexts.outsideNearby(origin.name), ...nearby.map((h, i) => renderHit(h, i + 1, now))].join("\n\n")
-          : [listingsTexts.outside(origin.name), listingsTexts.coveredOnly(gazetteer.coveredNames()), listingsTexts.outsideHelp(gemeenteName(origin, gazetteer))].filter(Boolean).join("\n");
+          ? [t.outsideNearby(nameOf(origin, t)), ...nearby.map((h, i) => renderHit(h, i + 1, now, { ...(language ? { language } : {}) }))].join("\n\n")
+          : [t.outside(nameOf(origin, t)), t.coveredOnly(gazetteer.coveredNames()), t.outsideHelp(gemeenteName(origin, gazetteer))].filter(Boolean).join("\n");
       const shownNearby = writeMemory({ ...memory, last: storeQuery(q), shown: nearby.map((h) => h.item.listing.id) });
       return { kind: "results", replies: [{ text }], sources: sourcesFor(nearby), memory: shownNearby, ...remember };
     }
     const { hits, relaxed } = searchWithWidening(index, base, q);
     const shownMemory = writeMemory({ ...memory, last: storeQuery(q), shown: hits.map((h) => h.item.listing.id) });
     // For the coordinator's counts: a postcode counts as its 4-digit area, never more precise.
-    const area = origin.where === listingsTexts.nearLocation ? undefined : /^\d{4}/.test(origin.name) ? origin.name.slice(0, 4) : origin.name;
+    const name = origin.place?.name;
+    const area = name === undefined ? undefined : /^\d{4}/.test(name) ? name.slice(0, 4) : name;
     const asked = { categories: [...q.categories], ...(area ? { area } : {}), shown: hits.map((h) => ({ id: h.item.listing.id, name: h.item.listing.name })) };
     // The frame in the resident's language; place names and the gazetteer's own phrases stay Dutch for now.
-    if (hits.length === 0) return { kind: "results", replies: [{ text: listingsTextsFor(language).nothing }], sources: [], memory: shownMemory, asked, ...remember };
-    const where = hits[0]!.distanceKm <= NEAR_LIMIT_KM || origin.where === listingsTexts.nearLocation ? origin.where : listingsTexts.fromPlace(origin.name);
+    if (hits.length === 0) return { kind: "results", replies: [{ text: t.nothing }], sources: [], memory: shownMemory, asked, ...remember };
+    const where = hits[0]!.distanceKm <= NEAR_LIMIT_KM || !origin.place ? whereOf(origin, t) : t.fromPlace(origin.place.name);
     const intro = describeSearch(q, relaxed, where, time, language);
     const replies = renderResults({ intro, hits, now, persona, showAccess: q.accessible, ...(language ? { language } : {}) });
     const sources = replies.flatMap((r) => r.sources ?? []);
@@ -287,4 +294,14 @@ function gemeenteName(origin: Origin, gazetteer: Gazetteer): string | undefined 
 function isFollowUp(q: UnderstoodQuestion): boolean {
   if (q.knowledge || q.categories.length > 0 || q.leftover > 0) return false;
   return q.time !== undefined || q.cost !== undefined || q.languages.length > 0 || q.audiences.length > 0 || q.accessible || q.place !== undefined;
+}
+
+/** "in de buurt van Zeist", "near your location": the frame's words for where the search is, in the resident's language. */
+function whereOf(origin: Origin, t: ListingsTexts): string {
+  return origin.place ? t.nearPlace(origin.place.where) : t.nearLocation;
+}
+
+/** What to call the place in "Ik heb geen activiteiten in …": the place, the gemeente of a shared location, or "uw buurt". */
+function nameOf(origin: Origin, t: ListingsTexts): string {
+  return origin.place?.name ?? (origin.locationGemeente ? t.theGemeente(origin.locationGemeente) : t.yourArea);
 }

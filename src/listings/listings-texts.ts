@@ -34,34 +34,26 @@ function buildListingsTexts(language: string) {
     accessible: t.accessible,
     and: t.and,
     nearMe: (where: string) => fill(t.nearMe, { where }),
-    // Said with the distance since the national gazetteer (Dutch until the language files have it).
-    widenedFurther: (distance: string) => `Binnen ${NEAR_LIMIT_WORDS} vond ik niets. Het dichtstbij is ${distance} hier vandaan.`,
+    widenedFurther: (distance: string) => fill(t.widenedFurtherDistance, { limit: NEAR_LIMIT_WORDS, distance }),
     widenedTime: (when: string) => capitalise(fill(t.widenedTime, { when })),
     widenedFilters: (dropped: string) => fill(t.widenedFilters, { dropped }),
     widenedNeed: (what: string) => fill(t.widenedNeed, { what }),
     nothing: t.nothing,
     nearLocation: t.nearLocation,
     nearPlace: (name: string) => fill(t.nearPlace, { name }),
-    // Place answers of the national gazetteer: Dutch until the language files have them.
-    fromPlace: (name: string) => `gerekend vanaf ${name}`,
+    fromPlace: (name: string) => fill(t.fromPlace, { name }),
     /** The one short question for a name that fits places in several gemeenten. */
-    whichPlace: (options: string[]) => `Bedoelt u ${options.slice(0, -1).join(", ")} of ${options[options.length - 1]}?`,
-    helpNearby: (where: string) => `Hier kunt u terecht, ${where}:`,
-    outside: (name: string) => `Ik heb geen activiteiten in ${name}.`,
-    outsideNearby: (name: string) => `Ik heb geen activiteiten in ${name} zelf. Dit is het dichtstbij, buiten ${name}:`,
+    whichPlace: (options: string[]) => fill(t.whichPlace, { options: options.slice(0, -1).join(", "), last: options[options.length - 1] ?? "" }),
+    helpNearby: (where: string) => fill(t.helpNearby, { where }),
+    outside: (name: string) => fill(t.outside, { name }),
+    outsideNearby: (name: string) => fill(t.outsideNearby, { name }),
     /** For someone outside the covered gemeenten who needs help with a situation (debts, care). */
-    outsideGemeente: (gemeente: string | undefined) =>
-      `Bel de gemeente${gemeente ? ` ${gemeente}` : ""}: 14 en dan het netnummer. Vraag naar het sociaal wijkteam of het Wmo-loket. Of kijk op de website van de gemeente.`,
-    coveredOnly: (names: string[]) => (names.length > 0 && names.length <= 6 ? `Ik ken alleen activiteiten in ${listNames(names)}.` : undefined),
-    outsideHelp: (gemeente: string | undefined) =>
-      [
-        "Wat u wel kunt doen:",
-        `• Bel de gemeente${gemeente ? ` ${gemeente}` : ""}: 14 en dan het netnummer (bijvoorbeeld 14 020 of 14 043). Of kijk op de website van de gemeente. Vraag naar het sociaal wijkteam of het Wmo-loket.`,
-        "• Vragen over geld of schulden: Geldfit.nl helpt gratis, ook anoniem.",
-        "• Gratis juridisch advies: het Juridisch Loket, 0800-8020.",
-        "• Zorgt u voor iemand? De Mantelzorglijn: 030-7606055.",
-        "• Even praten met iemand: De Luisterlijn, 088-0767000 (dag en nacht).",
-      ].join("\n"),
+    outsideGemeente: (gemeente: string | undefined) => fill(t.outsideGemeente, { gemeente: gemeente ? ` ${gemeente}` : "" }),
+    coveredOnly: (names: string[]) => (names.length > 0 && names.length <= 6 ? fill(t.coveredOnly, { names: listNames(names, t.and) }) : undefined),
+    outsideHelp: (gemeente: string | undefined) => fill(t.outsideHelp, { gemeente: gemeente ? ` ${gemeente}` : "" }),
+    /** A shared location that lies in a gemeente ("de gemeente Zeist"), or none known ("uw buurt"): what "Ik heb geen activiteiten in …" names. */
+    theGemeente: (name: string) => fill(t.theGemeente, { name }),
+    yourArea: t.yourArea,
     /** One line above the results for a resident who wrote another language: the details are Dutch. */
     inDutch: t.inDutch,
     render: {
@@ -152,8 +144,8 @@ export function distanceWords(km: number, formatted: string): string {
   return `${formatted}, ${label}`;
 }
 
-function listNames(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} en ${names[names.length - 1]}`;
+function listNames(names: string[], and: string): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} ${and} ${names[names.length - 1]}`;
 }
 
 export function capitalise(text: string): string {

@@ -43,6 +43,8 @@ export interface NameIndex {
   /** The nearest names within the typos allowed for a span of letters (all at the least distance), or undefined. */
   near(joined: string): { keys: string[]; distance: number } | undefined;
   places(key: string): KnownPlace[];
+  /** Every name key, for indexes built on top (the sound index of names in other scripts). */
+  keys(): readonly string[];
   readonly size: number;
 }
 
@@ -79,6 +81,7 @@ export function buildNameIndex(entries: Array<{ name: string; key?: string; plac
   return {
     size: keys.length,
     places: (key) => byKey.get(key) ?? [],
+    keys: () => keys,
     exact(tokens, used) {
       const hits: NameHit[] = [];
       for (let start = 0; start < tokens.length; start++) {

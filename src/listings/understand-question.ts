@@ -96,8 +96,9 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
     ...categoryMatches
       .flatMap((m) => tokens.slice(m.start, m.end))
       .flatMap((t) => v.keywordWords.get(t) ?? (t.length >= 4 && !STOPWORDS.has(t) ? [t.slice(0, 5)] : [])),
-    // Words with a Dutch equivalent rank listings that say it, also outside a need ("kadınlar" → "vrouw").
-    ...(categoryMatches.length > 0 ? tokens.flatMap((t) => v.keywordWords.get(t) ?? []) : []),
+    // Words with a Dutch equivalent rank listings that say it, also outside a need ("kadınlar" → "vrouw"),
+    // and with "something for" ("something for women").
+    ...(categoryMatches.length > 0 || genericMatches.length > 0 ? tokens.flatMap((t) => v.keywordWords.get(t) ?? []) : []),
   ]);
 
   const all = tokens.map(() => false);

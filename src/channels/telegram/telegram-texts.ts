@@ -10,8 +10,8 @@ export function telegramTextsFor(language: string | undefined) {
     /** Sent under a message with inline buttons when a location is asked too (one keyboard a message). */
     locationPrompt: t.locationPrompt,
     rateLimited: t.rateLimited,
-    /** Instead of answers that waited too long during an outage (one per chat; Dutch until the language files have it). */
-    lateApology: "Sorry, door een storing kwam mijn antwoord niet bij u aan. Wilt u uw vraag nog een keer sturen?",
+    /** Instead of answers that waited too long during an outage (one per chat). */
+    lateApology: t.lateApology,
   };
 }
 

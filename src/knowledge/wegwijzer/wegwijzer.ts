@@ -8,17 +8,17 @@ import type { GuideAnswer, ResidentGuide } from "../../core/ports.js";
 import { boundedEditDistance } from "../../text/edit-distance.js";
 import { foldText, splitWords, stemWord, STOPWORDS } from "../dutch-text.js";
 import type { EntrySection, WegwijzerCues, WegwijzerEntry } from "./wegwijzer-entries.js";
+import { catalog } from "../../core/text-catalog.js";
 
 /** More content words than this around the topic: a story, which the sources may answer better. */
 const STORY_WORDS = 5;
 /** Bonus for naming the topic by its own name (the first term) rather than a related word. */
 const OWN_NAME_BONUS = 2;
 
-export const GEMEENTE_ROUTE =
-  "Bel uw gemeente: 14 en dan het netnummer van uw gemeente (bijvoorbeeld 14 020 in Amsterdam). Of vraag het sociaal wijkteam.";
+// The route to the gemeente, in Dutch here (beside the Dutch entries); the core says the general one in the resident's language.
+export const GEMEENTE_ROUTE = catalog("nl").wegwijzer.gemeenteRoute;
 const NOT_GUESSING = "Dat weet ik niet voor uw gemeente, en ik wil niet gokken.";
-const GENERAL_LOCAL =
-  "Dat bepaalt uw gemeente, en het staat niet in mijn bronnen. Ik wil niet gokken, want het verschilt per gemeente.";
+const GENERAL_LOCAL = catalog("nl").wegwijzer.generalLocal;
 
 interface Span {
   start: number;

@@ -88,15 +88,19 @@ describe.each(RESIDENTS)("a resident on Telegram who writes $language", (residen
     expect(text).toContain("112");
   });
 
-  it("is asked for a place in their language, with the location button labelled in it, then gets listings", async () => {
+  it("is asked for a place in their language, with the location button labelled in it, then gets listings and the check-in offer", async () => {
     const asked = await say(from, resident.listings);
     expect(unescape(html(asked))).toContain(t.listings.askPlace.slice(0, 10));
     const keyboard = asked.find((c) => (c.body.reply_markup as ReplyKeyboardMarkup | undefined)?.keyboard)?.body.reply_markup as ReplyKeyboardMarkup;
     const button = keyboard.keyboard[0]![0]!;
     expect(typeof button === "string" ? button : button.text).toBe(t.telegram.shareLocation);
-    const found = unescape(html(await say(from, "3701")));
+    // The listings, then the offer to ask later how it went, both in their language.
+    const calls = await say(from, "3701", 2);
+    const found = unescape(html(calls));
     expect(found).toContain(t.listings.inDutch);
     expect(found).toContain(t.listings.when.replace("{when}", "").trim());
+    const labels = calls.flatMap((c) => (c.body.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard?.flat() ?? []).map((b) => b.text);
+    expect(labels).toContain(t.checkIn.offerYes);
   });
 
   it("gets an honest 'not sure' in their language, with the person button in it", async () => {

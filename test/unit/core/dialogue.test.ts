@@ -39,7 +39,9 @@ describe("dialogue cues", () => {
   });
 
   it("hears something heavy inside a question, and not its negation", () => {
-    expect(cues.empathy("mijn man is in maart overleden, is er een rouwgroep in de buurt?")).toMatch(/verdrietig/);
+    expect(cues.empathy("mijn man is in maart overleden, is er een rouwgroep in de buurt?")).toBe("loss");
+    expect(cues.empathy("my husband passed away, is there a group for widows?")).toBe("loss");
+    expect(cues.empathy("أشعر بالوحدة، أين يمكنني أن ألتقي بالناس؟")).toBe("alone");
     expect(cues.empathy("ik zorg voor mijn moeder met dementie en ik ben zo moe")).toBeDefined();
     expect(cues.empathy("ik voel me niet eenzaam, ik zoek gewoon een hobby")).toBeUndefined();
     expect(cues.empathy("waar kan ik koffie drinken op dinsdag")).toBeUndefined();

@@ -64,6 +64,18 @@ describe("language detection on residents' messages", () => {
     expect(detector.detect("ሓገዝ የድልየኒ").language).toBe("ti");
   });
 
+  it("keeps the conversation's language (or Dutch) on a greeting Dutch residents use", () => {
+    for (const text of ["yo", "hey", "hoi hoi", "goeiedag", "goedemiddag"]) {
+      expect(resolveLanguage(detector.detect(text), "en"), text).toBe("en");
+      expect(resolveLanguage(detector.detect(text), undefined), text).toBe("nl");
+    }
+  });
+
+  it("tells Somali by its words, which the n-gram tables do not know", () => {
+    expect(detector.detect("waxaan rabaa inaan barto af holandi zeist").language).toBe("so");
+    expect(detector.detect("ma haysto lacag aan cunto ku iibsado").language).toBe("so");
+  });
+
   it("maps a platform language tag to a language the texts exist in", () => {
     expect(textLanguageOf("en-GB")).toBe("en");
     expect(textLanguageOf("uk")).toBe("uk");

@@ -28,7 +28,28 @@ describe("the fixed texts in every language", () => {
     expect([...TEXT_LANGUAGES].sort()).toEqual([...CATALOG_LANGUAGES].sort());
   });
 
-  it.each(files.filter((f) => f !== "nl.json"))("%s has every key of nl.json with the same placeholders, and nothing more", (file) => {
+  const partial = (file: string) => typeof (read(file) as { $fallback?: unknown }).$fallback === "string";
+
+  it.each(files.filter((f) => f !== "nl.json" && partial(f)))("%s (partial) has only keys of nl.json, with the same placeholders, and falls back to a full file", (file) => {
+    const raw = read(file) as { $fallback: string };
+    expect(files).toContain(`${raw.$fallback}.json`);
+    expect(partial(`${raw.$fallback}.json`)).toBe(false);
+    const texts = flatten(raw);
+    texts.delete("$fallback");
+    const extra = [...texts.keys()].filter((k) => !reference.has(k) && !FREE_LENGTH.test(k));
+    expect(extra, `not in nl.json`).toEqual([]);
+    for (const [key, text] of texts) {
+      if (FREE_LENGTH.test(key)) continue;
+      expect(placeholders(text), `${file} ${key}`).toEqual(placeholders(reference.get(key)!));
+      expect(text.trim(), `${file} ${key} is empty`).not.toBe("");
+    }
+    // What a resident reads first and in a crisis is never left to the fallback.
+    for (const key of ["core.welcome[0]", "core.notSure", "core.buttons.person", "crisis.opening", "crisis.emergency", "crisis.closing", "firstSteps.money[0]", "firstSteps.question", "listings.askPlace", "listings.inDutch", "handoff.consentAsk", "handoff.emergencyShort"]) {
+      expect(texts.has(key), `${file} ${key}`).toBe(true);
+    }
+  });
+
+  it.each(files.filter((f) => f !== "nl.json" && !partial(f)))("%s has every key of nl.json with the same placeholders, and nothing more", (file) => {
     const texts = flatten(read(file));
     const missing = [...reference.keys()].filter((k) => !texts.has(k) && !FREE_LENGTH.test(k));
     const extra = [...texts.keys()].filter((k) => !reference.has(k) && !FREE_LENGTH.test(k));
@@ -56,5 +77,11 @@ describe("the fixed texts in every language", () => {
     expect(texts.get("core.welcome[4]")).toMatch(/\/vergeet[\s\S]*\/privacy/);
     expect(texts.get("core.help[3]")).toContain("/mens");
     expect(texts.get("handoff.stopHint")).toContain("/stop");
+  });
+
+  it.each(files.filter((f) => !partial(f)))("%s has a line for every empathy cue of knowledge/conversation/cues.json", (file) => {
+    const cues = JSON.parse(readFileSync("knowledge/conversation/cues.json", "utf8")) as { empathy: Array<{ id: string }> };
+    const texts = flatten(read(file));
+    for (const { id } of cues.empathy) expect(texts.get(`empathy.${id}`), `${file} empathy.${id}`).toBeTruthy();
   });
 });

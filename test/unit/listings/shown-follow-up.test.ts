@@ -21,6 +21,34 @@ const read = (text: string) => readShownFollowUp(text, shown, vocabulary);
 
 describe("follow-ups about the listings just shown", () => {
   it.each([
+    ["أين هذا؟", "where"],
+    ["كم يكلف؟", "cost"],
+    ["متى؟", "when"],
+    ["هل يجب التسجيل؟", "signup"],
+    ["де це?", "where"],
+    ["скільки коштує?", "cost"],
+    ["коли це?", "when"],
+    ["чи потрібно записуватися?", "signup"],
+    ["где это?", "where"],
+    ["nerede?", "where"],
+    ["ücretli mi?", "cost"],
+    ["saat kaçta", "when"],
+    ["ile to kosztuje", "cost"],
+    ["gdzie to jest?", "where"],
+    ["czy trzeba się zapisać?", "signup"],
+    ["چقدر هزینه دارد؟", "cost"],
+    ["کجاست؟", "where"],
+    ["¿cuánto cuesta?", "cost"],
+    ["c'est où ?", "where"],
+    ["wo ist das?", "where"],
+    ["xagee ayuu ku yaal?", "where"],
+    ["ኣበይ እዩ?", "where"],
+    ["is it free?", "cost"],
+  ])("reads %s in the language it is written in", (text, aspect) => {
+    expect(read(text)?.aspects).toEqual([aspect]);
+  });
+
+  it.each([
     ["waar is dat", ["where"]],
     ["Waar is het precies?", ["where"]],
     ["kost het wat", ["cost"]],
@@ -76,7 +104,7 @@ describe("follow-ups about the listings just shown", () => {
 
 describe("sign-up answers from the listing's own words", () => {
   const now = toLocal(new Date("2026-11-24T09:30:00+01:00"), "Europe/Amsterdam");
-  const signup = (l: Listing) => renderShownFollowUp({ listings: [l], aspects: ["signup"] }, now, vocabulary.listingWords).text;
+  const signup = (l: Listing) => renderShownFollowUp({ listings: [l], aspects: ["signup"] }, now, undefined, vocabulary.listingWords).text;
 
   it("says walk in for 'zonder afspraak' or an inloop, sign up for 'aanmelden', and not sure otherwise", () => {
     expect(signup(listing("s", "Schuldhulp-inloop", "di 13:00-15:00", { description: "Zonder afspraak hulp als je rekeningen niet meer kunt betalen." }))).toContain("zonder afspraak");
