@@ -13,6 +13,10 @@ import type { EntrySection, WegwijzerCues, WegwijzerEntry } from "./wegwijzer-en
 const STORY_WORDS = 5;
 /** Bonus for naming the topic by its own name (the first term) rather than a related word. */
 const OWN_NAME_BONUS = 2;
+/** How many words may stand between a need cue and the topic it asks for ("hulp bij mijn … schulden"). */
+const NEED_BEFORE_GAP = 4;
+/** The same for a cue after the topic ("even rust … nodig"). */
+const NEED_AFTER_GAP = 2;
 
 export const GEMEENTE_ROUTE =
   "Bel uw gemeente: 14 en dan het netnummer van uw gemeente (bijvoorbeeld 14 020 in Amsterdam). Of vraag het sociaal wijkteam.";
@@ -30,6 +34,15 @@ interface TopicMatch {
   score: number;
   spans: Span[];
   ownName: boolean;
+  /** Named by more than its broad words ("uitkering"): a specific topic wins over a broad one. */
+  specific: boolean;
+  /** Named where the person asks for something ("… nodig", "hulp bij …"), not only as background. */
+  asked: boolean;
+}
+
+/** Most specific first, then what the person asks for, then the most (and longest) words matched. */
+function byRank(a: TopicMatch, b: TopicMatch): number {
+  return Number(b.specific) - Number(a.specific) || Number(b.asked) - Number(a.asked) || b.score - a.score;
 }
 
 /** Words of a folded phrase, and their stems, ready to compare. */
@@ -60,7 +73,9 @@ function sameWord(written: string, writtenStem: string, word: string, stem: stri
 }
 
 export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: WegwijzerCues }): ResidentGuide {
-  const topics = data.entries.map((entry) => ({ entry, terms: entry.terms.map(phrase) }));
+  const topics = data.entries.map((entry) => ({ entry, terms: entry.terms.map(phrase), broad: (entry.broad ?? []).map(phrase) }));
+  const needBefore = (data.cues.needBefore ?? []).map(phrase);
+  const needAfter = (data.cues.needAfter ?? []).map(phrase);
   const sectionCues = Object.entries(data.cues.sections).map(([heading, cues]) => ({ heading, cues: cues.map(phrase) }));
   const localCues = data.cues.local.map(phrase);
   const localAloneCues = (data.cues.localAlone ?? []).map(phrase);
@@ -89,27 +104,47 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     return spans;
   }
 
-  function matchTopics(words: string[], stems: string[]): TopicMatch[] {
+  function matchTopics(words: string[], stems: string[], clauses: number[]): TopicMatch[] {
     const pairs = words.slice(0, -1).map((w, i): [string, string] => {
       const joined = w + words[i + 1]!;
       return [joined, stemWord(joined)];
     });
+    const before = needBefore.flatMap((cue) => cueAt(words, stems, cue));
+    const after = needAfter.flatMap((cue) => cueAt(words, stems, cue));
+    // A cue asks for a topic in its own clause, close by: "met dementie, ik heb even rust nodig" asks for rust.
+    const asks = (span: Span) =>
+      before.some((c) => clauses[c.end - 1] === clauses[span.start] && span.start >= c.start && span.start - c.end <= NEED_BEFORE_GAP) ||
+      after.some((c) => clauses[c.start] === clauses[span.end - 1] && c.end >= span.end && c.start - span.end <= NEED_AFTER_GAP);
     const matches: TopicMatch[] = [];
-    for (const { entry, terms } of topics) {
+    for (const { entry, terms, broad } of topics) {
       const spans: Span[] = [];
       let score = 0;
       let ownName = false;
-      terms.forEach((term, t) => {
+      let specific = false;
+      const all = [...terms.map((term, t) => ({ term, own: t === 0, broad: false })), ...broad.map((term) => ({ term, own: false, broad: true }))];
+      for (const { term, own, broad: isBroad } of all) {
         for (const span of find(words, stems, pairs, term)) {
           if (spans.some((s) => span.start < s.end && s.start < span.end)) continue;
           spans.push(span);
           score += term.chars;
-          if (t === 0) ownName = true;
+          if (own) ownName = true;
+          if (!isBroad) specific = true;
         }
-      });
-      if (spans.length) matches.push({ entry, score: score + (ownName ? OWN_NAME_BONUS : 0), spans, ownName });
+      }
+      if (spans.length) {
+        matches.push({ entry, score: score + (ownName ? OWN_NAME_BONUS : 0), spans, ownName, specific, asked: spans.some(asks) });
+      }
     }
-    return matches.sort((a, b) => b.score - a.score);
+    return matches.sort(byRank);
+  }
+
+  /** Where a need cue occurs (same word or same stem: "hoe krijgt ze", "aan te vragen"). */
+  function cueAt(words: string[], stems: string[], cue: Phrase): Span[] {
+    const spans: Span[] = [];
+    for (let i = 0; i + cue.words.length <= words.length; i++) {
+      if (cue.words.every((w, j) => words[i + j] === w || stems[i + j] === cue.stems[j])) spans.push({ start: i, end: i + cue.words.length });
+    }
+    return spans;
   }
 
   /** Where each cue phrase occurs in the words outside the topic's own spans. */
@@ -187,10 +222,10 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
   };
 
   function answerFresh(question: string): GuideAnswer | null {
-    const words = splitWords(foldText(question));
+    const { words, clauses } = clauseWords(question);
     if (words.length === 0) return null;
     const stems = words.map(stemWord);
-    const matches = matchTopics(words, stems);
+    const matches = matchTopics(words, stems, clauses);
     const best = matches[0];
     if (!best) {
       // No topic, but a question about what "the gemeente" decides: the honest route. Without the
@@ -212,6 +247,21 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     }
     return { text: explain(best.entry, words, stems, outside), sources, kind: "explanation", mixed, topical: true };
   }
+}
+
+/** The question's words, each with the number of its clause (split at . , ; : ! ?). */
+function clauseWords(question: string): { words: string[]; clauses: number[] } {
+  const words: string[] = [];
+  const clauses: number[] = [];
+  foldText(question)
+    .split(/[.,;:!?]+/)
+    .forEach((part, clause) => {
+      for (const word of splitWords(part)) {
+        words.push(word);
+        clauses.push(clause);
+      }
+    });
+  return { words, clauses };
 }
 
 /** The first `n` statements of a plain text (a question is no answer on its own). */
