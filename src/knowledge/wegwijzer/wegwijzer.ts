@@ -17,6 +17,8 @@ const OWN_NAME_BONUS = 2;
 const NEED_BEFORE_GAP = 4;
 /** The same for a cue after the topic ("even rust … nodig"). */
 const NEED_AFTER_GAP = 2;
+/** A one-word term found in two written words must be at least this long. */
+const MIN_JOINED = 6;
 
 export const GEMEENTE_ROUTE =
   "Bel uw gemeente: 14 en dan het netnummer van uw gemeente (bijvoorbeeld 14 020 in Amsterdam). Of vraag het sociaal wijkteam.";
@@ -98,7 +100,8 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
       }
       // "respijt zorg" for "respijtzorg", "mantelzorgmakelaar" for "mantelzorg makelaar".
       const pair = pairs[i];
-      if (n === 1 && pair && sameWord(pair[0], pair[1], term.joined, term.joinedStem)) spans.push({ start: i, end: i + 2 });
+      // Only for longer terms: "i do" is not "ido".
+      if (n === 1 && pair && term.chars >= MIN_JOINED && sameWord(pair[0], pair[1], term.joined, term.joinedStem)) spans.push({ start: i, end: i + 2 });
       else if (n === 2 && sameWord(words[i]!, stems[i]!, term.joined, term.joinedStem)) spans.push({ start: i, end: i + 1 });
     }
     return spans;
@@ -189,9 +192,10 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     );
   }
 
-  function explain(entry: WegwijzerEntry, words: string[], stems: string[], outside: boolean[]): string {
+  function explain(entry: WegwijzerEntry, words: string[], stems: string[], outside: boolean[], focus?: "steps"): string {
     const what = section(entry, "wat is het")!;
     const todo = section(entry, "wat kunt u doen")!;
+    if (focus === "steps") return [firstSentences(what.text, 2), todo.text].join("\n\n");
     const own = ownSection(entry, stems, outside);
     // A topic's own part ("Wat helpt") starts with what the topic is, in one sentence.
     if (own) return [firstSentences(what.text, 1), own.text, todo.text].join("\n\n");
@@ -213,15 +217,15 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
   }
 
   // The assistant and the knowledge answer both ask about the message being answered: remember the last one.
-  let last: { question: string; answer: GuideAnswer | null } | undefined;
+  let last: { question: string; focus: string | undefined; answer: GuideAnswer | null } | undefined;
   return {
-    answer(question) {
-      if (last?.question !== question) last = { question, answer: answerFresh(question) };
+    answer(question, focus) {
+      if (last?.question !== question || last.focus !== focus) last = { question, focus, answer: answerFresh(question, focus) };
       return last.answer;
     },
   };
 
-  function answerFresh(question: string): GuideAnswer | null {
+  function answerFresh(question: string, focus?: "steps"): GuideAnswer | null {
     const { words, clauses } = clauseWords(question);
     if (words.length === 0) return null;
     const stems = words.map(stemWord);
@@ -242,10 +246,10 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     const story = words.filter((w, i) => outside[i] && !STOPWORDS.has(w)).length > STORY_WORDS;
     const mixed = others.length > 0 || story;
     const sources = [{ title: best.entry.title, publisher: best.entry.publisher, url: best.entry.url }];
-    if (best.entry.local && asksLocal(words, outside, localCues)) {
+    if (best.entry.local && focus !== "steps" && asksLocal(words, outside, localCues)) {
       return { text: localRoute(best.entry), sources, kind: "local_route", mixed, topical: true };
     }
-    return { text: explain(best.entry, words, stems, outside), sources, kind: "explanation", mixed, topical: true };
+    return { text: explain(best.entry, words, stems, outside, focus), sources, kind: "explanation", mixed, topical: true };
   }
 }
 
