@@ -19,7 +19,7 @@ import { answerQuestion } from "./answer-question.js";
 import { handleCommand } from "./commands.js";
 import { describeInbound, isValidGeoPoint, normaliseInput } from "./input.js";
 import { resolveLanguage, textLanguageOf, type LanguageDetector } from "./language.js";
-import { crisisText, firstStepsText, textsFor } from "./texts.js";
+import { crisisText, firstStepsParts, firstStepsText, textsFor } from "./texts.js";
 import type { AssistantReply, InboundMessage, OutboundMessage } from "./types.js";
 
 export interface AssistantDeps {
@@ -186,11 +186,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const personButton = personButtonFor(inbound.language);
     if (assessment.needsPerson) {
       const topic = assessment.needsPerson;
-      const steps = firstStepsText(topic, inbound.language);
       const nearby = topic === "person_requested" ? null : await helpNearby(inbound, text, topic, patch);
       // Someone in another gemeente gets that gemeente's route (in `nearby`), not our wijkteam's contact.
       const offer = await offerPerson(inbound, "handoff", { ownContact: !nearby?.outside });
-      const intro = topic === "person_requested" ? [] : [{ text: steps }, ...(nearby ? [nearby.reply] : [])];
+      const intro = topic === "person_requested" ? [] : [...situationSteps(inbound, text, topic), ...(nearby ? [nearby.reply] : [])];
       // "Waar kan ik hulp krijgen met schulden in Zeist?" asks where: the place that helps is the answer,
       // beside the first steps and the offer of a person.
       return reply(nearby && WHERE.test(text) ? "listings" : "handoff", [...intro, ...offer]);
@@ -269,6 +268,25 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       if (offer) answered.replies.push(offer);
     }
     return { ...answered, replies: [...prefix, ...answered.replies] };
+  }
+
+  /**
+   * The first steps of a situation that needs a person. When the guide knows the question's own
+   * subject ("huurachterstand", "deurwaarder", "bijzondere bijstand"), its explanation and what to
+   * do lead, after the word of understanding, and the numbered steps follow.
+   */
+  function situationSteps(inbound: InboundMessage, text: string, topic: HelpTopic): OutboundMessage[] {
+    // The wegwijzer reads Dutch: another language is looked up in Dutch search words, when there is a way to.
+    const dutchText = !inbound.language || inbound.language === "nl" ? text : deps.toDutchQuery?.(text, inbound.language);
+    const guided = dutchText ? deps.guide?.answer(dutchText, "steps") : null;
+    if (!guided?.topical) return [{ text: firstStepsText(topic, inbound.language) }];
+    const { opening, steps } = firstStepsParts(topic, inbound.language);
+    // The wegwijzer is Dutch: a resident who writes another language is told so in their own.
+    const dutch = inbound.language && inbound.language !== "nl" ? [textsFor(inbound.language).dutchSources] : [];
+    return [
+      { text: [opening, ...dutch, guided.text].filter(Boolean).join("\n\n"), sources: guided.sources },
+      { text: steps },
+    ];
   }
 
   /** De Kindertelefoon for a young resident who writes Dutch (the line is Dutch), as its own message. */

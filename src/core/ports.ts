@@ -110,7 +110,11 @@ export interface GuideAnswer {
  * not ask what the gemeente decides). Pure and fast: no network, no index.
  */
 export interface ResidentGuide {
-  answer(question: string): GuideAnswer | null;
+  /**
+   * `focus` "steps": the person is in the situation (a needs-person message), so the answer is what
+   * the topic is in short and what to do, never the part on cost or a local rule.
+   */
+  answer(question: string, focus?: "steps"): GuideAnswer | null;
 }
 
 // ---------------------------------------------------------------- listings
@@ -180,7 +184,7 @@ export interface ListingSearch {
 }
 
 /** The situations of {@link SafetyAssessment.needsPerson} that a local listing can help with. */
-export type HelpTopic = "eviction" | "money" | "debts" | "care";
+export type HelpTopic = "eviction" | "rent" | "money" | "debts" | "care";
 
 // ---------------------------------------------------------------- safety
 
@@ -212,8 +216,8 @@ export interface SafetyAssessment {
   information?: CrisisTier[];
   /** ISO 639-1 language of the phrase that decided (e.g. `ar`), until the message language is detected. */
   language?: string;
-  /** A situation that needs a person (eviction, no money for rent or food, debts, care overload). */
-  needsPerson?: "eviction" | "money" | "debts" | "care" | "person_requested";
+  /** A situation that needs a person (eviction, rent not paid, no money for food, debts, care overload). */
+  needsPerson?: "eviction" | "rent" | "money" | "debts" | "care" | "person_requested";
   outOfScope?: boolean;
   smalltalk?: "greeting" | "thanks" | "goodbye" | "who_are_you";
 }

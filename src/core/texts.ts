@@ -91,3 +91,10 @@ export function firstStepsText(topic: NonNullable<SafetyAssessment["needsPerson"
   const t = catalog(language).firstSteps;
   return [...t[topic], t.question].join("\n");
 }
+
+/** The first steps split: the opening line (a word of understanding) and the numbered steps with the question. */
+export function firstStepsParts(topic: NonNullable<SafetyAssessment["needsPerson"]>, language?: string): { opening: string; steps: string } {
+  const t = catalog(language).firstSteps;
+  const [opening = "", ...steps] = t[topic];
+  return { opening, steps: [...steps, t.question].join("\n") };
+}

@@ -20,7 +20,8 @@ const CRISIS_TOPICS: Record<NonNullable<SafetyAssessment["crisis"]>, string> = {
 };
 const NEED_TOPICS: Record<NonNullable<SafetyAssessment["needsPerson"]>, string> = {
   eviction: "dreigt uit huis gezet te worden",
-  money: "geen geld voor eten of huur",
+  rent: "kan de huur niet betalen",
+  money: "geen geld voor eten of het nodige",
   debts: "schulden",
   care: "zorg voor een ander is te zwaar",
   person_requested: "wil een mens spreken",

@@ -269,6 +269,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
 /** Which listings help with a situation that needs a person; the keywords (stems) rank the closest fit first. */
 const HELP_FOR: Record<HelpTopic, { categories: Category[]; keywords: string[] }> = {
   debts: { categories: ["geldzaken"], keywords: ["schul", "brief", "inloo"] },
+  rent: { categories: ["geldzaken", "informatie-en-advies"], keywords: ["schul", "huur", "inloo"] },
   money: { categories: ["geldzaken"], keywords: ["schul", "voeds", "inloo"] },
   eviction: { categories: ["geldzaken", "informatie-en-advies"], keywords: ["schul", "huur", "wonin", "inloo"] },
   care: { categories: ["mantelzorg"], keywords: ["mante", "steun", "respi"] },

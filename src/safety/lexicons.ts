@@ -75,6 +75,7 @@ export const concernLexiconSchema = situationSchema.extend({
 export const needsPersonLexiconSchema = situationSchema.extend({
   kinds: z.object({
     eviction: kindSchema,
+    rent: kindSchema,
     money: kindSchema,
     debts: kindSchema,
     care: kindSchema,

@@ -16,7 +16,7 @@ const NEGATION_WINDOW = 2;
 /** "niet meer", "no more": a negation that strengthens distress instead of denying it. */
 const INTENSIFIERS = new Set(["meer", "more", "anymore"]);
 
-const NEEDS_PERSON_ORDER: NeedsPersonKind[] = ["eviction", "money", "debts", "care", "person_requested"];
+const NEEDS_PERSON_ORDER: NeedsPersonKind[] = ["eviction", "rent", "money", "debts", "care", "person_requested"];
 /** Acute danger first (112), then suicidal signals (113), then unsafe at home (Veilig Thuis). */
 const CRISIS_ORDER: CrisisKind[] = ["danger", "suicide", "self_harm", "violence"];
 /** The crisis kind a classifier tier stands for. */

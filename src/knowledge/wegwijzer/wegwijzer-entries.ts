@@ -19,6 +19,11 @@ export interface WegwijzerEntry {
   title: string;
   /** Names residents use for the topic; the first is its own name. Lowercase, `|`-separated in the file. */
   terms: string[];
+  /**
+   * Words that name only the kind of help ("uitkering"): they find this entry, but any entry named
+   * more specifically in the same message wins ("ontslagen, hoe krijg ik een uitkering" is the WW).
+   */
+  broad: string[];
   publisher: string;
   url: string;
   /** What one gemeente decides about this topic; such questions get the honest route, never a guess. */
@@ -41,6 +46,13 @@ export interface WegwijzerCues {
    * gemeente when the sources have no answer.
    */
   localAlone?: string[];
+  /**
+   * Words or phrases that ask for what follows them ("hulp bij", "kan iemand", "hoe krijg"): a topic
+   * named there is what the person asks for, and wins over one that only names the background.
+   */
+  needBefore?: string[];
+  /** The same for words after the topic ("… nodig", "… aanvragen"). */
+  needAfter?: string[];
 }
 
 const Cues = z.object({
@@ -48,12 +60,15 @@ const Cues = z.object({
   local: z.array(z.string()),
   gemeente: z.array(z.string()),
   localAlone: z.array(z.string()).default([]),
+  needBefore: z.array(z.string()).default([]),
+  needAfter: z.array(z.string()).default([]),
 });
 
 const Meta = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, "id: kleine letters, cijfers en streepjes"),
   title: z.string().min(1),
   terms: z.string().min(1),
+  broad: z.string().optional(),
   publisher: z.string().min(1),
   url: z.string().regex(/^https?:\/\//, "url: het adres van de openbare pagina met de feiten"),
   audience: z.literal("residents"),
@@ -88,13 +103,18 @@ export function parseEntry(text: string, fileName: string): WegwijzerEntry {
   return {
     id: meta.id,
     title: meta.title,
-    terms: meta.terms.split("|").map((t) => t.trim().toLowerCase()).filter(Boolean),
+    terms: splitTerms(meta.terms),
+    broad: splitTerms(meta.broad ?? ""),
     publisher: meta.publisher,
     url: meta.url,
     ...(meta.local ? { local: meta.local } : {}),
     ...(meta.route ? { route: meta.route } : {}),
     sections,
   };
+}
+
+function splitTerms(text: string): string[] {
+  return text.split("|").map((t) => t.trim().toLowerCase()).filter(Boolean);
 }
 
 /** Reads `<knowledgeDir>/wegwijzer`; an absent folder means no wegwijzer (empty), a bad file is an error. */
@@ -104,7 +124,7 @@ export function readWegwijzer(knowledgeDir: string): { entries: WegwijzerEntry[]
   try {
     names = readdirSync(dir).filter((n) => n.endsWith(".md") && !n.startsWith("."));
   } catch {
-    return { entries: [], cues: { sections: {}, local: [], gemeente: [], localAlone: [] } };
+    return { entries: [], cues: { sections: {}, local: [], gemeente: [], localAlone: [], needBefore: [], needAfter: [] } };
   }
   names.sort();
   const entries = names.map((name) => parseEntry(readFileSync(join(dir, name), "utf8"), name));
@@ -118,7 +138,7 @@ export function readWegwijzer(knowledgeDir: string): { entries: WegwijzerEntry[]
   try {
     cuesText = readFileSync(join(dir, "cues.json"), "utf8");
   } catch {
-    return { entries, cues: { sections: {}, local: [], gemeente: [], localAlone: [] } };
+    return { entries, cues: { sections: {}, local: [], gemeente: [], localAlone: [], needBefore: [], needAfter: [] } };
   }
   const cues = Cues.safeParse(JSON.parse(cuesText));
   if (!cues.success) throw new Error(`Wegwijzer cues.json: ${cues.error.issues[0]!.path.join(".")}: ${cues.error.issues[0]!.message}`);

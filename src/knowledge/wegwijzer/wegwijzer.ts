@@ -14,6 +14,12 @@ import { catalog } from "../../core/text-catalog.js";
 const STORY_WORDS = 5;
 /** Bonus for naming the topic by its own name (the first term) rather than a related word. */
 const OWN_NAME_BONUS = 2;
+/** How many words may stand between a need cue and the topic it asks for ("hulp bij mijn … schulden"). */
+const NEED_BEFORE_GAP = 4;
+/** The same for a cue after the topic ("even rust … nodig"). */
+const NEED_AFTER_GAP = 2;
+/** A one-word term found in two written words must be at least this long. */
+const MIN_JOINED = 6;
 
 // The route to the gemeente, in Dutch here (beside the Dutch entries); the core says the general one in the resident's language.
 export const GEMEENTE_ROUTE = catalog("nl").wegwijzer.gemeenteRoute;
@@ -30,6 +36,15 @@ interface TopicMatch {
   score: number;
   spans: Span[];
   ownName: boolean;
+  /** Named by more than its broad words ("uitkering"): a specific topic wins over a broad one. */
+  specific: boolean;
+  /** Named where the person asks for something ("… nodig", "hulp bij …"), not only as background. */
+  asked: boolean;
+}
+
+/** Most specific first, then what the person asks for, then the most (and longest) words matched. */
+function byRank(a: TopicMatch, b: TopicMatch): number {
+  return Number(b.specific) - Number(a.specific) || Number(b.asked) - Number(a.asked) || b.score - a.score;
 }
 
 /** Words of a folded phrase, and their stems, ready to compare. */
@@ -60,7 +75,9 @@ function sameWord(written: string, writtenStem: string, word: string, stem: stri
 }
 
 export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: WegwijzerCues }): ResidentGuide {
-  const topics = data.entries.map((entry) => ({ entry, terms: entry.terms.map(phrase) }));
+  const topics = data.entries.map((entry) => ({ entry, terms: entry.terms.map(phrase), broad: (entry.broad ?? []).map(phrase) }));
+  const needBefore = (data.cues.needBefore ?? []).map(phrase);
+  const needAfter = (data.cues.needAfter ?? []).map(phrase);
   const sectionCues = Object.entries(data.cues.sections).map(([heading, cues]) => ({ heading, cues: cues.map(phrase) }));
   const localCues = data.cues.local.map(phrase);
   const localAloneCues = (data.cues.localAlone ?? []).map(phrase);
@@ -83,33 +100,54 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
       }
       // "respijt zorg" for "respijtzorg", "mantelzorgmakelaar" for "mantelzorg makelaar".
       const pair = pairs[i];
-      if (n === 1 && pair && sameWord(pair[0], pair[1], term.joined, term.joinedStem)) spans.push({ start: i, end: i + 2 });
+      // Only for longer terms: "i do" is not "ido".
+      if (n === 1 && pair && term.chars >= MIN_JOINED && sameWord(pair[0], pair[1], term.joined, term.joinedStem)) spans.push({ start: i, end: i + 2 });
       else if (n === 2 && sameWord(words[i]!, stems[i]!, term.joined, term.joinedStem)) spans.push({ start: i, end: i + 1 });
     }
     return spans;
   }
 
-  function matchTopics(words: string[], stems: string[]): TopicMatch[] {
+  function matchTopics(words: string[], stems: string[], clauses: number[]): TopicMatch[] {
     const pairs = words.slice(0, -1).map((w, i): [string, string] => {
       const joined = w + words[i + 1]!;
       return [joined, stemWord(joined)];
     });
+    const before = needBefore.flatMap((cue) => cueAt(words, stems, cue));
+    const after = needAfter.flatMap((cue) => cueAt(words, stems, cue));
+    // A cue asks for a topic in its own clause, close by: "met dementie, ik heb even rust nodig" asks for rust.
+    const asks = (span: Span) =>
+      before.some((c) => clauses[c.end - 1] === clauses[span.start] && span.start >= c.start && span.start - c.end <= NEED_BEFORE_GAP) ||
+      after.some((c) => clauses[c.start] === clauses[span.end - 1] && c.end >= span.end && c.start - span.end <= NEED_AFTER_GAP);
     const matches: TopicMatch[] = [];
-    for (const { entry, terms } of topics) {
+    for (const { entry, terms, broad } of topics) {
       const spans: Span[] = [];
       let score = 0;
       let ownName = false;
-      terms.forEach((term, t) => {
+      let specific = false;
+      const all = [...terms.map((term, t) => ({ term, own: t === 0, broad: false })), ...broad.map((term) => ({ term, own: false, broad: true }))];
+      for (const { term, own, broad: isBroad } of all) {
         for (const span of find(words, stems, pairs, term)) {
           if (spans.some((s) => span.start < s.end && s.start < span.end)) continue;
           spans.push(span);
           score += term.chars;
-          if (t === 0) ownName = true;
+          if (own) ownName = true;
+          if (!isBroad) specific = true;
         }
-      });
-      if (spans.length) matches.push({ entry, score: score + (ownName ? OWN_NAME_BONUS : 0), spans, ownName });
+      }
+      if (spans.length) {
+        matches.push({ entry, score: score + (ownName ? OWN_NAME_BONUS : 0), spans, ownName, specific, asked: spans.some(asks) });
+      }
     }
-    return matches.sort((a, b) => b.score - a.score);
+    return matches.sort(byRank);
+  }
+
+  /** Where a need cue occurs (same word or same stem: "hoe krijgt ze", "aan te vragen"). */
+  function cueAt(words: string[], stems: string[], cue: Phrase): Span[] {
+    const spans: Span[] = [];
+    for (let i = 0; i + cue.words.length <= words.length; i++) {
+      if (cue.words.every((w, j) => words[i + j] === w || stems[i + j] === cue.stems[j])) spans.push({ start: i, end: i + cue.words.length });
+    }
+    return spans;
   }
 
   /** Where each cue phrase occurs in the words outside the topic's own spans. */
@@ -154,9 +192,10 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     );
   }
 
-  function explain(entry: WegwijzerEntry, words: string[], stems: string[], outside: boolean[]): string {
+  function explain(entry: WegwijzerEntry, words: string[], stems: string[], outside: boolean[], focus?: "steps"): string {
     const what = section(entry, "wat is het")!;
     const todo = section(entry, "wat kunt u doen")!;
+    if (focus === "steps") return [firstSentences(what.text, 2), todo.text].join("\n\n");
     const own = ownSection(entry, stems, outside);
     // A topic's own part ("Wat helpt") starts with what the topic is, in one sentence.
     if (own) return [firstSentences(what.text, 1), own.text, todo.text].join("\n\n");
@@ -178,19 +217,19 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
   }
 
   // The assistant and the knowledge answer both ask about the message being answered: remember the last one.
-  let last: { question: string; answer: GuideAnswer | null } | undefined;
+  let last: { question: string; focus: string | undefined; answer: GuideAnswer | null } | undefined;
   return {
-    answer(question) {
-      if (last?.question !== question) last = { question, answer: answerFresh(question) };
+    answer(question, focus) {
+      if (last?.question !== question || last.focus !== focus) last = { question, focus, answer: answerFresh(question, focus) };
       return last.answer;
     },
   };
 
-  function answerFresh(question: string): GuideAnswer | null {
-    const words = splitWords(foldText(question));
+  function answerFresh(question: string, focus?: "steps"): GuideAnswer | null {
+    const { words, clauses } = clauseWords(question);
     if (words.length === 0) return null;
     const stems = words.map(stemWord);
-    const matches = matchTopics(words, stems);
+    const matches = matchTopics(words, stems, clauses);
     const best = matches[0];
     if (!best) {
       // No topic, but a question about what "the gemeente" decides: the honest route. Without the
@@ -207,11 +246,26 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     const story = words.filter((w, i) => outside[i] && !STOPWORDS.has(w)).length > STORY_WORDS;
     const mixed = others.length > 0 || story;
     const sources = [{ title: best.entry.title, publisher: best.entry.publisher, url: best.entry.url }];
-    if (best.entry.local && asksLocal(words, outside, localCues)) {
+    if (best.entry.local && focus !== "steps" && asksLocal(words, outside, localCues)) {
       return { text: localRoute(best.entry), sources, kind: "local_route", mixed, topical: true };
     }
-    return { text: explain(best.entry, words, stems, outside), sources, kind: "explanation", mixed, topical: true };
+    return { text: explain(best.entry, words, stems, outside, focus), sources, kind: "explanation", mixed, topical: true };
   }
+}
+
+/** The question's words, each with the number of its clause (split at . , ; : ! ?). */
+function clauseWords(question: string): { words: string[]; clauses: number[] } {
+  const words: string[] = [];
+  const clauses: number[] = [];
+  foldText(question)
+    .split(/[.,;:!?]+/)
+    .forEach((part, clause) => {
+      for (const word of splitWords(part)) {
+        words.push(word);
+        clauses.push(clause);
+      }
+    });
+  return { words, clauses };
 }
 
 /** The first `n` statements of a plain text (a question is no answer on its own). */

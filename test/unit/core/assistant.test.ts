@@ -4,6 +4,7 @@ import { createAssistant, type AssistantDeps } from "../../../src/core/assistant
 import type { HandoffQueue, SafetyAssessment, SafetyCheck } from "../../../src/core/ports.js";
 import { texts } from "../../../src/core/texts.js";
 import { createWegwijzer } from "../../../src/knowledge/wegwijzer/wegwijzer.js";
+import { parseEntry } from "../../../src/knowledge/wegwijzer/wegwijzer-entries.js";
 import type { AssistantReply, InboundMessage } from "../../../src/core/types.js";
 import { createSafetyCheck } from "../../../src/safety/safety-check.js";
 import {
@@ -119,7 +120,8 @@ describe("crisis comes first", () => {
 describe("situations that need a person", () => {
   it.each([
     ["ik word morgen uit huis gezet", "Juridisch Loket"],
-    ["ik kan de huur niet betalen", "voedselbank"],
+    ["ik kan de huur niet betalen", "verhuurder"],
+    ["ik heb geen geld voor eten", "voedselbank"],
     ["mijn schulden stapelen op", "schuldhulp"],
     ["de mantelzorg wordt me te zwaar", "mantelzorg"],
   ])("%s → handoff with first steps and the offer of a person", async (text, step) => {
@@ -128,6 +130,25 @@ describe("situations that need a person", () => {
     expect(firstText(reply).toLowerCase()).toContain(step.toLowerCase());
     expect(reply.replies.at(-1)?.text).toContain(CONTACT);
     expect(retriever.calls).toHaveLength(0);
+  });
+
+  it("leads with the guide's entry on the question's own subject, then the numbered steps and the offer", async () => {
+    const deurwaarder = parseEntry(
+      '---\nid: deurwaarder\ntitle: "Deurwaarder"\nterms: "deurwaarder"\npublisher: "P"\nurl: "https://p.nl/d"\naudience: "residents"\nlocal: "x"\n---\n' +
+        "## Wat is het\nEen deurwaarder int een schuld. Hij mag beslag leggen. Meer.\n## Voor wie\nIedereen.\n## Wat kost het\nKosten komen erbij.\n## Wat kunt u doen\nLeg de brief niet weg.\n",
+      "deurwaarder.md",
+    );
+    const guide = createWegwijzer({ entries: [deurwaarder], cues: { sections: {}, local: ["kan ik"], gemeente: [], localAlone: [] } });
+    const reply = await makeAssistant({ guide }).handle(inbound("ik heb schulden en een brief van de deurwaarder, wat kan ik doen"));
+    expect(reply.intent).toBe("handoff");
+    const [first, second] = reply.replies.map((r) => r.text);
+    // The word of understanding, the entry in short and what to do; no cost part, no local route.
+    expect(first).toMatch(/^Schulden geven veel zorgen\..*\n\nEen deurwaarder int een schuld\. Hij mag beslag leggen\.\n\nLeg de brief niet weg\.$/s);
+    expect(second).toMatch(/^1\. .*schuldhulp/);
+    expect(reply.sources).toContainEqual(expect.objectContaining({ url: "https://p.nl/d" }));
+    expect(reply.replies.at(-1)?.text).toContain(CONTACT);
+    // Without a matching entry the steps come alone, as before.
+    expect(firstText(await makeAssistant({ guide }).handle(inbound("mijn schulden stapelen op")))).toMatch(/^Schulden geven veel zorgen\.[^\n]*\n1\. /);
   });
 
   it("a request for a person gets the offer straight away", async () => {

@@ -121,4 +121,55 @@ describe("wegwijzer guide", () => {
     expect(guide.answer("wat is het cjg")!.mixed).toBe(false);
     expect(guide.answer("wat is het centrum voor jeugd en gezin")!.text).toContain("cjg is iets.");
   });
+
+  describe("a message that names a background condition and a need", () => {
+    const needCues: WegwijzerCues = { ...cues, needBefore: ["hulp bij", "kan iemand", "hoe krijg", "waar kan ik"], needAfter: ["nodig", "aanvragen"] };
+    const withBroad = (id: string, terms: string, broad: string) => {
+      const e = entry(id, terms);
+      return { ...e, broad: broad.split("|").map((t) => t.trim()) };
+    };
+    const needGuide = createWegwijzer({
+      entries: [
+        entry("dementie", "dementie | alzheimer"),
+        entry("respijtzorg", "respijtzorg | even rust | zorg overnemen"),
+        entry("schuldhulp", "schuldhulp | schulden"),
+        entry("deurwaarder", "deurwaarder | incassobureau"),
+        entry("ouderen", "ouderenadviseur | ouderen | mijn oma"),
+        entry("maaltijd", "maaltijdservice | maaltijd | warm eten"),
+        withBroad("bijstand", "bijstand", "uitkering"),
+        entry("ww", "ww | ontslagen"),
+      ],
+      cues: needCues,
+    });
+    const topic = (q: string) => needGuide.answer(q)!.sources[0]!.title;
+
+    it("answers the need, not the condition, in either order and with or without commas", () => {
+      expect(topic("ik zorg voor mijn vader met dementie, ik heb echt even rust nodig")).toBe("respijtzorg");
+      expect(topic("ik heb even rust nodig want mijn vader heeft dementie")).toBe("respijtzorg");
+      expect(topic("mijn man heeft alzheimer kan iemand de zorg overnemen")).toBe("respijtzorg");
+      expect(topic("er staat een deurwaarder voor de deur, hoe krijg ik hulp bij mijn schulden")).toBe("schuldhulp");
+      expect(topic("ik heb schulden, kan iemand mij helpen met de deurwaarder")).toBe("deurwaarder");
+      expect(topic("mijn oma eet slecht, waar kan ik een warme maaltijd voor haar aanvragen")).toBe("maaltijd");
+    });
+
+    it("still picks the condition when that is all the message asks about", () => {
+      expect(topic("mijn vader heeft dementie, wat is dat precies")).toBe("dementie");
+      expect(topic("hulp bij dementie")).toBe("dementie");
+      expect(topic("ik heb schulden bij een incassobureau")).toBe("deurwaarder");
+    });
+
+    it("lets a specific topic win over a word that only names the kind of help", () => {
+      expect(topic("ik ben ontslagen, hoe krijg ik een uitkering")).toBe("ww");
+      expect(topic("hoe krijg ik een uitkering")).toBe("bijstand");
+      expect(topic("ik ben ontslagen, kan ik bijstand aanvragen")).toBe("bijstand");
+    });
+  });
+
+  it("ranks the shipped wegwijzer by what is asked for", () => {
+    const shipped = createWegwijzer(readWegwijzer(fileURLToPath(new URL("../../../knowledge", import.meta.url))));
+    const topic = (q: string) => shipped.answer(q)!.sources[0]!.title;
+    expect(topic("ik zorg voor mijn vader met dementie, ik heb echt even rust nodig, kan iemand de zorg een weekend overnemen")).toBe("Respijtzorg");
+    expect(topic("ik ben ontslagen, hoe krijg ik een uitkering")).toMatch(/^WW/);
+    expect(topic("mijn contract wordt niet verlengd, welke uitkering krijg ik dan")).toMatch(/^WW/);
+  });
 });
