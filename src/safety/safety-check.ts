@@ -94,6 +94,10 @@ export function createSafetyCheckFromLexicons(
         const verdict = classifier?.judge(tokens);
         if (verdict?.tier === "concern") {
           result.concern = true;
+        } else if (verdict?.tier === "information") {
+          // A question about these topics: the numbers of its topic, no alarm and no concern reply.
+          result.information = [verdict.topic ?? "suicide"];
+          delete result.concern;
         } else if (verdict?.tier) {
           const kind = CLASSIFIER_KINDS[verdict.tier];
           result.crisis = kind;
