@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { isBreak, tokenise } from "../text/normalise.js";
 import { foldChatWords } from "./phrase-matcher.js";
-import { trainLogistic, trainNaiveBayes, type Classification, type LabelledText, type TextClassifier } from "./text-classifier.js";
+import { textFeatures, trainLogistic, trainNaiveBayes, type Classification, type LabelledText, type TextClassifier } from "./text-classifier.js";
 
 /**
  * The statistical second net of the safety check: a naive Bayes classifier trained at start from the
@@ -112,9 +112,11 @@ export function createSafetyClassifier(
 /** Trains the model the settings name. */
 export function trainModel(examples: readonly LabelledText[], model: ClassifierSettings["model"]): TextClassifier {
   if (model.kind === "naive_bayes") return trainNaiveBayes(examples, model);
-  const logistic = trainLogistic(examples, model);
+  // Both models read the same features: compute them once.
+  const featured = examples.map((e) => ({ ...e, features: e.features ?? textFeatures(e.tokens) }));
+  const logistic = trainLogistic(featured, model);
   if (model.kind === "logistic") return logistic;
-  const bayes = trainNaiveBayes(examples, model);
+  const bayes = trainNaiveBayes(featured, model);
   return {
     labels: logistic.labels,
     classify(tokens) {

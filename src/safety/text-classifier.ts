@@ -15,6 +15,8 @@ export interface LabelledText {
   /** Tokens from {@link tokenise} (folded, with break tokens), already chat-word folded. */
   tokens: readonly string[];
   label: string;
+  /** The features of `tokens`, when already computed (training two models on the same examples). */
+  features?: readonly number[];
 }
 
 export interface LogisticOptions {
@@ -109,7 +111,7 @@ export function trainNaiveBayes(examples: readonly LabelledText[], options: Naiv
     const c = index.get(example.label)!;
     // Class-balanced: every class brings the same weight, however many examples it has.
     const weight = mean / perClass[c]!;
-    for (const feature of textFeatures(example.tokens, options.features)) {
+    for (const feature of example.features ?? textFeatures(example.tokens, options.features)) {
       counts[feature * classes + c]! += weight;
       seen[feature] = 1;
       totals[c]! += weight;
@@ -159,8 +161,8 @@ export function trainLogistic(examples: readonly LabelledText[], options: Logist
   const index = new Map(labels.map((label, i) => [label, i]));
   const perClass = labels.map((label) => examples.filter((e) => e.label === label).length);
   const mean = examples.length / classes;
-  const data = examples.map((e) => ({ features: textFeatures(e.tokens, kind), c: index.get(e.label)! }));
-  const weights = new Float32Array(BUCKETS * classes);
+  const data = examples.map((e) => ({ features: Int32Array.from(e.features ?? textFeatures(e.tokens, kind)), c: index.get(e.label)! }));
+  const weights = new Float64Array(BUCKETS * classes);
   const bias = new Float64Array(classes);
   const scores = new Float64Array(classes);
   const order = data.map((_, i) => i);
@@ -184,9 +186,10 @@ export function trainLogistic(examples: readonly LabelledText[], options: Logist
         bias[j]! -= step * gradient * 0.1;
         scores[j] = step * gradient * x;
       }
-      for (const f of features) {
-        const row = f * classes;
-        for (let j = 0; j < classes; j++) weights[row + j] = weights[row + j]! * decay - scores[j]!;
+      for (let i = 0; i < features.length; i++) {
+        const row = features[i]! * classes;
+        if (decay === 1) for (let j = 0; j < classes; j++) weights[row + j]! -= scores[j]!;
+        else for (let j = 0; j < classes; j++) weights[row + j] = weights[row + j]! * decay - scores[j]!;
       }
     }
   }
@@ -203,11 +206,11 @@ export function trainLogistic(examples: readonly LabelledText[], options: Logist
 }
 
 /** Softmax of bias + x · Σ weights of the features, written into `out`. */
-function probabilities(features: readonly number[], x: number, weights: Float32Array, bias: Float64Array, out: Float64Array): void {
+function probabilities(features: ArrayLike<number>, x: number, weights: Float64Array, bias: Float64Array, out: Float64Array): void {
   const classes = bias.length;
   for (let j = 0; j < classes; j++) out[j] = bias[j]!;
-  for (const f of features) {
-    const row = f * classes;
+  for (let i = 0; i < features.length; i++) {
+    const row = features[i]! * classes;
     for (let j = 0; j < classes; j++) out[j]! += weights[row + j]! * x;
   }
   let max = -Infinity;
