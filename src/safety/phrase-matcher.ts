@@ -323,7 +323,7 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
             used.add(pick);
             return true;
           });
-          if (ok) return [start, Math.max(...used) + 1];
+          if (ok) return [Math.min(...used), Math.max(...used) + 1];
         }
         return undefined;
       }

@@ -91,9 +91,15 @@ export function createSafetyCheckFromLexicons(
         }
         // The second net: wordings no phrase was written for. Graduated: a sure signal gets its crisis tier,
         // a likely one the concern reply (warmth and a line with 113).
-        const verdict = classifier?.judge(tokens);
+        let verdict = classifier?.judge(tokens);
+        // "ik heb nooit aan zelfdoding gedacht": what the lists read as denied, the classifier does not escalate.
+        if ((verdict?.tier === "suicide" || verdict?.tier === "unsafe_home") && crisis.denied(tokens)) verdict = undefined;
         if (verdict?.tier === "concern") {
           result.concern = true;
+        } else if (verdict?.tier === "information") {
+          // A question about these topics: the numbers of its topic, no alarm and no concern reply.
+          result.information = [verdict.topic ?? "suicide"];
+          delete result.concern;
         } else if (verdict?.tier) {
           const kind = CLASSIFIER_KINDS[verdict.tier];
           result.crisis = kind;
@@ -233,6 +239,19 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>, chatWo
       return { kinds, information, language };
     },
     hits: countingHits,
+    /**
+     * Whether a phrase or topic of these lists was found but denied: cancelled by an `except` phrase
+     * ("niet suïcidaal", an idiom) or negated ("nooit aan zelfmoord"). The lists read negation; the
+     * classifier, a bag of features, does not.
+     */
+    denied(tokens: readonly string[]): boolean {
+      const hits = matcher.match(tokens);
+      if (hits.length === 0) return false;
+      const cancelled = exceptions.match(tokens);
+      return hits.some(
+        (hit) => cancelled.some((c) => c.start < hit.end && hit.start < c.end) || (hit.tag.topic && negatedBefore(tokens, hit.start)),
+      );
+    },
   };
 
   function countingHits(tokens: readonly string[]): CountedHit<K>[] {

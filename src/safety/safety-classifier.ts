@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { isBreak, tokenise } from "../text/normalise.js";
 import { foldChatWords } from "./phrase-matcher.js";
-import { trainNaiveBayes, type Classification, type LabelledText, type TextClassifier } from "./text-classifier.js";
+import { textFeatures, trainLogistic, trainNaiveBayes, type Classification, type LabelledText, type TextClassifier } from "./text-classifier.js";
 
 /**
  * The statistical second net of the safety check: a naive Bayes classifier trained at start from the
@@ -26,7 +26,18 @@ export const trainingSchema = z.object({
 
 const threshold = z.number().gt(0).lte(1);
 export const classifierSettingsSchema = z.object({
-  model: z.object({ alpha: z.number().positive(), scale: z.number().positive() }),
+  /**
+   * The model: `naive_bayes` (alpha, scale) or `logistic` (epochs, rate, l2), both over the same features;
+   * `ensemble` averages the two.
+   */
+  model: z.object({
+    kind: z.enum(["naive_bayes", "logistic", "ensemble"]).default("naive_bayes"),
+    alpha: z.number().positive(),
+    scale: z.number().positive(),
+    epochs: z.number().int().min(1).max(100).default(10),
+    rate: z.number().positive().default(4),
+    l2: z.number().min(0).default(0),
+  }),
   /** How the thresholds are chosen: folds, and the largest share of each kind of message allowed over a threshold. */
   tuning: z.object({
     folds: z.number().int().min(2).max(20),
@@ -39,7 +50,7 @@ export const classifierSettingsSchema = z.object({
     /** No threshold is set below this, whatever the split says. */
     minimum: z.number().min(0).max(1),
   }),
-  thresholds: z.object({ acute: threshold, suicide: threshold, unsafe_home: threshold, concern: threshold }),
+  thresholds: z.object({ acute: threshold, suicide: threshold, unsafe_home: threshold, information: threshold, concern: threshold }),
 });
 
 export type ClassifierSettings = z.infer<typeof classifierSettingsSchema>;
@@ -51,7 +62,9 @@ export type TrainingExample = { text: string; label: SafetyClass; lang: string }
  * script of the message or the assistant's language detector decides the reply language.
  */
 export interface ClassifierVerdict {
-  tier?: "acute" | "suicide" | "unsafe_home" | "concern";
+  tier?: "acute" | "suicide" | "unsafe_home" | "information" | "concern";
+  /** For the `information` tier: the crisis topic it is most likely about (whose numbers to add). */
+  topic?: "acute" | "suicide" | "unsafe_home";
   classification: Classification;
 }
 
@@ -83,25 +96,57 @@ export function createSafetyClassifier(
   chatWords?: ReadonlyMap<string, string>,
 ): SafetyClassifier {
   const prepared = prepare(examples, chatWords);
-  const tiers = trainNaiveBayes(prepared, settings.model);
+  const tiers = trainModel(prepared, settings.model);
   return {
     judge(tokens) {
       const classification = tiers.classify(tokens);
       // One word says too little for a statistical guess ("Woonwagens."): that is the phrase lists' work.
       const words = tokens.filter((t) => !isBreak(t)).length;
       const tier = words >= MIN_WORDS ? decideTier(classification, settings.thresholds) : undefined;
+      if (tier === "information") return { tier, topic: topicOf(classification), classification };
       return tier ? { tier, classification } : { classification };
     },
   };
 }
 
-/** Graduated use: high acute → 112; high suicide → 113 first; high unsafe at home; medium distress → concern. */
+/** Trains the model the settings name. */
+export function trainModel(examples: readonly LabelledText[], model: ClassifierSettings["model"]): TextClassifier {
+  if (model.kind === "naive_bayes") return trainNaiveBayes(examples, model);
+  // Both models read the same features: compute them once.
+  const featured = examples.map((e) => ({ ...e, features: e.features ?? textFeatures(e.tokens) }));
+  const logistic = trainLogistic(featured, model);
+  if (model.kind === "logistic") return logistic;
+  const bayes = trainNaiveBayes(featured, model);
+  return {
+    labels: logistic.labels,
+    classify(tokens) {
+      const a = logistic.classify(tokens);
+      const b = bayes.classify(tokens);
+      const p = (label: string) => (a.p(label) + b.p(label)) / 2;
+      const ranked = logistic.labels.map((label) => ({ label, p: p(label) })).sort((x, y) => y.p - x.p);
+      return { ranked, p };
+    },
+  };
+}
+
+/**
+ * Graduated use: high acute → 112; high suicide → 113 first; high unsafe at home → Veilig Thuis; a clear
+ * question about these topics ("hoe praat ik met iemand die depressief is") → the information tier;
+ * medium distress → concern.
+ */
 export function decideTier(c: Classification, t: Thresholds): ClassifierVerdict["tier"] {
   if (c.p("acute") >= t.acute) return "acute";
   if (c.p("suicide") >= t.suicide) return "suicide";
   if (c.p("unsafe_home") >= t.unsafe_home) return "unsafe_home";
+  if (c.p("information") >= t.information) return "information";
   if (distress(c) >= t.concern) return "concern";
   return undefined;
+}
+
+/** The crisis topic an information question is most likely about: heavy feelings count as the suicide topic (113, De Luisterlijn). */
+export function topicOf(c: Classification): NonNullable<ClassifierVerdict["topic"]> {
+  const scores = { suicide: distress(c), unsafe_home: c.p("unsafe_home"), acute: c.p("acute") };
+  return (Object.keys(scores) as Array<keyof typeof scores>).reduce((a, b) => (scores[b] > scores[a] ? b : a));
 }
 
 /** Suicidal signal or heavy feelings: what the concern reply (warmth and a line with 113) is for. */
@@ -123,7 +168,7 @@ export function chooseThresholds(
   const { folds, ordinaryCrisis, ordinaryConcern, otherTier, minimum } = settings.tuning;
   const scored: Array<{ label: string; c: Classification }> = [];
   for (let fold = 0; fold < folds; fold++) {
-    const model: TextClassifier = trainNaiveBayes(
+    const model: TextClassifier = trainModel(
       prepared.filter((_, i) => i % folds !== fold),
       settings.model,
     );
@@ -149,6 +194,8 @@ export function chooseThresholds(
     acute: lowest((c) => c.p("acute"), [[quiet, ordinaryCrisis], [["suicide", "concern", "unsafe_home"], otherTier]]),
     suicide: lowest((c) => c.p("suicide"), [[quiet, ordinaryCrisis], [["concern", "acute", "unsafe_home"], otherTier]]),
     unsafe_home: lowest((c) => c.p("unsafe_home"), [[quiet, ordinaryCrisis], [["concern", "acute", "suicide"], otherTier]]),
+    // The information tier only adds the numbers to an answer: as rare on everyday questions as concern.
+    information: lowest((c) => c.p("information"), [[["ordinary"], ordinaryConcern], [["concern", "acute", "suicide", "unsafe_home"], otherTier]]),
     concern: lowest(distress, [[quiet, ordinaryConcern]]),
   };
   const rate = (label: string, ok: (c: Classification) => boolean) => of([label]).filter((s) => ok(s.c)).length / Math.max(1, of([label]).length);
@@ -156,6 +203,7 @@ export function chooseThresholds(
     acute: rate("acute", (c) => decideTier(c, thresholds) === "acute"),
     suicide: rate("suicide", (c) => decideTier(c, thresholds) === "suicide"),
     unsafe_home: rate("unsafe_home", (c) => decideTier(c, thresholds) === "unsafe_home"),
+    information: rate("information", (c) => decideTier(c, thresholds) === "information"),
     concern: rate("suicide", (c) => ["suicide", "concern"].includes(decideTier(c, thresholds) ?? "")),
   };
   return { thresholds, recall };

@@ -15,6 +15,17 @@ export interface LabelledText {
   /** Tokens from {@link tokenise} (folded, with break tokens), already chat-word folded. */
   tokens: readonly string[];
   label: string;
+  /** The features of `tokens`, when already computed (training two models on the same examples). */
+  features?: readonly number[];
+}
+
+export interface LogisticOptions {
+  /** Passes over the training data. */
+  epochs: number;
+  /** Learning rate of the first pass; it decays as 1 / (1 + pass). */
+  rate: number;
+  /** L2 weight decay per update of a feature's weights. */
+  l2: number;
 }
 
 export interface NaiveBayesOptions {
@@ -100,7 +111,7 @@ export function trainNaiveBayes(examples: readonly LabelledText[], options: Naiv
     const c = index.get(example.label)!;
     // Class-balanced: every class brings the same weight, however many examples it has.
     const weight = mean / perClass[c]!;
-    for (const feature of textFeatures(example.tokens, options.features)) {
+    for (const feature of example.features ?? textFeatures(example.tokens, options.features)) {
       counts[feature * classes + c]! += weight;
       seen[feature] = 1;
       totals[c]! += weight;
@@ -135,6 +146,78 @@ export function trainNaiveBayes(examples: readonly LabelledText[], options: Naiv
       return { ranked, p: (label) => probabilities[index.get(label) ?? -1] ?? 0 };
     },
   };
+}
+
+/**
+ * Trains a multinomial logistic regression (softmax) over the same hashed features, by stochastic
+ * gradient descent in a fixed pseudo-random order (the same model every start). Discriminative: it learns
+ * which features *separate* the classes ("afscheid" with "collega" is a farewell card, not a goodbye for
+ * good), where naive Bayes only counts them. Class-balanced like {@link trainNaiveBayes}; a message's
+ * features each weigh 1/√n, so a long text is not made certain by its length alone.
+ */
+export function trainLogistic(examples: readonly LabelledText[], options: LogisticOptions, kind: "all" | "chars" = "all"): TextClassifier {
+  const labels = [...new Set(examples.map((e) => e.label))].sort();
+  const classes = labels.length;
+  const index = new Map(labels.map((label, i) => [label, i]));
+  const perClass = labels.map((label) => examples.filter((e) => e.label === label).length);
+  const mean = examples.length / classes;
+  const data = examples.map((e) => ({ features: Int32Array.from(e.features ?? textFeatures(e.tokens, kind)), c: index.get(e.label)! }));
+  const weights = new Float64Array(BUCKETS * classes);
+  const bias = new Float64Array(classes);
+  const scores = new Float64Array(classes);
+  const order = data.map((_, i) => i);
+  let seed = 12345;
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const rate = options.rate / (1 + epoch);
+    for (const k of order) {
+      const { features, c } = data[k]!;
+      if (features.length === 0) continue;
+      const x = 1 / Math.sqrt(features.length);
+      probabilities(features, x, weights, bias, scores);
+      const step = rate * (mean / perClass[c]!);
+      const decay = 1 - rate * options.l2;
+      for (let j = 0; j < classes; j++) {
+        const gradient = scores[j]! - (j === c ? 1 : 0);
+        bias[j]! -= step * gradient * 0.1;
+        scores[j] = step * gradient * x;
+      }
+      for (let i = 0; i < features.length; i++) {
+        const row = features[i]! * classes;
+        if (decay === 1) for (let j = 0; j < classes; j++) weights[row + j]! -= scores[j]!;
+        else for (let j = 0; j < classes; j++) weights[row + j] = weights[row + j]! * decay - scores[j]!;
+      }
+    }
+  }
+  return {
+    labels,
+    classify(tokens) {
+      const features = textFeatures(tokens, kind);
+      const out = new Float64Array(classes);
+      probabilities(features, features.length === 0 ? 0 : 1 / Math.sqrt(features.length), weights, bias, out);
+      const ranked = labels.map((label, c) => ({ label, p: out[c]! })).sort((a, b) => b.p - a.p);
+      return { ranked, p: (label) => out[index.get(label) ?? -1] ?? 0 };
+    },
+  };
+}
+
+/** Softmax of bias + x · Σ weights of the features, written into `out`. */
+function probabilities(features: ArrayLike<number>, x: number, weights: Float64Array, bias: Float64Array, out: Float64Array): void {
+  const classes = bias.length;
+  for (let j = 0; j < classes; j++) out[j] = bias[j]!;
+  for (let i = 0; i < features.length; i++) {
+    const row = features[i]! * classes;
+    for (let j = 0; j < classes; j++) out[j]! += weights[row + j]! * x;
+  }
+  let max = -Infinity;
+  for (let j = 0; j < classes; j++) max = Math.max(max, out[j]!);
+  let sum = 0;
+  for (let j = 0; j < classes; j++) sum += out[j] = Math.exp(out[j]! - max);
+  for (let j = 0; j < classes; j++) out[j]! /= sum;
 }
 
 function softmax(scores: Float64Array, factor: number): Float64Array {

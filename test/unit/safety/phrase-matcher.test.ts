@@ -91,3 +91,11 @@ describe("phrase matcher", () => {
     expect(() => patternsFound(["burn-out"], "burn out")).toThrow(/burn-out/);
   });
 });
+
+describe("unordered phrases", () => {
+  it("a hit starts at its first word, not at the start of the sentence", () => {
+    const matcher = createPhraseMatcher([{ pattern: "& zegt dood", tag: "x" }], options);
+    const [hit] = matcher.match(tokenise("wat doe je als iemand zegt dat hij dood wil"));
+    expect(hit).toMatchObject({ start: 5, end: 9 });
+  });
+});
