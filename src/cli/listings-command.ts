@@ -3,6 +3,7 @@ import { formatImportReport } from "../listings/import-report.js";
 import { importListingsFile } from "../listings/import-listings.js";
 import { loadListingClassifier } from "../listings/hsds-categories.js";
 import { loadListingsVocabulary } from "../listings/listings-vocabulary.js";
+import { loadPostcodeAreas } from "../listings/national-places.js";
 import { openStores } from "../store/stores.js";
 
 const USAGE = `Gebruik: wijkwijzer listings import BESTAND|MAP [--dry-run] [--json]
@@ -29,7 +30,7 @@ export async function runListings(args: string[], config: Config): Promise<numbe
   const classifier = loadListingClassifier(config.KNOWLEDGE_DIR, loadListingsVocabulary(config.KNOWLEDGE_DIR));
   const stores = await openStores(config);
   try {
-    const report = await importListingsFile(stores.listings, files[0]!, { dryRun: flags.includes("--dry-run"), classifier });
+    const report = await importListingsFile(stores.listings, files[0]!, { dryRun: flags.includes("--dry-run"), classifier, postcodeAreas: loadPostcodeAreas(config.KNOWLEDGE_DIR) });
     if (flags.includes("--json")) process.stdout.write(`${JSON.stringify(report)}\n`);
     else process.stdout.write(`${formatImportReport(report)}\n`);
     return report.ok ? 0 : 1;

@@ -9,6 +9,7 @@ import { validateListing } from "./listing-schema.js";
 import { readListingsCsv } from "./read-csv.js";
 import { readHsdsData, readListingsHsds } from "./read-hsds.js";
 import type { ListingsRepository } from "./listings-repository.js";
+import { estimateFromPostcode, type PostcodeAreas } from "./postcode-estimate.js";
 
 export interface ImportOptions {
   /** Validate and report only; store nothing. */
@@ -16,6 +17,8 @@ export interface ImportOptions {
   now?: () => Date;
   /** Maps HSDS taxonomy terms to categories and infers them from the text; see `hsds-taxonomy-map.json`. */
   classifier?: ListingClassifier;
+  /** PC4 centroids: a listing with a postcode and no coordinates gets its area's centre, as a warning. */
+  postcodeAreas?: PostcodeAreas;
 }
 
 export interface CheckedListings {
@@ -31,15 +34,15 @@ export function isListingsFile(name: string): boolean {
 }
 
 /** Reads and validates a file's content (CSV or HSDS JSON, by extension, else by its first character). */
-export function checkListings(fileName: string, content: string, options: Pick<ImportOptions, "now" | "classifier"> = {}): CheckedListings {
+export function checkListings(fileName: string, content: string, options: Pick<ImportOptions, "now" | "classifier" | "postcodeAreas"> = {}): CheckedListings {
   const ext = extname(fileName).toLowerCase();
   const looksJson = /^\uFEFF?\s*[[{]/.test(content);
   const hsds = { ...(options.classifier ? { classifier: options.classifier } : {}), now: (options.now ?? (() => new Date()))() };
-  return checkRead(ext === ".json" || (ext !== ".csv" && looksJson) ? readListingsHsds(content, hsds) : readListingsCsv(content));
+  return checkRead(ext === ".json" || (ext !== ".csv" && looksJson) ? readListingsHsds(content, hsds) : readListingsCsv(content), options);
 }
 
 /** Validates what a reader gave: every listing through the schema, ids unique, coordinates plausible. */
-export function checkRead(read: ReadResult): CheckedListings {
+export function checkRead(read: ReadResult, options: Pick<ImportOptions, "postcodeAreas"> = {}): CheckedListings {
   const errors = [...read.errors];
   const warnings = [...read.warnings];
   const listings: Listing[] = [];
@@ -55,14 +58,23 @@ export function checkRead(read: ReadResult): CheckedListings {
       continue;
     }
     if (rawId) firstSeen.set(rawId, located.row !== undefined ? `rij ${located.row}` : (located.path ?? "eerder"));
-    const result = validateListing(located.raw);
+    const estimate = estimateFromPostcode(located.raw, options.postcodeAreas);
+    const result = validateListing(estimate.kind === "estimated" ? estimate.raw : located.raw);
+    const fieldName = (field: string) => located.fieldNames?.[field] ?? field;
     if (!result.ok) {
+      const noPoint = options.postcodeAreas && options.postcodeAreas.size > 0 && estimate.kind !== "estimated" && result.issues.some((i) => i.field === "latitude") && !(located.raw.latitude ?? "").trim() && !(located.raw.longitude ?? "").trim();
       for (const issue of result.issues) {
-        errors.push({ ...where, ...id, field: located.fieldNames?.[issue.field] ?? issue.field, message: issue.message });
+        // Both coordinates missing: one message that says what to add (coordinates, or a postcode to estimate them from).
+        if (noPoint && (issue.field === "latitude" || issue.field === "longitude")) {
+          if (issue.field === "latitude") errors.push({ ...where, ...id, field: fieldName("latitude"), message: missingPointMessage(located.raw.postcode, estimate.kind === "unknown" ? estimate.postcode : undefined) });
+          continue;
+        }
+        errors.push({ ...where, ...id, field: fieldName(issue.field), message: issue.message });
       }
       continue;
     }
     const listing = result.listing;
+    if (estimate.kind === "estimated") warnings.push({ ...where, id: listing.id, field: fieldName(estimate.warning.field ?? "latitude"), message: estimate.warning.message });
     if (!listing.phone && !listing.email && !listing.website) {
       warnings.push({ ...where, id: listing.id, message: "geen telefoon, e-mail of website: mensen kunnen niemand bereiken" });
     }
@@ -114,7 +126,7 @@ export async function importHsdsPackage(repo: ListingsRepository, dir: string, o
   const pkg = readHsdsPackage(dir);
   const hsds = { ...(options.classifier ? { classifier: options.classifier } : {}), now: (options.now ?? (() => new Date()))(), format: "hsds-tabular" as const };
   const read = pkg.errors.length > 0 ? { format: "hsds-tabular" as const, listings: [], errors: pkg.errors, warnings: [] } : readHsdsData(pkg.tables, hsds);
-  return storeChecked(repo, resolve(dir), pkg.content, checkRead(read), { ...options, displayName: options.displayName ?? dir }, started);
+  return storeChecked(repo, resolve(dir), pkg.content, checkRead(read, options), { ...options, displayName: options.displayName ?? dir }, started);
 }
 
 async function storeChecked(repo: ListingsRepository, source: string, content: string, checked: CheckedListings, options: ImportOptions & { displayName?: string }, started: number): Promise<ImportReport> {
@@ -135,6 +147,14 @@ async function storeChecked(repo: ListingsRepository, source: string, content: s
 
 function failedReport(file: string, options: ImportOptions, errors: ImportIssue[]): ImportReport {
   return { file, format: "unknown", dryRun: options.dryRun === true, ok: false, total: 0, added: 0, updated: 0, unchanged: 0, removed: 0, errors, warnings: [], durationMs: 0 };
+}
+
+const FIND_COORDINATES = "bijvoorbeeld latitude 52.0861 en longitude 5.1214; klik in Google Maps of op openstreetmap.org met de rechtermuisknop op het adres om ze te zien";
+
+function missingPointMessage(postcode: string | undefined, unknown: string | undefined): string {
+  if (unknown) return `latitude en longitude ontbreken, en postcode ${unknown} staat niet in de lijst van Nederlandse postcodes, dus Wijkwijzer kan ze niet schatten: verbeter de postcode, of vul latitude en longitude in (${FIND_COORDINATES})`;
+  if ((postcode ?? "").trim()) return `latitude en longitude ontbreken: verbeter de postcode (1234 AB), dan schat Wijkwijzer ze, of vul latitude en longitude in (${FIND_COORDINATES})`;
+  return `latitude en longitude ontbreken: vul de postcode in (1234 AB), dan schat Wijkwijzer ze, of vul latitude en longitude in (${FIND_COORDINATES})`;
 }
 
 /** Latitude and longitude swapped is the most common spreadsheet mistake; flag listings far from all the others. */

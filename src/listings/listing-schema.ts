@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { parseIsoDate } from "./local-calendar.js";
 import { AUDIENCES, CATEGORIES, type Audience, type Category, type Listing, type RawListing } from "./listing-model.js";
-import { formatSchedule, parseSchedule } from "./schedule.js";
+import { formatSchedule } from "./schedule.js";
+import { readScheduleText } from "./schedule-text.js";
 import { closestWord } from "./text-match.js";
 
 /** One problem with one field of one listing, in Dutch for the import report. */
@@ -94,7 +95,7 @@ export const listingSchema = z.object({
   latitude: coordinate("latitude", 90, "52.0861"),
   longitude: coordinate("longitude", 180, "5.1214"),
   schedule: text.transform((value, ctx) => {
-    const parsed = parseSchedule(value);
+    const parsed = readScheduleText(value);
     if (!parsed.ok) {
       ctx.addIssue({ code: "custom", message: parsed.error });
       return z.NEVER;

@@ -18,6 +18,7 @@ import { loadListingsVocabulary, type ListingsVocabulary } from "./listings-voca
 import { createListingsSearch } from "./listings-search.js";
 import type { ListingsRepository } from "./listings-repository.js";
 import { loadFollowUpVocabulary } from "./shown-follow-up.js";
+import { loadPostcodeAreas } from "./national-places.js";
 
 export interface ListingsServiceDeps {
   repository: ListingsRepository;
@@ -60,6 +61,7 @@ export function createListingsService(deps: ListingsServiceDeps): ListingsServic
   const repo = deps.repository;
   const vocabulary: ListingsVocabulary = loadListingsVocabulary(config.KNOWLEDGE_DIR);
   const classifier = loadListingClassifier(config.KNOWLEDGE_DIR, vocabulary);
+  const postcodeAreas = loadPostcodeAreas(config.KNOWLEDGE_DIR);
   let snapshot: Snapshot | undefined;
   // One rebuild at a time: messages that arrive meanwhile wait for it instead of building their own.
   let building: Promise<Snapshot> | undefined;
@@ -117,7 +119,7 @@ export function createListingsService(deps: ListingsServiceDeps): ListingsServic
       return snap.documents;
     },
     async importFile(path, options = {}) {
-      const report = await importListingsFile(repo, path, { ...options, now: deps.now, classifier });
+      const report = await importListingsFile(repo, path, { ...options, now: deps.now, classifier, postcodeAreas });
       if (report.ok && !report.dryRun) invalidate();
       return report;
     },
@@ -133,7 +135,7 @@ export function createListingsService(deps: ListingsServiceDeps): ListingsServic
         const content = isPackage ? readHsdsPackage(path).content : readFileSync(path, "utf8");
         const hash = createHash("sha256").update(content).digest("hex");
         if ((await repo.sourceHash(path)) === hash) continue;
-        const options = { now: deps.now, classifier, displayName: join(config.LISTINGS_DIR, name) };
+        const options = { now: deps.now, classifier, postcodeAreas, displayName: join(config.LISTINGS_DIR, name) };
         const report = isPackage ? await importHsdsPackage(repo, path, options) : await importListingsContent(repo, path, content, options);
         if (report.ok) {
           changed = true;

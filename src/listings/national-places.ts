@@ -56,10 +56,7 @@ export function loadNationalPlaces(knowledgeDir: string): NationalPlaces {
   for (const [code, name, provincie, lat, lon, inwoners] of readTable(join(dir, "gemeenten.tsv"))) {
     gemeenten.set(code!, { code: code!, name: name!, provincie: provincie!, lat: Number(lat), lon: Number(lon), inwoners: Number(inwoners) || 0 });
   }
-  const pc4 = new Map<string, Pc4Area>();
-  for (const [code, lat, lon, gemeentecode, woonplaats] of readTable(join(dir, "pc4.tsv"))) {
-    pc4.set(code!, { pc4: code!, lat: Number(lat), lon: Number(lon), gemeentecode: gemeentecode!, woonplaats: woonplaats! });
-  }
+  const pc4 = loadPostcodeAreas(knowledgeDir);
   const places: PlaceRecord[] = [];
   const buurtWijk = new Map<PlaceRecord, string>();
   for (const [kind, name, gemeentecode, lat, lon, inwoners, wijk] of readTable(join(dir, "places.tsv"))) {
@@ -91,6 +88,21 @@ export function loadNationalPlaces(knowledgeDir: string): NationalPlaces {
   };
   loaded.set(dir, national);
   return national;
+}
+
+const loadedAreas = new Map<string, Map<string, Pc4Area>>();
+
+/** Only the postcode areas (`pc4.tsv`), for the import's coordinate estimate; empty when the file is missing. */
+export function loadPostcodeAreas(knowledgeDir: string): Map<string, Pc4Area> {
+  const path = join(knowledgeDir, "geo", "nl", "pc4.tsv");
+  const known = loadedAreas.get(path);
+  if (known) return known;
+  const pc4 = new Map<string, Pc4Area>();
+  for (const [code, lat, lon, gemeentecode, woonplaats] of readTable(path)) {
+    pc4.set(code!, { pc4: code!, lat: Number(lat), lon: Number(lon), gemeentecode: gemeentecode!, woonplaats: woonplaats! });
+  }
+  loadedAreas.set(path, pc4);
+  return pc4;
 }
 
 /**

@@ -101,6 +101,50 @@ describe("wijkwijzer listings import", () => {
     expect(plain.stdout).toContain("geen HSDS-tabellenpakket");
   });
 
+  it("on --dry-run, accepts schedules as coordinators write them and estimates missing coordinates from the postcode", () => {
+    const data = mkdtempSync(join(tmpdir(), "ww-cli-"));
+    const friendly = join(FIXTURES, "friendly.csv");
+    const text = wijkwijzer(data, "listings", "import", friendly, "--dry-run");
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("OK: 6 activiteiten zijn goed");
+    expect(text.stdout).toContain("rij 5 (id vb-004), veld latitude: coördinaten geschat uit postcode 3703: controleer ze");
+    expect(text.stdout).toContain("rij 6 (id vb-005), veld latitude: coördinaten geschat uit postcode 3704 (uit het adres): controleer ze");
+    const json = wijkwijzer(data, "listings", "import", friendly, "--dry-run", "--json");
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, dryRun: true, added: 6, errors: [] });
+    expect(storedIds(data)).toEqual([]);
+
+    // Stored as the canonical schedule, with the estimate as coordinates.
+    expect(wijkwijzer(data, "listings", "import", friendly).code).toBe(0);
+    const db = new Database(join(data, "wijkwijzer.sqlite"), { readonly: true });
+    const rows = db.prepare("SELECT * FROM listings ORDER BY id").all() as Array<Record<string, unknown>>;
+    db.close();
+    const listing = (id: string) => JSON.stringify(rows.find((r) => r.id === id));
+    for (const id of ["vb-001", "vb-002", "vb-003", "vb-004"]) expect(listing(id)).toContain("di 10:00-12:00");
+    expect(listing("vb-005")).toContain("ma 09:30-11:00; wo 09:30-11:00");
+    expect(listing("vb-005")).toContain("3704 EF");
+    expect(listing("vb-006")).toContain("ma 09:00-17:00; di 09:00-17:00; wo 09:00-17:00; do 09:00-17:00; vr 09:00-17:00");
+    expect(listing("vb-004")).toContain("52.07679");
+  });
+
+  it("still refuses an ambiguous schedule and a row without coordinates or a known postcode, all or nothing", () => {
+    const data = mkdtempSync(join(tmpdir(), "ww-cli-"));
+    const lines = readFileSync(join(FIXTURES, "friendly.csv"), "utf8").trimEnd().split("\n");
+    const file = join(data, "refused.csv");
+    lines[1] = lines[1]!.replace("dinsdag 10.00-12.00", "ma tot vr 9-17");
+    lines[2] = lines[2]!.replace("3701 AC,Zeist,52.0872,5.2355", ",Zeist,,");
+    lines[3] = lines[3]!.replace("3702 BA,Zeist,52.0890,5.2360", "1000,Zeist,,");
+    writeFileSync(file, lines.join("\n"));
+    const r = wijkwijzer(data, "listings", "import", file, "--dry-run");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Er is niets geïmporteerd");
+    expect(r.stdout).toContain('rij 2 (id vb-001), veld schedule: "ma tot vr" kan twee dingen betekenen; schrijf "ma t/m vr"');
+    expect(r.stdout).toContain('schrijf bijvoorbeeld "di 10:00-12:00"');
+    expect(r.stdout).toContain("rij 3 (id vb-002), veld latitude: latitude en longitude ontbreken: vul de postcode in (1234 AB), dan schat Wijkwijzer ze");
+    expect(r.stdout).toContain("rij 4 (id vb-003), veld latitude: latitude en longitude ontbreken, en postcode 1000 staat niet in de lijst");
+    expect(r.stdout).not.toContain("veld longitude");
+    expect(storedIds(data)).toEqual([]);
+  });
+
   it("explains its usage", () => {
     const data = mkdtempSync(join(tmpdir(), "ww-cli-"));
     const r = wijkwijzer(data, "listings", "export");
