@@ -87,14 +87,15 @@ export function crisisText(kind: CrisisKind, language?: string): string {
   return [t.opening, ...lines, t.closing].join("\n\n");
 }
 
-export function firstStepsText(topic: NonNullable<SafetyAssessment["needsPerson"]>, language?: string): string {
+/** The first steps; `person: false` (no person to reach) leaves out the closing question about a sociaal werker. */
+export function firstStepsText(topic: NonNullable<SafetyAssessment["needsPerson"]>, language?: string, person = true): string {
   const t = catalog(language).firstSteps;
-  return [...t[topic], t.question].join("\n");
+  return [...t[topic], ...(person ? [t.question] : [])].join("\n");
 }
 
 /** The first steps split: the opening line (a word of understanding) and the numbered steps with the question. */
-export function firstStepsParts(topic: NonNullable<SafetyAssessment["needsPerson"]>, language?: string): { opening: string; steps: string } {
+export function firstStepsParts(topic: NonNullable<SafetyAssessment["needsPerson"]>, language?: string, person = true): { opening: string; steps: string } {
   const t = catalog(language).firstSteps;
   const [opening = "", ...steps] = t[topic];
-  return { opening, steps: [...steps, t.question].join("\n") };
+  return { opening, steps: [...steps, ...(person ? [t.question] : [])].join("\n") };
 }
