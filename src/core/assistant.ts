@@ -17,6 +17,7 @@ import {
 } from "./ports.js";
 import { ACTIONS } from "./actions.js";
 import { answerQuestion } from "./answer-question.js";
+import { personReachable } from "./person-reachable.js";
 import { handleCommand } from "./commands.js";
 import { describeInbound, isValidGeoPoint, normaliseInput } from "./input.js";
 import { resolveLanguage, textLanguageOf, type LanguageDetector } from "./language.js";
@@ -77,7 +78,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const personYesFor = (language: string | undefined) => ({ ...personButtonFor(language), answers: "yes" as const });
 
   /** Whether a person can be reached through this channel (a desk behind the bot for it). */
-  const canHandOff = (inbound: InboundMessage) => deps.handoff !== undefined && (deps.handoff.available?.(inbound.channel) ?? true);
+  const canHandOff = (inbound: InboundMessage) => personReachable(deps.handoff, inbound);
 
   /** A person, or else our wijkteam's contact (left out with `ownContact: false`: the resident lives elsewhere). */
   async function offerPerson(

@@ -42,6 +42,9 @@ function buildTexts(language: string) {
     sourcesLabel: c.sourcesLabel,
     error: c.error,
     noHandoff: (contact: string) => fill(c.noHandoff, { contact }),
+    /** "Not sure" where no person can be reached through the bot: no question about one, but how to reach the wijkteam. */
+    notSureAlone: (contact: string) => `${c.notSureAlone} ${fill(c.noHandoff, { contact })}`,
+    notSureLocalAlone: (contact: string) => `${c.notSureLocalAlone} ${fill(c.noHandoff, { contact })}`,
     buttons: { person: c.buttons.person, up: "👍", down: "👎", forgetYes: c.buttons.forgetYes, forgetNo: c.buttons.forgetNo },
     /** A bare "help me": a kind question back, and a second, different one if it comes again. */
     helpQuestion: c.helpQuestion,
