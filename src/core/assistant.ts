@@ -221,6 +221,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (!deps.safety.followUp) return null;
     const { text } = normaliseInput(inbound.text);
     if (!text) return null;
+    // With a desk, the last question was whether to bring in a person: a plain "ja" / "nee" answers that.
+    if (canHandOff(inbound) && deps.cues?.answer(text)) return null;
     const assessment = deps.safety.assess(text);
     // Another crisis in the answer (acute danger, violence at home) gets its own numbers as usual.
     if (assessment.crisis && crisisTier(assessment.crisis) !== "suicide") return null;
@@ -232,7 +234,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     patch.lastCrisis = { at: deps.now().getTime(), kind: "suicide" };
     // A desk waiting for a typed yes to its question about a person takes it, after the numbers.
     const desk = answer === "yes" && canHandOff(inbound) ? await deps.handoff!.intercept(inbound) : null;
-    if (desk) return { ...desk, intent: "crisis", replies: [{ text: line.text }, ...desk.replies] };
+    if (desk) return { ...desk, replies: [{ text: line.text }, ...desk.replies] };
     return reply("crisis", [line, ...(await offerPerson(inbound, "crisis"))]);
   }
 
