@@ -1,4 +1,5 @@
 import { ACTIONS } from "./actions.js";
+import { personReachable } from "./person-reachable.js";
 import type { AssistantDeps } from "./assistant.js";
 import { searchForAnswer } from "./answer-passages.js";
 import type { ComposeRequest, GuideAnswer } from "./ports.js";
@@ -66,7 +67,12 @@ export async function answerQuestion(
       intent: "answer",
       // The "not sure" text ends by asking whether they want a person: a typed "ja" presses the button.
       // The composer's own "not sure" is Dutch; a resident who wrote another language gets it in theirs.
-      replies: [{ text: (language === "nl" && composed.text) || texts.notSure, buttons: [{ ...personButton, answers: "yes" }] }],
+      // Where no person can be reached, no question about one: how to reach the wijkteam instead.
+      replies: [
+        personReachable(deps.handoff, inbound)
+          ? { text: (language === "nl" && composed.text) || texts.notSure, buttons: [{ ...personButton, answers: "yes" }] }
+          : { text: texts.notSureAlone(deps.wijkteamContact), buttons: [{ ...personButton, answers: "yes" }] },
+      ],
       sources: [],
       confident: false,
     };
@@ -102,7 +108,7 @@ export async function answerQuestion(
 
 /** The guide's answer as this turn's result; a route to the gemeente is marked as one. */
 function guided(inbound: InboundMessage, guide: GuideAnswer, standalone: string, deps: AssistantDeps) {
-  const reply = guideReply(inbound, guide, deps.wijkteamContact);
+  const reply = guideReply(inbound, guide, deps.wijkteamContact, personReachable(deps.handoff, inbound));
   return guide.kind === "local_route" ? { reply, lastQuestion: standalone, localRoute: true as const } : { reply, lastQuestion: standalone };
 }
 
@@ -126,15 +132,16 @@ async function ownDocumentPassages(deps: AssistantDeps, question: string, k: num
  * decides, how to reach it (the configured wijkteam contact) and the offer of a person; a route
  * for a known topic also ends with that offer.
  */
-function guideReply(inbound: InboundMessage, guide: GuideAnswer, contact: string): AssistantReply {
+function guideReply(inbound: InboundMessage, guide: GuideAnswer, contact: string, reachable: boolean): AssistantReply {
   const texts = textsFor(inbound.language);
   const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
   if (!guide.topical && inbound.persona === "resident") {
     // The text ends by asking whether they want a person: a typed "ja" presses the button.
+    if (!reachable) return { intent: "answer", replies: [{ text: texts.notSureLocalAlone(contact), buttons: [{ ...personButton, answers: "yes" }] }], sources: [], confident: false };
     return { intent: "answer", replies: [{ text: texts.notSureLocal(contact), buttons: [{ ...personButton, answers: "yes" }] }], sources: [], confident: false };
   }
   // A route to the gemeente ends by offering a person, so a typed "ja" or "nee" answers it.
-  const offersPerson = guide.kind === "local_route" && inbound.persona === "resident";
+  const offersPerson = guide.kind === "local_route" && inbound.persona === "resident" && reachable;
   const person = offersPerson ? { ...personButton, answers: "yes" as const } : personButton;
   const buttons = guide.topical
     ? [

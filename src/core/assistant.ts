@@ -1,5 +1,6 @@
 import {
   PLACE_CHOICE_ACTION,
+  type CrisisKind,
   crisisTier,
   type AnswerComposer,
   type DialogueCues,
@@ -16,6 +17,7 @@ import {
 } from "./ports.js";
 import { ACTIONS } from "./actions.js";
 import { answerQuestion } from "./answer-question.js";
+import { personReachable } from "./person-reachable.js";
 import { handleCommand } from "./commands.js";
 import { describeInbound, isValidGeoPoint, normaliseInput } from "./input.js";
 import { resolveLanguage, textLanguageOf, type LanguageDetector } from "./language.js";
@@ -62,6 +64,9 @@ export interface Assistant {
 /** `lastAsk` after "weet ik niet" to the place question: a second one is not asked the same way. */
 const PLACE_UNKNOWN = "place_unknown";
 
+/** `lastAsk` after a reply that asked "Denkt u erover om uzelf iets aan te doen?": the next message may answer it. */
+const SELF_HARM_QUESTION = "self_harm_question";
+
 /** How long after a crisis reply an unanswerable message still gets the emergency numbers again. */
 const CRISIS_CONTEXT_MS = 30 * 60_000;
 
@@ -71,6 +76,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const personButtonFor = (language: string | undefined) => ({ id: ACTIONS.handoffRequest, label: textsFor(language).buttons.person });
   // The crisis and concern texts end with "Wilt u dat een sociaal werker …?": a typed yes presses this button.
   const personYesFor = (language: string | undefined) => ({ ...personButtonFor(language), answers: "yes" as const });
+
+  /** Whether a person can be reached through this channel (a desk behind the bot for it). */
+  const canHandOff = (inbound: InboundMessage) => personReachable(deps.handoff, inbound);
 
   /** A person, or else our wijkteam's contact (left out with `ownContact: false`: the resident lives elsewhere). */
   async function offerPerson(
@@ -108,6 +116,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const texts = textsFor(received.language);
     // Before anything reads it (handoff relay, listings, the stored state): a point that is not on Earth.
     if (received.location && !isValidGeoPoint(received.location)) return reply("smalltalk", [{ text: texts.locationInvalid }]);
+    // "ja soms wel" or "nee, gewoon moe" right after "Denkt u erover om uzelf iets aan te doen?" answers that question.
+    if ({ ...stored, ...patch }.lastAsk === SELF_HARM_QUESTION && !received.action) {
+      const answered = await selfHarmAnswer(received, patch);
+      if (answered) return answered;
+    }
     // "2" or "ja graag" right after buttons were shown stands for pressing one of them.
     const typed = typedPress(received, { ...stored, ...patch }.offered);
     if (typed === "declined") return reply("smalltalk", [{ text: texts.declined }]);
@@ -135,13 +148,21 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // The language settled for this message; the safety check's own script reading when that says Dutch.
     const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
     if (assessment.crisis) {
+      const tier = crisisTier(assessment.crisis);
+      const previous = { ...stored, ...patch }.lastCrisis;
       patch.lastCrisis = { at: deps.now().getTime(), kind: assessment.crisis };
       const [first, ...rest] = await offerPerson(inbound, "crisis");
       // Debts or care that is too heavy in the same message: the practical first steps follow the numbers.
-      const need = assessment.needsPerson && assessment.needsPerson !== "person_requested" ? [{ text: firstStepsText(assessment.needsPerson, language) }] : [];
-      // A child or teenager: De Kindertelefoon after the emergency numbers, never before them.
+      const need = assessment.needsPerson && assessment.needsPerson !== "person_requested" ? [{ text: stepsText(inbound, assessment.needsPerson, language) }] : [];
+      // A child or teenager: De Kindertelefoon first for trouble at home; after the numbers when life is at stake.
       const young = youthLine(inbound, text, true);
-      return reply("crisis", [{ text: crisisReply(assessment, language), buttons: [personYesFor(language)] }, ...young, ...need, ...(first ? [first, ...rest] : [])]);
+      // Never the same block twice in a row: a second message of the same crisis soon after gets the numbers, shorter.
+      const repeated = previous && crisisTier(previous.kind) === tier && deps.now().getTime() - previous.at < CRISIS_CONTEXT_MS;
+      const numbers = repeated && deps.safety.followUp ? deps.safety.followUp("again", language, tier) : crisisReply(assessment, language, inbound);
+      if (tier === "suicide" && !repeated) patch.lastAsk = SELF_HARM_QUESTION;
+      const block = { text: numbers, buttons: [personYesFor(language)] };
+      const ordered = tier === "unsafe_home" ? [...young, block] : [block, ...young];
+      return reply("crisis", [...ordered, ...need, ...(first ? [first, ...rest] : [])]);
     }
     // Heavy feelings without a crisis signal: warmth and a person, not the alarm. A practical need
     // (debts, care that is too heavy) gets its first steps instead, which also offer a person.
@@ -152,7 +173,17 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const young = assessment.needsPerson || (!heavy && ASKS.test(text)) ? [] : youthLine(inbound, text, heavy);
     if ((heavy || young.length > 0) && !assessment.needsPerson && deps.safety.reply) {
       const offer = await offerPerson(inbound, "handoff");
-      return reply("concern", [{ text: deps.safety.reply("concern", language), buttons: [personYesFor(language)] }, ...young, ...offer]);
+      const current = { ...stored, ...patch };
+      // Never the same block twice in a row: heavy words again soon after get a shorter word with the numbers.
+      const recent = (current.lastConcern as number | undefined) ?? current.lastCrisis?.at;
+      const repeated = recent !== undefined && deps.now().getTime() - recent < CRISIS_CONTEXT_MS && deps.safety.followUp;
+      patch.lastConcern = deps.now().getTime();
+      const text = repeated
+        ? deps.safety.followUp!("again", language, current.lastCrisis && current.lastCrisis.at === recent ? crisisTier(current.lastCrisis.kind) : "concern")
+        : deps.safety.reply("concern", language, [], { person: canHandOff(inbound) });
+      if (!repeated) patch.lastAsk = SELF_HARM_QUESTION;
+      // A young person hears of De Kindertelefoon first.
+      return reply("concern", [...young, { text, buttons: [personYesFor(language)] }, ...offer]);
     }
     const answered = await answerRest(inbound, text, truncated, assessment, patch);
     // "Wat is huiselijk geweld?": the answer, then the numbers (without "wat naar dat u dit meemaakt").
@@ -167,11 +198,44 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   /** The emergency text: the deciding tier's numbers first, the numbers of any other crisis found with them. */
-  function crisisReply(assessment: SafetyAssessment, language: string): string {
+  function crisisReply(assessment: SafetyAssessment, language: string, inbound: InboundMessage): string {
     const kind = assessment.crisis!;
     if (!deps.safety.reply) return crisisText(kind);
     const tiers = [...new Set((assessment.crisisKinds ?? [kind]).map(crisisTier))];
-    return deps.safety.reply(crisisTier(kind), language, tiers);
+    return deps.safety.reply(crisisTier(kind), language, tiers, { person: canHandOff(inbound) });
+  }
+
+  /** A crisis reply again soon after the last one: the short form with the numbers, never the same block twice. */
+  function crisisAgain(kind: CrisisKind, inbound: InboundMessage): AssistantReply {
+    const language = inbound.language ?? "nl";
+    const text = deps.safety.followUp ? deps.safety.followUp("again", language, crisisTier(kind)) : crisisReply({ crisis: kind }, language, inbound);
+    return reply("crisis", [{ text, buttons: [personYesFor(language)] }]);
+  }
+
+  /**
+   * The answer to "Denkt u erover om uzelf iets aan te doen?": a yes gets thanks, 113 now, 112 and a
+   * person; a no warmth, one line that 113 is there, and a person; "weet niet" a gentle word, 113 and a
+   * person. Null when the message is no answer to it (it is then read as any other message).
+   */
+  async function selfHarmAnswer(inbound: InboundMessage, patch: Partial<ConversationState>): Promise<AssistantReply | null> {
+    if (!deps.safety.followUp) return null;
+    const { text } = normaliseInput(inbound.text);
+    if (!text) return null;
+    // With a desk, the last question was whether to bring in a person: a plain "ja" / "nee" answers that.
+    if (canHandOff(inbound) && deps.cues?.answer(text)) return null;
+    const assessment = deps.safety.assess(text);
+    // Another crisis in the answer (acute danger, violence at home) gets its own numbers as usual.
+    if (assessment.crisis && crisisTier(assessment.crisis) !== "suicide") return null;
+    const answer = assessment.crisis ? "yes" : deps.cues?.crisisAnswer?.(text);
+    if (!answer) return null;
+    const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
+    const line = { text: deps.safety.followUp(answer, language), buttons: [personYesFor(language)] };
+    if (answer === "no") return reply("concern", [line, ...(await offerPerson(inbound, "handoff"))]);
+    patch.lastCrisis = { at: deps.now().getTime(), kind: "suicide" };
+    // A desk waiting for a typed yes to its question about a person takes it, after the numbers.
+    const desk = answer === "yes" && canHandOff(inbound) ? await deps.handoff!.intercept(inbound) : null;
+    if (desk) return { ...desk, replies: [{ text: line.text }, ...desk.replies] };
+    return reply("crisis", [line, ...(await offerPerson(inbound, "crisis"))]);
   }
 
   /** Everything after the safety tiers: a person's situation, small talk, scope, listings, knowledge. */
@@ -197,9 +261,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (deps.cues?.isHelpRequest(text)) {
       // "help" right after a crisis reply is the same emergency: the numbers again.
       const recent = (await currentState(inbound, patch)).lastCrisis;
-      if (recent && deps.now().getTime() - recent.at < CRISIS_CONTEXT_MS) {
-        return reply("crisis", [{ text: crisisReply({ crisis: recent.kind }, inbound.language ?? "nl"), buttons: [personYesFor(inbound.language ?? "nl")] }]);
-      }
+      if (recent && deps.now().getTime() - recent.at < CRISIS_CONTEXT_MS) return crisisAgain(recent.kind, inbound);
       const again = (await currentState(inbound, patch)).lastAsk === "help";
       patch.lastAsk = "help";
       return reply("smalltalk", [{ text: again ? texts.helpQuestionAgain : texts.helpQuestion, buttons: [personButton] }]);
@@ -252,9 +314,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // Right after a crisis reply, a message the sources cannot answer ("what do i do", "en nu?") gets
     // the emergency numbers again, not "not sure".
     const crisis = state.lastCrisis;
-    if (!answered.confident && crisis && deps.now().getTime() - crisis.at < CRISIS_CONTEXT_MS) {
-      return reply("crisis", [{ text: crisisReply({ crisis: crisis.kind }, inbound.language ?? "nl"), buttons: [personYesFor(inbound.language ?? "nl")] }]);
-    }
+    if (!answered.confident && crisis && deps.now().getTime() - crisis.at < CRISIS_CONTEXT_MS) return crisisAgain(crisis.kind, inbound);
     if (!answered.confident) {
       // Never the same question twice in a row: a second "not sure" says it differently (but a route
       // to the gemeente keeps saying how to reach it).
@@ -279,14 +339,19 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // The wegwijzer reads Dutch: another language is looked up in Dutch search words, when there is a way to.
     const dutchText = !inbound.language || inbound.language === "nl" ? text : deps.toDutchQuery?.(text, inbound.language);
     const guided = dutchText ? deps.guide?.answer(dutchText, "steps") : null;
-    if (!guided?.topical) return [{ text: firstStepsText(topic, inbound.language) }];
-    const { opening, steps } = firstStepsParts(topic, inbound.language);
+    if (!guided?.topical) return [{ text: stepsText(inbound, topic, inbound.language) }];
+    const { opening, steps } = firstStepsParts(topic, inbound.language, canHandOff(inbound));
     // The wegwijzer is Dutch: a resident who writes another language is told so in their own.
     const dutch = inbound.language && inbound.language !== "nl" ? [textsFor(inbound.language).dutchSources] : [];
     return [
       { text: [opening, ...dutch, guided.text].filter(Boolean).join("\n\n"), sources: guided.sources },
       { text: steps },
     ];
+  }
+
+  /** The first steps, asking about a sociaal werker only where one can be reached. */
+  function stepsText(inbound: InboundMessage, topic: HelpTopic, language: string | undefined): string {
+    return firstStepsText(topic, language, canHandOff(inbound));
   }
 
   /** De Kindertelefoon for a young resident who writes Dutch (the line is Dutch), as its own message. */

@@ -231,7 +231,12 @@ export interface SafetyReplies {
    * The reply for `tier` in `language` (ISO 639-1; an unknown language gets Dutch). `also` adds the short
    * number lines of other crisis tiers found in the same message; for `information` it names the topics.
    */
-  reply(tier: SafetyTier, language: string, also?: readonly CrisisTier[]): string;
+  reply(tier: SafetyTier, language: string, also?: readonly CrisisTier[], options?: { person?: boolean }): string;
+  /**
+   * The short follow-up after a crisis or concern reply: the answer to its question ("yes", "no",
+   * "unsure"), or `again` for a second heavy message in the crisis window (the numbers of `tier`, not the block).
+   */
+  followUp?(kind: "yes" | "no" | "unsure" | "again", language: string, tier?: CrisisTier | "concern"): string;
   /** Languages that have their own texts. */
   languages(): string[];
 }
@@ -241,6 +246,8 @@ export interface SafetyCheck {
   assess(text: string): SafetyAssessment;
   /** The safety texts (see {@link SafetyReplies.reply}); a check without them leaves the core's Dutch texts. */
   reply?: SafetyReplies["reply"];
+  /** The short crisis follow-ups (see {@link SafetyReplies.followUp}). */
+  followUp?: SafetyReplies["followUp"];
 }
 
 /** The reply tier of a crisis kind. */
@@ -268,6 +275,11 @@ export interface DialogueCues {
    * (`heavy`, already known) or trouble at home: the line with De Kindertelefoon, else undefined.
    */
   youthLine?(text: string, heavy: boolean): string | undefined;
+  /**
+   * The answer to "Denkt u erover om uzelf iets aan te doen?" ("ja soms wel", "nee hoor, gewoon moe",
+   * "weet niet"), read leniently in a short message; a message that has both a yes and a no reads as yes.
+   */
+  crisisAnswer?(text: string): "yes" | "no" | "unsure" | undefined;
 }
 
 // ---------------------------------------------------------------- store
@@ -390,4 +402,6 @@ export interface HandoffQueue {
   intercept(inbound: InboundMessage): Promise<AssistantReply | null>;
   /** Offers a person after a crisis, a handoff situation, or repeated unconfident answers. */
   offer(inbound: InboundMessage, reason: "crisis" | "handoff" | "unconfident"): Promise<OutboundMessage | null>;
+  /** Whether a person can be reached through this channel (a desk is there for it); absent = yes. */
+  available?(channel: string): boolean;
 }

@@ -42,6 +42,9 @@ function buildTexts(language: string) {
     sourcesLabel: c.sourcesLabel,
     error: c.error,
     noHandoff: (contact: string) => fill(c.noHandoff, { contact }),
+    /** "Not sure" where no person can be reached through the bot: no question about one, but how to reach the wijkteam. */
+    notSureAlone: (contact: string) => `${c.notSureAlone} ${fill(c.noHandoff, { contact })}`,
+    notSureLocalAlone: (contact: string) => `${c.notSureLocalAlone} ${fill(c.noHandoff, { contact })}`,
     buttons: { person: c.buttons.person, up: "👍", down: "👎", forgetYes: c.buttons.forgetYes, forgetNo: c.buttons.forgetNo },
     /** A bare "help me": a kind question back, and a second, different one if it comes again. */
     helpQuestion: c.helpQuestion,
@@ -87,14 +90,15 @@ export function crisisText(kind: CrisisKind, language?: string): string {
   return [t.opening, ...lines, t.closing].join("\n\n");
 }
 
-export function firstStepsText(topic: NonNullable<SafetyAssessment["needsPerson"]>, language?: string): string {
+/** The first steps; `person: false` (no person to reach) leaves out the closing question about a sociaal werker. */
+export function firstStepsText(topic: NonNullable<SafetyAssessment["needsPerson"]>, language?: string, person = true): string {
   const t = catalog(language).firstSteps;
-  return [...t[topic], t.question].join("\n");
+  return [...t[topic], ...(person ? [t.question] : [])].join("\n");
 }
 
 /** The first steps split: the opening line (a word of understanding) and the numbered steps with the question. */
-export function firstStepsParts(topic: NonNullable<SafetyAssessment["needsPerson"]>, language?: string): { opening: string; steps: string } {
+export function firstStepsParts(topic: NonNullable<SafetyAssessment["needsPerson"]>, language?: string, person = true): { opening: string; steps: string } {
   const t = catalog(language).firstSteps;
   const [opening = "", ...steps] = t[topic];
-  return { opening, steps: [...steps, t.question].join("\n") };
+  return { opening, steps: [...steps, ...(person ? [t.question] : [])].join("\n") };
 }

@@ -17,6 +17,9 @@ const cuesFile = z.object({
   filler: z.array(z.string().min(1)),
   help: z.array(z.string().min(1)),
   empathy: z.array(z.object({ id: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) })),
+  crisisAnswer: z
+    .object({ yes: z.array(z.string().min(1)), no: z.array(z.string().min(1)), unsure: z.array(z.string().min(1)) })
+    .optional(),
   youth: z
     .object({ line: z.string().min(1), signs: z.array(z.string().min(1)), troubles: z.array(z.string().min(1)) })
     .optional(),
@@ -30,6 +33,9 @@ function statedYoungAge(folded: string): boolean {
   const age = m ? Number(m[1] ?? m[2]) : Number.NaN;
   return age >= 8 && age <= 17;
 }
+
+/** A longer message is more than an answer to the question: it is read as a message of its own. */
+const CRISIS_ANSWER_MAX_WORDS = 12;
 
 const NEGATIONS = ["niet", "geen", "nooit", "not", "no", "never", "nie", "değil", "не", "لا"];
 
@@ -59,7 +65,21 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
   const youthSigns: PhraseMatcher<string> = createPhraseMatcher((raw.youth?.signs ?? []).map((pattern) => ({ pattern, tag: "young" })), matcherOptions);
   const youthTroubles: PhraseMatcher<string> = createPhraseMatcher((raw.youth?.troubles ?? []).map((pattern) => ({ pattern, tag: "trouble" })), matcherOptions);
 
+  // No negation blockers here: "nee, niet echt" is the answer itself.
+  const crisisAnswers: PhraseMatcher<"yes" | "no" | "unsure"> = createPhraseMatcher(
+    (["unsure", "yes", "no"] as const).flatMap((tag) => (raw.crisisAnswer?.[tag] ?? []).map((pattern) => ({ pattern, tag }))),
+    { ...matcherOptions, blockers: [] },
+  );
+
   return {
+    crisisAnswer(text) {
+      const tokens = tokenise(text.slice(0, 400));
+      const words = tokens.filter((t) => !isBreak(t)).length;
+      if (words === 0 || words > CRISIS_ANSWER_MAX_WORDS) return undefined;
+      const tags = new Set(crisisAnswers.match(tokens).map((h) => h.tag));
+      // "weet niet", then the safe side: a yes, also beside a no ("nee, soms wel").
+      return tags.has("unsure") ? "unsure" : tags.has("yes") ? "yes" : tags.has("no") ? "no" : undefined;
+    },
     youthLine(text, heavy) {
       if (!raw.youth) return undefined;
       const tokens = tokenise(text.slice(0, 2000));

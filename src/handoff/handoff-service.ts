@@ -173,6 +173,7 @@ export function createHandoffService(deps: HandoffDeps): HandoffService {
       if (!relayable(inbound.channel)) return null;
       return resident.offer(inbound, reason);
     },
+    available: relayable,
     claim: worker.claim,
     close: worker.close,
     workerMessage: worker.workerMessage,

@@ -21,6 +21,16 @@ const languageSchema = z.object({
   information: perCrisisTier,
   /** The short number line of another crisis found in the same message. */
   also: perCrisisTier,
+  /**
+   * Short follow-ups after a reply that asked "Denkt u erover om uzelf iets aan te doen?": the answer
+   * yes, no or "weet niet"; `again` for a second heavy message soon after (the numbers, not the block).
+   */
+  followUp: z.object({
+    yes: lines,
+    no: lines,
+    unsure: lines,
+    again: z.object({ acute: lines, suicide: lines, unsafe_home: lines, concern: lines }),
+  }),
 });
 
 export const safetyRepliesSchema = z.object({
@@ -38,6 +48,18 @@ const REQUIRED: Record<Exclude<SafetyTier, "information">, RegExp[]> = {
   unsafe_home: [/0800-2000/, /112/],
   concern: [/\b113\b/, /0900-0767|088-0767000/],
 };
+/** Numbers every follow-up must carry. */
+const FOLLOW_UP_REQUIRED: Record<string, RegExp[]> = {
+  yes: [/\b113\b/, /0800-0113/, /113\.nl/, /112/],
+  no: [/\b113\b|0900-0767|088-0767000/],
+  unsure: [/\b113\b/],
+  "again.acute": [/112/],
+  "again.suicide": [/\b113\b/, /0800-0113/, /112/],
+  "again.unsafe_home": [/0800-2000/, /112/],
+  "again.concern": [/\b113\b/, /0900-0767|088-0767000/],
+};
+/** Tiers whose last line offers a person ("Wilt u dat een sociaal werker …?"): left out when no person can be reached. */
+const PERSON_LAST: ReadonlySet<string> = new Set(["suicide", "unsafe_home", "concern"]);
 const INFO_REQUIRED: Record<CrisisTier, RegExp> = { acute: /112/, suicide: /0800-0113/, unsafe_home: /0800-2000/ };
 
 /** Reads and validates `<knowledgeDir>/safety/replies.json`. */
@@ -46,9 +68,16 @@ export function loadSafetyReplies(knowledgeDir: string): SafetyRepliesData {
   const data = readLexicon(path, safetyRepliesSchema);
   for (const [lang, texts] of Object.entries(data.languages)) {
     for (const [tier, patterns] of Object.entries(REQUIRED) as Array<[keyof typeof REQUIRED, RegExp[]]>) {
-      const text = texts[tier].join("\n");
+      // Without its last line (the offer of a person) the text must still carry its numbers.
+      const text = (PERSON_LAST.has(tier) ? texts[tier].slice(0, -1) : texts[tier]).join("\n");
       const missing = patterns.find((p) => !p.test(text));
       if (missing) throw new Error(`Safety replies ${path} is invalid at "languages.${lang}.${tier}": it must contain ${missing.source.replace(/\\b|\\/g, "")}`);
+    }
+    for (const [key, patterns] of Object.entries(FOLLOW_UP_REQUIRED)) {
+      const [kind, tier] = key.split(".") as [keyof typeof texts.followUp, keyof typeof texts.followUp.again | undefined];
+      const value = tier ? texts.followUp.again[tier] : (texts.followUp[kind] as string[]);
+      const missing = patterns.find((p) => !p.test(value.join("\n")));
+      if (missing) throw new Error(`Safety replies ${path} is invalid at "languages.${lang}.followUp.${key}": it must contain ${missing.source.replace(/\\b|\\/g, "")}`);
     }
     for (const tier of Object.keys(INFO_REQUIRED) as CrisisTier[]) {
       for (const part of ["information", "also"] as const) {
@@ -70,16 +99,21 @@ export function createSafetyReplies(data: SafetyRepliesData): SafetyReplies {
     return data.languages[data.aliases[code] ?? code] ?? data.languages.nl!;
   }
   return {
-    reply(tier, language, also = []) {
+    reply(tier, language, also = [], options = {}) {
       const t = texts(language);
       if (tier === "information") {
         const topics = CRISIS_TIERS.filter((c) => also.includes(c));
         return (topics.length > 0 ? topics : ["acute" as const]).map((c) => t.information[c]).join("\n\n");
       }
       const extra = CRISIS_TIERS.filter((c) => c !== tier && also.includes(c)).map((c) => t.also[c]);
-      const body = t[tier];
+      // No person to reach: the closing "Wilt u dat een sociaal werker …?" is left out (the contact follows).
+      const body = options.person === false && PERSON_LAST.has(tier) ? t[tier].slice(0, -1) : t[tier];
       // The first line carries the deciding number; the other crises' numbers follow it, before the rest.
       return [body[0]!, ...extra, ...body.slice(1)].join("\n\n");
+    },
+    followUp(kind, language, tier = "suicide") {
+      const f = texts(language).followUp;
+      return (kind === "again" ? f.again[tier] : f[kind]).join("\n\n");
     },
     languages: () => Object.keys(data.languages),
   };

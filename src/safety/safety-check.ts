@@ -46,7 +46,8 @@ export function createSafetyCheck(knowledgeDir: string): ExplainingSafetyCheck {
   const lexicons = loadSafetyLexicons(knowledgeDir);
   const { examples, settings } = loadClassifierData(knowledgeDir);
   const classifier = createSafetyClassifier(examples, settings, chatWordMap(lexicons.chatWords));
-  return createSafetyCheckFromLexicons(lexicons, createSafetyReplies(loadSafetyReplies(knowledgeDir)).reply, classifier);
+  const replies = createSafetyReplies(loadSafetyReplies(knowledgeDir));
+  return Object.assign(createSafetyCheckFromLexicons(lexicons, replies.reply, classifier), { followUp: replies.followUp });
 }
 
 /**
