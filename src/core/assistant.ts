@@ -157,7 +157,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // A child or teenager: De Kindertelefoon first for trouble at home; after the numbers when life is at stake.
       const young = youthLine(inbound, text, true);
       // Never the same block twice in a row: a second message of the same crisis soon after gets the numbers, shorter.
-      const repeated = previous && crisisTier(previous.kind) === tier && deps.now().getTime() - previous.at < CRISIS_CONTEXT_MS;
+      // An emergency always gets the whole 112 instructions: it may be a new one.
+      const repeated = tier !== "acute" && previous && crisisTier(previous.kind) === tier && deps.now().getTime() - previous.at < CRISIS_CONTEXT_MS;
       const numbers = repeated && deps.safety.followUp ? deps.safety.followUp("again", language, tier) : crisisReply(assessment, language, inbound);
       if (tier === "suicide" && !repeated) patch.lastAsk = SELF_HARM_QUESTION;
       const block = { text: numbers, buttons: [personYesFor(language)] };

@@ -205,12 +205,13 @@ describe("knowledge answers", () => {
     expect(buttons[0]?.value).toBe(message.id);
   });
 
-  it("says so honestly when retrieval finds nothing, and offers a person", async () => {
+  it("says so honestly when retrieval finds nothing, and (with no desk to hand over to) how to reach a person", async () => {
     retriever = createFakeRetriever([]);
     const reply = await makeAssistant().handle(inbound("wat vindt het kabinet van de sociale basis?"));
     expect(reply.intent).toBe("answer");
     expect(reply.confident).toBe(false);
-    expect(firstText(reply)).toBe(texts.notSure);
+    expect(firstText(reply)).toBe(texts.notSureAlone(CONTACT));
+    expect(firstText(reply)).not.toContain("sociaal werker");
     expect(reply.replies[0]?.buttons?.[0]).toMatchObject({ id: "handoff_request", label: "Praat met een mens" });
   });
 
@@ -339,7 +340,8 @@ describe("a question about what one gemeente decides, that nothing answers", () 
     for (const text of ["tot welk inkomen krijg ik korting op de sportschool", "hoeveel krijg je van de gemeente voor een fiets"]) {
       const reply = await assistant.handle(inbound(text));
       expect(reply.confident).toBe(false);
-      expect(firstText(reply)).toBe(texts.notSureLocal(CONTACT));
+      // No desk in this assistant: no question about a sociaal werker, but how to reach the wijkteam.
+      expect(firstText(reply)).toBe(texts.notSureLocalAlone(CONTACT));
       expect(firstText(reply)).toContain("gemeente");
       expect(reply.replies[0]?.buttons).toContainEqual(expect.objectContaining({ id: "handoff_request", answers: "yes" }));
     }
