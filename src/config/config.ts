@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_WIJKTEAM_CONTACT } from "../core/text-catalog.js";
 
 const optionalString = z
   .string()
@@ -100,7 +101,7 @@ export const configSchema = z
     WIJKTEAM_CONTACT: z
       .string()
       .trim()
-      .default("Bel het sociaal wijkteam van uw gemeente. Het nummer staat op de website van de gemeente, of bel 14 + netnummer."),
+      .default(DEFAULT_WIJKTEAM_CONTACT),
   })
   .superRefine((env, ctx) => {
     const need = (cond: boolean, key: string, message: string) => {

@@ -44,6 +44,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** What `WIJKTEAM_CONTACT` says when a gemeente has not set it: the Dutch default, said in each language by `core.defaultContact`. */
+export const DEFAULT_WIJKTEAM_CONTACT = nl.core.defaultContact;
+
+/** The wijkteam contact for a text in `language`: the gemeente's own words as set, or the default in that language. */
+export function localContact(contact: string, language: string | undefined): string {
+  return contact === DEFAULT_WIJKTEAM_CONTACT ? catalog(language).core.defaultContact : contact;
+}
+
 /** Codes that have a text file, Dutch first. */
 export const CATALOG_LANGUAGES: readonly string[] = Object.keys(CATALOGS);
 

@@ -1,5 +1,5 @@
 import type { CrisisKind, SafetyAssessment } from "./ports.js";
-import { catalog, fill } from "./text-catalog.js";
+import { catalog, fill, localContact } from "./text-catalog.js";
 
 /**
  * Everything the core says to a resident or worker, in the resident's language. The words are
@@ -35,16 +35,16 @@ function buildTexts(language: string) {
     /** The same "not sure" right after the last one: never the same question twice in a row. */
     notSureAgain: c.notSureAgain,
     /** "Not sure" for a question about what one gemeente decides: that it does, how to reach it, and a person. */
-    notSureLocal: (contact: string) => fill(c.notSureLocal, { contact }),
+    notSureLocal: (contact: string) => fill(c.notSureLocal, { contact: localContact(contact, language) }),
     answerIntro: { resident: c.answerIntroResident, professional: c.answerIntroProfessional },
     /** Said above Dutch source text quoted to someone who wrote in another language. */
     dutchSources: c.dutchSources,
     sourcesLabel: c.sourcesLabel,
     error: c.error,
-    noHandoff: (contact: string) => fill(c.noHandoff, { contact }),
+    noHandoff: (contact: string) => fill(c.noHandoff, { contact: localContact(contact, language) }),
     /** "Not sure" where no person can be reached through the bot: no question about one, but how to reach the wijkteam. */
-    notSureAlone: (contact: string) => `${c.notSureAlone} ${fill(c.noHandoff, { contact })}`,
-    notSureLocalAlone: (contact: string) => `${c.notSureLocalAlone} ${fill(c.noHandoff, { contact })}`,
+    notSureAlone: (contact: string) => `${c.notSureAlone} ${fill(c.noHandoff, { contact: localContact(contact, language) })}`,
+    notSureLocalAlone: (contact: string) => `${c.notSureLocalAlone} ${fill(c.noHandoff, { contact: localContact(contact, language) })}`,
     buttons: { person: c.buttons.person, up: "👍", down: "👎", forgetYes: c.buttons.forgetYes, forgetNo: c.buttons.forgetNo },
     /** A bare "help me": a kind question back, and a second, different one if it comes again. */
     helpQuestion: c.helpQuestion,

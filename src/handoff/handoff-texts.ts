@@ -3,7 +3,7 @@
  * ({@link residentTextsFor}, data in `knowledge/texts/`); workers read plain Dutch (B1), kept here.
  */
 import { ACTIONS } from "../core/actions.js";
-import { catalog, CATALOG_LANGUAGES, fill } from "../core/text-catalog.js";
+import { catalog, CATALOG_LANGUAGES, fill, localContact } from "../core/text-catalog.js";
 import type { HandoffReason, Ticket } from "./handoff-model.js";
 import type { NextOpening } from "./office-hours.js";
 
@@ -32,8 +32,8 @@ function buildResidentTexts(language: string) {
       const lead = reason === "unconfident" ? t.leadUnconfident : reason === "crisis" ? t.leadCrisis : t.leadHandoff;
       return `${lead}\n\n${t.consentAsk}`;
     },
-    consentNo: (contact: string, crisis: boolean) => [fill(t.consentNo, { contact }), ...emergency(crisis)].join("\n\n"),
-    tooManyTickets: (contact: string, crisis: boolean) => [t.tooManyTickets, fill(t.tooManyWait, { contact }), ...emergency(crisis)].join("\n\n"),
+    consentNo: (contact: string, crisis: boolean) => [fill(t.consentNo, { contact: localContact(contact, language) }), ...emergency(crisis)].join("\n\n"),
+    tooManyTickets: (contact: string, crisis: boolean) => [t.tooManyTickets, fill(t.tooManyWait, { contact: localContact(contact, language) }), ...emergency(crisis)].join("\n\n"),
     /** "maandag om 09:00", "morgen (dinsdag) om 09:00": when a person is next available. */
     opening(next: Pick<NextOpening, "inDays" | "weekday" | "time">): string {
       const day = days[next.weekday] ?? "";
@@ -48,14 +48,14 @@ function buildResidentTexts(language: string) {
     alreadyClaimed: (name: string) => fill(t.alreadyClaimed, { name }),
     claimed: (name: string) => fill(t.claimed, { name }),
     closed: (name: string) => `${fill(t.closed, { name })}\n\n${t.rateQuestion}`,
-    closedUnclaimed: (contact: string) => fill(t.closedUnclaimed, { contact }),
+    closedUnclaimed: (contact: string) => fill(t.closedUnclaimed, { contact: localContact(contact, language) }),
     ratingThanks: t.ratingThanks,
     stopWaiting: t.stopWaiting,
     stopClaimed: (name: string) => fill(t.stopClaimed, { name }),
     stopNothing: t.stopNothing,
     consentCancelled: t.consentCancelled,
-    delay: (contact: string) => fill(t.delay, { contact }),
-    notDelivered: (contact: string) => fill(t.notDelivered, { contact }),
+    delay: (contact: string) => fill(t.delay, { contact: localContact(contact, language) }),
+    notDelivered: (contact: string) => fill(t.notDelivered, { contact: localContact(contact, language) }),
     textOnly: (name: string) => fill(t.textOnly, { name }),
     theWorker: t.theWorker,
     theWorkerStart: t.theWorkerStart,
