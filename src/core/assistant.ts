@@ -187,6 +187,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return reply("concern", [...young, { text, buttons: [personYesFor(language)] }, ...offer]);
     }
     const answered = await answerRest(inbound, text, truncated, assessment, patch);
+    // Heavy feelings and a practical need ("ik heb schulden, ik slaap niet meer van de stress"): the warmth
+    // and the lines first, then the first steps and the offer of a person.
+    if (heavy && assessment.needsPerson && assessment.needsPerson !== "person_requested" && deps.safety.reply) {
+      return reply("concern", [{ text: deps.safety.reply("concern", language) }, ...answered.replies]);
+    }
     // "Wat is huiselijk geweld?": the answer, then the numbers (without "wat naar dat u dit meemaakt").
     if (assessment.information && deps.safety.reply) {
       const line = deps.safety.reply("information", language, assessment.information);

@@ -33,6 +33,11 @@ const kindSchema = z.object({
   topics: byLanguage.default([]),
   /** Names that only ever ask for information ("Veilig Thuis", "113"): the numbers, never the alarm. */
   informationOnly: byLanguage.default([]),
+  /**
+   * Method questions ("hoeveel pillen om niet meer wakker te worden", "hoe hoog moet een flat zijn"): a signal
+   * even when phrased as an information question, so never softened to the information tier.
+   */
+  methods: byLanguage.default([]),
 });
 
 const situationSchema = z.object({

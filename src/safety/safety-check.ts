@@ -150,7 +150,7 @@ interface SituationLexicon<K extends string> {
   notFuzzy: string[];
   spellings: Record<string, string[]>;
   context: { informational: string[]; professional: string[]; personal: string[]; question: PhraseList };
-  kinds: Record<K, { phrases: PhraseList; topics: PhraseList; informationOnly: PhraseList }>;
+  kinds: Record<K, { phrases: PhraseList; topics: PhraseList; informationOnly: PhraseList; methods?: PhraseList }>;
 }
 
 interface Tag<K> {
@@ -160,6 +160,8 @@ interface Tag<K> {
   /** The phrase as written in the lexicon (before `@concept` expansion), for explanations. */
   source: string;
   informationOnly?: true;
+  /** A method question: counts even inside an information question. */
+  method?: true;
 }
 
 /** A phrase found, and whether it only counts as an information question about its topic. */
@@ -178,7 +180,11 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>, chatWo
   };
   const expand = (pattern: string) => expandConcepts(pattern, lexicon.concepts);
   const kinds = Object.entries(lexicon.kinds) as Array<[K, SituationLexicon<K>["kinds"][K]]>;
-  const entries = kinds.flatMap(([kind, { phrases, topics, informationOnly }]) => [
+  const entries = kinds.flatMap(([kind, { phrases, topics, informationOnly, methods = [] }]) => [
+    ...withLanguages(methods).map(({ pattern, lang }) => ({
+      pattern: expand(pattern),
+      tag: { kind, topic: false, lang, source: pattern, method: true as const },
+    })),
     ...withLanguages(phrases).map(({ pattern, lang }) => ({ pattern: expand(pattern), tag: { kind, topic: false, lang, source: pattern } })),
     ...withLanguages(topics).map(({ pattern, lang }) => ({ pattern: expand(pattern), tag: { kind, topic: true, lang, source: pattern } })),
     ...withLanguages(informationOnly).map(({ pattern, lang }) => ({
@@ -269,7 +275,7 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>, chatWo
       if (!hit.tag.topic) {
         // "wat is nog het nut van doorgaan": the question words are part of the signal, not a question about it.
         const inside = opening.some((q) => q.start < hit.end && hit.start < q.end);
-        counted.push({ ...hit, information: asking && !inside && !NEVER_SOFTENED.has(hit.tag.kind) });
+        counted.push({ ...hit, information: asking && !inside && !hit.tag.method && !NEVER_SOFTENED.has(hit.tag.kind) });
         continue;
       }
       if (negatedBefore(tokens, hit.start)) continue;

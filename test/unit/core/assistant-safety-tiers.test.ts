@@ -136,9 +136,23 @@ describe("safety tiers next to a practical need", () => {
     expect(reply.replies[1]?.text).toMatch(/schuldhulp/i);
   });
 
-  it("heavy feelings of a mantelzorger get the mantelzorg steps and a person", async () => {
+  it("heavy feelings of a mantelzorger: the warmth and the lines first, then the mantelzorg steps and a person", async () => {
     const reply = await makeAssistant().handle(inbound("ik zorg al 3 jaar voor mn man met dementie en ik kan het niet meer aan"));
+    expect(reply.intent).toBe("concern");
+    expect(first(reply)).toContain("113");
+    expect(reply.replies[1]?.text).toMatch(/mantelzorg/i);
+  });
+
+  it("stress and sleeplessness over debts: concern first, then the debt steps", async () => {
+    const reply = await makeAssistant().handle(inbound("ik heb schulden en ik slaap niet meer van de stress"));
+    expect(reply.intent).toBe("concern");
+    expect(first(reply)).toContain("113");
+    expect(reply.replies[1]?.text).toMatch(/schuld/i);
+  });
+
+  it("a practical need without heavy feelings stays a handoff with its first steps", async () => {
+    const reply = await makeAssistant().handle(inbound("mijn schulden stapelen op"));
     expect(reply.intent).toBe("handoff");
-    expect(first(reply)).toMatch(/mantelzorg/i);
+    expect(first(reply)).toMatch(/schuld/i);
   });
 });

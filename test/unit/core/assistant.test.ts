@@ -123,7 +123,7 @@ describe("situations that need a person", () => {
     ["ik kan de huur niet betalen", "verhuurder"],
     ["ik heb geen geld voor eten", "voedselbank"],
     ["mijn schulden stapelen op", "schuldhulp"],
-    ["de mantelzorg wordt me te zwaar", "mantelzorg"],
+    ["de mantelzorg voor mijn moeder is teveel", "mantelzorg"],
   ])("%s → handoff with first steps and the offer of a person", async (text, step) => {
     const reply = await makeAssistant().handle(inbound(text));
     expect(reply.intent).toBe("handoff");
