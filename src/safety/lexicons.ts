@@ -109,6 +109,22 @@ export const smalltalkLexiconSchema = z.object({
   filler: phrases,
 });
 
+/**
+ * The broad net (`broad-net.json`), the last safety step: a strong death or ending concept ("doodgaan",
+ * "voorgoed", "afscheidsbrief", "pijnloos") in a message that neither the lists nor the classifier placed
+ * gets the concern reply, unless a practical-death context word (funeral, will, insurance …) or an idiom
+ * of the `except` lists (these and crisis/concern's) is there. Matching, negations and spellings are crisis.json's.
+ */
+export const broadNetSchema = z.object({
+  concepts: z.record(z.string().regex(/^[a-z_]+$/), phrases).default({}),
+  /** Death and ending concepts, by language. */
+  signals: byLanguage,
+  /** Practical-death context (uitvaart, testament, verzekering, "mijn vader is overleden"): no concern reply. */
+  practical: byLanguage,
+  /** Idioms beside those of crisis.json and concern.json ("voorgoed verhuizen"). */
+  except: byLanguage.default([]),
+});
+
 /** Chat words and abbreviations ("gwn", "idd", "wrm") folded onto one full word before any list reads a message. */
 export const chatWordsSchema = z.object({
   fold: z.record(
@@ -122,6 +138,7 @@ export type ConcernLexicon = z.infer<typeof concernLexiconSchema>;
 export type NeedsPersonLexicon = z.infer<typeof needsPersonLexiconSchema>;
 export type ScopeLexicon = z.infer<typeof scopeLexiconSchema>;
 export type SmalltalkLexicon = z.infer<typeof smalltalkLexiconSchema>;
+export type BroadNetLexicon = z.infer<typeof broadNetSchema>;
 
 export interface SafetyLexicons {
   crisis: CrisisLexicon;
@@ -131,9 +148,11 @@ export interface SafetyLexicons {
   smalltalk: SmalltalkLexicon;
   /** Chat word → full word, folded in messages and lists alike (`chat-words.json`). */
   chatWords?: Record<string, string>;
+  /** The last net (`broad-net.json`); without it only the lists and the classifier decide. */
+  broadNet?: BroadNetLexicon;
 }
 
-/** Reads and validates `<knowledgeDir>/safety/{crisis,concern,needs-person,scope,smalltalk,chat-words}.json`. */
+/** Reads and validates `<knowledgeDir>/safety/{crisis,concern,needs-person,scope,smalltalk,chat-words,broad-net}.json`. */
 export function loadSafetyLexicons(knowledgeDir: string): SafetyLexicons {
   const dir = join(knowledgeDir, "safety");
   return {
@@ -143,6 +162,7 @@ export function loadSafetyLexicons(knowledgeDir: string): SafetyLexicons {
     scope: readLexicon(join(dir, "scope.json"), scopeLexiconSchema),
     smalltalk: readLexicon(join(dir, "smalltalk.json"), smalltalkLexiconSchema),
     chatWords: readLexicon(join(dir, "chat-words.json"), chatWordsSchema).fold,
+    broadNet: readLexicon(join(dir, "broad-net.json"), broadNetSchema),
   };
 }
 

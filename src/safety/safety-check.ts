@@ -1,5 +1,5 @@
 import { crisisTier, type CrisisKind, type SafetyAssessment, type SafetyCheck } from "../core/ports.js";
-import { expandConcepts, loadSafetyLexicons, withLanguages, type PhraseList, type SafetyLexicons } from "./lexicons.js";
+import { expandConcepts, loadSafetyLexicons, withLanguages, type BroadNetLexicon, type PhraseList, type SafetyLexicons } from "./lexicons.js";
 import { foldText, isBreak, tokenise } from "./normalise.js";
 import { createPhraseMatcher, foldChatWords, type MatcherOptions, type PhraseHit, type PhraseMatcher } from "./phrase-matcher.js";
 import { createSafetyReplies, loadSafetyReplies } from "./replies.js";
@@ -65,6 +65,7 @@ export function createSafetyCheckFromLexicons(
   const needsPerson = compileSituation(lexicons.needsPerson, chatWords);
   const scope = compileScope(lexicons.scope, chatWords);
   const smalltalk = compileSmalltalk(lexicons.smalltalk, chatWords);
+  const broadNet = lexicons.broadNet ? compileBroadNet(lexicons.broadNet, lexicons, chatWords) : undefined;
   const read = (text: string) => foldChatWords(tokenise(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text), chatWords);
 
   const check: ExplainingSafetyCheck = {
@@ -107,6 +108,15 @@ export function createSafetyCheckFromLexicons(
           result.crisisKinds = [kind];
           delete result.language;
           delete result.concern;
+        }
+        // The last net: a strong death or ending concept that nothing above placed still gets the concern
+        // reply (warmth, De Luisterlijn, the direct question and 113).
+        if (!result.crisis && !result.information && !result.concern && verdict?.tier === undefined) {
+          const lang = broadNet?.detect(tokens);
+          if (lang) {
+            result.concern = true;
+            result.language = lang;
+          }
         }
       }
       // A Latin-script name ("Veilig Thuis") in an Arabic message: the script says more than the phrase.
@@ -298,6 +308,55 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>, chatWo
     const personal = context.match(tokens).filter((h) => h.tag === "personal");
     return personal.some((p) => !opened.some((q) => q.start <= p.start && p.end <= q.end)) ? [] : opened;
   }
+}
+
+/** The broad net of `broad-net.json`, read with crisis.json's matching, negations and spellings. */
+export function compileBroadNet(lexicon: BroadNetLexicon, lists: SafetyLexicons, chatWords: ReadonlyMap<string, string>) {
+  const crisis = lists.crisis;
+  const options: MatcherOptions = {
+    ...crisis.matching,
+    chatWords,
+    blockers: crisis.negations,
+    notFuzzy: crisis.notFuzzy,
+    spellings: crisis.spellings,
+  };
+  const expand = (pattern: string) => expandConcepts(pattern, lexicon.concepts);
+  const signals = createPhraseMatcher(
+    withLanguages(lexicon.signals).map(({ pattern, lang }) => ({ pattern: expand(pattern), tag: lang })),
+    options,
+  );
+  const practical = createPhraseMatcher(
+    withLanguages(lexicon.practical).map(({ pattern }) => ({ pattern: expand(pattern), tag: "practical" })),
+    options,
+  );
+  const idioms = [
+    ...withLanguages(crisis.except).map(({ pattern }) => expandConcepts(pattern, crisis.concepts)),
+    ...withLanguages(lists.concern.except).map(({ pattern }) => expandConcepts(pattern, lists.concern.concepts)),
+    ...withLanguages(lexicon.except).map(({ pattern }) => expand(pattern)),
+  ];
+  const exceptions = createPhraseMatcher(
+    idioms.map((pattern) => ({ pattern, tag: "except" })),
+    { ...options, joinedTypos: false, maxGap: 0 },
+  );
+  const negations = new Set(crisis.negations.map((w) => chatWords.get(foldText(w)) ?? foldText(w)));
+  /** "ik ga niet dood", "never die": a negation just before the concept denies it ("niet meer" does not). */
+  const negated = (tokens: readonly string[], start: number) => {
+    for (let i = start - 1; i >= Math.max(0, start - NEGATION_WINDOW); i--) {
+      if (isBreak(tokens[i]!)) return false;
+      if (negations.has(tokens[i]!) && !INTENSIFIERS.has(tokens[i + 1] ?? "")) return true;
+    }
+    return false;
+  };
+  return {
+    /** The language of the first death or ending concept that counts, or undefined. */
+    detect(tokens: readonly string[]): string | undefined {
+      const hits = signals.match(tokens);
+      if (hits.length === 0 || practical.match(tokens).length > 0) return undefined;
+      const cancelled = exceptions.match(tokens);
+      const hit = hits.find((h) => !cancelled.some((c) => c.start < h.end && h.start < c.end) && !negated(tokens, h.start));
+      return hit?.tag;
+    },
+  };
 }
 
 function compileScope(lexicon: SafetyLexicons["scope"], chatWords: ReadonlyMap<string, string>) {
