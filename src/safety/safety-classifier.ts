@@ -158,8 +158,8 @@ export function trainModel(examples: readonly LabelledText[], model: ClassifierS
 /** Trains the parts of the model the settings name. */
 export function trainModelParts(examples: readonly LabelledText[], model: ClassifierSettings["model"]): TrainedModel {
   if (model.kind === "naive_bayes") return { kind: model.kind, bayes: trainNaiveBayes(examples, model).model };
-  // Both models read the same features: compute them once.
-  const featured = examples.map((e) => ({ ...e, features: e.features ?? textFeatures(e.tokens) }));
+  // Both models read the same features: compute them once, as compact arrays (training is the peak of memory).
+  const featured = examples.map((e) => ({ ...e, features: e.features ?? Int32Array.from(textFeatures(e.tokens)) }));
   const logistic = trainLogistic(featured, model).model;
   if (model.kind === "logistic") return { kind: model.kind, logistic };
   return { kind: model.kind, logistic, bayes: trainNaiveBayes(featured, model).model };

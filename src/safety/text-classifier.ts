@@ -16,7 +16,7 @@ export interface LabelledText {
   tokens: readonly string[];
   label: string;
   /** The features of `tokens`, when already computed (training two models on the same examples). */
-  features?: readonly number[];
+  features?: readonly number[] | Int32Array;
 }
 
 export interface LogisticOptions {
@@ -195,7 +195,10 @@ export function trainLogistic(
   const index = new Map(labels.map((label, i) => [label, i]));
   const perClass = labels.map((label) => examples.filter((e) => e.label === label).length);
   const mean = examples.length / classes;
-  const data = examples.map((e) => ({ features: Int32Array.from(e.features ?? textFeatures(e.tokens, kind)), c: index.get(e.label)! }));
+  const data = examples.map((e) => ({
+    features: e.features instanceof Int32Array ? e.features : Int32Array.from(e.features ?? textFeatures(e.tokens, kind)),
+    c: index.get(e.label)!,
+  }));
   const weights = new Float64Array(BUCKETS * classes);
   const bias = new Float64Array(classes);
   const scores = new Float64Array(classes);
