@@ -10,7 +10,7 @@
  * Float64 bias.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import {
   classifierFiles,
@@ -117,15 +117,22 @@ export function writeSafetyModel(path: string, key: string, model: TrainedModel)
   for (const section of sections) section[0] = offsets[section[0]]!;
   const json = Buffer.from(JSON.stringify(header));
   if (12 + json.length > headerSize) throw new Error("the safety model header does not fit");
-  const file = Buffer.alloc(offset);
-  file.write(MAGIC, 0, "latin1");
-  file.writeUInt32LE(MODEL_FORMAT, 4);
-  file.writeUInt32LE(json.length, 8);
-  json.copy(file, 12);
-  arrays.forEach((array, i) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(file, offsets[i]!));
+  const head = Buffer.alloc(headerSize);
+  head.write(MAGIC, 0, "latin1");
+  head.writeUInt32LE(MODEL_FORMAT, 4);
+  head.writeUInt32LE(json.length, 8);
+  json.copy(head, 12);
   mkdirSync(join(path, ".."), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, file);
+  // Section by section from the arrays themselves: no second copy of the model in memory.
+  const fd = openSync(temporary, "w");
+  try {
+    writeSync(fd, head, 0, head.length, 0);
+    arrays.forEach((array, i) => writeSync(fd, new Uint8Array(array.buffer, array.byteOffset, array.byteLength), 0, array.byteLength, offsets[i]!));
+    ftruncateSync(fd, offset);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(temporary, path);
 }
 

@@ -89,7 +89,19 @@ function hash(text: string, start: number, end: number, seed: number): number {
  * character 3- and 4-grams of each clause (spaces included, so "wil dood" gives "l do"), each once.
  */
 export function textFeatures(tokens: readonly string[], kind: "all" | "chars" = "all"): number[] {
-  const features = new Set<number>();
+  // Each feature once, in the order first seen: a stamp per bucket instead of a Set (no garbage per message).
+  if (++generation === 0xffffffff) {
+    stamps.fill(0);
+    generation = 1;
+  }
+  const out: number[] = [];
+  const features = {
+    add(feature: number) {
+      if (stamps[feature] === generation) return;
+      stamps[feature] = generation;
+      out.push(feature);
+    },
+  };
   let clause: string[] = [];
   const flush = () => {
     if (clause.length === 0) return;
@@ -116,8 +128,12 @@ export function textFeatures(tokens: readonly string[], kind: "all" | "chars" = 
     else clause.push(token);
   }
   flush();
-  return [...features];
+  return out;
 }
+
+/** `stamps[f] === generation`: feature `f` was already taken for the current message. */
+const stamps = new Uint32Array(BUCKETS);
+let generation = 0;
 
 /** Trains a classifier on labelled, tokenised examples. */
 export function trainNaiveBayes(examples: readonly LabelledText[], options: NaiveBayesOptions): TextClassifier & { model: NaiveBayesModel } {
