@@ -105,7 +105,8 @@ async function assemble(config: Config, options: AppOptions, stores: Stores, now
     ...(options.forceIndex ? { force: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  const safety = createSafetyCheck(config.KNOWLEDGE_DIR);
+  // The trained safety classifier is kept beside the retrieval index and rebuilt with it.
+  const safety = createSafetyCheck(config.KNOWLEDGE_DIR, { dir: join(config.DATA_DIR, "index"), ...(options.forceIndex ? { rebuild: true } : {}) });
   const markers = loadMarkers(config.KNOWLEDGE_DIR);
   // The assistant exists before the channels do: handoff messages wait in the outbox until they run.
   const handoffSender = createRoutingSender();

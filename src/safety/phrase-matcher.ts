@@ -134,16 +134,29 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
     return alt;
   }
 
+  // The same phrase words ("ik|k", "dood") recur in many phrases: compile each once. The sets are only read.
+  const compiledWords = new Map<string, { ids: Set<number>; written: string[] }>();
+  function compileWord(word: string): { ids: Set<number>; written: string[] } {
+    let compiled = compiledWords.get(word);
+    if (!compiled) {
+      const raws = word.split("|").filter(Boolean);
+      const withSpellings = [...new Set(raws.flatMap((r) => [r, ...(options.spellings?.[r] ?? [])]))];
+      compiled = {
+        ids: new Set(withSpellings.map((r) => altFor(r).id)),
+        // The written alternatives of the word, for the joined forms (extra spellings would multiply them).
+        written: [...new Set(raws.filter((r) => !r.endsWith("*")).map((r) => fold(foldText(r.replace(/^=/, "")))))],
+      };
+      compiledWords.set(word, compiled);
+    }
+    return compiled;
+  }
+
   const phrases: CompiledPhrase<T>[] = [];
   const unordered: CompiledUnordered<T>[] = [];
   for (const entry of entries) {
     const words = entry.pattern.trim().split(/\s+/).filter(Boolean);
     if (words[0] === "&") {
-      const parts = words.slice(1).map((word) => {
-        const raws = word.split("|").filter(Boolean);
-        const withSpellings = [...new Set(raws.flatMap((r) => [r, ...(options.spellings?.[r] ?? [])]))];
-        return new Set(withSpellings.map((r) => altFor(r).id));
-      });
+      const parts = words.slice(1).map((word) => compileWord(word).ids);
       if (parts.length < 2) throw new Error(`Unordered lexicon phrase needs two words or more: "${entry.pattern}"`);
       unordered.push({ parts, tag: entry.tag, pattern: entry.pattern });
       continue;
@@ -152,7 +165,6 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
     const anchoredEnd = words[words.length - 1] === "$";
     const steps: Step[] = [];
     let gap = options.maxGap;
-    // The written alternatives of each word, for the joined forms (extra spellings would multiply them).
     const written: string[][] = [];
     for (const word of words) {
       if (word === "^" || word === "$") continue;
@@ -160,10 +172,9 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
         gap = options.wideGap;
         continue;
       }
-      const raws = word.split("|").filter(Boolean);
-      const withSpellings = [...new Set(raws.flatMap((r) => [r, ...(options.spellings?.[r] ?? [])]))];
-      steps.push({ alts: new Set(withSpellings.map((r) => altFor(r).id)), gapBefore: steps.length === 0 ? 0 : gap });
-      written.push([...new Set(raws.filter((r) => !r.endsWith("*")).map((r) => fold(foldText(r.replace(/^=/, "")))))]);
+      const compiled = compileWord(word);
+      steps.push({ alts: compiled.ids, gapBefore: steps.length === 0 ? 0 : gap });
+      written.push(compiled.written);
       gap = options.maxGap;
     }
     if (steps.length === 0) throw new Error(`Lexicon phrase without words: "${entry.pattern}"`);

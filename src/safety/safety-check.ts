@@ -3,7 +3,8 @@ import { expandConcepts, loadSafetyLexicons, withLanguages, type BroadNetLexicon
 import { foldText, isBreak, tokenise } from "./normalise.js";
 import { createPhraseMatcher, foldChatWords, type MatcherOptions, type PhraseHit, type PhraseMatcher } from "./phrase-matcher.js";
 import { createSafetyReplies, loadSafetyReplies } from "./replies.js";
-import { createSafetyClassifier, loadClassifierData, type ClassifierVerdict, type SafetyClassifier } from "./safety-classifier.js";
+import { openSafetyClassifier, type ClassifierStoreOptions } from "./classifier-store.js";
+import type { ClassifierVerdict, SafetyClassifier } from "./safety-classifier.js";
 import { sameScript, scriptLanguage } from "./script-language.js";
 
 type NeedsPersonKind = NonNullable<SafetyAssessment["needsPerson"]>;
@@ -42,10 +43,10 @@ export function chatWordMap(chatWords: Record<string, string> | undefined): Map<
  * read and compiled once, here; `assess` then does a few map lookups a word. Throws at creation when a
  * lexicon is invalid.
  */
-export function createSafetyCheck(knowledgeDir: string): ExplainingSafetyCheck {
+export function createSafetyCheck(knowledgeDir: string, model: ClassifierStoreOptions = {}): ExplainingSafetyCheck {
   const lexicons = loadSafetyLexicons(knowledgeDir);
-  const { examples, settings } = loadClassifierData(knowledgeDir);
-  const classifier = createSafetyClassifier(examples, settings, chatWordMap(lexicons.chatWords));
+  // The trained classifier is read from `model.dir` when current; without a dir it is trained in memory.
+  const classifier = openSafetyClassifier(knowledgeDir, chatWordMap(lexicons.chatWords), model);
   const replies = createSafetyReplies(loadSafetyReplies(knowledgeDir));
   return Object.assign(createSafetyCheckFromLexicons(lexicons, replies.reply, classifier), { followUp: replies.followUp });
 }

@@ -3,7 +3,18 @@ import { join } from "node:path";
 import { z } from "zod";
 import { isBreak, tokenise } from "../text/normalise.js";
 import { foldChatWords } from "./phrase-matcher.js";
-import { textFeatures, trainLogistic, trainNaiveBayes, type Classification, type LabelledText, type TextClassifier } from "./text-classifier.js";
+import {
+  logisticClassifier,
+  naiveBayesClassifier,
+  textFeatures,
+  trainLogistic,
+  trainNaiveBayes,
+  type Classification,
+  type LabelledText,
+  type LogisticModel,
+  type NaiveBayesModel,
+  type TextClassifier,
+} from "./text-classifier.js";
 
 /**
  * The statistical second net of the safety check: a naive Bayes classifier trained at start from the
@@ -73,11 +84,21 @@ export interface SafetyClassifier {
   judge(tokens: readonly string[]): ClassifierVerdict;
 }
 
+/** The training file and the settings file of the classifier, in `<knowledgeDir>/safety/`. */
+export function classifierFiles(knowledgeDir: string): { training: string; settings: string } {
+  const dir = join(knowledgeDir, "safety");
+  return { training: join(dir, "classifier-training.json"), settings: join(dir, "classifier.json") };
+}
+
+/** Reads `classifier.json` (model, tuning, thresholds), with a message naming the file and field. */
+export function loadClassifierSettings(knowledgeDir: string): ClassifierSettings {
+  return readJson(classifierFiles(knowledgeDir).settings, classifierSettingsSchema);
+}
+
 /** Reads the training file and settings of `<knowledgeDir>/safety/`, with a message naming the file and field. */
 export function loadClassifierData(knowledgeDir: string): { examples: TrainingExample[]; settings: ClassifierSettings } {
-  const dir = join(knowledgeDir, "safety");
-  const training = readJson(join(dir, "classifier-training.json"), trainingSchema);
-  const settings = readJson(join(dir, "classifier.json"), classifierSettingsSchema);
+  const training = readJson(classifierFiles(knowledgeDir).training, trainingSchema);
+  const settings = loadClassifierSettings(knowledgeDir);
   const examples = SAFETY_CLASSES.flatMap((label) =>
     Object.entries(training.classes[label]).flatMap(([lang, texts]) => texts.map((text) => ({ text, label, lang }))),
   );
@@ -89,20 +110,40 @@ export function prepare(examples: readonly TrainingExample[], chatWords?: Readon
   return examples.map((e) => ({ tokens: foldChatWords(tokenise(e.text), chatWords), label: e.label, lang: e.lang }));
 }
 
-/** Trains the tier and language models (a few milliseconds) and applies the thresholds. */
+/** A trained tier model: the parts its kind needs (both for the ensemble). Saved by `classifier-store.ts`. */
+export interface TrainedModel {
+  kind: ClassifierSettings["model"]["kind"];
+  bayes?: NaiveBayesModel;
+  logistic?: LogisticModel;
+}
+
+/** Trains the tier model (a few hundred milliseconds for a few thousand examples) and applies the thresholds. */
 export function createSafetyClassifier(
   examples: readonly TrainingExample[],
   settings: ClassifierSettings,
   chatWords?: ReadonlyMap<string, string>,
 ): SafetyClassifier {
-  const prepared = prepare(examples, chatWords);
-  const tiers = trainModel(prepared, settings.model);
+  return safetyClassifierFromModel(trainSafetyModel(examples, settings, chatWords), settings.thresholds);
+}
+
+/** Trains the tier model on the training examples, read the way messages are read. */
+export function trainSafetyModel(
+  examples: readonly TrainingExample[],
+  settings: ClassifierSettings,
+  chatWords?: ReadonlyMap<string, string>,
+): TrainedModel {
+  return trainModelParts(prepare(examples, chatWords), settings.model);
+}
+
+/** The safety classifier of a trained (or saved) tier model, with the thresholds of `classifier.json`. */
+export function safetyClassifierFromModel(trained: TrainedModel, thresholds: Thresholds): SafetyClassifier {
+  const tiers = modelClassifier(trained);
   return {
     judge(tokens) {
       const classification = tiers.classify(tokens);
       // One word says too little for a statistical guess ("Woonwagens."): that is the phrase lists' work.
       const words = tokens.filter((t) => !isBreak(t)).length;
-      const tier = words >= MIN_WORDS ? decideTier(classification, settings.thresholds) : undefined;
+      const tier = words >= MIN_WORDS ? decideTier(classification, thresholds) : undefined;
       if (tier === "information") return { tier, topic: topicOf(classification), classification };
       return tier ? { tier, classification } : { classification };
     },
@@ -111,12 +152,29 @@ export function createSafetyClassifier(
 
 /** Trains the model the settings name. */
 export function trainModel(examples: readonly LabelledText[], model: ClassifierSettings["model"]): TextClassifier {
-  if (model.kind === "naive_bayes") return trainNaiveBayes(examples, model);
-  // Both models read the same features: compute them once.
-  const featured = examples.map((e) => ({ ...e, features: e.features ?? textFeatures(e.tokens) }));
-  const logistic = trainLogistic(featured, model);
-  if (model.kind === "logistic") return logistic;
-  const bayes = trainNaiveBayes(featured, model);
+  return modelClassifier(trainModelParts(examples, model));
+}
+
+/** Trains the parts of the model the settings name. */
+export function trainModelParts(examples: readonly LabelledText[], model: ClassifierSettings["model"]): TrainedModel {
+  if (model.kind === "naive_bayes") return { kind: model.kind, bayes: trainNaiveBayes(examples, model).model };
+  // Both models read the same features: compute them once, as compact arrays (training is the peak of memory).
+  const featured = examples.map((e) => ({ ...e, features: e.features ?? Int32Array.from(textFeatures(e.tokens)) }));
+  const logistic = trainLogistic(featured, model).model;
+  if (model.kind === "logistic") return { kind: model.kind, logistic };
+  return { kind: model.kind, logistic, bayes: trainNaiveBayes(featured, model).model };
+}
+
+/** The classifier of a trained model; the ensemble averages logistic regression and naive Bayes. */
+export function modelClassifier(trained: TrainedModel): TextClassifier {
+  const part = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`The ${trained.kind} safety model has no ${name} part`);
+    return value;
+  };
+  if (trained.kind === "naive_bayes") return naiveBayesClassifier(part(trained.bayes, "naive Bayes"));
+  const logistic = logisticClassifier(part(trained.logistic, "logistic"));
+  if (trained.kind === "logistic") return logistic;
+  const bayes = naiveBayesClassifier(part(trained.bayes, "naive Bayes"));
   return {
     labels: logistic.labels,
     classify(tokens) {

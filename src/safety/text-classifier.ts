@@ -16,7 +16,7 @@ export interface LabelledText {
   tokens: readonly string[];
   label: string;
   /** The features of `tokens`, when already computed (training two models on the same examples). */
-  features?: readonly number[];
+  features?: readonly number[] | Int32Array;
 }
 
 export interface LogisticOptions {
@@ -49,11 +49,33 @@ export interface TextClassifier {
   classify(tokens: readonly string[]): Classification;
 }
 
+/** What a trained naive Bayes classifier is made of: enough to save it and to rebuild it without training. */
+export interface NaiveBayesModel {
+  labels: string[];
+  /** Centred log-likelihoods, `BUCKETS × labels` (row = feature). */
+  weights: Float32Array;
+  /** 1 for a feature bucket seen in training. */
+  seen: Uint8Array;
+  scale: number;
+  features: "all" | "chars";
+}
+
+/** What a trained logistic regression is made of. */
+export interface LogisticModel {
+  labels: string[];
+  /** `BUCKETS × labels` (row = feature). */
+  weights: Float32Array;
+  bias: Float64Array;
+  features: "all" | "chars";
+}
+
 const MIN_GRAM = 3;
 const MAX_GRAM = 4;
 /** Features are hashed into this many buckets (the hashing trick): no strings are built per feature. */
 const BUCKETS = 1 << 17;
 const MASK = BUCKETS - 1;
+/** The number of feature buckets a saved model must have. */
+export const FEATURE_BUCKETS = BUCKETS;
 
 /** FNV-1a over the characters of `text` from `start` to `end`, seeded by the kind of feature. */
 function hash(text: string, start: number, end: number, seed: number): number {
@@ -67,7 +89,19 @@ function hash(text: string, start: number, end: number, seed: number): number {
  * character 3- and 4-grams of each clause (spaces included, so "wil dood" gives "l do"), each once.
  */
 export function textFeatures(tokens: readonly string[], kind: "all" | "chars" = "all"): number[] {
-  const features = new Set<number>();
+  // Each feature once, in the order first seen: a stamp per bucket instead of a Set (no garbage per message).
+  if (++generation === 0xffffffff) {
+    stamps.fill(0);
+    generation = 1;
+  }
+  const out: number[] = [];
+  const features = {
+    add(feature: number) {
+      if (stamps[feature] === generation) return;
+      stamps[feature] = generation;
+      out.push(feature);
+    },
+  };
   let clause: string[] = [];
   const flush = () => {
     if (clause.length === 0) return;
@@ -94,11 +128,15 @@ export function textFeatures(tokens: readonly string[], kind: "all" | "chars" = 
     else clause.push(token);
   }
   flush();
-  return [...features];
+  return out;
 }
 
+/** `stamps[f] === generation`: feature `f` was already taken for the current message. */
+const stamps = new Uint32Array(BUCKETS);
+let generation = 0;
+
 /** Trains a classifier on labelled, tokenised examples. */
-export function trainNaiveBayes(examples: readonly LabelledText[], options: NaiveBayesOptions): TextClassifier {
+export function trainNaiveBayes(examples: readonly LabelledText[], options: NaiveBayesOptions): TextClassifier & { model: NaiveBayesModel } {
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const classes = labels.length;
   const index = new Map(labels.map((label, i) => [label, i]));
@@ -129,19 +167,27 @@ export function trainNaiveBayes(examples: readonly LabelledText[], options: Naiv
     // Centred: a feature as likely in every class adds nothing.
     for (let c = 0; c < classes; c++) weights[row + c]! -= sum / classes;
   }
+  const model: NaiveBayesModel = { labels, weights, seen, scale: options.scale, features: options.features ?? "all" };
+  return Object.assign(naiveBayesClassifier(model), { model });
+}
 
+/** A naive Bayes classifier from a trained (or saved) model. */
+export function naiveBayesClassifier(model: NaiveBayesModel): TextClassifier {
+  const { labels, weights, seen, scale } = model;
+  const classes = labels.length;
+  const index = new Map(labels.map((label, i) => [label, i]));
   return {
     labels,
     classify(tokens) {
       const scores = new Float64Array(classes);
       let known = 0;
-      for (const feature of textFeatures(tokens, options.features)) {
+      for (const feature of textFeatures(tokens, model.features)) {
         if (!seen[feature]) continue;
         known++;
         const row = feature * classes;
         for (let c = 0; c < classes; c++) scores[c]! += weights[row + c]!;
       }
-      const probabilities = softmax(scores, known === 0 ? 0 : options.scale / Math.sqrt(known));
+      const probabilities = softmax(scores, known === 0 ? 0 : scale / Math.sqrt(known));
       const ranked = labels.map((label, c) => ({ label, p: probabilities[c]! })).sort((a, b) => b.p - a.p);
       return { ranked, p: (label) => probabilities[index.get(label) ?? -1] ?? 0 };
     },
@@ -155,13 +201,20 @@ export function trainNaiveBayes(examples: readonly LabelledText[], options: Naiv
  * good), where naive Bayes only counts them. Class-balanced like {@link trainNaiveBayes}; a message's
  * features each weigh 1/√n, so a long text is not made certain by its length alone.
  */
-export function trainLogistic(examples: readonly LabelledText[], options: LogisticOptions, kind: "all" | "chars" = "all"): TextClassifier {
+export function trainLogistic(
+  examples: readonly LabelledText[],
+  options: LogisticOptions,
+  kind: "all" | "chars" = "all",
+): TextClassifier & { model: LogisticModel } {
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const classes = labels.length;
   const index = new Map(labels.map((label, i) => [label, i]));
   const perClass = labels.map((label) => examples.filter((e) => e.label === label).length);
   const mean = examples.length / classes;
-  const data = examples.map((e) => ({ features: Int32Array.from(e.features ?? textFeatures(e.tokens, kind)), c: index.get(e.label)! }));
+  const data = examples.map((e) => ({
+    features: e.features instanceof Int32Array ? e.features : Int32Array.from(e.features ?? textFeatures(e.tokens, kind)),
+    c: index.get(e.label)!,
+  }));
   const weights = new Float64Array(BUCKETS * classes);
   const bias = new Float64Array(classes);
   const scores = new Float64Array(classes);
@@ -193,10 +246,20 @@ export function trainLogistic(examples: readonly LabelledText[], options: Logist
       }
     }
   }
+  // Trained in double precision (many small updates); kept and applied in single precision (half the memory).
+  const model: LogisticModel = { labels, weights: Float32Array.from(weights), bias, features: kind };
+  return Object.assign(logisticClassifier(model), { model });
+}
+
+/** A logistic regression classifier from a trained (or saved) model. */
+export function logisticClassifier(model: LogisticModel): TextClassifier {
+  const { labels, weights, bias } = model;
+  const classes = labels.length;
+  const index = new Map(labels.map((label, i) => [label, i]));
   return {
     labels,
     classify(tokens) {
-      const features = textFeatures(tokens, kind);
+      const features = textFeatures(tokens, model.features);
       const out = new Float64Array(classes);
       probabilities(features, features.length === 0 ? 0 : 1 / Math.sqrt(features.length), weights, bias, out);
       const ranked = labels.map((label, c) => ({ label, p: out[c]! })).sort((a, b) => b.p - a.p);
@@ -206,7 +269,7 @@ export function trainLogistic(examples: readonly LabelledText[], options: Logist
 }
 
 /** Softmax of bias + x · Σ weights of the features, written into `out`. */
-function probabilities(features: ArrayLike<number>, x: number, weights: Float64Array, bias: Float64Array, out: Float64Array): void {
+function probabilities(features: ArrayLike<number>, x: number, weights: Float32Array | Float64Array, bias: Float64Array, out: Float64Array): void {
   const classes = bias.length;
   for (let j = 0; j < classes; j++) out[j] = bias[j]!;
   for (let i = 0; i < features.length; i++) {

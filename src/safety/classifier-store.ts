@@ -1,0 +1,188 @@
+/**
+ * The trained safety classifier on disk, `$DATA_DIR/index/safety-model.bin`, so a start reads it in one go
+ * instead of training (the training file stays the source of truth). The file is keyed by a hash of the
+ * training file, `classifier.json`, the chat-word fold and {@link MODEL_FORMAT}: when any of them changes
+ * the model is trained again and the file rewritten. Written to a temporary file and renamed, so a
+ * half-written model is never read.
+ *
+ * Layout: "WWSM", the format (uint32 LE), the header length (uint32 LE), a JSON header (key, kind, labels,
+ * where each array is), then the arrays, each at a multiple of 8 bytes: Float32 weights, Uint8 `seen`,
+ * Float64 bias.
+ */
+import { createHash } from "node:crypto";
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import {
+  classifierFiles,
+  loadClassifierData,
+  loadClassifierSettings,
+  safetyClassifierFromModel,
+  trainSafetyModel,
+  type SafetyClassifier,
+  type TrainedModel,
+} from "./safety-classifier.js";
+import { FEATURE_BUCKETS, type LogisticModel, type NaiveBayesModel } from "./text-classifier.js";
+
+/** Raise when the features, the training or this layout change in a way the key cannot see. */
+export const MODEL_FORMAT = 1;
+export const MODEL_FILE = "safety-model.bin";
+const MAGIC = "WWSM";
+
+export interface ClassifierStoreOptions {
+  /** Where the model is kept (`$DATA_DIR/index`); without it the model is trained in memory. */
+  dir?: string;
+  /** Train and save again even when the saved model is current (`wijkwijzer index`). */
+  rebuild?: boolean;
+}
+
+/** The safety classifier: the saved model when it is current, else trained (and saved when there is a `dir`). */
+export function openSafetyClassifier(
+  knowledgeDir: string,
+  chatWords: ReadonlyMap<string, string>,
+  options: ClassifierStoreOptions = {},
+): SafetyClassifier {
+  const settings = loadClassifierSettings(knowledgeDir);
+  const key = options.dir ? safetyModelKey(knowledgeDir, chatWords) : undefined;
+  const path = options.dir ? join(options.dir, MODEL_FILE) : undefined;
+  let model = path && key && !options.rebuild ? readSafetyModel(path, key) : null;
+  if (!model) {
+    model = trainSafetyModel(loadClassifierData(knowledgeDir).examples, settings, chatWords);
+    if (path && key) {
+      try {
+        writeSafetyModel(path, key, model);
+      } catch (error) {
+        process.emitWarning(`The safety model could not be saved to ${path}: ${(error as Error).message}`);
+      }
+    }
+  }
+  return safetyClassifierFromModel(model, settings.thresholds);
+}
+
+/** The hash a saved model must carry; undefined when a source file cannot be read (training then reports it). */
+export function safetyModelKey(knowledgeDir: string, chatWords: ReadonlyMap<string, string>): string | undefined {
+  const files = classifierFiles(knowledgeDir);
+  try {
+    return createHash("sha256")
+      .update(`format ${MODEL_FORMAT}, buckets ${FEATURE_BUCKETS}\n`)
+      .update(readFileSync(files.training))
+      .update("\n")
+      .update(readFileSync(files.settings))
+      .update("\n")
+      .update(JSON.stringify([...chatWords].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))
+      .digest("hex");
+  } catch {
+    return undefined;
+  }
+}
+
+type Section = [offset: number, length: number];
+
+interface Header {
+  key: string;
+  kind: TrainedModel["kind"];
+  buckets: number;
+  bayes?: Omit<NaiveBayesModel, "weights" | "seen"> & { weights: Section; seen: Section };
+  logistic?: Omit<LogisticModel, "weights" | "bias"> & { weights: Section; bias: Section };
+}
+
+/** Writes a trained model with its key. */
+export function writeSafetyModel(path: string, key: string, model: TrainedModel): void {
+  const arrays: Array<Float32Array | Float64Array | Uint8Array> = [];
+  const placeholder = (array: Float32Array | Float64Array | Uint8Array): Section => {
+    arrays.push(array);
+    return [arrays.length - 1, array.length];
+  };
+  const header: Header = { key, kind: model.kind, buckets: FEATURE_BUCKETS };
+  if (model.bayes) {
+    const { weights, seen, ...rest } = model.bayes;
+    header.bayes = { ...rest, weights: placeholder(weights), seen: placeholder(seen) };
+  }
+  if (model.logistic) {
+    const { weights, bias, ...rest } = model.logistic;
+    header.logistic = { ...rest, weights: placeholder(weights), bias: placeholder(bias) };
+  }
+  // The offsets depend on the header's length and the header holds the offsets: lay out with a header
+  // padded to a fixed size, so one pass suffices.
+  const sections = [header.bayes?.weights, header.bayes?.seen, header.logistic?.weights, header.logistic?.bias].filter(
+    (s): s is Section => s !== undefined,
+  );
+  const draft = Buffer.from(JSON.stringify(header));
+  const headerSize = align(12 + draft.length + 16 * sections.length + 64);
+  let offset = headerSize;
+  const offsets = arrays.map((array) => {
+    const at = offset;
+    offset = align(offset + array.byteLength);
+    return at;
+  });
+  for (const section of sections) section[0] = offsets[section[0]]!;
+  const json = Buffer.from(JSON.stringify(header));
+  if (12 + json.length > headerSize) throw new Error("the safety model header does not fit");
+  const head = Buffer.alloc(headerSize);
+  head.write(MAGIC, 0, "latin1");
+  head.writeUInt32LE(MODEL_FORMAT, 4);
+  head.writeUInt32LE(json.length, 8);
+  json.copy(head, 12);
+  mkdirSync(join(path, ".."), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  // Section by section from the arrays themselves: no second copy of the model in memory.
+  const fd = openSync(temporary, "w");
+  try {
+    writeSync(fd, head, 0, head.length, 0);
+    arrays.forEach((array, i) => writeSync(fd, new Uint8Array(array.buffer, array.byteOffset, array.byteLength), 0, array.byteLength, offsets[i]!));
+    ftruncateSync(fd, offset);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+}
+
+/** Reads a saved model; null when it is missing, of another format or key, or damaged. */
+export function readSafetyModel(path: string, key: string): TrainedModel | null {
+  let file: Buffer;
+  try {
+    file = readFileSync(path);
+  } catch {
+    return null;
+  }
+  try {
+    if (file.length < 12 || file.toString("latin1", 0, 4) !== MAGIC || file.readUInt32LE(4) !== MODEL_FORMAT) return null;
+    const header = JSON.parse(file.toString("utf8", 12, 12 + file.readUInt32LE(8))) as Header;
+    if (header.key !== key || header.buckets !== FEATURE_BUCKETS) return null;
+    const model: TrainedModel = { kind: header.kind };
+    if (header.bayes) {
+      const { weights, seen, ...rest } = header.bayes;
+      model.bayes = {
+        ...rest,
+        weights: view(file, weights, Float32Array, FEATURE_BUCKETS * rest.labels.length),
+        seen: view(file, seen, Uint8Array, FEATURE_BUCKETS),
+      };
+    }
+    if (header.logistic) {
+      const { weights, bias, ...rest } = header.logistic;
+      model.logistic = {
+        ...rest,
+        weights: view(file, weights, Float32Array, FEATURE_BUCKETS * rest.labels.length),
+        bias: view(file, bias, Float64Array, rest.labels.length),
+      };
+    }
+    const complete = model.kind === "naive_bayes" ? model.bayes : model.kind === "logistic" ? model.logistic : model.bayes && model.logistic;
+    return complete ? model : null;
+  } catch {
+    return null;
+  }
+}
+
+type ArrayType<T> = { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number };
+
+/** The array at `section` of the file, without a copy; throws when it is not where and as long as it should be. */
+function view<T>(file: Buffer, [offset, length]: Section, type: ArrayType<T>, expected: number): T {
+  const bytes = length * type.BYTES_PER_ELEMENT;
+  if (length !== expected || offset < 0 || offset + bytes > file.length) throw new Error("a safety model section is out of place");
+  const start = file.byteOffset + offset;
+  if (start % type.BYTES_PER_ELEMENT === 0) return new type(file.buffer, start, length);
+  return new type(file.buffer.slice(start, start + bytes), 0, length);
+}
+
+function align(n: number): number {
+  return Math.ceil(n / 8) * 8;
+}
