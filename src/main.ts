@@ -4,9 +4,7 @@
  */
 import { join } from "node:path";
 import { createExtractiveComposer } from "./answer/extractive-composer.js";
-import { createLlmComposer } from "./answer/llm-composer.js";
-import { createQueryRewriter } from "./answer/query-rewriter.js";
-import { createWorkerSummariser } from "./answer/llm-handoff-summary.js";
+import { carryOver, isFollowUp } from "./answer/follow-up-carry.js";
 import type { RunningChannel } from "./channels/channel.js";
 import { startSlack } from "./channels/slack/slack-channel.js";
 import { createDeskClient, createSlackHandoffDesk, slackHandoffExtension } from "./channels/slack/slack-handoff-desk.js";
@@ -86,6 +84,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
 async function assemble(config: Config, options: AppOptions, stores: Stores, now: () => Date): Promise<App> {
   const { logger } = options;
+  // The model clients (OpenAI-compatible, Ollama) are loaded only when a model is configured: ~20 MB otherwise unused.
+  const llm = config.LLM_PROVIDER ? await loadLlmParts() : undefined;
   const usage = createUsageRecorder({ usage: stores.desk.usage, now, logger });
   const events = createDeskEvents();
   const store = usage.observeStore(stores.conversations);
@@ -125,6 +125,7 @@ async function assemble(config: Config, options: AppOptions, stores: Stores, now
     sender: handoffSender,
     tickMs: options.handoffTickMs,
     onEvent,
+    ...(llm ? { llm } : {}),
     // The terminal chat can hear a worker only while it runs (it registers its sender then).
     canReach: (channel) => handoffSender.has(channel),
   });
@@ -140,13 +141,14 @@ async function assemble(config: Config, options: AppOptions, stores: Stores, now
   const core = createAssistant({
     retriever: index,
     // With LLM_PROVIDER the model writes the answer; the extractive one stays the fallback.
-    composer: config.LLM_PROVIDER
-      ? createLlmComposer({ config, fallback: createExtractiveComposer({ questionWords: index.questionWords }), logger })
+    composer: llm
+      ? llm.createLlmComposer({ config, fallback: createExtractiveComposer({ questionWords: index.questionWords }), logger })
       : createExtractiveComposer({ questionWords: index.questionWords }),
     // Script, marker words and tinyld's light tables: ~12 MB, so on with or without a model.
     languages: createLanguageDetector(markers),
     toDutchQuery: loadDutchQuery(config.KNOWLEDGE_DIR, markers),
-    rewriteQuestion: createQueryRewriter({ config, logger }),
+    // Without a model a short follow-up carries the previous question's topic over.
+    rewriteQuestion: llm ? llm.createQueryRewriter({ config, logger }) : async (question, previous) => (previous && isFollowUp(question) ? carryOver(question, previous) : question),
     store,
     safety,
     cues: loadDialogueCues(config.KNOWLEDGE_DIR),
@@ -284,6 +286,17 @@ function withinMs(promise: Promise<unknown>, ms: number): Promise<boolean> {
  * New tickets are posted to Slack, else Telegram, else only the web desk; a claim on any desk
  * shows on the others.
  */
+/** What the app uses of the optional language model, loaded on demand. */
+async function loadLlmParts() {
+  const [{ createLlmComposer }, { createQueryRewriter }, { createWorkerSummariser }] = await Promise.all([
+    import("./answer/llm-composer.js"),
+    import("./answer/query-rewriter.js"),
+    import("./answer/llm-handoff-summary.js"),
+  ]);
+  return { createLlmComposer, createQueryRewriter, createWorkerSummariser };
+}
+type LlmParts = Awaited<ReturnType<typeof loadLlmParts>>;
+
 export function createHandoff(
   config: Config,
   deps: {
@@ -295,6 +308,8 @@ export function createHandoff(
     tickMs?: number | undefined;
     onEvent?: (event: HandoffEvent) => void;
     canReach?: (channel: string) => boolean;
+    /** The model parts, when LLM_PROVIDER is set: the worker's note is then written by the model. */
+    llm?: LlmParts;
   },
 ): HandoffService | undefined {
   const desks: Partial<Record<DeskKind, StaffDesk>> = {};
@@ -322,7 +337,7 @@ export function createHandoff(
     ticketsPerHour: config.HANDOFF_TICKETS_PER_HOUR,
     urgentRemindMinutes: Math.min(5, config.HANDOFF_REMIND_MINUTES),
     // The model writes the worker's note only when one is configured; the plain note is the default.
-    ...(config.LLM_PROVIDER ? { summarise: createWorkerSummariser({ config, logger: deps.logger }) } : {}),
+    ...(deps.llm ? { summarise: deps.llm.createWorkerSummariser({ config, logger: deps.logger }) } : {}),
     ...(deps.tickMs ? { tickMs: deps.tickMs } : {}),
     // After an outage the next try comes within half a minute, not five: the resident is waiting.
     outbox: { maxDelayMs: 30_000, leaseMs: config.LEASE_SECONDS * 1000 },
