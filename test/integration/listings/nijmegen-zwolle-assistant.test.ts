@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../../src/config/config.js";
-import type { AssistantReply, InboundMessage } from "../../../src/core/types.js";
+import type { AssistantReply } from "../../../src/core/types.js";
 import { addDocuments } from "../../../src/knowledge/add-documents.js";
 import { createLogger } from "../../../src/log/logger.js";
 import { createApp, type App } from "../../../src/main.js";
+import { residentSender } from "../../support/resident-sender.js";
 
 /**
  * A gemeente that follows the README's "Use it in your gemeente": its own listings (a CSV for
@@ -21,7 +22,6 @@ const CONTACT = "Sociaal wijkteam Nijmegen (fictief): bel 024 000 0000.";
 
 let dir: string;
 let app: App;
-let counter = 0;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "wijkwijzer-nijmegen-zwolle-"));
@@ -41,19 +41,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function send(conversation: string, text: string, extra: Partial<InboundMessage> = {}): Promise<AssistantReply> {
-  counter += 1;
-  return app.assistant.handle({
-    id: String(counter),
-    channel: "terminal",
-    conversationId: `terminal:${conversation}`,
-    userId: `terminal:${conversation}`,
-    persona: "resident",
-    text,
-    receivedAt: TUESDAY_MORNING,
-    ...extra,
-  });
-}
+const send = residentSender(() => app.assistant, TUESDAY_MORNING);
 
 const all = (r: AssistantReply) => r.replies.map((m) => m.text).join("\n");
 

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../../src/config/config.js";
-import type { AssistantReply, InboundMessage } from "../../../src/core/types.js";
 import { createLogger } from "../../../src/log/logger.js";
 import { createApp, type App } from "../../../src/main.js";
+import { residentSender } from "../../support/resident-sender.js";
 
 /**
  * The whole app (real SQLite, real index with local embeddings, real safety check) with the
@@ -17,7 +17,6 @@ const TUESDAY_MORNING = new Date("2026-11-24T09:30:00Z");
 
 let dataDir: string;
 let app: App;
-let counter = 0;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "wijkwijzer-towns-"));
@@ -33,19 +32,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function send(conversation: string, text: string, extra: Partial<InboundMessage> = {}): Promise<AssistantReply> {
-  counter += 1;
-  return app.assistant.handle({
-    id: String(counter),
-    channel: "terminal",
-    conversationId: `terminal:${conversation}`,
-    userId: `terminal:${conversation}`,
-    persona: "resident",
-    text,
-    receivedAt: TUESDAY_MORNING,
-    ...extra,
-  });
-}
+const send = residentSender(() => app.assistant, TUESDAY_MORNING);
 
 describe("the assistant with two towns' listings", () => {
   it("answers debts in Liendert with the first steps, the nearest schuldhulp-inloop and the offer of a person", async () => {
