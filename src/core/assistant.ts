@@ -236,7 +236,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (!answer) return null;
     const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
     const line = { text: deps.safety.followUp(answer, language), buttons: [personYesFor(language)] };
-    if (answer === "no") return reply("concern", [line, ...(await offerPerson(inbound, "handoff"))]);
+    if (answer === "no") {
+      // A clear no ends the crisis context: what comes next is answered as asked, not with 113 again.
+      patch.lastCrisis = undefined;
+      return reply("concern", [line, ...(await offerPerson(inbound, "handoff"))]);
+    }
     patch.lastCrisis = { at: deps.now().getTime(), kind: "suicide" };
     // A desk waiting for a typed yes to its question about a person takes it, after the numbers.
     const desk = answer === "yes" && canHandOff(inbound) ? await deps.handoff!.intercept(inbound) : null;
