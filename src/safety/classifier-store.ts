@@ -9,6 +9,9 @@
  * where each array is), then the arrays, each at a multiple of 8 bytes: Float32 weights, Uint8 `seen`,
  * Float64 bias.
  */
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { createHash } from "node:crypto";
 import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import { join } from "node:path";
@@ -33,6 +36,23 @@ export interface ClassifierStoreOptions {
   dir?: string;
   /** Train and save again even when the saved model is current (`wijkwijzer index`). */
   rebuild?: boolean;
+  /** Train in this process, not in a child process (the child itself, and the fallback). */
+  inProcess?: boolean;
+}
+
+/**
+ * Trains and saves the model in a child process, so this process never holds training's memory peak.
+ * False when that did not work (then the caller trains in memory).
+ */
+function trainInChild(knowledgeDir: string, dir: string): boolean {
+  try {
+    const script = fileURLToPath(new URL("./train-safety-model.ts", import.meta.url));
+    const loader = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
+    const run = spawnSync(process.execPath, ["--import", loader, script, knowledgeDir, dir], { stdio: ["ignore", "ignore", "pipe"], timeout: 120_000 });
+    return run.status === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** The safety classifier: the saved model when it is current, else trained (and saved when there is a `dir`). */
@@ -45,6 +65,7 @@ export function openSafetyClassifier(
   const key = options.dir ? safetyModelKey(knowledgeDir, chatWords) : undefined;
   const path = options.dir ? join(options.dir, MODEL_FILE) : undefined;
   let model = path && key && !options.rebuild ? readSafetyModel(path, key) : null;
+  if (!model && path && key && options.dir && !options.inProcess && trainInChild(knowledgeDir, options.dir)) model = readSafetyModel(path, key);
   if (!model) {
     model = trainSafetyModel(loadClassifierData(knowledgeDir).examples, settings, chatWords);
     if (path && key) {
