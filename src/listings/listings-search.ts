@@ -154,18 +154,18 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       hits.sort((a, b) => Number(named(b)) - Number(named(a)));
       hits.splice(request.persona === "resident" ? 1 : 2);
       const remember = origin.remember ? { place: origin.remember } : {};
+      const t = listingsTextsFor(request.language);
+      const rendered = hits.map((h, i) => renderHit(h, i + 1, now, { ...(request.language ? { language: request.language } : {}) }));
       if (outside) {
         // Not one of our gemeenten: say so by name, with that gemeente's own route (and help just across the border).
-        const t = listingsTextsFor(request.language);
         const own = t.outsideGemeente(gemeenteName(origin, gazetteer));
         const text = hits.length
-          ? [t.outsideNearby(nameOf(origin, t)), ...hits.map((h, i) => renderHit(h, i + 1, now, { ...(request.language ? { language: request.language } : {}) })), own].join("\n\n")
+          ? [t.outsideNearby(nameOf(origin, t)), ...rendered, own].join("\n\n")
           : [t.outside(nameOf(origin, t)), t.coveredOnly(gazetteer.coveredNames()), own].filter(Boolean).join("\n");
         return { reply: { text }, sources: sourcesFor(hits), outside: true, ...remember };
       }
       if (hits.length === 0) return null;
-      const t = listingsTextsFor(request.language);
-      const text = [t.helpNearby(whereOf(origin, t)), ...hits.map((h, i) => renderHit(h, i + 1, now, { ...(request.language ? { language: request.language } : {}) }))].join("\n\n");
+      const text = [t.helpNearby(whereOf(origin, t)), ...rendered].join("\n\n");
       return { reply: { text }, sources: sourcesFor(hits), ...remember };
     },
   };
