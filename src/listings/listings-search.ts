@@ -149,9 +149,14 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         now,
         limit: 4,
       });
-      // Named for the need ("Schuldhulp-inloop" for debts) fits better than only mentioning it (a geldcafé).
-      const named = (h: SearchHit) => help.keywords.some((k) => normalise(h.item.listing.name).includes(k));
-      hits.sort((a, b) => Number(named(b)) - Number(named(a)));
+      // Named for the need ("Schuldhulp-inloop" for debts) fits better than only mentioning it (a geldcafé); the
+      // keywords are in order of need, so what meets the first need (food before the debts behind it) comes first.
+      const named = (h: SearchHit) => {
+        const name = normalise(h.item.listing.name);
+        const at = help.keywords.findIndex((k) => name.includes(k));
+        return at < 0 ? help.keywords.length : at;
+      };
+      hits.sort((a, b) => named(a) - named(b));
       hits.splice(request.persona === "resident" ? 1 : 2);
       const remember = origin.remember ? { place: origin.remember } : {};
       const t = listingsTextsFor(request.language);
@@ -266,11 +271,14 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
   }
 }
 
-/** Which listings help with a situation that needs a person; the keywords (stems) rank the closest fit first. */
+/**
+ * Which listings help with a situation that needs a person; the keywords (stems) rank the closest fit first, in
+ * order of need: no food is food first (voedselbank, a meal), then money help.
+ */
 const HELP_FOR: Record<HelpTopic, { categories: Category[]; keywords: string[] }> = {
   debts: { categories: ["geldzaken"], keywords: ["schul", "brief", "inloo"] },
   rent: { categories: ["geldzaken", "informatie-en-advies"], keywords: ["schul", "huur", "inloo"] },
-  money: { categories: ["geldzaken"], keywords: ["schul", "voeds", "inloo"] },
+  money: { categories: ["eten-en-koken", "geldzaken"], keywords: ["voeds", "voedse", "maaltij", "geldsp", "schul", "inloo"] },
   eviction: { categories: ["geldzaken", "informatie-en-advies"], keywords: ["schul", "huur", "wonin", "inloo"] },
   care: { categories: ["mantelzorg"], keywords: ["mante", "steun", "respi"] },
 };

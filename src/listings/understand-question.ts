@@ -150,7 +150,8 @@ export function isListingsQuestion(q: UnderstoodQuestion): boolean {
   const hasNeed = q.categories.length > 0 || q.generic;
   const explicitPlace = q.place !== undefined;
   if (q.knowledge) return hasNeed && explicitPlace && q.ask;
-  const anchor = explicitPlace || q.near || q.time !== undefined || q.cost !== undefined || q.languages.length > 0 || q.accessible;
+  // "voetbal voor mijn zoon": a need for a named group of people asks for an activity, as a place or a day does.
+  const anchor = explicitPlace || q.near || q.time !== undefined || q.cost !== undefined || q.languages.length > 0 || q.accessible || q.audiences.length > 0;
   if (hasNeed && (anchor || q.ask || q.tokenCount <= 3)) return true;
   // "is er vandaag iets in Zeist?": asking what is on at a named place and time.
   if (q.ask && explicitPlace && (q.time !== undefined || q.near)) return true;

@@ -174,6 +174,11 @@ describe("isListingsQuestion", () => {
     "mijn vader van 80 woont in Zeist-West, wat kan hij doen?",
     "iets in Den Dolder voor ouderen",
     "iets gratis op zaterdag in Zeist",
+    // A need for a named person of a group ("voor mijn zoon") asks for an activity, without a place.
+    "voetbal voor mijn zoon",
+    "zwemles voor onze dochter",
+    "sporten voor mijn zoontje",
+    "football for my son",
   ])("activity: %s", (text) => {
     expect(isListingsQuestion(understand(text))).toBe(true);
   });
