@@ -20,12 +20,20 @@ const jsonl = (name: string): string[] =>
     .filter((line) => line.trim())
     .map((line) => (JSON.parse(line) as { text: string }).text);
 const signals = ["hopeless-fresh", "hopeless-fresh-2", "hopeless-fresh-3"].flatMap(jsonl);
-const ordinary = ["hard-negatives", "hard-negatives-2", "hard-negatives-3"].flatMap(jsonl);
+const ordinary = ["hard-negatives", "hard-negatives-2", "hard-negatives-3", "hard-negatives-4"].flatMap(jsonl);
+/** Round 4 was written after the lexicon and is kept out of tuning: its first run is the honest figure (README). */
+const heldOut = jsonl("hopeless-fresh-4");
 
 const lists = createSafetyCheckFromLexicons(loadSafetyLexicons(knowledgeDir));
 const gets113 = (check: typeof lists, text: string) => ["suicide", "concern"].includes(firstTier(check.assess(text)) ?? "");
 
 describe("warning signals without a death word", () => {
+  it("are never copied into a lexicon", () => {
+    const lexicon = ["crisis", "concern", "broad-net"].map((f) => readFileSync(`${knowledgeDir}/safety/${f}.json`, "utf8").toLowerCase()).join("\n");
+    const copied = [...signals, ...heldOut, ...ordinary].filter((t) => t.split(/\s+/).length >= 4 && lexicon.includes(`"${t.toLowerCase()}"`));
+    expect(copied).toEqual([]);
+  });
+
   it("get 113 in the first reply from the lists alone (no classifier) in ≥ 90% of the fresh rounds", () => {
     expect(signals.filter((t) => gets113(lists, t)).length / signals.length).toBeGreaterThanOrEqual(0.9);
   });
