@@ -35,9 +35,9 @@ const first113 = (text: string) => ["suicide", "concern"].includes(firstTier(bro
 const share = (list: string[], ok: (text: string) => boolean) => list.filter(ok).length / list.length;
 
 describe("the broad net", () => {
-  it("alone gives 113 in the first reply to a third of the held-out warning signals", () => {
+  it("alone gives 113 in the first reply to nearly half of the held-out warning signals", () => {
     const signals = holdouts.filter((c) => c.tier === "suicide").map((c) => c.text);
-    expect(share(signals, first113)).toBeGreaterThanOrEqual(0.3);
+    expect(share(signals, first113)).toBeGreaterThanOrEqual(0.45);
   });
 
   it("reads death and ending concepts in unforeseen sentences, in several languages", () => {
