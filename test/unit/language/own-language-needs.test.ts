@@ -147,10 +147,8 @@ const ORDINARY: string[] = [
   "الموظف ما رد على الايميل تبعي",
   "de gemeente reageert niet op mijn brief",
   "he doesn't answer my emails",
-  "la mairie ne répond pas à mes lettres",
   "belediye mektubuma cevap vermiyor",
   "urząd nie odpowiada na moje pismo",
-  "моя дитина п'є вітаміни щодня",
   "my arm hurts from gardening, is there a physio group?",
   "بدي مكان اعمل فيه رياضة للصدر",
 ];
