@@ -181,8 +181,8 @@ describe("own-language acute danger", () => {
   it("gives 112 first for colloquial emergencies", () => {
     const r = rate(EMERGENCIES, (text) => safety.assess(text).crisis === "danger");
     console.log(`emergencies: ${Math.round(r.rate * 100)}% of ${EMERGENCIES.length}; missed:`, r.misses);
-    // Measured before any crisis phrase was added for these wordings: 31/44. Raise the floor as the lists grow.
-    expect(r.rate).toBeGreaterThanOrEqual(0.7);
+    // Before phrases were added for these wordings: 31/44 (70%); after: see the commit. Raise the floor as the lists grow.
+    expect(r.rate).toBeGreaterThanOrEqual(0.85);
   });
 
   it.each(ORDINARY)("no crisis: %s", (text) => {
