@@ -21,7 +21,7 @@ const cuesFile = z.object({
     .object({ yes: z.array(z.string().min(1)), no: z.array(z.string().min(1)), unsure: z.array(z.string().min(1)) })
     .optional(),
   youth: z
-    .object({ line: z.string().min(1), signs: z.array(z.string().min(1)), troubles: z.array(z.string().min(1)) })
+    .object({ line: z.string().min(1), knownYoungLine: z.string().min(1).optional(), signs: z.array(z.string().min(1)), troubles: z.array(z.string().min(1)) })
     .optional(),
 });
 
@@ -83,9 +83,12 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
     youthLine(text, heavy) {
       if (!raw.youth) return undefined;
       const tokens = tokenise(text.slice(0, 2000));
-      const young = statedYoungAge(tokens.join(" ")) || youthSigns.match(tokens).length > 0;
+      const statedYoung = statedYoungAge(tokens.join(" "));
+      const young = statedYoung || youthSigns.match(tokens).length > 0;
       if (!young) return undefined;
-      return heavy || youthTroubles.match(tokens).length > 0 ? raw.youth.line : undefined;
+      if (!(heavy || youthTroubles.match(tokens).length > 0)) return undefined;
+      // The resident said a young age: never ask what is known, and say "je".
+      return statedYoung && raw.youth.knownYoungLine ? raw.youth.knownYoungLine : raw.youth.line;
     },
     answer(text) {
       const c = core(text);

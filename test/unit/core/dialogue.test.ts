@@ -33,6 +33,17 @@ describe("dialogue cues", () => {
     }
   });
 
+  it("does not ask a young person their age when they already said it, and says je", () => {
+    for (const text of ["ik ben 15 en mn vader slaat me", "ben bijna 14 en voel me heel alleen", "16 jaar, thuis is het altijd ruzie"]) {
+      const line = cues.youthLine?.(text, true);
+      expect(line, text).toContain("0800-0432");
+      expect(line, text).not.toMatch(/jonger dan 18/i);
+      expect(line, text).not.toMatch(/\b(u|uw)\b/i);
+    }
+    // Only a sign of being young, no age: the question stays.
+    expect(cues.youthLine?.("ik zit in de brugklas en voel me zo alleen", true)).toMatch(/jonger dan 18/);
+  });
+
   it("tells a bare help request from a question about help", () => {
     for (const text of ["help", "Help me!", "ik heb hulp nodig", "kunt u me helpen?", "i need help", "ساعدني"]) expect(cues.isHelpRequest(text), text).toBe(true);
     for (const text of ["ik heb hulp nodig met mijn belastingaangifte", "help bij schulden in zeist", "hulp voor mantelzorgers"]) expect(cues.isHelpRequest(text), text).toBe(false);
