@@ -14,11 +14,12 @@ import { createLogger } from "../../../src/log/logger.js";
 import { createApp, type App } from "../../../src/main.js";
 import { judge, readResidentQuestions } from "../../support/resident-questions.js";
 
-// The shipped set, and two sets written by someone who had not seen the wegwijzer (test/fixtures/blind/README.md).
+// The shipped set, and three sets written by someone who had not seen the wegwijzer (test/fixtures/blind/README.md).
 const sets = [
   { name: "resident-questions.jsonl", file: "../../fixtures/resident-questions.jsonl", minimum: { general: 40, local: 20 } },
   { name: "blind/resident-questions-b2.jsonl", file: "../../fixtures/blind/resident-questions-b2.jsonl", minimum: { general: 25, local: 10 } },
   { name: "blind/resident-questions-b3.jsonl", file: "../../fixtures/blind/resident-questions-b3.jsonl", minimum: { general: 25, local: 10 } },
+  { name: "blind/resident-questions-b4.jsonl", file: "../../fixtures/blind/resident-questions-b4.jsonl", minimum: { general: 25, local: 10 } },
 ];
 
 describe.each(sets)("resident questions (wegwijzer and sources): $name", ({ file, minimum }) => {
