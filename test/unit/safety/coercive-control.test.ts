@@ -38,6 +38,22 @@ const violence: string[] = [
   "mon copain fouille mon téléphone et m'interdit de voir mes amies",
   "mein Mann kontrolliert mein Handy und verbietet mir, meine Familie zu sehen",
   "mein Ex-Freund verfolgt mich und droht mir",
+  // Round 2: written after round 1's phrases, measured once before its own (see the report in git log).
+  "mijn partner wil altijd weten waar ik ben en ik durf geen nee te zeggen",
+  "mijn vrouw neemt mijn bankpas in en ik moet om elk tientje vragen",
+  "ik mag van mijn man niet werken en niet alleen boodschappen doen",
+  "mijn ex stuurt me honderd berichten per dag en wacht me op bij mijn werk",
+  "mijn zoon haalt elke maand het geld van opa's rekening en opa eet bijna niks",
+  "he tracks my location all day and gets angry if I talk to other men",
+  "my wife keeps my passport and says I'll be deported if I leave",
+  "my ex has been waiting outside my work every day this week",
+  "kocam maaşıma el koyuyor, dışarı çıkmama izin vermiyor",
+  "mąż zabrał mi paszport i nie pozwala dzwonić do rodziny",
+  "бывший караулит меня у подъезда каждый вечер",
+  "زوجي ما بيعطيني ولا قرش وبيقفل علي الباب",
+  "mi ex me espera en la puerta del trabajo todos los días",
+  "il me prend tout mon salaire et je n'ai pas le droit de sortir",
+  "meine Tochter nimmt Omas Rente und Oma hat nichts im Kühlschrank",
 ];
 
 const danger: string[] = [
@@ -55,6 +71,17 @@ const danger: string[] = [
   "أمي وقعت وما عم ترد علي",
   "ابوي طاح ومش قادر يحكي",
   "الدم ما عم يوقف من ايده",
+  // Round 2: written after round 1's phrases, measured once before its own (see the report in git log).
+  "mijn opa zegt dat het voelt alsof er een olifant op zijn borst zit",
+  "my mum says her chest is squeezing and she feels sick and clammy",
+  "babamın göğsü sıkışıyor ve soğuk ter döküyor",
+  "mama ma ucisk w piersi i poci się",
+  "у мамы сжимает грудь и отдаёт в руку",
+  "mein Opa hat Druck auf der Brust und schwitzt stark",
+  "jiddo wi2i3 w ma 3am yrod",
+  "ستي وقعت بالحمام ومش عم ترد",
+  "ابني مش قادر يتنفس",
+  "الجرح ما عم يوقف ينزف",
 ];
 
 const ordinary: string[] = [
@@ -82,6 +109,27 @@ const ordinary: string[] = [
   "mein Mann kümmert sich um unsere Finanzen",
   "ik voel een strak gevoel in mijn armen na het sporten",
   "mijn vader heeft last van zijn arm na de griepprik",
+  // Round 2: written after round 1's phrases, measured once before its own (see the report in git log).
+  "mijn man houdt onze uitgaven bij in een schriftje",
+  "mijn ex brengt de kinderen zondagavond terug",
+  "mijn dochter neemt opa mee naar de bank voor zijn pensioen",
+  "mijn vrouw leest het recept voor van mijn telefoon",
+  "ik mag van de dokter niet werken deze week",
+  "my girlfriend reads the news on my phone in the morning",
+  "my ex and I share custody and he picks them up at the door",
+  "my son helps grandma with her pension forms",
+  "the doctor says I'm not allowed to drive for a month",
+  "oğlum babamın emekli maaşını bankadan çekiyor, o yürüyemiyor",
+  "kızım telefonuma oyun yükledi",
+  "mój syn pomaga babci z emeryturą",
+  "ما قدرت رد على التلفون كنت بالشغل",
+  "مش قادر احكي عربي منيح",
+  "le robinet ne s'arrête pas de couler",
+  "mi marido controla las facturas de la luz",
+  "meine Brust ist verspannt vom Krafttraining",
+  "mijn borst doet pijn van het hoesten",
+  "ik ben bang voor hem, de hond van de buren is groot",
+  "mijn vader zweet veel in de zomer en zijn arm is verbrand",
 ];
 
 const lists = createSafetyCheckFromLexicons(loadSafetyLexicons(knowledgeDir));
@@ -108,7 +156,7 @@ describe("coercive control, stalking, financial abuse and heart-attack signs", (
     expect(ordinary.filter((t) => lists.assess(t).crisis)).toEqual([]);
   });
 
-  it("ordinary look-alikes raise at most one crisis with the classifier (it reads 'my husband handles our bills' as acute)", () => {
-    expect(ordinary.filter((t) => kindOf(t)).length).toBeLessThanOrEqual(1);
+  it("ordinary look-alikes raise at most three crises with the classifier (its own: bills, a pension, a dripping tap read as acute)", () => {
+    expect(ordinary.filter((t) => kindOf(t)).length).toBeLessThanOrEqual(3);
   });
 });
