@@ -130,6 +130,23 @@ const ordinary: string[] = [
   "mijn borst doet pijn van het hoesten",
   "ik ben bang voor hem, de hond van de buren is groot",
   "mijn vader zweet veel in de zomer en zijn arm is verbrand",
+  // Round 3: look-alikes of the round-1 and round-2 phrases that raised a false alarm from the lists before they were narrowed.
+  "I'm not allowed to see the doctor until Monday",
+  "my mum won't let me go to the party",
+  "he will always find me a parking spot",
+  "mijn man moet altijd weten waar ik de sleutels heb gelegd",
+  "mijn vrouw checkt mijn telefoon op updates",
+  "mijn moeder laat me niet buiten spelen",
+  "ik krijg geen geld van de gemeente, wat nu",
+  "hij geeft me geen geld terug van de lening",
+  "ze verbiedt me om snoep te eten",
+  "mijn zoon stuurt me elke dag berichten",
+  "mijn ex wacht me op bij school met de kinderen",
+  "deported if i leave the country without papers?",
+  "الطبيب يمنعني من السكر",
+  "göğsüm sıkışıyor heyecandan",
+  "mein Sohn nimmt die Rente von Oma zur Bank mit",
+  "ik ben bang voor hem, de hond van de buren is groot",
 ];
 
 const lists = createSafetyCheckFromLexicons(loadSafetyLexicons(knowledgeDir));
