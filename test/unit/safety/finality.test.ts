@@ -64,7 +64,7 @@ export const finalitySignals = [
   "hoe lang duurt het als je al je antidepressiva tegelijk inneemt",
   "how long does it take if you swallow all your sleeping pills at once",
   "how many of my tablets would be deadly",
-  "ile tane uyku hapı öldürür",
+  "kaç tane uyku hapı öldürür",
   "сколько таблеток снотворного смертельно",
   "ile tabletek nasennych to dawka śmiertelna",
   "wie viele Schlaftabletten sind tödlich",
