@@ -20,6 +20,18 @@ describe("age band cue", () => {
   });
 });
 
+describe("confidential cue", () => {
+  it("reads a request for confidence in several languages, and not an ordinary question", () => {
+    for (const text of ["czy ta rozmowa jest poufna?", "هل كلامي هنا سري", "ça reste entre nous ?", "bleibt das hier vertraulich?", "можно анонимно спросить", "ailem duymasın lütfen", "Is het anoniem als ik hier iets vraag?"]) {
+      expect(cues.confidential?.(text, "nl"), text).toBeDefined();
+    }
+    for (const text of ["waar is het buurthuis in zeist", "ik zoek een geheime tuin om te bezoeken", "mijn ouders wonen in Utrecht", "wat doet een sociaal werker?"]) {
+      expect(cues.confidential?.(text, "nl"), text).toBeUndefined();
+    }
+    expect(cues.confidential?.("is this confidential?", "en")?.text).toContain("professional secrecy");
+  });
+});
+
 describe("age band and confidential requests in the assistant", () => {
   let testStore: TestStore;
   const handoff: HandoffQueue = {
