@@ -1,5 +1,6 @@
 import {
   PLACE_CHOICE_ACTION,
+  type AgeBand,
   type CrisisKind,
   crisisTier,
   type AnswerComposer,
@@ -144,6 +145,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     }
     if (!text) return reply("smalltalk", [{ text: texts.empty }]);
 
+    // An age the resident states of themselves is kept as a band only ("minor" / "adult"), never the number.
+    const band = inbound.persona === "resident" ? deps.cues?.ageBand?.(text) : undefined;
+    if (band) patch.ageBand = band;
+    const ageBand = { ...stored, ...patch }.ageBand;
+
     const assessment = deps.safety.assess(text);
     // The language settled for this message; the safety check's own script reading when that says Dutch.
     const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
@@ -155,7 +161,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // Debts or care that is too heavy in the same message: the practical first steps follow the numbers.
       const need = assessment.needsPerson && assessment.needsPerson !== "person_requested" ? [{ text: stepsText(inbound, assessment.needsPerson, language) }] : [];
       // A child or teenager: De Kindertelefoon first for trouble at home; after the numbers when life is at stake.
-      const young = youthLine(inbound, text, true);
+      const young = youthLine(inbound, text, true, ageBand);
       // Never the same block twice in a row: a second message of the same crisis soon after gets the numbers, shorter.
       // An emergency always gets the whole 112 instructions: it may be a new one.
       const repeated = tier !== "acute" && previous && crisisTier(previous.kind) === tier && deps.now().getTime() - previous.at < CRISIS_CONTEXT_MS;
@@ -170,8 +176,18 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // A young person with trouble at home ("ik ben 13, thuis is altijd ruzie") is heard the same way,
     // and also gets De Kindertelefoon.
     const heavy = assessment.concern === true;
+    // "Niemand mag het weten", "kan ik anoniem iets vragen": where to talk in confidence, not the handoff's
+    // "Mag ik ons gesprek delen?". A practical need (debts, eviction) keeps its own first steps.
+    const private_ = inbound.persona === "resident" && (!assessment.needsPerson || assessment.needsPerson === "person_requested")
+      ? deps.cues?.confidential?.(text, language, ageBand)
+      : undefined;
+    if (private_) {
+      // Nothing is shared without asking: the button only offers a person (who asks before the chat is shared).
+      if (canHandOff(inbound)) return reply("handoff", [{ text: private_.text, buttons: [personButtonFor(language)] }]);
+      return reply("handoff", [{ text: private_.text }, ...(private_.young ? [] : [{ text: textsFor(language).noHandoff(deps.wijkteamContact) }])]);
+    }
     // Without a heavy-feelings signal only a message that asks nothing: a question is answered (with the line).
-    const young = assessment.needsPerson || (!heavy && ASKS.test(text)) ? [] : youthLine(inbound, text, heavy);
+    const young = assessment.needsPerson || (!heavy && ASKS.test(text)) ? [] : youthLine(inbound, text, heavy, ageBand);
     if ((heavy || young.length > 0) && !assessment.needsPerson && deps.safety.reply) {
       const offer = await offerPerson(inbound, "handoff");
       const current = { ...stored, ...patch };
@@ -314,7 +330,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // voor mijn stage"): what it is first, so the person already has something while they answer.
       const askedPlace = typeof patch.lastAsk === "string" && patch.lastAsk.startsWith("place:");
       const explained = askedPlace && guided?.topical ? guided : null;
-      const replies = [...(explained ? [{ text: explained.text, sources: explained.sources }] : []), ...found.replies, ...youthLine(inbound, text, false)];
+      const replies = [...(explained ? [{ text: explained.text, sources: explained.sources }] : []), ...found.replies, ...youthLine(inbound, text, false, patch.ageBand ?? state.ageBand)];
       return { ...found, replies: [...prefix, ...withEmpathy(inbound, text, replies)], sources: [...(explained?.sources ?? []), ...found.sources] };
     }
 
@@ -365,9 +381,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   /** De Kindertelefoon for a young resident who writes Dutch (the line is Dutch), as its own message. */
-  function youthLine(inbound: InboundMessage, text: string, heavy: boolean): OutboundMessage[] {
+  function youthLine(inbound: InboundMessage, text: string, heavy: boolean, ageBand: AgeBand | undefined): OutboundMessage[] {
     if (inbound.persona !== "resident" || (inbound.language && inbound.language !== "nl")) return [];
-    const line = deps.cues?.youthLine?.(text, heavy);
+    const line = deps.cues?.youthLine?.(text, heavy, ageBand);
     return line ? [{ text: line }] : [];
   }
 

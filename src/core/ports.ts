@@ -257,6 +257,9 @@ export function crisisTier(kind: CrisisKind): CrisisTier {
 
 // ---------------------------------------------------------------- conversation cues
 
+/** Under 18 or not, as a resident said it of themselves. */
+export type AgeBand = "minor" | "adult";
+
 /** Reads conversational cues in a message. Pure and fast (no network). */
 export interface DialogueCues {
   /** A short typed yes or no ("ja graag", "nee hoor", "نعم"), else undefined. */
@@ -271,10 +274,18 @@ export interface DialogueCues {
    */
   empathy(text: string): string | undefined;
   /**
-   * For a young person (a stated age under 18, or school and parents) with heavy feelings
+   * For a young person (a stated age under 18 now or before — `ageBand` — or school and parents) with heavy feelings
    * (`heavy`, already known) or trouble at home: the line with De Kindertelefoon, else undefined.
    */
-  youthLine?(text: string, heavy: boolean): string | undefined;
+  youthLine?(text: string, heavy: boolean, ageBand?: AgeBand): string | undefined;
+  /** The age band of an age the person states of themselves ("ik ben 15", "I'm 16", "ik ben 82"), else undefined. */
+  ageBand?(text: string): AgeBand | undefined;
+  /**
+   * A request to talk in confidence ("niemand mag het weten", "kan ik anoniem iets vragen", "is dit geheim?"):
+   * the reply for a young person (a minor, or school and parents: De Kindertelefoon, in je-form) or for an
+   * adult (De Luisterlijn, the sociaal werker's beroepsgeheim), in `language` where there is one; else undefined.
+   */
+  confidential?(text: string, language: string | undefined, ageBand?: AgeBand): { young: boolean; text: string } | undefined;
   /**
    * The answer to "Denkt u erover om uzelf iets aan te doen?" ("ja soms wel", "nee hoor, gewoon moe",
    * "weet niet"), read leniently in a short message; a message that has both a yes and a no reads as yes.
@@ -295,6 +306,8 @@ export interface ConversationState {
   lastCrisis?: { at: number; kind: CrisisKind };
   /** ISO 639-1 language the conversation is in (see `resolveLanguage`); unset = Dutch. */
   language?: string;
+  /** The age band the resident stated ("ik ben 15": minor); never the age itself. Erased with the conversation. */
+  ageBand?: AgeBand;
   /** Free-form state owned by other capabilities (handoff), keyed by capability. */
   [key: string]: unknown;
 }

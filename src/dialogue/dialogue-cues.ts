@@ -23,15 +23,37 @@ const cuesFile = z.object({
   youth: z
     .object({ line: z.string().min(1), knownYoungLine: z.string().min(1).optional(), signs: z.array(z.string().min(1)), troubles: z.array(z.string().min(1)) })
     .optional(),
+  confidential: z
+    .object({
+      phrases: z.array(z.string().min(1)).min(1),
+      replies: z.record(z.string(), z.object({ young: z.string().min(1), adult: z.string().min(1) })).refine((r) => "nl" in r, "needs nl"),
+    })
+    .optional(),
 });
 
-/** "ik ben 13", "ben bijna 15", "14 jaar": an age a child or teenager states. */
-const YOUNG_AGE = /\b(?:(?:ik ben|ben|ik word|word)\s+(?:al\s+|bijna\s+|net\s+|pas\s+)?(\d{1,2})(?!\s*(?:uur|euro|keer|min|minuten|dagen|weken|maanden))\b|(\d{1,2})\s*(?:jaar|jr)\b)/;
+/**
+ * "ik ben 13", "ben bijna 15", "I'm 16", "14 jaar", "ik ben 82": an age the person states of themselves.
+ * Not a number of minutes, euros or times, and not "ik ben 10 jaar getrouwd" (how long something lasts).
+ */
+const NOT_AN_AGE = "(?!\\s*(?:uur|euro|keer|min|minuten|dagen|weken|maanden|hours|minutes|days|weeks|months|times|procent|kilo|kg|km|cm))";
+const A_DURATION = "(?!\\s*(?:jaar|jr|years?)\\s+(?:getrouwd|samen|bezig|ziek|werkloos|mantelzorger|lid|weduwe|weduwnaar|gescheiden|in|aan|hier|daar|met|op|bij|niet|thuis|zonder|married|here|at|with|together))";
+const STATED_AGE = new RegExp(
+  `\\b(?:(?:ik ben|ben|ik word|word|im|i am|iam)\\s+(?:al\\s+|bijna\\s+|net\\s+|pas\\s+|almost\\s+|nearly\\s+|just\\s+)?(\\d{1,2})${NOT_AN_AGE}${A_DURATION}\\b|(\\d{1,2})${A_DURATION}\\s*(?:jaar|jr|years? old|yo)\\b)`,
+);
 
-function statedYoungAge(folded: string): boolean {
-  const m = YOUNG_AGE.exec(folded);
-  const age = m ? Number(m[1] ?? m[2]) : Number.NaN;
-  return age >= 8 && age <= 17;
+/** Words before "14 jaar" that make it someone else's age ("mijn dochter is 14 jaar", "een jongen van 15 jaar"). */
+const SOMEONE_ELSE = new Set(["zoon", "dochter", "kind", "kinderen", "kleinzoon", "kleindochter", "broer", "zus", "broertje", "zusje", "neef", "nicht", "vriend", "vriendin", "jongen", "meisje", "hij", "zij", "ze", "is", "van", "son", "daughter", "child", "kid", "brother", "sister", "he", "she", "boy", "girl", "of"]);
+
+/** The age band of an age the person states of themselves: 8 to 17 "minor", 18 and up "adult"; the number is not kept. */
+export function statedAgeBand(folded: string): "minor" | "adult" | undefined {
+  const m = STATED_AGE.exec(folded);
+  if (!m) return undefined;
+  if (m[1] === undefined) {
+    const before = folded.slice(0, m.index).split(/\s+/).filter(Boolean).slice(-3);
+    if (before.some((w) => SOMEONE_ELSE.has(w))) return undefined;
+  }
+  const age = Number(m[1] ?? m[2]);
+  return age >= 8 && age <= 17 ? "minor" : age >= 18 && age <= 99 ? "adult" : undefined;
 }
 
 /** A longer message is more than an answer to the question: it is read as a message of its own. */
@@ -65,6 +87,10 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
   const youthSigns: PhraseMatcher<string> = createPhraseMatcher((raw.youth?.signs ?? []).map((pattern) => ({ pattern, tag: "young" })), matcherOptions);
   const youthTroubles: PhraseMatcher<string> = createPhraseMatcher((raw.youth?.troubles ?? []).map((pattern) => ({ pattern, tag: "trouble" })), matcherOptions);
 
+  // No negation blockers: "zeg het niet tegen mijn ouders", "nikt nie może wiedzieć" are the request itself.
+  const confidential: PhraseMatcher<string> = createPhraseMatcher((raw.confidential?.phrases ?? []).map((pattern) => ({ pattern, tag: "confidential" })), { ...matcherOptions, blockers: [] });
+  const isYoung = (tokens: string[], band: "minor" | "adult" | undefined) => band === "minor" || (band !== "adult" && youthSigns.match(tokens).length > 0);
+
   // No negation blockers here: "nee, niet echt" is the answer itself.
   const crisisAnswers: PhraseMatcher<"yes" | "no" | "unsure"> = createPhraseMatcher(
     (["unsure", "yes", "no"] as const).flatMap((tag) => (raw.crisisAnswer?.[tag] ?? []).map((pattern) => ({ pattern, tag }))),
@@ -80,15 +106,26 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
       // "weet niet", then the safe side: a yes, also beside a no ("nee, soms wel").
       return tags.has("unsure") ? "unsure" : tags.has("yes") ? "yes" : tags.has("no") ? "no" : undefined;
     },
-    youthLine(text, heavy) {
+    ageBand(text) {
+      return statedAgeBand(tokenise(text.slice(0, 2000)).join(" "));
+    },
+    youthLine(text, heavy, known) {
       if (!raw.youth) return undefined;
       const tokens = tokenise(text.slice(0, 2000));
-      const statedYoung = statedYoungAge(tokens.join(" "));
-      const young = statedYoung || youthSigns.match(tokens).length > 0;
-      if (!young) return undefined;
+      const band = statedAgeBand(tokens.join(" ")) ?? known;
+      // A known adult ("ik ben 82") never gets De Kindertelefoon; a known minor needs no other sign.
+      if (!isYoung(tokens, band)) return undefined;
       if (!(heavy || youthTroubles.match(tokens).length > 0)) return undefined;
-      // The resident said a young age: never ask what is known, and say "je".
-      return statedYoung && raw.youth.knownYoungLine ? raw.youth.knownYoungLine : raw.youth.line;
+      // The resident said a young age (now or earlier): never ask what is known, and say "je".
+      return band === "minor" && raw.youth.knownYoungLine ? raw.youth.knownYoungLine : raw.youth.line;
+    },
+    confidential(text, language, known) {
+      if (!raw.confidential) return undefined;
+      const tokens = tokenise(text.slice(0, 2000));
+      if (confidential.match(tokens).length === 0) return undefined;
+      const band = statedAgeBand(tokens.join(" ")) ?? known;
+      const replies = raw.confidential.replies[language ?? "nl"] ?? raw.confidential.replies.nl!;
+      return isYoung(tokens, band) ? { young: true, text: replies.young } : { young: false, text: replies.adult };
     },
     answer(text) {
       const c = core(text);

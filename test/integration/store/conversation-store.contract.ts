@@ -136,6 +136,17 @@ export function conversationStoreContract(db: () => OpenedDatabase): void {
     expect(await s.forgetUser("b")).toBe(3);
   });
 
+  it("keeps a resident's age band as a state key like any other, and forgets it with the user", async () => {
+    const s = store();
+    await s.recordInbound(ref(7), { conversationId: "telegram:7", direction: "in", text: "hoi", at: t0 });
+    await s.recordReplies("telegram:7", later(1), [{ text: "Hallo" }], { ageBand: "minor", place: "Zeist" });
+    expect(await s.getState("telegram:7")).toEqual({ ageBand: "minor", place: "Zeist" });
+    await s.mergeState("telegram:7", { ageBand: "adult" });
+    expect((await s.getState("telegram:7")).ageBand).toBe("adult");
+    await s.forgetUser("telegram:7");
+    expect(await s.getState("telegram:7")).toEqual({});
+  });
+
   it("in a shared chat, forgets only the person's own messages, whoever started the chat", async () => {
     const s = store();
     const group = "telegram:-100500";
