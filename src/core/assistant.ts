@@ -124,14 +124,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const texts = textsFor(received.language);
     // Before anything reads it (handoff relay, listings, the stored state): a point that is not on Earth.
     if (received.location && !isValidGeoPoint(received.location)) return reply("smalltalk", [{ text: texts.locationInvalid }]);
+    // "ik durf niet te bellen", "is dat gratis?" right after 113 was given: an answer to that, not the numbers
+    // again, and not read as a no to "Denkt u erover …?" ("no puedo hablar").
+    const followed = await crisisFollowUp(received, { ...stored, ...patch }, patch);
+    if (followed) return followed;
     // "ja soms wel" or "nee, gewoon moe" right after "Denkt u erover om uzelf iets aan te doen?" answers that question.
     if ({ ...stored, ...patch }.lastAsk === SELF_HARM_QUESTION && !received.action) {
       const answered = await selfHarmAnswer(received, patch);
       if (answered) return answered;
     }
-    // "ik durf niet te bellen", "is dat gratis?" right after 113 was given: an answer to that, not the numbers again.
-    const followed = await crisisFollowUp(received, { ...stored, ...patch }, patch);
-    if (followed) return followed;
     // "2" or "ja graag" right after buttons were shown stands for pressing one of them.
     const typed = typedPress(received, { ...stored, ...patch }.offered);
     if (typed === "declined") return reply("smalltalk", [{ text: texts.declined }]);
@@ -259,6 +260,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (!text) return null;
     const kind = deps.cues.crisisFollowUp(text);
     if (!kind || state.lastAsk === CRISIS_FOLLOW_UP + kind) return null;
+    // "nee hoor, dank je" to "Denkt u erover …?" is the answer to it.
+    if (kind === "thanks" && state.lastAsk === SELF_HARM_QUESTION && deps.cues.crisisAnswer?.(text)) return null;
     // "ok, dank je" to "Wilt u dat een sociaal werker …?" is a typed yes to that question: the button takes it.
     if (kind === "thanks" && deps.cues.answer(text) === "yes" && Array.isArray(state.offered) && state.offered.length > 0) return null;
     const assessment = deps.safety.assess(text);
