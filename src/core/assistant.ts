@@ -2,6 +2,7 @@ import {
   PLACE_CHOICE_ACTION,
   type AgeBand,
   type CrisisKind,
+  type CrisisTier,
   crisisTier,
   type AnswerComposer,
   type DialogueCues,
@@ -68,6 +69,13 @@ const PLACE_UNKNOWN = "place_unknown";
 /** `lastAsk` after a reply that asked "Denkt u erover om uzelf iets aan te doen?": the next message may answer it. */
 const SELF_HARM_QUESTION = "self_harm_question";
 
+/** `lastAsk` after the short numbers again (`again`, then `again2`): the next one is said the other way. */
+const CRISIS_AGAIN = "crisis_again";
+const CRISIS_AGAIN2 = "crisis_again2";
+
+/** `lastAsk` prefix after an answer to a word about the crisis numbers ("ik durf niet te bellen"). */
+const CRISIS_FOLLOW_UP = "crisis_follow_up:";
+
 /** How long after a crisis reply an unanswerable message still gets the emergency numbers again. */
 const CRISIS_CONTEXT_MS = 30 * 60_000;
 
@@ -117,6 +125,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const texts = textsFor(received.language);
     // Before anything reads it (handoff relay, listings, the stored state): a point that is not on Earth.
     if (received.location && !isValidGeoPoint(received.location)) return reply("smalltalk", [{ text: texts.locationInvalid }]);
+    // "ik durf niet te bellen", "is dat gratis?" right after 113 was given: an answer to that, not the numbers
+    // again, and not read as a no to "Denkt u erover …?" ("no puedo hablar").
+    const followed = await crisisFollowUp(received, { ...stored, ...patch }, patch);
+    if (followed) return followed;
     // "ja soms wel" or "nee, gewoon moe" right after "Denkt u erover om uzelf iets aan te doen?" answers that question.
     if ({ ...stored, ...patch }.lastAsk === SELF_HARM_QUESTION && !received.action) {
       const answered = await selfHarmAnswer(received, patch);
@@ -165,7 +177,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // Never the same block twice in a row: a second message of the same crisis soon after gets the numbers, shorter.
       // An emergency always gets the whole 112 instructions: it may be a new one.
       const repeated = tier !== "acute" && previous && crisisTier(previous.kind) === tier && deps.now().getTime() - previous.at < CRISIS_CONTEXT_MS;
-      const numbers = repeated && deps.safety.followUp ? deps.safety.followUp("again", language, tier) : crisisReply(assessment, language, inbound);
+      const numbers = repeated && deps.safety.followUp ? againText(tier, language, { ...stored, ...patch }, patch, () => crisisReply(assessment, language, inbound)) : crisisReply(assessment, language, inbound);
       if (tier === "suicide" && !repeated) patch.lastAsk = SELF_HARM_QUESTION;
       const block = { text: numbers, buttons: [personYesFor(language)] };
       const ordered = tier === "unsafe_home" ? [...young, block] : [block, ...young];
@@ -195,9 +207,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const recent = (current.lastConcern as number | undefined) ?? current.lastCrisis?.at;
       const repeated = recent !== undefined && deps.now().getTime() - recent < CRISIS_CONTEXT_MS && deps.safety.followUp;
       patch.lastConcern = deps.now().getTime();
+      const concernText = () => deps.safety.reply!("concern", language, [], { person: canHandOff(inbound) });
       const text = repeated
-        ? deps.safety.followUp!("again", language, current.lastCrisis && current.lastCrisis.at === recent ? crisisTier(current.lastCrisis.kind) : "concern")
-        : deps.safety.reply("concern", language, [], { person: canHandOff(inbound) });
+        ? againText(current.lastCrisis && current.lastCrisis.at === recent ? crisisTier(current.lastCrisis.kind) : "concern", language, current, patch, concernText)
+        : concernText();
       if (!repeated) patch.lastAsk = SELF_HARM_QUESTION;
       // A young person hears of De Kindertelefoon first.
       return reply("concern", [...young, { text, buttons: [personYesFor(language)] }, ...offer]);
@@ -228,10 +241,52 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   /** A crisis reply again soon after the last one: the short form with the numbers, never the same block twice. */
-  function crisisAgain(kind: CrisisKind, inbound: InboundMessage): AssistantReply {
+  async function crisisAgain(kind: CrisisKind, inbound: InboundMessage, patch: Partial<ConversationState>): Promise<AssistantReply> {
     const language = inbound.language ?? "nl";
-    const text = deps.safety.followUp ? deps.safety.followUp("again", language, crisisTier(kind)) : crisisReply({ crisis: kind }, language, inbound);
+    const full = () => crisisReply({ crisis: kind }, language, inbound);
+    const text = deps.safety.followUp ? againText(crisisTier(kind), language, await currentState(inbound, patch), patch, full) : full();
     return reply("crisis", [{ text, buttons: [personYesFor(language)] }]);
+  }
+
+  /**
+   * The short numbers again, never word for word the same as the reply before: `again`, then `again2`
+   * (or, for a tier without a second wording, the whole text), then `again` once more.
+   */
+  function againText(tier: CrisisTier | "concern", language: string, state: ConversationState, patch: Partial<ConversationState>, full: () => string): string {
+    const first = deps.safety.followUp!("again", language, tier);
+    if (state.lastAsk !== CRISIS_AGAIN) {
+      patch.lastAsk = CRISIS_AGAIN;
+      return first;
+    }
+    patch.lastAsk = CRISIS_AGAIN2;
+    const second = deps.safety.followUp!("again2", language, tier);
+    return second !== first ? second : full();
+  }
+
+  /**
+   * After a suicide-tier crisis reply, a short word about the numbers: afraid to call (chat, a person here),
+   * what happens on the phone, free and anonymous, or thanks. Null for anything else, for a new crisis
+   * (it gets its numbers as usual), and for the same word twice in a row (then the usual path answers).
+   */
+  async function crisisFollowUp(inbound: InboundMessage, state: ConversationState, patch: Partial<ConversationState>): Promise<AssistantReply | null> {
+    const crisis = state.lastCrisis;
+    if (inbound.action || !crisis || crisisTier(crisis.kind) !== "suicide" || deps.now().getTime() - crisis.at >= CRISIS_CONTEXT_MS) return null;
+    if (!deps.safety.followUp || !deps.cues?.crisisFollowUp) return null;
+    const { text } = normaliseInput(inbound.text);
+    if (!text) return null;
+    const kind = deps.cues.crisisFollowUp(text);
+    if (!kind || state.lastAsk === CRISIS_FOLLOW_UP + kind) return null;
+    // "nee hoor, dank je" to "Denkt u erover …?" is the answer to it.
+    if (kind === "thanks" && state.lastAsk === SELF_HARM_QUESTION && deps.cues.crisisAnswer?.(text)) return null;
+    // "ok, dank je" to "Wilt u dat een sociaal werker …?" is a typed yes to that question: the button takes it.
+    if (kind === "thanks" && deps.cues.answer(text) === "yes" && Array.isArray(state.offered) && state.offered.length > 0) return null;
+    const assessment = deps.safety.assess(text);
+    if (assessment.crisis) return null;
+    const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
+    patch.lastAsk = CRISIS_FOLLOW_UP + kind;
+    const line = { text: deps.safety.followUp(kind, language), buttons: [personYesFor(language)] };
+    // Afraid to call: a person here is the other way, so the offer comes with it.
+    return reply("crisis", kind === "cannotCall" ? [line, ...(await offerPerson(inbound, "crisis"))] : [line]);
   }
 
   /**
@@ -287,7 +342,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (deps.cues?.isHelpRequest(text)) {
       // "help" right after a crisis reply is the same emergency: the numbers again.
       const recent = (await currentState(inbound, patch)).lastCrisis;
-      if (recent && deps.now().getTime() - recent.at < CRISIS_CONTEXT_MS) return crisisAgain(recent.kind, inbound);
+      if (recent && deps.now().getTime() - recent.at < CRISIS_CONTEXT_MS) return crisisAgain(recent.kind, inbound, patch);
       const again = (await currentState(inbound, patch)).lastAsk === "help";
       patch.lastAsk = "help";
       return reply("smalltalk", [{ text: again ? texts.helpQuestionAgain : texts.helpQuestion, buttons: [personButton] }]);
@@ -340,7 +395,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // Right after a crisis reply, a message the sources cannot answer ("what do i do", "en nu?") gets
     // the emergency numbers again, not "not sure".
     const crisis = state.lastCrisis;
-    if (!answered.confident && crisis && deps.now().getTime() - crisis.at < CRISIS_CONTEXT_MS) return crisisAgain(crisis.kind, inbound);
+    if (!answered.confident && crisis && deps.now().getTime() - crisis.at < CRISIS_CONTEXT_MS) return crisisAgain(crisis.kind, inbound, patch);
     if (!answered.confident) {
       // Never the same question twice in a row: a second "not sure" says it differently (but a route
       // to the gemeente keeps saying how to reach it).

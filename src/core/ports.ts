@@ -234,9 +234,11 @@ export interface SafetyReplies {
   reply(tier: SafetyTier, language: string, also?: readonly CrisisTier[], options?: { person?: boolean }): string;
   /**
    * The short follow-up after a crisis or concern reply: the answer to its question ("yes", "no",
-   * "unsure"), or `again` for a second heavy message in the crisis window (the numbers of `tier`, not the block).
+   * "unsure"), or `again` for a second heavy message in the crisis window (the numbers of `tier`, not the block);
+   * `again2` the other wording of `again` (`again` itself when the tier has none); a {@link CrisisFollowUp}
+   * answers what the resident asks about the numbers just given.
    */
-  followUp?(kind: "yes" | "no" | "unsure" | "again", language: string, tier?: CrisisTier | "concern"): string;
+  followUp?(kind: "yes" | "no" | "unsure" | "again" | "again2" | CrisisFollowUp, language: string, tier?: CrisisTier | "concern"): string;
   /** Languages that have their own texts. */
   languages(): string[];
 }
@@ -291,7 +293,15 @@ export interface DialogueCues {
    * "weet niet"), read leniently in a short message; a message that has both a yes and a no reads as yes.
    */
   crisisAnswer?(text: string): "yes" | "no" | "unsure" | undefined;
+  /**
+   * What a short message right after a crisis reply says about the numbers: afraid or unable to call,
+   * what happens on the phone, whether it is free and anonymous, or thanks ("ok, ik bel").
+   */
+  crisisFollowUp?(text: string): CrisisFollowUp | undefined;
 }
+
+/** A resident's word about the crisis numbers just given (see {@link DialogueCues.crisisFollowUp}). */
+export type CrisisFollowUp = "cannotCall" | "whatHappens" | "private" | "thanks";
 
 // ---------------------------------------------------------------- store
 

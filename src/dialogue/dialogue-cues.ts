@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import type { DialogueCues } from "../core/ports.js";
+import type { CrisisFollowUp, DialogueCues } from "../core/ports.js";
 import { createPhraseMatcher, type PhraseMatcher } from "../safety/phrase-matcher.js";
 import { foldText, isBreak, tokenise } from "../safety/normalise.js";
 
@@ -19,6 +19,14 @@ const cuesFile = z.object({
   empathy: z.array(z.object({ id: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) })),
   crisisAnswer: z
     .object({ yes: z.array(z.string().min(1)), no: z.array(z.string().min(1)), unsure: z.array(z.string().min(1)) })
+    .optional(),
+  crisisFollowUp: z
+    .object({
+      cannotCall: z.array(z.string().min(1)),
+      whatHappens: z.array(z.string().min(1)),
+      private: z.array(z.string().min(1)),
+      thanks: z.array(z.string().min(1)),
+    })
     .optional(),
   youth: z
     .object({ line: z.string().min(1), knownYoungLine: z.string().min(1).optional(), signs: z.array(z.string().min(1)), troubles: z.array(z.string().min(1)) })
@@ -59,6 +67,13 @@ export function statedAgeBand(folded: string): "minor" | "adult" | undefined {
 /** A longer message is more than an answer to the question: it is read as a message of its own. */
 const CRISIS_ANSWER_MAX_WORDS = 12;
 
+/** A follow-up about the crisis numbers is a short message; a longer one is read as a message of its own. */
+const CRISIS_FOLLOW_UP_MAX_WORDS = 20;
+/** Thanks only in a message that says little else ("ok dank je, ik bel ze"). */
+const THANKS_MAX_WORDS = 8;
+/** The first of these found decides: a worry about calling outweighs a thanks beside it. */
+const FOLLOW_UP_ORDER: CrisisFollowUp[] = ["cannotCall", "private", "whatHappens", "thanks"];
+
 const NEGATIONS = ["niet", "geen", "nooit", "not", "no", "never", "nie", "değil", "не", "لا"];
 
 export function loadDialogueCues(knowledgeDir: string): DialogueCues {
@@ -97,7 +112,21 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
     { ...matcherOptions, blockers: [] },
   );
 
+  // No negation blockers: "ik durf niet te bellen" is the cue itself.
+  const crisisFollowUps: PhraseMatcher<CrisisFollowUp> = createPhraseMatcher(
+    FOLLOW_UP_ORDER.flatMap((tag) => (raw.crisisFollowUp?.[tag] ?? []).map((pattern) => ({ pattern, tag }))),
+    { ...matcherOptions, blockers: [] },
+  );
+
   return {
+    crisisFollowUp(text) {
+      const tokens = tokenise(text.slice(0, 400));
+      const words = tokens.filter((t) => !isBreak(t)).length;
+      if (words === 0 || words > CRISIS_FOLLOW_UP_MAX_WORDS) return undefined;
+      const tags = new Set(crisisFollowUps.match(tokens).map((h) => h.tag));
+      const found = FOLLOW_UP_ORDER.find((tag) => tags.has(tag));
+      return found === "thanks" && words > THANKS_MAX_WORDS ? undefined : found;
+    },
     crisisAnswer(text) {
       const tokens = tokenise(text.slice(0, 400));
       const words = tokens.filter((t) => !isBreak(t)).length;

@@ -23,13 +23,21 @@ const languageSchema = z.object({
   also: perCrisisTier,
   /**
    * Short follow-ups after a reply that asked "Denkt u erover om uzelf iets aan te doen?": the answer
-   * yes, no or "weet niet"; `again` for a second heavy message soon after (the numbers, not the block).
+   * yes, no or "weet niet"; `again` for a second heavy message soon after (the numbers, not the block),
+   * `again2` (by tier, optional) said instead of `again` when `again` was the last reply.
+   * After a crisis reply: `cannotCall` ("ik durf niet te bellen"), `whatHappens` ("wat moet ik dan zeggen?"),
+   * `private` ("is dat gratis? weten ze wie ik ben?"), `thanks` ("ok dank je, ik bel").
    */
   followUp: z.object({
     yes: lines,
     no: lines,
     unsure: lines,
     again: z.object({ acute: lines, suicide: lines, unsafe_home: lines, concern: lines }),
+    again2: z.object({ acute: lines, suicide: lines, unsafe_home: lines, concern: lines }).partial().default({}),
+    cannotCall: lines,
+    whatHappens: lines,
+    private: lines,
+    thanks: lines,
   }),
 });
 
@@ -57,7 +65,13 @@ const FOLLOW_UP_REQUIRED: Record<string, RegExp[]> = {
   "again.suicide": [/\b113\b/, /0800-0113/, /112/],
   "again.unsafe_home": [/0800-2000/, /112/],
   "again.concern": [/\b113\b/, /0900-0767|088-0767000/],
+  cannotCall: [/\b113\b/, /0800-0113/, /113\.nl/],
+  whatHappens: [/\b113\b/, /0800-0113/],
+  private: [/\b113\b/, /0800-0113/],
+  thanks: [/\b113\b/, /0800-0113/, /112/],
 };
+/** Numbers every `again2` text that is there must carry: the same as its `again`. */
+const AGAIN2_REQUIRED = ["acute", "suicide", "unsafe_home", "concern"] as const;
 /** Tiers whose last line offers a person ("Wilt u dat een sociaal werker …?"): left out when no person can be reached. */
 const PERSON_LAST: ReadonlySet<string> = new Set(["suicide", "unsafe_home", "concern"]);
 const INFO_REQUIRED: Record<CrisisTier, RegExp> = { acute: /112/, suicide: /0800-0113/, unsafe_home: /0800-2000/ };
@@ -78,6 +92,11 @@ export function loadSafetyReplies(knowledgeDir: string): SafetyRepliesData {
       const value = tier ? texts.followUp.again[tier] : (texts.followUp[kind] as string[]);
       const missing = patterns.find((p) => !p.test(value.join("\n")));
       if (missing) throw new Error(`Safety replies ${path} is invalid at "languages.${lang}.followUp.${key}": it must contain ${missing.source.replace(/\\b|\\/g, "")}`);
+    }
+    for (const tier of AGAIN2_REQUIRED) {
+      const value = texts.followUp.again2[tier];
+      const missing = value && FOLLOW_UP_REQUIRED[`again.${tier}`]!.find((p) => !p.test(value.join("\n")));
+      if (missing) throw new Error(`Safety replies ${path} is invalid at "languages.${lang}.followUp.again2.${tier}": it must contain ${missing.source.replace(/\\b|\\/g, "")}`);
     }
     for (const tier of Object.keys(INFO_REQUIRED) as CrisisTier[]) {
       for (const part of ["information", "also"] as const) {
@@ -113,7 +132,10 @@ export function createSafetyReplies(data: SafetyRepliesData): SafetyReplies {
     },
     followUp(kind, language, tier = "suicide") {
       const f = texts(language).followUp;
-      return (kind === "again" ? f.again[tier] : f[kind]).join("\n\n");
+      // No second wording for this tier: the first one (the caller then says something else).
+      // (`again2` falls back to `again`; the caller compares them.)
+      const lines = kind === "again" ? f.again[tier] : kind === "again2" ? (f.again2[tier] ?? f.again[tier]) : f[kind];
+      return lines.join("\n\n");
     },
     languages: () => Object.keys(data.languages),
   };

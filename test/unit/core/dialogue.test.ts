@@ -18,6 +18,29 @@ describe("dialogue cues", () => {
     for (const other of ["ja maar waar is het buurthuis?", "nee ik zoek iets anders voor mijn moeder", "3701", ""]) expect(cues.answer(other), other).toBeUndefined();
   });
 
+  it("reads a word about the crisis numbers: afraid to call, what happens, free and anonymous, thanks", () => {
+    const cases: Array<[string, string]> = [
+      ["ik durf het gewoon niet", "cannotCall"],
+      ["ik kan nu echt niet praten", "cannotCall"],
+      ["I can't call, my phone has no credit", "cannotCall"],
+      ["не можу подзвонити", "cannotCall"],
+      ["wat gebeurt er als ik ze bel?", "whatHappens"],
+      ["what should I say when they answer", "whatHappens"],
+      ["что говорить?", "whatHappens"],
+      ["komt de politie dan?", "private"],
+      ["c'est anonyme ?", "private"],
+      ["ist das kostenlos?", "private"],
+      ["oke dankjewel", "thanks"],
+      ["merci, je vais appeler", "thanks"],
+      // Afraid to call beside a thanks: the worry is what is answered.
+      ["bedankt, maar ik durf niet te bellen", "cannotCall"],
+    ];
+    for (const [text, kind] of cases) expect(cues.crisisFollowUp?.(text), text).toBe(kind);
+    for (const text of ["waar is het buurthuis in zeist", "ik wil niet meer leven", "bedankt voor de informatie over de voedselbank en de kledingbank hier in de buurt"]) {
+      expect(cues.crisisFollowUp?.(text), text).toBeUndefined();
+    }
+  });
+
   it("reads a short 'weet ik niet' as an answer, not a longer sentence with those words", () => {
     for (const text of ["weet ik niet", "Geen idee!", "dat weet ik niet precies", "ik weet het niet", "no idea"]) expect(cues.isDontKnow?.(text), text).toBe(true);
     for (const text of ["ik weet niet waar ik heen moet met mijn schulden", "ja graag", "3701"]) expect(cues.isDontKnow?.(text), text).toBe(false);

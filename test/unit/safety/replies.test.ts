@@ -45,4 +45,37 @@ describe("safety replies", () => {
     writeFileSync(file, JSON.stringify(data));
     expect(() => loadSafetyReplies(dir)).toThrow(/languages\.pl\.suicide.*113/);
   });
+
+  it.each(["nl", "en", "ar", "tr", "pl", "uk", "ru", "fa", "ti", "so", "es", "fr", "de"])("%s: the crisis follow-ups keep 113, and the second wording differs", (lang) => {
+    for (const kind of ["cannotCall", "whatHappens", "private", "thanks"] as const) expect(replies.followUp!(kind, lang)).toMatch(/\b113\b[^]*0800-0113|0800-0113[^]*\b113\b/);
+    expect(replies.followUp!("cannotCall", lang)).toContain("113.nl");
+    expect(replies.followUp!("again2", lang, "suicide")).not.toBe(replies.followUp!("again", lang, "suicide"));
+    // A tier without a second wording falls back to the first (the assistant then says the whole text).
+    expect(replies.followUp!("again2", lang, "acute")).toBe(replies.followUp!("again", lang, "acute"));
+  });
+
+  it.each([
+    ["cannotCall", "113.nl"],
+    ["private", "0800-0113"],
+  ])("a follow-up %s that drops %s is refused at start", (kind, number) => {
+    const dir = mkdtempSync(join(tmpdir(), "wijkwijzer-replies-"));
+    temps.push(dir);
+    cpSync(join(knowledgeDir, "safety"), join(dir, "safety"), { recursive: true });
+    const file = join(dir, "safety", "replies.json");
+    const data = JSON.parse(readFileSync(file, "utf8"));
+    data.languages.tr.followUp[kind] = data.languages.tr.followUp[kind].map((line: string) => line.split(number).join(""));
+    writeFileSync(file, JSON.stringify(data));
+    expect(() => loadSafetyReplies(dir)).toThrow(new RegExp(`languages\\.tr\\.followUp\\.${kind}`));
+  });
+
+  it("a second wording of the numbers that drops one is refused at start", () => {
+    const dir = mkdtempSync(join(tmpdir(), "wijkwijzer-replies-"));
+    temps.push(dir);
+    cpSync(join(knowledgeDir, "safety"), join(dir, "safety"), { recursive: true });
+    const file = join(dir, "safety", "replies.json");
+    const data = JSON.parse(readFileSync(file, "utf8"));
+    data.languages.fa.followUp.again2.suicide = ["Call 113."];
+    writeFileSync(file, JSON.stringify(data));
+    expect(() => loadSafetyReplies(dir)).toThrow(/languages\.fa\.followUp\.again2\.suicide.*0800-0113/);
+  });
 });
