@@ -78,6 +78,11 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
   const accessible = v.accessibility.match(tokens, used).length > 0;
   const skip = (t: string) => STOPWORDS.has(t) || v.fillers.has(t) || v.isVocabularyWord(t);
   let placeMention = place;
+  if (placeMention?.known) {
+    // "Zeist 3701", "3701 Zeist": the town named beside its own postcode is part of the same place.
+    const also = gazetteer.find(tokens, used, skip, cased);
+    if (also && !also.alternatives && also.place.gemeentecode === placeMention.place.gemeentecode) for (let k = also.start; k < also.end; k++) used[k] = true;
+  }
   if (!placeMention) {
     const found = gazetteer.find(tokens, used, skip, cased);
     if (found) {

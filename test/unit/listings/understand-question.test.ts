@@ -58,6 +58,16 @@ describe("place", () => {
     expect(understand("Den Dolder").bare).toBe(true);
     expect(understand("koffie in 3701").bare).toBe(false);
   });
+
+  it("reads a town beside its own postcode as one place, in any order and script", () => {
+    for (const text of ["Zeist 3701", "3701 zeist", "ik woon in zeist, 3701", "ساكنة بزيست 3701"]) {
+      const q = understand(text);
+      expect(q.bare, text).toBe(true);
+      expect(q.place, text).toMatchObject({ known: true, text: "3701" });
+    }
+    // A town that is not where the postcode lies is no answer to "where?": it is left to the rest of the message.
+    expect(understand("Zwolle 3701").bare).toBe(false);
+  });
 });
 
 describe("time", () => {

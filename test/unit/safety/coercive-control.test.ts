@@ -174,6 +174,8 @@ describe("coercive control, stalking, financial abuse and heart-attack signs", (
   });
 
   it("ordinary look-alikes raise at most three crises with the classifier (its own: bills, a pension, a dripping tap read as acute)", () => {
-    expect(ordinary.filter((t) => kindOf(t)).length).toBeLessThanOrEqual(3);
+    const alarms = ordinary.filter((t) => kindOf(t));
+    if (alarms.length > 3) console.log("classifier false alarms on look-alikes:", alarms);
+    expect(alarms.length).toBeLessThanOrEqual(3);
   });
 });
