@@ -21,7 +21,15 @@ const cuesFile = z.object({
     .object({ yes: z.array(z.string().min(1)), no: z.array(z.string().min(1)), unsure: z.array(z.string().min(1)) })
     .optional(),
   youth: z
-    .object({ line: z.string().min(1), knownYoungLine: z.string().min(1).optional(), signs: z.array(z.string().min(1)), troubles: z.array(z.string().min(1)) })
+    .object({
+      line: z.string().min(1),
+      knownYoungLine: z.string().min(1).optional(),
+      signs: z.array(z.string().min(1)),
+      troubles: z.array(z.string().min(1)),
+      // A parent writing about their child ("mijn zoon", "my daughter"): the young one is not the writer.
+      parentWords: z.array(z.string().min(1)).default([]),
+      parentLine: z.string().min(1).optional(),
+    })
     .optional(),
 });
 
@@ -64,6 +72,10 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
   const matcherOptions = { fuzzyMinLength: 7, twoTyposFrom: 12, maxGap: 2, wideGap: 6, blockers: NEGATIONS, notFuzzy: [] };
   const youthSigns: PhraseMatcher<string> = createPhraseMatcher((raw.youth?.signs ?? []).map((pattern) => ({ pattern, tag: "young" })), matcherOptions);
   const youthTroubles: PhraseMatcher<string> = createPhraseMatcher((raw.youth?.troubles ?? []).map((pattern) => ({ pattern, tag: "trouble" })), matcherOptions);
+  const parentWords: PhraseMatcher<string> = createPhraseMatcher((raw.youth?.parentWords ?? []).map((pattern) => ({ pattern, tag: "parent" })), {
+    ...matcherOptions,
+    blockers: [],
+  });
 
   // No negation blockers here: "nee, niet echt" is the answer itself.
   const crisisAnswers: PhraseMatcher<"yes" | "no" | "unsure"> = createPhraseMatcher(
@@ -87,6 +99,8 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
       const young = statedYoung || youthSigns.match(tokens).length > 0;
       if (!young) return undefined;
       if (!(heavy || youthTroubles.match(tokens).length > 0)) return undefined;
+      // A parent about their child: no age question to the writer, but the help for parents.
+      if (parentWords.match(tokens).length > 0) return raw.youth.parentLine;
       // The resident said a young age: never ask what is known, and say "je".
       return statedYoung && raw.youth.knownYoungLine ? raw.youth.knownYoungLine : raw.youth.line;
     },
