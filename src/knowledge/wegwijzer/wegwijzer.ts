@@ -210,10 +210,13 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     return [what.text, todo.text].join("\n\n");
   }
 
-  function localRoute(entry: WegwijzerEntry): string {
+  function localRoute(entry: WegwijzerEntry, words: string[], outside: boolean[]): string {
     const what = section(entry, "wat is het")!;
     const decides = `Dat verschilt per gemeente. Uw gemeente beslist over ${entry.local}. ${NOT_GUESSING}`;
-    return [firstSentences(what.text, 2), decides, [entry.route, GEMEENTE_ROUTE].filter(Boolean).join(" ")].join("\n\n");
+    // "Is het gratis bij de gemeente?": what holds everywhere about the cost comes before what the gemeente decides.
+    const costCues = sectionCues.find((c) => c.heading === "wat kost het")?.cues ?? [];
+    const cost = hasCue(words, outside, costCues) ? section(entry, "wat kost het")?.text : undefined;
+    return [firstSentences(what.text, 2), cost, decides, [entry.route, GEMEENTE_ROUTE].filter(Boolean).join(" ")].filter(Boolean).join("\n\n");
   }
 
   // The assistant and the knowledge answer both ask about the message being answered: remember the last one.
@@ -247,7 +250,7 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     const mixed = others.length > 0 || story;
     const sources = [{ title: best.entry.title, publisher: best.entry.publisher, url: best.entry.url }];
     if (best.entry.local && focus !== "steps" && asksLocal(words, outside, localCues)) {
-      return { text: localRoute(best.entry), sources, kind: "local_route", mixed, topical: true };
+      return { text: localRoute(best.entry, words, outside), sources, kind: "local_route", mixed, topical: true };
     }
     return { text: explain(best.entry, words, stems, outside, focus), sources, kind: "explanation", mixed, topical: true };
   }
