@@ -29,7 +29,15 @@ const cuesFile = z.object({
     })
     .optional(),
   youth: z
-    .object({ line: z.string().min(1), knownYoungLine: z.string().min(1).optional(), signs: z.array(z.string().min(1)), troubles: z.array(z.string().min(1)) })
+    .object({
+      line: z.string().min(1),
+      knownYoungLine: z.string().min(1).optional(),
+      signs: z.array(z.string().min(1)),
+      troubles: z.array(z.string().min(1)),
+      // A parent writing about their child ("mijn zoon", "my daughter"): the young one is not the writer.
+      parentWords: z.array(z.string().min(1)).default([]),
+      parentLine: z.string().min(1).optional(),
+    })
     .optional(),
   confidential: z
     .object({
@@ -101,6 +109,10 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
   const matcherOptions = { fuzzyMinLength: 7, twoTyposFrom: 12, maxGap: 2, wideGap: 6, blockers: NEGATIONS, notFuzzy: [] };
   const youthSigns: PhraseMatcher<string> = createPhraseMatcher((raw.youth?.signs ?? []).map((pattern) => ({ pattern, tag: "young" })), matcherOptions);
   const youthTroubles: PhraseMatcher<string> = createPhraseMatcher((raw.youth?.troubles ?? []).map((pattern) => ({ pattern, tag: "trouble" })), matcherOptions);
+  const parentWords: PhraseMatcher<string> = createPhraseMatcher((raw.youth?.parentWords ?? []).map((pattern) => ({ pattern, tag: "parent" })), {
+    ...matcherOptions,
+    blockers: [],
+  });
 
   // No negation blockers: "zeg het niet tegen mijn ouders", "nikt nie może wiedzieć" are the request itself.
   const confidential: PhraseMatcher<string> = createPhraseMatcher((raw.confidential?.phrases ?? []).map((pattern) => ({ pattern, tag: "confidential" })), { ...matcherOptions, blockers: [] });
@@ -145,6 +157,8 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
       // A known adult ("ik ben 82") never gets De Kindertelefoon; a known minor needs no other sign.
       if (!isYoung(tokens, band)) return undefined;
       if (!(heavy || youthTroubles.match(tokens).length > 0)) return undefined;
+      // A parent about their child: no age question to the writer, but the help for parents.
+      if (band !== "minor" && parentWords.match(tokens).length > 0) return raw.youth.parentLine;
       // The resident said a young age (now or earlier): never ask what is known, and say "je".
       return band === "minor" && raw.youth.knownYoungLine ? raw.youth.knownYoungLine : raw.youth.line;
     },

@@ -67,8 +67,10 @@ function phrase(text: string): Phrase {
  * Same word: equal, same stem, or a small typo in a longer word (one slip from five letters, two
  * from nine). A typo seldom hits the first letter, so that must match: it keeps this cheap.
  */
-function sameWord(written: string, writtenStem: string, word: string, stem: string): boolean {
+function sameWord(written: string, writtenStem: string, word: string, stem: string, known?: ReadonlySet<string>): boolean {
   if (written === word || writtenStem === stem) return true;
+  // A word the wegwijzer itself uses is no typo of another ("overnemen" is not "overleden").
+  if (known?.has(written)) return false;
   if (word.length < 5 || written[0] !== word[0] || /^[0-9]+$/.test(word)) return false;
   const max = word.length >= 9 ? 2 : 1;
   return boundedEditDistance(written, word, max) <= max;
@@ -83,6 +85,9 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
   const localAloneCues = (data.cues.localAlone ?? []).map(phrase);
   const gemeenteCues = data.cues.gemeente.map(phrase);
   const allSectionCues = sectionCues.flatMap((s) => s.cues);
+  const known = new Set(
+    [...topics.flatMap((t) => [...t.terms, ...t.broad]), ...needBefore, ...needAfter, ...allSectionCues, ...localCues, ...localAloneCues].flatMap((p) => p.words),
+  );
 
   /**
    * Where the term occurs in the question's words (also written as one word, or apart). `pairs`
@@ -93,7 +98,7 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     const n = term.words.length;
     for (let i = 0; i < words.length; i++) {
       let j = 0;
-      while (j < n && i + j < words.length && sameWord(words[i + j]!, stems[i + j]!, term.words[j]!, term.stems[j]!)) j++;
+      while (j < n && i + j < words.length && sameWord(words[i + j]!, stems[i + j]!, term.words[j]!, term.stems[j]!, known)) j++;
       if (j === n) {
         spans.push({ start: i, end: i + n });
         continue;
@@ -101,8 +106,8 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
       // "respijt zorg" for "respijtzorg", "mantelzorgmakelaar" for "mantelzorg makelaar".
       const pair = pairs[i];
       // Only for longer terms: "i do" is not "ido".
-      if (n === 1 && pair && term.chars >= MIN_JOINED && sameWord(pair[0], pair[1], term.joined, term.joinedStem)) spans.push({ start: i, end: i + 2 });
-      else if (n === 2 && sameWord(words[i]!, stems[i]!, term.joined, term.joinedStem)) spans.push({ start: i, end: i + 1 });
+      if (n === 1 && pair && term.chars >= MIN_JOINED && sameWord(pair[0], pair[1], term.joined, term.joinedStem, known)) spans.push({ start: i, end: i + 2 });
+      else if (n === 2 && sameWord(words[i]!, stems[i]!, term.joined, term.joinedStem, known)) spans.push({ start: i, end: i + 1 });
     }
     return spans;
   }
@@ -210,10 +215,13 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     return [what.text, todo.text].join("\n\n");
   }
 
-  function localRoute(entry: WegwijzerEntry): string {
+  function localRoute(entry: WegwijzerEntry, words: string[], outside: boolean[]): string {
     const what = section(entry, "wat is het")!;
     const decides = `Dat verschilt per gemeente. Uw gemeente beslist over ${entry.local}. ${NOT_GUESSING}`;
-    return [firstSentences(what.text, 2), decides, [entry.route, GEMEENTE_ROUTE].filter(Boolean).join(" ")].join("\n\n");
+    // "Is het gratis bij de gemeente?": what holds everywhere about the cost comes before what the gemeente decides.
+    const costCues = sectionCues.find((c) => c.heading === "wat kost het")?.cues ?? [];
+    const cost = hasCue(words, outside, costCues) ? section(entry, "wat kost het")?.text : undefined;
+    return [firstSentences(what.text, 2), cost, decides, [entry.route, GEMEENTE_ROUTE].filter(Boolean).join(" ")].filter(Boolean).join("\n\n");
   }
 
   // The assistant and the knowledge answer both ask about the message being answered: remember the last one.
@@ -247,7 +255,7 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     const mixed = others.length > 0 || story;
     const sources = [{ title: best.entry.title, publisher: best.entry.publisher, url: best.entry.url }];
     if (best.entry.local && focus !== "steps" && asksLocal(words, outside, localCues)) {
-      return { text: localRoute(best.entry), sources, kind: "local_route", mixed, topical: true };
+      return { text: localRoute(best.entry, words, outside), sources, kind: "local_route", mixed, topical: true };
     }
     return { text: explain(best.entry, words, stems, outside, focus), sources, kind: "explanation", mixed, topical: true };
   }
