@@ -18,7 +18,14 @@ const cuesFile = z.object({
   help: z.array(z.string().min(1)),
   empathy: z.array(z.object({ id: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) })),
   crisisAnswer: z
-    .object({ yes: z.array(z.string().min(1)), no: z.array(z.string().min(1)), unsure: z.array(z.string().min(1)) })
+    .object({
+      yes: z.array(z.string().min(1)),
+      no: z.array(z.string().min(1)),
+      unsure: z.array(z.string().min(1)),
+      /** How-often words: a yes only in a short answer or beside an `aboutIt` word. */
+      often: z.array(z.string().min(1)).default([]),
+      aboutIt: z.array(z.string().min(1)).default([]),
+    })
     .optional(),
   crisisFollowUp: z
     .object({
@@ -74,6 +81,8 @@ export function statedAgeBand(folded: string): "minor" | "adult" | undefined {
 
 /** A longer message is more than an answer to the question: it is read as a message of its own. */
 const CRISIS_ANSWER_MAX_WORDS = 12;
+/** A how-often word alone ("soms wel", "ja elke dag") answers the question; in a longer message it must say what of. */
+const OFTEN_MAX_WORDS = 4;
 
 /** A follow-up about the crisis numbers is a short message; a longer one is read as a message of its own. */
 const CRISIS_FOLLOW_UP_MAX_WORDS = 20;
@@ -119,8 +128,8 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
   const isYoung = (tokens: string[], band: "minor" | "adult" | undefined) => band === "minor" || (band !== "adult" && youthSigns.match(tokens).length > 0);
 
   // No negation blockers here: "nee, niet echt" is the answer itself.
-  const crisisAnswers: PhraseMatcher<"yes" | "no" | "unsure"> = createPhraseMatcher(
-    (["unsure", "yes", "no"] as const).flatMap((tag) => (raw.crisisAnswer?.[tag] ?? []).map((pattern) => ({ pattern, tag }))),
+  const crisisAnswers: PhraseMatcher<"yes" | "no" | "unsure" | "often" | "aboutIt"> = createPhraseMatcher(
+    (["unsure", "yes", "no", "often", "aboutIt"] as const).flatMap((tag) => (raw.crisisAnswer?.[tag] ?? []).map((pattern) => ({ pattern, tag }))),
     { ...matcherOptions, blockers: [] },
   );
 
@@ -143,7 +152,10 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
       const tokens = tokenise(text.slice(0, 400));
       const words = tokens.filter((t) => !isBreak(t)).length;
       if (words === 0 || words > CRISIS_ANSWER_MAX_WORDS) return undefined;
-      const tags = new Set(crisisAnswers.match(tokens).map((h) => h.tag));
+      const tags = new Set<string>(crisisAnswers.match(tokens).map((h) => h.tag));
+      // "soms", "elke dag": an answer when that is about all the message says, or it says what of ("ik denk er
+      // elke dag aan"); "thuis is er elke dag ruzie" is a message of its own.
+      if (tags.has("often") && (words <= OFTEN_MAX_WORDS || tags.has("aboutIt"))) tags.add("yes");
       // "weet niet", then the safe side: a yes, also beside a no ("nee, soms wel").
       return tags.has("unsure") ? "unsure" : tags.has("yes") ? "yes" : tags.has("no") ? "no" : undefined;
     },

@@ -12,6 +12,17 @@ const safety = createSafetyCheck(KNOWLEDGE);
 const cues = loadDialogueCues(KNOWLEDGE);
 
 describe("dialogue cues", () => {
+  it("reads a how-often word as a yes to the question about harming oneself only when it answers it", () => {
+    for (const text of ["soms", "ja, soms wel", "elke dag eigenlijk", "ik denk er elke dag aan", "sometimes", "I think about it often", "bazen"]) {
+      expect(cues.crisisAnswer?.(text), text).toBe("yes");
+    }
+    // A new message that happens to say how often something happens is read as a message of its own.
+    for (const text of ["thuis is er elke dag ruzie", "mijn buurman maakt vaak lawaai s nachts", "we eten soms bij mijn oma"]) {
+      expect(cues.crisisAnswer?.(text), text).toBeUndefined();
+    }
+    expect(cues.crisisAnswer?.("nee, soms wel")).toBe("yes");
+  });
+
   it("reads a typed yes or no in several languages, with filler around it", () => {
     for (const yes of ["ja", "Ja graag!", "ja hoor, dank je", "oke", "yes please", "نعم", "evet", "tak", "так"]) expect(cues.answer(yes), yes).toBe("yes");
     for (const no of ["nee", "Nee, dank u wel", "liever niet", "no thanks", "لا", "hayır", "nie", "ні"]) expect(cues.answer(no), no).toBe("no");
