@@ -14,6 +14,7 @@ import type {
   RetrieveOptions,
   Retriever,
 } from "../../src/core/ports.js";
+import { createAssistant, type Assistant, type AssistantDeps } from "../../src/core/assistant.js";
 import type { Channel, InboundMessage, Persona } from "../../src/core/types.js";
 import type { SqliteDatabase } from "../../src/store/sqlite/database.js";
 import { openSqliteStores } from "../../src/store/sqlite/sqlite-stores.js";
@@ -134,4 +135,20 @@ export function inbound(text: string, overrides: Partial<InboundMessage> = {}): 
     receivedAt: new Date("2025-03-04T09:00:00Z"),
     ...overrides,
   };
+}
+
+/**
+ * An assistant over one fake passage, fake listings (a "koffie" search finds one) and a test clock:
+ * the conversation tests give it a store, the safety check and whatever else they exercise.
+ */
+export function createSmallAssistant(deps: Pick<AssistantDeps, "store" | "safety"> & Partial<AssistantDeps>): Assistant {
+  return createAssistant({
+    retriever: createFakeRetriever([passage({ text: "De sociale basis is alles wat mensen zonder indicatie in hun buurt kunnen doen." })]),
+    composer: createFakeComposer(),
+    listings: createFakeListings(/koffie/i),
+    now: createTestClock(),
+    retentionDays: 90,
+    wijkteamContact: "Wijkteam: 030-0000000.",
+    ...deps,
+  });
 }

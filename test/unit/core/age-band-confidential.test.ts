@@ -1,11 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createAssistant } from "../../../src/core/assistant.js";
 import type { HandoffQueue } from "../../../src/core/ports.js";
 import type { AssistantReply } from "../../../src/core/types.js";
 import { loadDialogueCues } from "../../../src/dialogue/dialogue-cues.js";
 import { createSafetyCheck } from "../../../src/safety/safety-check.js";
-import { createFakeComposer, createFakeListings, createFakeRetriever, createTestClock, createTestStore, inbound, passage, type TestStore } from "../../support/fakes.js";
+import { createSmallAssistant, createTestStore, inbound, type TestStore } from "../../support/fakes.js";
 
 const KNOWLEDGE = fileURLToPath(new URL("../../../knowledge", import.meta.url));
 const safety = createSafetyCheck(KNOWLEDGE);
@@ -42,19 +41,7 @@ describe("age band and confidential requests in the assistant", () => {
       return { text: "Mag ik ons gesprek delen met een sociaal werker?", buttons: [{ id: "handoff_request", label: "Praat met een mens", answers: "yes" }] };
     },
   };
-  const make = (withHandoff = true) =>
-    createAssistant({
-      retriever: createFakeRetriever([passage({ text: "De sociale basis is alles wat mensen zonder indicatie in hun buurt kunnen doen." })]),
-      composer: createFakeComposer(),
-      store: testStore.store,
-      safety,
-      cues,
-      ...(withHandoff ? { handoff } : {}),
-      listings: createFakeListings(/koffie/i),
-      now: createTestClock(),
-      retentionDays: 90,
-      wijkteamContact: "Wijkteam: 030-0000000.",
-    });
+  const make = (withHandoff = true) => createSmallAssistant({ store: testStore.store, safety, cues, ...(withHandoff ? { handoff } : {}) });
 
   beforeEach(() => {
     testStore = createTestStore();

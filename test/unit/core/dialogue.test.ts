@@ -5,7 +5,7 @@ import type { HandoffQueue } from "../../../src/core/ports.js";
 import { texts } from "../../../src/core/texts.js";
 import { loadDialogueCues } from "../../../src/dialogue/dialogue-cues.js";
 import { createSafetyCheck } from "../../../src/safety/safety-check.js";
-import { createFakeComposer, createFakeListings, createFakeRetriever, createTestClock, createTestStore, inbound, passage, type TestStore } from "../../support/fakes.js";
+import { createFakeComposer, createFakeRetriever, createTestClock, createSmallAssistant, createTestStore, inbound, type TestStore } from "../../support/fakes.js";
 
 const KNOWLEDGE = fileURLToPath(new URL("../../../knowledge", import.meta.url));
 const safety = createSafetyCheck(KNOWLEDGE);
@@ -110,18 +110,7 @@ describe("the assistant in a conversation", () => {
   };
 
   function make() {
-    return createAssistant({
-      retriever: createFakeRetriever([passage({ text: "De sociale basis is alles wat mensen zonder indicatie in hun buurt kunnen doen." })]),
-      composer: createFakeComposer(),
-      store: testStore.store,
-      safety,
-      cues,
-      handoff,
-      listings: createFakeListings(/koffie/i),
-      now: createTestClock(),
-      retentionDays: 90,
-      wijkteamContact: "Wijkteam: 030-0000000.",
-    });
+    return createSmallAssistant({ store: testStore.store, safety, cues, handoff });
   }
 
   beforeEach(() => {

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadSafetyLexicons } from "../../../src/safety/lexicons.js";
 import { createSafetyCheckFromLexicons } from "../../../src/safety/safety-check.js";
 import { firstTier } from "./safety-sets.js";
 import { knowledgeDir, safety } from "./safety-fixture.js";
@@ -113,8 +112,7 @@ export const finalityLookAlikes = [
   "mi testamento está hecho para que mis hijos no tengan problemas con la herencia",
 ];
 
-const lists = createSafetyCheckFromLexicons(loadSafetyLexicons(knowledgeDir));
-const gets113 = (check: typeof lists, text: string) => ["suicide", "concern"].includes(firstTier(check.assess(text)) ?? "");
+const gets113 = (check: Pick<ReturnType<typeof createSafetyCheckFromLexicons>, "assess">, text: string) => ["suicide", "concern"].includes(firstTier(check.assess(text)) ?? "");
 
 describe("finality signals", () => {
   it("are never copied into a lexicon", () => {
