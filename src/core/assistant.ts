@@ -385,7 +385,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // voor mijn stage"): what it is first, so the person already has something while they answer.
       const askedPlace = typeof patch.lastAsk === "string" && patch.lastAsk.startsWith("place:");
       const explained = askedPlace && guided?.topical ? guided : null;
-      const replies = [...(explained ? [{ text: explained.text, sources: explained.sources }] : []), ...found.replies, ...youthLine(inbound, text, false, patch.ageBand ?? state.ageBand)];
+      const replies = [...(explained ? [{ text: explained.text, sources: explained.sources }] : []), ...found.replies, ...youthLine(inbound, text, false, state.ageBand)];
       return { ...found, replies: [...prefix, ...withEmpathy(inbound, text, replies)], sources: [...(explained?.sources ?? []), ...found.sources] };
     }
 

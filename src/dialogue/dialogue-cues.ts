@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import type { CrisisFollowUp, DialogueCues } from "../core/ports.js";
+import type { AgeBand, CrisisFollowUp, DialogueCues } from "../core/ports.js";
 import { createPhraseMatcher, type PhraseMatcher } from "../safety/phrase-matcher.js";
 import { foldText, isBreak, tokenise } from "../safety/normalise.js";
 
@@ -68,7 +68,7 @@ const STATED_AGE = new RegExp(
 const SOMEONE_ELSE = new Set(["zoon", "dochter", "kind", "kinderen", "kleinzoon", "kleindochter", "broer", "zus", "broertje", "zusje", "neef", "nicht", "vriend", "vriendin", "jongen", "meisje", "hij", "zij", "ze", "is", "van", "son", "daughter", "child", "kid", "brother", "sister", "he", "she", "boy", "girl", "of"]);
 
 /** The age band of an age the person states of themselves: 8 to 17 "minor", 18 and up "adult"; the number is not kept. */
-export function statedAgeBand(folded: string): "minor" | "adult" | undefined {
+export function statedAgeBand(folded: string): AgeBand | undefined {
   const m = STATED_AGE.exec(folded);
   if (!m) return undefined;
   if (m[1] === undefined) {
@@ -125,7 +125,7 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
 
   // No negation blockers: "zeg het niet tegen mijn ouders", "nikt nie może wiedzieć" are the request itself.
   const confidential: PhraseMatcher<string> = createPhraseMatcher((raw.confidential?.phrases ?? []).map((pattern) => ({ pattern, tag: "confidential" })), { ...matcherOptions, blockers: [] });
-  const isYoung = (tokens: string[], band: "minor" | "adult" | undefined) => band === "minor" || (band !== "adult" && youthSigns.match(tokens).length > 0);
+  const isYoung = (tokens: string[], band: AgeBand | undefined) => band === "minor" || (band !== "adult" && youthSigns.match(tokens).length > 0);
 
   // No negation blockers here: "nee, niet echt" is the answer itself.
   const crisisAnswers: PhraseMatcher<"yes" | "no" | "unsure" | "often" | "aboutIt"> = createPhraseMatcher(

@@ -70,8 +70,6 @@ const FOLLOW_UP_REQUIRED: Record<string, RegExp[]> = {
   private: [/\b113\b/, /0800-0113/],
   thanks: [/\b113\b/, /0800-0113/, /112/],
 };
-/** Numbers every `again2` text that is there must carry: the same as its `again`. */
-const AGAIN2_REQUIRED = ["acute", "suicide", "unsafe_home", "concern"] as const;
 /** Tiers whose last line offers a person ("Wilt u dat een sociaal werker …?"): left out when no person can be reached. */
 const PERSON_LAST: ReadonlySet<string> = new Set(["suicide", "unsafe_home", "concern"]);
 const INFO_REQUIRED: Record<CrisisTier, RegExp> = { acute: /112/, suicide: /0800-0113/, unsafe_home: /0800-2000/ };
@@ -81,22 +79,21 @@ export function loadSafetyReplies(knowledgeDir: string): SafetyRepliesData {
   const path = join(knowledgeDir, "safety", "replies.json");
   const data = readLexicon(path, safetyRepliesSchema);
   for (const [lang, texts] of Object.entries(data.languages)) {
+    /** Throws unless `lines` carry every number of `patterns`; `where` is the field, below `languages.<lang>`. */
+    const requireNumbers = (where: string, lines: string[], patterns: RegExp[]) => {
+      const missing = patterns.find((p) => !p.test(lines.join("\n")));
+      if (missing) throw new Error(`Safety replies ${path} is invalid at "languages.${lang}.${where}": it must contain ${missing.source.replace(/\\b|\\/g, "")}`);
+    };
     for (const [tier, patterns] of Object.entries(REQUIRED) as Array<[keyof typeof REQUIRED, RegExp[]]>) {
       // Without its last line (the offer of a person) the text must still carry its numbers.
-      const text = (PERSON_LAST.has(tier) ? texts[tier].slice(0, -1) : texts[tier]).join("\n");
-      const missing = patterns.find((p) => !p.test(text));
-      if (missing) throw new Error(`Safety replies ${path} is invalid at "languages.${lang}.${tier}": it must contain ${missing.source.replace(/\\b|\\/g, "")}`);
+      requireNumbers(tier, PERSON_LAST.has(tier) ? texts[tier].slice(0, -1) : texts[tier], patterns);
     }
     for (const [key, patterns] of Object.entries(FOLLOW_UP_REQUIRED)) {
       const [kind, tier] = key.split(".") as [keyof typeof texts.followUp, keyof typeof texts.followUp.again | undefined];
-      const value = tier ? texts.followUp.again[tier] : (texts.followUp[kind] as string[]);
-      const missing = patterns.find((p) => !p.test(value.join("\n")));
-      if (missing) throw new Error(`Safety replies ${path} is invalid at "languages.${lang}.followUp.${key}": it must contain ${missing.source.replace(/\\b|\\/g, "")}`);
-    }
-    for (const tier of AGAIN2_REQUIRED) {
-      const value = texts.followUp.again2[tier];
-      const missing = value && FOLLOW_UP_REQUIRED[`again.${tier}`]!.find((p) => !p.test(value.join("\n")));
-      if (missing) throw new Error(`Safety replies ${path} is invalid at "languages.${lang}.followUp.again2.${tier}": it must contain ${missing.source.replace(/\\b|\\/g, "")}`);
+      requireNumbers(`followUp.${key}`, tier ? texts.followUp.again[tier] : (texts.followUp[kind] as string[]), patterns);
+      // A second wording, where there is one, carries the numbers of the first.
+      const second = tier ? texts.followUp.again2[tier] : undefined;
+      if (second) requireNumbers(`followUp.again2.${tier}`, second, patterns);
     }
     for (const tier of Object.keys(INFO_REQUIRED) as CrisisTier[]) {
       for (const part of ["information", "also"] as const) {

@@ -85,6 +85,7 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
   const localAloneCues = (data.cues.localAlone ?? []).map(phrase);
   const gemeenteCues = data.cues.gemeente.map(phrase);
   const allSectionCues = sectionCues.flatMap((s) => s.cues);
+  const costCues = sectionCues.find((c) => c.heading === "wat kost het")?.cues ?? [];
   const known = new Set(
     [...topics.flatMap((t) => [...t.terms, ...t.broad]), ...needBefore, ...needAfter, ...allSectionCues, ...localCues, ...localAloneCues].flatMap((p) => p.words),
   );
@@ -219,7 +220,6 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     const what = section(entry, "wat is het")!;
     const decides = `Dat verschilt per gemeente. Uw gemeente beslist over ${entry.local}. ${NOT_GUESSING}`;
     // "Is het gratis bij de gemeente?": what holds everywhere about the cost comes before what the gemeente decides.
-    const costCues = sectionCues.find((c) => c.heading === "wat kost het")?.cues ?? [];
     const cost = hasCue(words, outside, costCues) ? section(entry, "wat kost het")?.text : undefined;
     return [firstSentences(what.text, 2), cost, decides, [entry.route, GEMEENTE_ROUTE].filter(Boolean).join(" ")].filter(Boolean).join("\n\n");
   }
