@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { CrisisKind } from "../../../src/core/ports.js";
 import { loadSafetyLexicons } from "../../../src/safety/lexicons.js";
 import { createSafetyCheckFromLexicons } from "../../../src/safety/safety-check.js";
 import { knowledgeDir, safety } from "./safety-fixture.js";
+import { copiedIntoLexicon } from "./safety-sets.js";
 
 /**
  * Coercive control and abuse without a word for hitting (Veilig Thuis), and heart-attack signs and
@@ -154,9 +154,7 @@ const kindOf = (text: string): CrisisKind | undefined => safety.assess(text).cri
 
 describe("coercive control, stalking, financial abuse and heart-attack signs", () => {
   it("are never copied into a lexicon", () => {
-    const lexicon = ["crisis", "concern", "broad-net"].map((f) => readFileSync(`${knowledgeDir}/safety/${f}.json`, "utf8").toLowerCase()).join("\n");
-    const copied = [...violence, ...danger, ...ordinary].filter((t) => t.split(/\s+/).length >= 4 && lexicon.includes(`"${t.toLowerCase()}"`));
-    expect(copied).toEqual([]);
+    expect(copiedIntoLexicon(knowledgeDir, [...violence, ...danger, ...ordinary])).toEqual([]);
   });
 
   it("coercive control and abuse without a word for hitting get Veilig Thuis (or 112) in ≥ 85%", () => {

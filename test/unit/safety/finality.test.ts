@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createSafetyCheckFromLexicons } from "../../../src/safety/safety-check.js";
-import { firstTier } from "./safety-sets.js";
+import { copiedIntoLexicon, firstTier } from "./safety-sets.js";
 import { knowledgeDir, safety } from "./safety-fixture.js";
 
 /**
@@ -116,9 +115,7 @@ const gets113 = (check: Pick<ReturnType<typeof createSafetyCheckFromLexicons>, "
 
 describe("finality signals", () => {
   it("are never copied into a lexicon", () => {
-    const lexicon = ["crisis", "concern", "broad-net"].map((f) => readFileSync(`${knowledgeDir}/safety/${f}.json`, "utf8").toLowerCase()).join("\n");
-    const copied = [...finalitySignals, ...finalityLookAlikes].filter((t) => t.split(/\s+/).length >= 4 && lexicon.includes(`"${t.toLowerCase()}"`));
-    expect(copied).toEqual([]);
+    expect(copiedIntoLexicon(knowledgeDir, [...finalitySignals, ...finalityLookAlikes])).toEqual([]);
   });
 
   it("get 113 in the first reply (lists + classifier) in ≥ 90%", () => {

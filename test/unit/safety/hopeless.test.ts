@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadSafetyLexicons } from "../../../src/safety/lexicons.js";
 import { createSafetyCheckFromLexicons } from "../../../src/safety/safety-check.js";
-import { firstTier } from "./safety-sets.js";
+import { copiedIntoLexicon, firstTier } from "./safety-sets.js";
 import { knowledgeDir, safety } from "./safety-fixture.js";
 
 /**
@@ -29,9 +29,7 @@ const gets113 = (check: typeof lists, text: string) => ["suicide", "concern"].in
 
 describe("warning signals without a death word", () => {
   it("are never copied into a lexicon", () => {
-    const lexicon = ["crisis", "concern", "broad-net"].map((f) => readFileSync(`${knowledgeDir}/safety/${f}.json`, "utf8").toLowerCase()).join("\n");
-    const copied = [...signals, ...heldOut, ...ordinary].filter((t) => t.split(/\s+/).length >= 4 && lexicon.includes(`"${t.toLowerCase()}"`));
-    expect(copied).toEqual([]);
+    expect(copiedIntoLexicon(knowledgeDir, [...signals, ...heldOut, ...ordinary])).toEqual([]);
   });
 
   it("get 113 in the first reply from the lists alone (no classifier) in ≥ 90% of the fresh rounds", () => {

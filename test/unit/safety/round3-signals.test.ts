@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { firstTier } from "./safety-sets.js";
+import { copiedIntoLexicon, firstTier } from "./safety-sets.js";
 import { knowledgeDir, safety } from "./safety-fixture.js";
 
 /**
@@ -70,9 +69,7 @@ const gets113 = (text: string) => ["suicide", "concern"].includes(firstTier(safe
 
 describe("round 3 signals", () => {
   it("are never copied into a lexicon", () => {
-    const lexicon = ["crisis", "concern", "broad-net"].map((f) => readFileSync(`${knowledgeDir}/safety/${f}.json`, "utf8").toLowerCase()).join("\n");
-    const all = [...round3Signals, ...round3Acute, ...round3LookAlikes];
-    expect(all.filter((t) => t.split(/\s+/).length >= 4 && lexicon.includes(`"${t.toLowerCase()}"`))).toEqual([]);
+    expect(copiedIntoLexicon(knowledgeDir, [...round3Signals, ...round3Acute, ...round3LookAlikes])).toEqual([]);
   });
 
   it("get 113 in the first reply in ≥ 80%", () => {

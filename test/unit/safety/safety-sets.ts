@@ -39,3 +39,12 @@ export function firstTier(assessment: SafetyAssessment): SafetyTier | undefined 
   if (assessment.concern) return "concern";
   return undefined;
 }
+
+/**
+ * The test sentences of four words or more that stand as a phrase in one of the safety lexicons
+ * (`knowledge/safety/<lexicon>.json`): a sentence copied from a test into the lists. Should be none.
+ */
+export function copiedIntoLexicon(knowledgeDir: string, sentences: string[], lexicons = ["crisis", "concern", "broad-net"]): string[] {
+  const lexicon = lexicons.map((f) => readFileSync(join(knowledgeDir, "safety", `${f}.json`), "utf8").toLowerCase()).join("\n");
+  return sentences.filter((t) => t.split(/\s+/).length >= 4 && lexicon.includes(`"${t.toLowerCase()}"`));
+}
