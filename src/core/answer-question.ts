@@ -62,6 +62,11 @@ export async function answerQuestion(
   const texts = textsFor(language);
   const personButton = { id: ACTIONS.handoffRequest, label: texts.buttons.person };
   if (!composed.confident && guide) return guided(inbound, guide, standalone, deps);
+  // A quote that names nothing of the topic the question names ("…sinds kort…, hoe vraag ik
+  // huurtoeslag aan") answers the side words: the guide's explanation of the topic is the answer.
+  if (guide?.topical && guide.named?.length && inbound.persona === "resident" && !namesAny(composed.text, guide.named)) {
+    return guided(inbound, guide, standalone, deps);
+  }
   if (!composed.confident) {
     const reply: AssistantReply = {
       intent: "answer",
@@ -104,6 +109,12 @@ export async function answerQuestion(
     confident: true,
   };
   return { reply, lastQuestion: standalone };
+}
+
+/** Does the text use one of the words (whole words, ignoring case and accents)? */
+function namesAny(text: string, words: string[]): boolean {
+  const folded = ` ${text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, " ")} `;
+  return words.some((w) => folded.includes(` ${w}`));
 }
 
 /** The guide's answer as this turn's result; a route to the gemeente is marked as one. */

@@ -334,7 +334,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const nearby = topic === "person_requested" ? null : await helpNearby(inbound, text, topic, patch);
       // Someone in another gemeente gets that gemeente's route (in `nearby`), not our wijkteam's contact.
       const offer = await offerPerson(inbound, "handoff", { ownContact: !nearby?.outside });
-      const intro = topic === "person_requested" ? [] : [...situationSteps(inbound, text, topic), ...(nearby ? [nearby.reply] : [])];
+      // "Ik wil gewoon even met iemand praten, 's nachts": a topic the guide explains (De Luisterlijn)
+      // comes with the offer of a person, not only the offer.
+      const asked = topic === "person_requested" && inbound.persona === "resident" ? deps.guide?.answer(text) : null;
+      const explained = asked?.topical && asked.kind === "explanation" && !asked.mixed ? [{ text: asked.text, sources: asked.sources }] : [];
+      const intro = topic === "person_requested" ? explained : [...situationSteps(inbound, text, topic), ...(nearby ? [nearby.reply] : [])];
       // "Waar kan ik hulp krijgen met schulden in Zeist?" asks where: the place that helps is the answer,
       // beside the first steps and the offer of a person.
       return reply(nearby && WHERE.test(text) ? "listings" : "handoff", [...intro, ...offer]);
@@ -378,7 +382,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const guided = deps.guide?.answer(text) ?? null;
     // A search ("ik wil vrijwilligerswerk doen") is asked where; the guide's explanation comes with that question.
     const preferGuide = ({ kind, seeking }: ListingResponse) =>
-      guided !== null && !guided.mixed && ((kind === "need_place" && !seeking) || (guided.kind === "local_route" && guided.topical && !WHERE.test(text)));
+      guided !== null &&
+      !guided.mixed &&
+      ((kind === "need_place" && !seeking) || (guided.kind === "local_route" && guided.topical && !WHERE.test(text) && !(guided.listed && kind === "results")));
     const found = await askListings(inbound, text, state, patch, preferGuide);
     if (found) {
       // Asked where, about a topic the guide explains ("even rust van de zorg", "vrijwilligerswerk

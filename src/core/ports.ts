@@ -102,6 +102,13 @@ export interface GuideAnswer {
    * route has no Dutch content, so the core says it in the resident's language (`wegwijzer` texts).
    */
   topical: boolean;
+  /**
+   * The question's words that named the topic ("huurtoeslag"): a quote from the sources that has
+   * none of them answers the side words of the question, not the topic.
+   */
+  named?: string[];
+  /** A local route about something the listings hold (where and when): listings found answer it better. */
+  listed?: boolean;
 }
 
 /**

@@ -30,6 +30,15 @@ export interface WegwijzerEntry {
   local?: string;
   /** Who else can answer a local question (added before the gemeente and the wijkteam). */
   route?: string;
+  /**
+   * `circumstance`: the topic mostly names a person's situation (an illness, an income); `route`:
+   * it names a professional or place someone may go through (the huisarts, the wijkteam). Named
+   * beside a topic for the help itself, such an entry gives way: "mijn moeder heeft dementie, ik
+   * ben op" asks for help for the mantelzorger, "moet dat via de huisarts?" for the help itself.
+   */
+  role?: "circumstance" | "route";
+  /** The listings hold where and when (buurthuizen, spreekuren): found listings answer a local question better than the route. */
+  listed?: boolean;
   sections: EntrySection[];
 }
 
@@ -53,6 +62,10 @@ export interface WegwijzerCues {
   needBefore?: string[];
   /** The same for words after the topic ("… nodig", "… aanvragen"). */
   needAfter?: string[];
+  /** Words that ask how two topics differ ("verschil"): two topics named there are both explained. */
+  compare?: string[];
+  /** Words that, at the start of a clause, make it the one that asks ("hoe", "kan", "is er"). */
+  questionWords?: string[];
 }
 
 const Cues = z.object({
@@ -62,6 +75,8 @@ const Cues = z.object({
   localAlone: z.array(z.string()).default([]),
   needBefore: z.array(z.string()).default([]),
   needAfter: z.array(z.string()).default([]),
+  compare: z.array(z.string()).default([]),
+  questionWords: z.array(z.string()).default([]),
 });
 
 const Meta = z.object({
@@ -74,6 +89,8 @@ const Meta = z.object({
   audience: z.literal("residents"),
   local: z.string().optional(),
   route: z.string().optional(),
+  role: z.enum(["circumstance", "route"]).optional(),
+  listed: z.enum(["true", "false"]).optional(),
 });
 
 /** The sections every entry must have, so any question about the topic can be answered. */
@@ -109,6 +126,8 @@ export function parseEntry(text: string, fileName: string): WegwijzerEntry {
     url: meta.url,
     ...(meta.local ? { local: meta.local } : {}),
     ...(meta.route ? { route: meta.route } : {}),
+    ...(meta.role ? { role: meta.role } : {}),
+    ...(meta.listed === "true" ? { listed: true } : {}),
     sections,
   };
 }
@@ -124,7 +143,7 @@ export function readWegwijzer(knowledgeDir: string): { entries: WegwijzerEntry[]
   try {
     names = readdirSync(dir).filter((n) => n.endsWith(".md") && !n.startsWith("."));
   } catch {
-    return { entries: [], cues: { sections: {}, local: [], gemeente: [], localAlone: [], needBefore: [], needAfter: [] } };
+    return { entries: [], cues: { sections: {}, local: [], gemeente: [], localAlone: [], needBefore: [], needAfter: [], compare: [], questionWords: [] } };
   }
   names.sort();
   const entries = names.map((name) => parseEntry(readFileSync(join(dir, name), "utf8"), name));
@@ -138,7 +157,7 @@ export function readWegwijzer(knowledgeDir: string): { entries: WegwijzerEntry[]
   try {
     cuesText = readFileSync(join(dir, "cues.json"), "utf8");
   } catch {
-    return { entries, cues: { sections: {}, local: [], gemeente: [], localAlone: [], needBefore: [], needAfter: [] } };
+    return { entries, cues: { sections: {}, local: [], gemeente: [], localAlone: [], needBefore: [], needAfter: [], compare: [], questionWords: [] } };
   }
   const cues = Cues.safeParse(JSON.parse(cuesText));
   if (!cues.success) throw new Error(`Wegwijzer cues.json: ${cues.error.issues[0]!.path.join(".")}: ${cues.error.issues[0]!.message}`);

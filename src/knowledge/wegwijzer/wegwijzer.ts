@@ -40,11 +40,24 @@ interface TopicMatch {
   specific: boolean;
   /** Named where the person asks for something ("… nodig", "hulp bij …"), not only as background. */
   asked: boolean;
+  /** An entry for a circumstance or a route (`role`): it gives way to the help itself. */
+  background: boolean;
+  /** Named in the clause that asks the question ("…, is er een logeerhuis?"), not in the story before it. */
+  inQuestion: boolean;
 }
 
-/** Most specific first, then what the person asks for, then the most (and longest) words matched. */
+/**
+ * Most specific first, then what the person asks for, then the help itself over a circumstance or
+ * a route, then what the asking clause names, then the most (and longest) words matched.
+ */
 function byRank(a: TopicMatch, b: TopicMatch): number {
-  return Number(b.specific) - Number(a.specific) || Number(b.asked) - Number(a.asked) || b.score - a.score;
+  return (
+    Number(b.specific) - Number(a.specific) ||
+    Number(b.asked) - Number(a.asked) ||
+    Number(a.background) - Number(b.background) ||
+    Number(b.inQuestion) - Number(a.inQuestion) ||
+    b.score - a.score
+  );
 }
 
 /** Words of a folded phrase, and their stems, ready to compare. */
@@ -80,6 +93,8 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
   const topics = data.entries.map((entry) => ({ entry, terms: entry.terms.map(phrase), broad: (entry.broad ?? []).map(phrase) }));
   const needBefore = (data.cues.needBefore ?? []).map(phrase);
   const needAfter = (data.cues.needAfter ?? []).map(phrase);
+  const compareCues = (data.cues.compare ?? []).map(phrase);
+  const questionWords = new Set((data.cues.questionWords ?? []).map((w) => foldText(w)));
   const sectionCues = Object.entries(data.cues.sections).map(([heading, cues]) => ({ heading, cues: cues.map(phrase) }));
   const localCues = data.cues.local.map(phrase);
   const localAloneCues = (data.cues.localAlone ?? []).map(phrase);
@@ -113,7 +128,7 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     return spans;
   }
 
-  function matchTopics(words: string[], stems: string[], clauses: number[]): TopicMatch[] {
+  function matchTopics(words: string[], stems: string[], clauses: number[], questions: ReadonlySet<number>): TopicMatch[] {
     const pairs = words.slice(0, -1).map((w, i): [string, string] => {
       const joined = w + words[i + 1]!;
       return [joined, stemWord(joined)];
@@ -141,7 +156,16 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
         }
       }
       if (spans.length) {
-        matches.push({ entry, score: score + (ownName ? OWN_NAME_BONUS : 0), spans, ownName, specific, asked: spans.some(asks) });
+        matches.push({
+          entry,
+          score: score + (ownName ? OWN_NAME_BONUS : 0),
+          spans,
+          ownName,
+          specific,
+          asked: spans.some(asks),
+          background: entry.role !== undefined,
+          inQuestion: spans.some((s) => questions.has(clauses[s.start]!)),
+        });
       }
     }
     return matches.sort(byRank);
@@ -234,10 +258,17 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
   };
 
   function answerFresh(question: string, focus?: "steps"): GuideAnswer | null {
-    const { words, clauses } = clauseWords(question);
+    const { words, clauses, asking } = clauseWords(question);
     if (words.length === 0) return null;
     const stems = words.map(stemWord);
-    const matches = matchTopics(words, stems, clauses);
+    // The clauses that ask: a "?" after them, or a question word at their start ("…, hoe vraag ik …").
+    const questions = new Set(
+      asking.flatMap((marked, clause) => {
+        const first = words.filter((_, i) => clauses[i] === clause).slice(0, 2);
+        return marked || first.some((w) => questionWords.has(w)) ? [clause] : [];
+      }),
+    );
+    const matches = matchTopics(words, stems, clauses, questions);
     const best = matches[0];
     if (!best) {
       // No topic, but a question about what "the gemeente" decides: the honest route. Without the
@@ -250,34 +281,63 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
       return null;
     }
     const outside = words.map((_, i) => !best.spans.some((s) => i >= s.start && i < s.end));
-    const others = matches.slice(1).filter((m) => m.ownName && m.spans.some((s) => outside.slice(s.start, s.end).every(Boolean)));
+    const named = [...new Set(best.spans.flatMap((s) => words.slice(s.start, s.end)).filter((w) => !STOPWORDS.has(w)))];
+    const all = words.map(() => true);
+    // "Wat is het verschil tussen budgetbeheer en bewindvoering": both, short, in the order asked.
+    const second = hasCue(words, all, compareCues) ? matches.slice(1).find((m) => m.entry !== best.entry && !m.spans.some((s) => best.spans.some((b) => s.start < b.end && b.start < s.end))) : undefined;
+    if (second && focus !== "steps") {
+      const pair = [best, second].sort((a, b) => Math.min(...a.spans.map((s) => s.start)) - Math.min(...b.spans.map((s) => s.start)));
+      return {
+        text: pair.map((m) => compared(m.entry)).join("\n\n"),
+        sources: pair.map((m) => ({ title: m.entry.title, publisher: m.entry.publisher, url: m.entry.url })),
+        kind: "explanation",
+        mixed: false,
+        topical: true,
+        named: [...named, ...second.spans.flatMap((s) => words.slice(s.start, s.end)).filter((w) => !STOPWORDS.has(w))],
+      };
+    }
+    // A circumstance or a route named beside the help itself is background, not a second question.
+    const others = matches
+      .slice(1)
+      .filter((m) => m.ownName && !(m.background && !best.background) && m.spans.some((s) => outside.slice(s.start, s.end).every(Boolean)));
     const story = words.filter((w, i) => outside[i] && !STOPWORDS.has(w)).length > STORY_WORDS;
-    const mixed = others.length > 0 || story;
+    // A story around a topic the person asks for ("…, hoe vraag ik huurtoeslag aan") still asks for it.
+    const mixed = others.length > 0 || (story && !best.asked);
     const sources = [{ title: best.entry.title, publisher: best.entry.publisher, url: best.entry.url }];
     if (best.entry.local && focus !== "steps" && asksLocal(words, outside, localCues)) {
-      return { text: localRoute(best.entry, words, outside), sources, kind: "local_route", mixed, topical: true };
+      return { text: localRoute(best.entry, words, outside), sources, kind: "local_route", mixed, topical: true, named, ...(best.entry.listed ? { listed: true } : {}) };
     }
-    return { text: explain(best.entry, words, stems, outside, focus), sources, kind: "explanation", mixed, topical: true };
+    return { text: explain(best.entry, words, stems, outside, focus), sources, kind: "explanation", mixed, topical: true, named };
+  }
+
+  /** One topic of a comparison: what it is, and the first step. */
+  function compared(entry: WegwijzerEntry): string {
+    return `${firstSentences(section(entry, "wat is het")!.text, 3)} ${firstSentences(section(entry, "wat kunt u doen")!.text, 1)}`.trim();
   }
 }
 
-/** The question's words, each with the number of its clause (split at . , ; : ! ?). */
-function clauseWords(question: string): { words: string[]; clauses: number[] } {
+/**
+ * The question's words, each with the number of its clause (split at . , ; : ! ?), and for each
+ * clause whether a question mark ends it.
+ */
+function clauseWords(question: string): { words: string[]; clauses: number[]; asking: boolean[] } {
   const words: string[] = [];
   const clauses: number[] = [];
-  foldText(question)
-    .split(/[.,;:!?]+/)
-    .forEach((part, clause) => {
-      for (const word of splitWords(part)) {
-        words.push(word);
-        clauses.push(clause);
-      }
-    });
-  return { words, clauses };
+  const asking: boolean[] = [];
+  const parts = foldText(question).split(/([.,;:!?]+)/);
+  for (let clause = 0; clause * 2 < parts.length; clause++) {
+    for (const word of splitWords(parts[clause * 2]!)) {
+      words.push(word);
+      clauses.push(clause);
+    }
+    asking.push((parts[clause * 2 + 1] ?? "").includes("?"));
+  }
+  return { words, clauses, asking };
 }
 
 /** The first `n` statements of a plain text (a question is no answer on its own). */
 function firstSentences(text: string, n: number): string {
-  const sentences = (text.match(/[^.!?]+[.!?]+(?:\s|$)/g) ?? [text]).filter((s) => !s.trim().endsWith("?"));
+  // A stop inside a word ("rechtspraak.nl", "ciz.nl") ends no sentence.
+  const sentences = (text.match(/(?:[^.!?]|[.!?](?!\s|$))+[.!?]+(?:\s|$)/g) ?? [text]).filter((s) => !s.trim().endsWith("?"));
   return sentences.slice(0, n).join("").trim();
 }

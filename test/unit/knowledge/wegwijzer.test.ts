@@ -165,11 +165,74 @@ describe("wegwijzer guide", () => {
     });
   });
 
+  describe("a circumstance or a route beside the help itself, a comparison, the asking clause", () => {
+    const withRole = (id: string, terms: string, role: "circumstance" | "route") => ({ ...entry(id, terms), role });
+    const roleGuide = createWegwijzer({
+      entries: [
+        withRole("ziekte", "dementie | parkinson", "circumstance"),
+        withRole("inkomen", "bijstand | uitkering", "circumstance"),
+        withRole("dokter", "huisarts | dokter", "route"),
+        entry("steun", "mantelzorgsteun | respijtzorg"),
+        entry("extra", "bijzondere bijstand | wasmachine"),
+        entry("jeugd", "jeugdhulp | niet naar school"),
+        entry("budget", "budgetbeheer"),
+        entry("bewind", "bewindvoering | beschermingsbewind"),
+        entry("logeren", "logeerhuis"),
+        entry("toeslag", "huurtoeslag"),
+      ],
+      cues: { ...cues, compare: ["verschil"], questionWords: ["hoe", "is", "moet", "kan"], needBefore: ["hoe vraag"] },
+    });
+    const topic = (q: string) => roleGuide.answer(q)!.sources[0]!.title;
+
+    it("answers the help asked for, not the illness, the income or the professional named as a way", () => {
+      expect(topic("mijn moeder heeft parkinson en ik kan niet meer, is er respijtzorg")).toBe("steun");
+      expect(topic("mijn wasmachine is kapot en ik zit in de bijstand")).toBe("extra");
+      expect(topic("onze zoon gaat niet naar school, moet dat via de huisarts?")).toBe("jeugd");
+      // Alone, the circumstance or the route is still the topic.
+      expect(topic("wat is parkinson")).toBe("ziekte");
+      expect(topic("hoe vind ik een huisarts")).toBe("dokter");
+    });
+
+    it("does not call a question mixed for the circumstance beside it, nor for a story around a topic asked for", () => {
+      expect(roleGuide.answer("onze zoon gaat niet naar school, moet dat via de huisarts?")!.mixed).toBe(false);
+      const asked = roleGuide.answer("ik woon sinds kort alleen na mijn scheiding en verhuizing, hoe vraag ik huurtoeslag aan")!;
+      expect(asked.sources[0]!.title).toBe("toeslag");
+      expect(asked.mixed).toBe(false);
+      expect(asked.named).toEqual(["huurtoeslag"]);
+    });
+
+    it("ranks the topic in the clause that asks above one in the story before it", () => {
+      expect(topic("we gingen vroeger naar het logeerhuis. is er budgetbeheer?")).toBe("budget");
+      expect(topic("is er een logeerhuis, we hadden budgetbeheer")).toBe("logeren");
+    });
+
+    it("explains both topics of a comparison, in the order asked, with both pages", () => {
+      const both = roleGuide.answer("wat is het verschil tussen bewindvoering en budgetbeheer")!;
+      expect(both.sources.map((s) => s.title)).toEqual(["bewind", "budget"]);
+      expect(both.text).toContain("bewind is iets.");
+      expect(both.text).toContain("budget is iets.");
+      expect(both.mixed).toBe(false);
+      expect(roleGuide.answer("wat is het verschil tussen bewindvoering en beschermingsbewind")!.sources).toHaveLength(1);
+    });
+  });
+
+  it("does not cut a sentence at a stop inside a web address", () => {
+    const dotted = createWegwijzer({
+      entries: [parseEntry('---\nid: x\ntitle: "X"\nterms: "xx"\npublisher: "P"\nurl: "https://p.nl"\naudience: "residents"\n---\n## Wat is het\nX is iets. Kijk op p.nl voor meer. Nog iets. En nog.\n## Voor wie\nA.\n## Wat kost het\nHet is gratis.\n## Wat kunt u doen\nC.\n', "x.md")],
+      cues,
+    });
+    expect(dotted.answer("waar vind ik xx")!.text).toContain("X is iets. Kijk op p.nl voor meer.");
+  });
+
   it("ranks the shipped wegwijzer by what is asked for", () => {
     const shipped = createWegwijzer(readWegwijzer(fileURLToPath(new URL("../../../knowledge", import.meta.url))));
     const topic = (q: string) => shipped.answer(q)!.sources[0]!.title;
     expect(topic("ik zorg voor mijn vader met dementie, ik heb echt even rust nodig, kan iemand de zorg een weekend overnemen")).toBe("Respijtzorg");
     expect(topic("ik ben ontslagen, hoe krijg ik een uitkering")).toMatch(/^WW/);
     expect(topic("mijn contract wordt niet verlengd, welke uitkering krijg ik dan")).toMatch(/^WW/);
+    expect(topic("ik zit in de bijstand en mijn koelkast is kapot, kan ik geld krijgen")).toBe("Bijzondere bijstand");
+    expect(topic("mijn dochter wil niet naar school, moet dat via de huisarts")).toMatch(/CJG/);
+    expect(shipped.answer("wat is het verschil tussen thuiszorg en wijkverpleging")!.sources.map((s) => s.title)).toEqual(["Thuiszorg", "Wijkverpleging"]);
+    expect(shipped.answer("wat is het verschil tussen de wmo en de wlz")!.sources).toHaveLength(2);
   });
 });
