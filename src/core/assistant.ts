@@ -303,14 +303,19 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const assessment = deps.safety.assess(text);
     // Another crisis in the answer (acute danger, violence at home) gets its own numbers as usual.
     if (assessment.crisis && crisisTier(assessment.crisis) !== "suicide") return null;
-    const answer = assessment.crisis ? "yes" : deps.cues?.crisisAnswer?.(text);
+    // "nee dat niet, maar …": the answer opens the message, and what follows is heard too.
+    const lead = assessment.crisis ? undefined : deps.cues?.crisisAnswerLead?.(text);
+    const answer = assessment.crisis ? "yes" : (lead?.answer ?? deps.cues?.crisisAnswer?.(text));
     if (!answer) return null;
     const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
     const line = { text: deps.safety.followUp(answer, language), buttons: [personYesFor(language)] };
     if (answer === "no") {
       // A clear no ends the crisis context: what comes next is answered as asked, not with 113 again.
       patch.lastCrisis = undefined;
-      return reply("concern", [line, ...(await offerPerson(inbound, "handoff"))]);
+      // "nee, maar waar kan ik …?": the question after the no gets its answer too, when there is one.
+      const rest = lead?.rest ? await answerRest(inbound, lead.rest, false, deps.safety.assess(lead.rest), patch) : undefined;
+      const answered = rest?.confident && !["smalltalk", "out_of_scope"].includes(rest.intent) ? rest.replies : [];
+      return reply("concern", [line, ...answered, ...(answered.length > 0 ? [] : await offerPerson(inbound, "handoff"))]);
     }
     patch.lastCrisis = { at: deps.now().getTime(), kind: "suicide" };
     // A desk waiting for a typed yes to its question about a person takes it, after the numbers.

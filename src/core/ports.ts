@@ -301,6 +301,11 @@ export interface DialogueCues {
    */
   crisisAnswer?(text: string): "yes" | "no" | "unsure" | undefined;
   /**
+   * A message that opens with such an answer and goes on ("nee dat niet, maar ik weet niet wat ik
+   * met mezelf aan moet"): the answer of its first few words, and what follows it. Undefined otherwise.
+   */
+  crisisAnswerLead?(text: string): { answer: "yes" | "no" | "unsure"; rest: string } | undefined;
+  /**
    * What a short message right after a crisis reply says about the numbers: afraid or unable to call,
    * what happens on the phone, whether it is free and anonymous, or thanks ("ok, ik bel").
    */

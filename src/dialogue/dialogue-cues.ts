@@ -25,6 +25,8 @@ const cuesFile = z.object({
       /** How-often words: a yes only in a short answer or beside an `aboutIt` word. */
       often: z.array(z.string().min(1)).default([]),
       aboutIt: z.array(z.string().min(1)).default([]),
+      /** Words that end an answer's opening and start what else the person says ("nee, maar …"). */
+      but: z.array(z.string().min(1)).default([]),
     })
     .optional(),
   crisisFollowUp: z
@@ -81,6 +83,10 @@ export function statedAgeBand(folded: string): AgeBand | undefined {
 
 /** A longer message is more than an answer to the question: it is read as a message of its own. */
 const CRISIS_ANSWER_MAX_WORDS = 12;
+/** The opening of a longer message that can be an answer on its own ("nee dat niet", "ja soms"). */
+const ANSWER_LEAD_MAX_WORDS = 5;
+/** What follows such an opening is a message of its own from this many words ("nee, maar waar is dat?"). */
+const LEAD_REST_MIN_WORDS = 3;
 /** A how-often word alone ("soms wel", "ja elke dag") answers the question; in a longer message it must say what of. */
 const OFTEN_MAX_WORDS = 4;
 
@@ -139,6 +145,18 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
     { ...matcherOptions, blockers: [] },
   );
 
+  const but = new Set((raw.crisisAnswer?.but ?? []).map(foldText));
+
+  /** What the words say to "Denkt u erover …?": yes, no or unsure, or nothing. */
+  function answerOf(tokens: string[], words: number): "yes" | "no" | "unsure" | undefined {
+    const tags = new Set<string>(crisisAnswers.match(tokens).map((h) => h.tag));
+    // "soms", "elke dag": an answer when that is about all the message says, or it says what of ("ik denk er
+    // elke dag aan"); "thuis is er elke dag ruzie" is a message of its own.
+    if (tags.has("often") && (words <= OFTEN_MAX_WORDS || tags.has("aboutIt"))) tags.add("yes");
+    // "weet niet", then the safe side: a yes, also beside a no ("nee, soms wel").
+    return tags.has("unsure") ? "unsure" : tags.has("yes") ? "yes" : tags.has("no") ? "no" : undefined;
+  }
+
   return {
     crisisFollowUp(text) {
       const tokens = tokenise(text.slice(0, 400));
@@ -152,12 +170,24 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
       const tokens = tokenise(text.slice(0, 400));
       const words = tokens.filter((t) => !isBreak(t)).length;
       if (words === 0 || words > CRISIS_ANSWER_MAX_WORDS) return undefined;
-      const tags = new Set<string>(crisisAnswers.match(tokens).map((h) => h.tag));
-      // "soms", "elke dag": an answer when that is about all the message says, or it says what of ("ik denk er
-      // elke dag aan"); "thuis is er elke dag ruzie" is a message of its own.
-      if (tags.has("often") && (words <= OFTEN_MAX_WORDS || tags.has("aboutIt"))) tags.add("yes");
-      // "weet niet", then the safe side: a yes, also beside a no ("nee, soms wel").
-      return tags.has("unsure") ? "unsure" : tags.has("yes") ? "yes" : tags.has("no") ? "no" : undefined;
+      return answerOf(tokens, words);
+    },
+    crisisAnswerLead(text) {
+      const tokens = tokenise(text.slice(0, 2000));
+      // The opening ends at the first comma or full stop, or at a "but" word; it must be short.
+      const end = tokens.findIndex((t, i) => i > 0 && (isBreak(t) || but.has(t)));
+      if (end < 1 || end > ANSWER_LEAD_MAX_WORDS) return undefined;
+      const lead = answerOf(tokens.slice(0, end), end);
+      if (!lead) return undefined;
+      let start = end;
+      while (start < tokens.length && (isBreak(tokens[start]) || but.has(tokens[start]!))) start += 1;
+      const rest = tokens.slice(start);
+      // "nee, soms wel" is one answer: the message says more than that only in a few words of its own.
+      if (rest.filter((t) => !isBreak(t)).length < LEAD_REST_MIN_WORDS) return undefined;
+      // "nee, maar soms denk ik er wel aan": how often and what of, after the no, is a yes.
+      const after = new Set<string>(crisisAnswers.match(rest).map((h) => h.tag));
+      const answer = after.has("often") && after.has("aboutIt") ? "yes" : lead;
+      return { answer, rest: rest.map((t) => (isBreak(t) ? "," : t)).join(" ").replace(/ ,/g, ",") };
     },
     ageBand(text) {
       return statedAgeBand(tokenise(text.slice(0, 2000)).join(" "));

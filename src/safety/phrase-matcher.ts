@@ -83,6 +83,8 @@ interface CompiledUnordered<T> {
   parts: Array<Set<number>>;
   tag: T;
   pattern: string;
+  /** `$` last: the last of the words found ends the sentence. */
+  anchoredEnd: boolean;
 }
 
 interface CompiledPhrase<T> {
@@ -156,9 +158,10 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
   for (const entry of entries) {
     const words = entry.pattern.trim().split(/\s+/).filter(Boolean);
     if (words[0] === "&") {
-      const parts = words.slice(1).map((word) => compileWord(word).ids);
+      const anchoredEnd = words[words.length - 1] === "$";
+      const parts = words.slice(1, anchoredEnd ? -1 : undefined).map((word) => compileWord(word).ids);
       if (parts.length < 2) throw new Error(`Unordered lexicon phrase needs two words or more: "${entry.pattern}"`);
-      unordered.push({ parts, tag: entry.tag, pattern: entry.pattern });
+      unordered.push({ parts, tag: entry.tag, pattern: entry.pattern, anchoredEnd });
       continue;
     }
     const anchoredStart = words[0] === "^";
@@ -334,7 +337,10 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
             used.add(pick);
             return true;
           });
-          if (ok) return [Math.min(...used), Math.max(...used) + 1];
+          const last = Math.max(...used) + 1;
+          // `$`: the last of the words ends the sentence ("… ik kan niet meer", not "… niet meer werken").
+          if (ok && phrase.anchoredEnd && !(last === tokens.length || isBreak(tokens[last]))) continue;
+          if (ok) return [Math.min(...used), last];
         }
         return undefined;
       }

@@ -23,6 +23,23 @@ describe("dialogue cues", () => {
     expect(cues.crisisAnswer?.("nee, soms wel")).toBe("yes");
   });
 
+  it("reads an answer that opens a longer message, and keeps what follows it", () => {
+    const cases: Array<[string, "yes" | "no" | "unsure", string]> = [
+      ["nee dat niet, maar ik weet niet wat ik met mezelf aan moet", "no", "ik weet niet wat ik met mezelf aan moet"],
+      ["nee hoor maar waar kan ik koffie drinken in Zeist", "no", "waar kan ik koffie drinken in zeist"],
+      ["no not really, but the evenings are so long", "no", "the evenings are so long"],
+      ["hayır, ama çok yalnızım burada", "no", "cok yalnizim burada"],
+      // After the no, how often and what of is a yes: the safe side.
+      ["nee, maar soms denk ik er wel aan als ik wakker lig", "yes", "soms denk ik er wel aan als ik wakker lig"],
+      ["ik weet het niet, ik ben gewoon heel erg moe van alles", "unsure", "ik ben gewoon heel erg moe van alles"],
+    ];
+    for (const [text, answer, rest] of cases) expect(cues.crisisAnswerLead?.(text), text).toEqual({ answer, rest });
+    // A short answer is one answer; a message that does not open with an answer is a message of its own.
+    for (const text of ["nee, soms wel", "nee hoor, gewoon moe", "waar is het buurthuis, ik wil er nee tegen zeggen", "mijn zoon zegt nee tegen alles, wat moet ik doen"]) {
+      expect(cues.crisisAnswerLead?.(text), text).toBeUndefined();
+    }
+  });
+
   it("reads a typed yes or no in several languages, with filler around it", () => {
     for (const yes of ["ja", "Ja graag!", "ja hoor, dank je", "oke", "yes please", "نعم", "evet", "tak", "так"]) expect(cues.answer(yes), yes).toBe("yes");
     for (const no of ["nee", "Nee, dank u wel", "liever niet", "no thanks", "لا", "hayır", "nie", "ні"]) expect(cues.answer(no), no).toBe("no");

@@ -98,4 +98,13 @@ describe("unordered phrases", () => {
     const [hit] = matcher.match(tokenise("wat doe je als iemand zegt dat hij dood wil"));
     expect(hit).toMatchObject({ start: 5, end: 9 });
   });
+
+  it("with `$` last, the last of its words ends the sentence", () => {
+    const matcher = createPhraseMatcher([{ pattern: "& verzorg|zorg hem|mijn kan niet meer $", tag: "x" }], options);
+    const found = (text: string) => matcher.match(tokenise(text)).length > 0;
+    expect(found("ik verzorg hem, ik kan niet meer")).toBe(true);
+    expect(found("ik kan niet meer, ik zorg al jaren voor mijn moeder. help")).toBe(false);
+    expect(found("ik zorg voor mijn kinderen en kan niet meer werken")).toBe(false);
+    expect(found("ik zorg voor mijn kinderen en kan niet meer werken. ik kan niet meer")).toBe(false);
+  });
 });
