@@ -20,6 +20,7 @@ const sets = [
   { name: "blind/resident-questions-b2.jsonl", file: "../../fixtures/blind/resident-questions-b2.jsonl", minimum: { general: 25, local: 10 } },
   { name: "blind/resident-questions-b3.jsonl", file: "../../fixtures/blind/resident-questions-b3.jsonl", minimum: { general: 25, local: 10 } },
   { name: "blind/resident-questions-b4.jsonl", file: "../../fixtures/blind/resident-questions-b4.jsonl", minimum: { general: 25, local: 10 } },
+  { name: "blind/resident-questions-b5.jsonl", file: "../../fixtures/blind/resident-questions-b5.jsonl", minimum: { general: 25, local: 10 } },
 ];
 
 describe.each(sets)("resident questions (wegwijzer and sources): $name", ({ file, minimum }) => {
