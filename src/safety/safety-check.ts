@@ -94,7 +94,8 @@ export function createSafetyCheckFromLexicons(
         }
         // The second net: wordings no phrase was written for. Graduated: a sure signal gets its crisis tier,
         // a likely one the concern reply (warmth and a line with 113).
-        let verdict = classifier?.judge(tokens);
+        // A message that is only small talk ("bardzo dziękuję pani", "شكرا كتير") is no signal for a guess.
+        let verdict = smalltalk.detect(tokens) ? undefined : classifier?.judge(tokens);
         // "ik heb nooit aan zelfdoding gedacht": what the lists read as denied, the classifier does not escalate.
         if ((verdict?.tier === "suicide" || verdict?.tier === "unsafe_home") && crisis.denied(tokens)) verdict = undefined;
         if (verdict?.tier === "concern") {
@@ -112,7 +113,7 @@ export function createSafetyCheckFromLexicons(
         }
         // The last net: a strong death or ending concept that nothing above placed still gets the concern
         // reply (warmth, De Luisterlijn, the direct question and 113).
-        if (!result.crisis && !result.information && !result.concern && verdict?.tier === undefined) {
+        if (!result.crisis && !result.information && !result.concern && verdict?.tier === undefined && !smalltalk.detect(tokens)) {
           const lang = broadNet?.detect(tokens);
           if (lang) {
             result.concern = true;

@@ -45,6 +45,16 @@ describe("small talk", () => {
     expect(safety.assess(text).smalltalk).toBeUndefined();
   });
 
+  it.each(["شكرا كتير", "شكرا كتير يا اخي", "يعطيك العافية", "bardzo dziękuję pani", "dzięki wielkie", "çok teşekkürler abi", "дуже дякую вам", "muchas gracias señora", "vielen dank"])(
+    "thanks in another language, with its own filler words, is small talk and no heavy feeling: %s",
+    (text) => {
+      const assessment = safety.assess(text);
+      expect(assessment.smalltalk).toBe("thanks");
+      expect(assessment.concern).toBeUndefined();
+      expect(assessment.crisis).toBeUndefined();
+    },
+  );
+
   it("a greeting with a crisis is still a crisis", () => {
     expect(safety.assess("hi, I want to die").crisis).toBe("suicide");
   });
