@@ -365,6 +365,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         patch.lastAsk = PLACE_UNKNOWN;
         return reply("listings", [{ text: texts.placeUnknown, requestLocation: true }]);
       }
+      // Still no place after the other way to say it: never the same question a third time.
+      if (asked === PLACE_UNKNOWN) {
+        patch.lastAsk = undefined;
+        return reply("handoff", [{ text: texts.placeUnknownAgain }, ...(await offerPerson(inbound, "handoff"))]);
+      }
     }
 
     const prefix = truncated ? [{ text: texts.tooLong }] : [];

@@ -107,6 +107,11 @@ export const smalltalkLexiconSchema = z.object({
   priority: z.array(z.enum(["greeting", "thanks", "goodbye", "who_are_you"])),
   /** Words that may surround small talk without making it a question ("bedankt voor de hulp"). */
   filler: phrases,
+  /**
+   * Bare answers ("weet ik niet", "geen idee", "ja", "nee"): no small talk to reply to (the conversation
+   * reads them), but like small talk no signal for the classifier's or the broad net's guess.
+   */
+  answers: phrases.default([]),
 });
 
 /**

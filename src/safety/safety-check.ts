@@ -94,8 +94,8 @@ export function createSafetyCheckFromLexicons(
         }
         // The second net: wordings no phrase was written for. Graduated: a sure signal gets its crisis tier,
         // a likely one the concern reply (warmth and a line with 113).
-        // A message that is only small talk ("bardzo dziękuję pani", "شكرا كتير") is no signal for a guess.
-        let verdict = smalltalk.detect(tokens) ? undefined : classifier?.judge(tokens);
+        // A message that is only small talk or a bare answer ("bardzo dziękuję pani", "weet ik niet") is no signal for a guess.
+        let verdict = smalltalk.chatOnly(tokens) ? undefined : classifier?.judge(tokens);
         // "ik heb nooit aan zelfdoding gedacht": what the lists read as denied, the classifier does not escalate.
         if ((verdict?.tier === "suicide" || verdict?.tier === "unsafe_home") && crisis.denied(tokens)) verdict = undefined;
         if (verdict?.tier === "concern") {
@@ -113,7 +113,7 @@ export function createSafetyCheckFromLexicons(
         }
         // The last net: a strong death or ending concept that nothing above placed still gets the concern
         // reply (warmth, De Luisterlijn, the direct question and 113).
-        if (!result.crisis && !result.information && !result.concern && verdict?.tier === undefined && !smalltalk.detect(tokens)) {
+        if (!result.crisis && !result.information && !result.concern && verdict?.tier === undefined && !smalltalk.chatOnly(tokens)) {
           const lang = broadNet?.detect(tokens);
           if (lang) {
             result.concern = true;
@@ -384,24 +384,33 @@ function compileScope(lexicon: SafetyLexicons["scope"], chatWords: ReadonlyMap<s
 
 function compileSmalltalk(lexicon: SafetyLexicons["smalltalk"], chatWords: ReadonlyMap<string, string>) {
   const options: MatcherOptions = { ...lexicon.matching, blockers: [], notFuzzy: lexicon.notFuzzy, chatWords };
-  const matcher = createPhraseMatcher<SmalltalkKind | "filler">(
+  const matcher = createPhraseMatcher<SmalltalkKind | "filler" | "answer">(
     [
       ...(Object.entries(lexicon.kinds) as Array<[SmalltalkKind, string[]]>).flatMap(([kind, list]) =>
         list.map((pattern) => ({ pattern, tag: kind })),
       ),
       ...lexicon.filler.map((pattern) => ({ pattern, tag: "filler" as const })),
+      ...lexicon.answers.map((pattern) => ({ pattern, tag: "answer" as const })),
     ],
     { ...options, maxGap: 0, wideGap: 0 },
   );
+  /** Whether every word of the message is part of a hit of these tags. */
+  const coveredBy = (tokens: readonly string[], hits: PhraseHit<SmalltalkKind | "filler" | "answer">[]) => {
+    const covered = new Array<boolean>(tokens.length).fill(false);
+    for (const hit of hits) for (let i = hit.start; i < hit.end; i++) covered[i] = true;
+    return !tokens.some((token, i) => !isBreak(token) && !covered[i]);
+  };
   return {
     /** Small talk only when the message is nothing else: every word is part of a greeting, thanks … */
     detect(tokens: readonly string[]): SmalltalkKind | undefined {
-      const hits: PhraseHit<SmalltalkKind | "filler">[] = matcher.match(tokens);
-      const covered = new Array<boolean>(tokens.length).fill(false);
-      for (const hit of hits) for (let i = hit.start; i < hit.end; i++) covered[i] = true;
-      if (tokens.some((token, i) => !isBreak(token) && !covered[i])) return undefined;
+      const hits = matcher.match(tokens).filter((h) => h.tag !== "answer");
+      if (!coveredBy(tokens, hits)) return undefined;
       const kinds = new Set(hits.map((h) => h.tag));
       return lexicon.priority.find((kind) => kinds.has(kind));
+    },
+    /** Only small talk or a bare answer ("geen idee", "nee dank je"): nothing for a guess to read. */
+    chatOnly(tokens: readonly string[]): boolean {
+      return tokens.some((t) => !isBreak(t)) && coveredBy(tokens, matcher.match(tokens));
     },
   };
 }

@@ -55,6 +55,21 @@ describe("small talk", () => {
     },
   );
 
+  it.each(["weet ik niet", "ik weet het niet", "geen idee", "bilmiyorum", "لا أعرف", "no idea", "keine ahnung", "nee"])(
+    "a bare answer is no small talk to reply to, and no heavy feeling either: %s",
+    (text) => {
+      const assessment = safety.assess(text);
+      expect(assessment.smalltalk).toBeUndefined();
+      expect(assessment.concern).toBeUndefined();
+      expect(assessment.crisis).toBeUndefined();
+    },
+  );
+
+  it("a bare answer with more words is read as usual", () => {
+    expect(safety.assess("weet ik niet, ik wil gewoon dood").crisis).toBe("suicide");
+    expect(safety.assess("ik weet het niet meer").concern).toBe(true);
+  });
+
   it("a greeting with a crisis is still a crisis", () => {
     expect(safety.assess("hi, I want to die").crisis).toBe("suicide");
   });
