@@ -61,7 +61,7 @@ export function createSafetyCheckFromLexicons(
   classifier?: SafetyClassifier,
 ): ExplainingSafetyCheck {
   const chatWords = chatWordMap(lexicons.chatWords);
-  const crisis = compileSituation(lexicons.crisis, chatWords);
+  const crisis = compileSituation(lexicons.crisis, chatWords, { reportFirst: true });
   const concern = compileSituation(lexicons.concern, chatWords);
   const needsPerson = compileSituation(lexicons.needsPerson, chatWords);
   const scope = compileScope(lexicons.scope, chatWords);
@@ -97,13 +97,18 @@ export function createSafetyCheckFromLexicons(
         // A message that is only small talk or a bare answer ("bardzo dziękuję pani", "weet ik niet") is no signal for a guess.
         let verdict = smalltalk.chatOnly(tokens) ? undefined : classifier?.judge(tokens);
         // "ik heb nooit aan zelfdoding gedacht": what the lists read as denied, the classifier does not escalate.
-        if ((verdict?.tier === "suicide" || verdict?.tier === "unsafe_home") && crisis.denied(tokens)) verdict = undefined;
+        // An emergency only when it was a danger phrase that was denied ("de brand is geblust", "gisteren brand").
+        const denied = verdict?.tier === "suicide" || verdict?.tier === "unsafe_home" || verdict?.tier === "acute" ? crisis.denied(tokens) : undefined;
+        if (denied && (verdict?.tier === "acute" ? denied.has("danger") : denied.size > 0)) verdict = undefined;
+        // "ik kom de trap niet meer op", "ik kan niet goed lezen": what the concern lists read as an ordinary use
+        // of heavy words (an `except` phrase), the classifier does not raise to the concern reply.
+        if (verdict?.tier === "concern" && !result.concern && (concern.excused(tokens) || crisis.excused(tokens))) verdict = undefined;
         if (verdict?.tier === "concern") {
           result.concern = true;
         } else if (verdict?.tier === "information") {
-          // A question about these topics: the numbers of its topic, no alarm and no concern reply.
-          result.information = [verdict.topic ?? "suicide"];
-          delete result.concern;
+          // A question about these topics: the numbers of its topic, no alarm and no concern reply. A heavy
+          // feeling the concern lists found (outside any question, as they read it) keeps the concern reply.
+          if (!result.concern) result.information = [verdict.topic ?? "suicide"];
         } else if (verdict?.tier) {
           const kind = CLASSIFIER_KINDS[verdict.tier];
           result.crisis = kind;
@@ -182,7 +187,12 @@ type CountedHit<K> = PhraseHit<Tag<K>> & { information: boolean };
 /** Acute danger phrases always count: "wat moet ik doen, hij ademt niet" is an emergency, not a question. */
 const NEVER_SOFTENED = new Set<string>(["danger"]);
 
-function compileSituation<K extends string>(lexicon: SituationLexicon<K>, chatWords: ReadonlyMap<string, string>) {
+/**
+ * `reportFirst`: a situation told before the question ("de buurman slaat zijn vrouw, wat moet ik doen?") is a
+ * report, not an information question (crisis lists). Heavy feelings with a concrete question in any order
+ * are answered instead (concern lists keep the plain rule).
+ */
+function compileSituation<K extends string>(lexicon: SituationLexicon<K>, chatWords: ReadonlyMap<string, string>, { reportFirst = false } = {}) {
   const options: MatcherOptions = {
     ...lexicon.matching,
     chatWords,
@@ -259,17 +269,23 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>, chatWo
     },
     hits: countingHits,
     /**
-     * Whether a phrase or topic of these lists was found but denied: cancelled by an `except` phrase
-     * ("niet suïcidaal", an idiom) or negated ("nooit aan zelfmoord"). The lists read negation; the
-     * classifier, a bag of features, does not.
+     * The kinds of the phrases and topics of these lists that were found but denied: cancelled by an
+     * `except` phrase ("niet suïcidaal", an idiom) or negated ("nooit aan zelfmoord"). The lists read
+     * negation; the classifier, a bag of features, does not.
      */
-    denied(tokens: readonly string[]): boolean {
+    denied(tokens: readonly string[]): Set<K> {
+      const kinds = new Set<K>();
       const hits = matcher.match(tokens);
-      if (hits.length === 0) return false;
+      if (hits.length === 0) return kinds;
       const cancelled = exceptions.match(tokens);
-      return hits.some(
-        (hit) => cancelled.some((c) => c.start < hit.end && hit.start < c.end) || (hit.tag.topic && negatedBefore(tokens, hit.start)),
-      );
+      for (const hit of hits) {
+        if (cancelled.some((c) => c.start < hit.end && hit.start < c.end) || (hit.tag.topic && negatedBefore(tokens, hit.start))) kinds.add(hit.tag.kind);
+      }
+      return kinds;
+    },
+    /** Whether an `except` phrase (an idiom, an ordinary use of heavy words) is anywhere in the message. */
+    excused(tokens: readonly string[]): boolean {
+      return exceptions.match(tokens).length > 0;
     },
   };
 
@@ -287,7 +303,10 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>, chatWo
       if (!hit.tag.topic) {
         // "wat is nog het nut van doorgaan": the question words are part of the signal, not a question about it.
         const inside = opening.some((q) => q.start < hit.end && hit.start < q.end);
-        counted.push({ ...hit, information: asking && !inside && !hit.tag.method && !NEVER_SOFTENED.has(hit.tag.kind) });
+        // "de buurman slaat zijn vrouw, wat moet ik doen?": a situation told first and then a question for
+        // advice is a report, not a question about a topic ("wat kun je doen als iemand …" asks first).
+        const before = !reportFirst || opening.some((q) => q.start < hit.start);
+        counted.push({ ...hit, information: asking && before && !inside && !hit.tag.method && !NEVER_SOFTENED.has(hit.tag.kind) });
         continue;
       }
       if (negatedBefore(tokens, hit.start)) continue;
