@@ -118,8 +118,9 @@ export const round6LookAlikes = [
 
 /**
  * A second set, written after the first set's phrases and measured once before its own (lists + classifier:
- * the first 47 lines 14 → 46 / 47 against the lexicons before this round; the last 30 lines 23 / 30 on first
- * run), then kept as a test. Its misses were added in general form, never as these sentences.
+ * the first 47 lines 14 → 46 / 47 against the lexicons before this round; the next 30 lines 23 / 30 and the
+ * last 20 lines 16 / 20 on first run), then kept as a test. Its misses were added in general form, never as
+ * these sentences.
  */
 export const round6SecondSignals = [
   "gisteren gegoogeld hoeveel oxazepam genoeg is",
@@ -199,6 +200,26 @@ export const round6SecondSignals = [
   "als ik er niet meer ben krijgt mijn vrouw de levensverzekering en is ze van de schulden af",
   "мой муж говорит, что у него нет будущего, я видела, что он искал в интернете, как это сделать",
   "mijn broer zegt dat hij geen toekomst ziet en googelt hoe hij het moet doen",
+  "ik heb gisteren nagezocht hoeveel van mijn pillen genoeg zijn",
+  "I was reading online about the quickest painless way to do it",
+  "mein Bruder sagt, er hat keine Zukunft, und er hat gegoogelt, wie man es macht",
+  "los papeles están en orden, el perro con mi vecina, después por fin descanso",
+  "ik heb mijn zus mijn sieraden gegeven, waar ik heen ga heb ik ze toch niet nodig",
+  "volgende maand ben ik er sowieso niet meer, dus laat die afspraak maar",
+  "ik wil niet per se dood, ik wil gewoon dat alles stopt",
+  "beni merak etmeyin artık, pazar günü her şey bitmiş olacak",
+  "я написала всім листи і тепер дивно спокійна",
+  "ik mis mijn vrouw zo, ik wil gewoon bij haar zijn, ze is vorig jaar gestorven",
+  "my battery is completely empty, I want to switch myself off",
+  "كل يوم بدعي ربنا ما اصحاش",
+  "ich will einfach nicht mehr leben, seit Mama tot ist",
+  "من دیگه نمی‌خوام زندگی کنم",
+  "mam wszystko załatwione u notariusza, potem wreszcie cisza",
+  "ze zouden beter af zijn zonder mijn",
+  "ik ben er over een maand toch niet meer, waarom zou ik nog sparen",
+  "ik zoek op internet hoe lang het duurt met slaappillen en wijn",
+  "je ne veux plus vivre depuis que mon mari est parti pour toujours",
+  "waxaan rabaa in aan dhinto",
 ];
 
 export const round6SecondLookAlikes = [
@@ -242,6 +263,16 @@ export const round6SecondLookAlikes = [
   "mijn broer zoekt op internet hoe hij een fiets moet repareren",
   "ik wil bij mijn vrouw zijn als ze bevalt",
   "I'm done with my homework, can I pull the plug on the laptop?",
+  "ik heb nagezocht hoeveel pillen ik nodig heb voor twee weken vakantie",
+  "I was reading about painless dental care",
+  "los papeles están en orden para la mudanza, por fin descanso",
+  "ik heb mijn zus mijn sieraden gegeven voor haar bruiloft",
+  "volgende maand ben ik er niet, ik ga naar Turkije",
+  "beni merak etmeyin, pazar günü dönüyorum",
+  "ik wil bij mijn vrouw zijn als ze uit het ziekenhuis komt",
+  "my laptop battery is empty, I want to switch it off",
+  "ich habe alles beim Notar erledigt, jetzt kann ich in Ruhe umziehen",
+  "ik zoek op internet hoe lang wijn goed blijft",
 ];
 
 /** The phrase lists alone, without the classifier. */
