@@ -85,6 +85,8 @@ interface CompiledUnordered<T> {
   pattern: string;
   /** `$` last: the last of the words found ends the sentence. */
   anchoredEnd: boolean;
+  /** `&&`: the words may stand in different sentences of one message, within {@link MESSAGE_SPAN} words. */
+  acrossSentences: boolean;
 }
 
 interface CompiledPhrase<T> {
@@ -102,6 +104,11 @@ const MIN_PAIR_LENGTH = 7;
 const WORD_CACHE_SIZE = 20_000;
 /** Longest stretch of words an unordered (`&`) phrase may cover. */
 export const UNORDERED_SPAN = 8;
+/**
+ * Longest stretch of words (sentence breaks counted) a message-wide (`&&`) phrase may cover: two ideas in
+ * neighbouring sentences of one message ("alles is geregeld. dan eindelijk rust").
+ */
+export const MESSAGE_SPAN = 24;
 /** Words before an unordered phrase word that negate it ("niet dood"). */
 const UNORDERED_NEGATION_WINDOW = 2;
 
@@ -157,11 +164,11 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
   const unordered: CompiledUnordered<T>[] = [];
   for (const entry of entries) {
     const words = entry.pattern.trim().split(/\s+/).filter(Boolean);
-    if (words[0] === "&") {
+    if (words[0] === "&" || words[0] === "&&") {
       const anchoredEnd = words[words.length - 1] === "$";
       const parts = words.slice(1, anchoredEnd ? -1 : undefined).map((word) => compileWord(word).ids);
       if (parts.length < 2) throw new Error(`Unordered lexicon phrase needs two words or more: "${entry.pattern}"`);
-      unordered.push({ parts, tag: entry.tag, pattern: entry.pattern, anchoredEnd });
+      unordered.push({ parts, tag: entry.tag, pattern: entry.pattern, anchoredEnd, acrossSentences: words[0] === "&&" });
       continue;
     }
     const anchoredStart = words[0] === "^";
@@ -303,7 +310,7 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
           };
           let clauseStart = 0;
           for (let i = 0; i <= tokens.length; i++) {
-            if (i < tokens.length && tokens[i] !== BREAK) continue;
+            if (i < tokens.length && (phrase.acrossSentences || tokens[i] !== BREAK)) continue;
             const span = spanOf(phrase, clauseStart, i, negated);
             if (span && !seen.has(`${phrase.pattern}@${span[0]}`)) {
               seen.add(`${phrase.pattern}@${span[0]}`);
@@ -329,7 +336,7 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
         });
         if (positions.some((at) => at.length === 0)) return undefined;
         for (let start = from; start < to; start++) {
-          const end = Math.min(to, start + (options.unorderedSpan ?? UNORDERED_SPAN));
+          const end = Math.min(to, start + (phrase.acrossSentences ? MESSAGE_SPAN : (options.unorderedSpan ?? UNORDERED_SPAN)));
           const used = new Set<number>();
           const ok = positions.every((at) => {
             const pick = at.find((i) => i >= start && i < end && !used.has(i));

@@ -108,3 +108,17 @@ describe("unordered phrases", () => {
     expect(found("ik zorg voor mijn kinderen en kan niet meer werken. ik kan niet meer")).toBe(false);
   });
 });
+
+describe("message-wide unordered phrases (&&)", () => {
+  it("find their words across a sentence break and past the 8-word span, never negated", () => {
+    const pattern = "&& testament eindelijk rust";
+    expect(patternsFound([pattern], "het testament is klaar. de kat is weg en nu is het eindelijk rust")).toEqual([pattern]);
+    expect(patternsFound(["& testament eindelijk rust"], "het testament is klaar. de kat is weg en nu is het eindelijk rust")).toEqual([]);
+    expect(patternsFound([pattern], "het testament is klaar, maar nog geen rust")).toEqual([]);
+  });
+
+  it("stop at 24 words", () => {
+    const filler = Array.from({ length: 24 }, (_, i) => `woord${i}`).join(" ");
+    expect(patternsFound(["&& testament rust"], `testament ${filler} rust`)).toEqual([]);
+  });
+});
