@@ -68,6 +68,8 @@ const PLACE_UNKNOWN = "place_unknown";
 
 /** `lastAsk` after a reply that asked "Denkt u erover om uzelf iets aan te doen?": the next message may answer it. */
 const SELF_HARM_QUESTION = "self_harm_question";
+/** What the heavy-feelings reply offers to look for: places to meet people (a listings search word). */
+const MEET_QUERY = "ontmoeting";
 
 /** `lastAsk` after the short numbers again (`again`, then `again2`): the next one is said the other way. */
 const CRISIS_AGAIN = "crisis_again";
@@ -129,6 +131,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // again, and not read as a no to "Denkt u erover …?" ("no puedo hablar").
     const followed = await crisisFollowUp(received, { ...stored, ...patch }, patch);
     if (followed) return followed;
+    // "ja graag, ik woon in 3701" right after the heavy-feelings reply offered to look for a place to meet
+    // people: yes to that offer, not to its question about death.
+    if (stored.meetOffered !== undefined) patch.meetOffered = undefined;
+    if (stored.meetOffered !== undefined && !received.action) {
+      const meet = await meetSearch(received, { ...stored, ...patch }, patch);
+      if (meet) return meet;
+    }
     // "ja soms wel" or "nee, gewoon moe" right after "Denkt u erover om uzelf iets aan te doen?" answers that question.
     if ({ ...stored, ...patch }.lastAsk === SELF_HARM_QUESTION && !received.action) {
       const answered = await selfHarmAnswer(received, patch);
@@ -212,6 +221,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         ? againText(current.lastCrisis && current.lastCrisis.at === recent ? crisisTier(current.lastCrisis.kind) : "concern", language, current, patch, concernText)
         : concernText();
       if (!repeated) patch.lastAsk = SELF_HARM_QUESTION;
+      // The reply ends with the offer to look for a place to meet people (in every language).
+      if (!repeated) patch.meetOffered = true;
       // A young person hears of De Kindertelefoon first.
       return reply("concern", [...young, { text, buttons: [personYesFor(language)] }, ...offer]);
     }
@@ -287,6 +298,28 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const line = { text: deps.safety.followUp(kind, language), buttons: [personYesFor(language)] };
     // Afraid to call: a person here is the other way, so the offer comes with it.
     return reply("crisis", kind === "cannotCall" ? [line, ...(await offerPerson(inbound, "crisis"))] : [line]);
+  }
+
+  /**
+   * The answer to the heavy-feelings reply's offer ("Wilt u dat ik iets zoek? Noem dan uw postcode"): a
+   * place, or "ja graag", gets the places to meet people there (or the question where). Null when the
+   * message says more than that (a crisis, a doubt, a bare "ja" — which may answer the question about
+   * death, so it is read as that), and then the usual paths read it.
+   */
+  async function meetSearch(inbound: InboundMessage, state: ConversationState, patch: Partial<ConversationState>): Promise<AssistantReply | null> {
+    const { text } = normaliseInput(inbound.text);
+    if (text && deps.safety.assess(text).crisis) return null;
+    const answer = text ? deps.cues?.crisisAnswer?.(text) : undefined;
+    if (answer === "unsure" || answer === "no") return null;
+    // With a desk the reply ends with the offer of a person: a bare "ja graag" answers that one.
+    const accepts = text && !canHandOff(inbound) ? (deps.cues?.acceptsOffer?.(text) ?? false) : false;
+    // Tried on the side: only an answer to the offer changes the conversation.
+    const tried: Partial<ConversationState> = {};
+    const found = await askListings(inbound, `${MEET_QUERY} ${text}`.trim(), state, tried);
+    // A place named in this message (or a shared location) answers the offer; else only a clear "graag".
+    if (!found || !(accepts || found.asked?.area !== undefined || inbound.location)) return null;
+    Object.assign(patch, tried);
+    return found;
   }
 
   /**
@@ -405,7 +438,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return { ...found, replies: [...prefix, ...withEmpathy(inbound, text, replies)], sources: [...(explained?.sources ?? []), ...found.sources] };
     }
 
-    const { reply: answered, lastQuestion, localRoute } = await answerQuestion(inbound, text, state.lastQuestion, deps);
+    const { reply: asked, lastQuestion, localRoute } = await answerQuestion(inbound, text, state.lastQuestion, deps);
+    const answered = toldNotAsked(inbound, text, asked, state, patch) ?? asked;
     const streak = answered.confident ? 0 : (state.unconfidentStreak ?? 0) + 1;
     Object.assign(patch, { lastQuestion, unconfidentStreak: streak });
     // Right after a crisis reply, a message the sources cannot answer ("what do i do", "en nu?") gets
@@ -417,7 +451,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // to the gemeente keeps saying how to reach it).
       if (state.lastAsk === "not_sure" && answered.replies[0] && !localRoute) answered.replies[0] = { ...answered.replies[0], text: texts.notSureAgain };
       patch.lastAsk = "not_sure";
-    } else {
+    } else if (answered.intent !== "concern") {
       answered.replies = withEmpathy(inbound, text, answered.replies);
     }
     if (!answered.confident && streak >= 2 && deps.handoff) {
@@ -456,6 +490,29 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (inbound.persona !== "resident" || (inbound.language && inbound.language !== "nl")) return [];
     const line = deps.cues?.youthLine?.(text, heavy, ageBand);
     return line ? [{ text: line }] : [];
+  }
+
+  /**
+   * "ik ben de hele dag alleen", "mijn vrouw is overleden": something heavy told, nothing asked. What the
+   * wegwijzer says about it (loneliness, grief: what helps, where to go), not a policy quote or "not sure".
+   * Null when the answer already is that entry, or the message asks something.
+   */
+  function toldNotAsked(inbound: InboundMessage, text: string, answered: AssistantReply, state: ConversationState, patch: Partial<ConversationState>): AssistantReply | null {
+    if (inbound.persona !== "resident" || (inbound.language && inbound.language !== "nl") || ASKS.test(text)) return null;
+    const cue = deps.cues?.empathy(text);
+    const topic = cue ? deps.cues?.empathyTopic?.(cue) : undefined;
+    const guided = topic ? deps.guide?.answer(topic) : null;
+    if (!guided?.topical || guided.kind !== "explanation") return null;
+    const urls = new Set(answered.sources.map((s) => s.url));
+    if (guided.sources.some((s) => urls.has(s.url))) return null;
+    // Told again right after: not the same explanation twice, but the warm word with De Luisterlijn and a person.
+    if (state.lastTold === topic && deps.safety.reply) {
+      patch.lastTold = undefined;
+      patch.lastConcern = deps.now().getTime();
+      return { intent: "concern", replies: [{ text: deps.safety.reply("concern", "nl", [], { person: canHandOff(inbound) }) }], sources: [], confident: true };
+    }
+    patch.lastTold = topic;
+    return { intent: "answer", replies: [{ text: guided.text, sources: guided.sources }], sources: guided.sources, confident: true };
   }
 
   /** One line of empathy before the answer when the person shared something heavy. */

@@ -282,6 +282,8 @@ export interface DialogueCues {
    * else undefined; the line said about it is a text of the resident's language (`empathy.<id>`).
    */
   empathy(text: string): string | undefined;
+  /** The wegwijzer topic of an empathy cue ("alone" → "eenzaamheid"), if it has one. */
+  empathyTopic?(id: string): string | undefined;
   /**
    * For a young person (a stated age under 18 now or before — `ageBand` — or school and parents) with heavy feelings
    * (`heavy`, already known) or trouble at home: the line with De Kindertelefoon, else undefined.
@@ -300,6 +302,8 @@ export interface DialogueCues {
    * "weet niet"), read leniently in a short message; a message that has both a yes and a no reads as yes.
    */
   crisisAnswer?(text: string): "yes" | "no" | "unsure" | undefined;
+  /** "ja graag", "doe maar", "yes please": taking up an offer, more than a bare yes. */
+  acceptsOffer?(text: string): boolean;
   /**
    * A message that opens with such an answer and goes on ("nee dat niet, maar ik weet niet wat ik
    * met mezelf aan moet"): the answer of its first few words, and what follows it. Undefined otherwise.

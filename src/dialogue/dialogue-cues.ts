@@ -16,7 +16,14 @@ const cuesFile = z.object({
   dontKnow: z.array(z.string().min(1)).default([]),
   filler: z.array(z.string().min(1)),
   help: z.array(z.string().min(1)),
-  empathy: z.array(z.object({ id: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) })),
+  empathy: z.array(
+    z.object({
+      id: z.string().min(1),
+      phrases: z.array(z.string().min(1)).min(1),
+      /** The wegwijzer topic that speaks to it ("eenzaamheid"), for a message that tells it and asks nothing. */
+      topic: z.string().min(1).optional(),
+    }),
+  ),
   crisisAnswer: z
     .object({
       yes: z.array(z.string().min(1)),
@@ -25,6 +32,8 @@ const cuesFile = z.object({
       /** How-often words: a yes only in a short answer or beside an `aboutIt` word. */
       often: z.array(z.string().min(1)).default([]),
       aboutIt: z.array(z.string().min(1)).default([]),
+      /** Taking up an offer ("ja graag", "doe maar"): a yes to the offer, not to the question about death. */
+      acceptOffer: z.array(z.string().min(1)).default([]),
       /** Words that end an answer's opening and start what else the person says ("nee, maar …"). */
       but: z.array(z.string().min(1)).default([]),
     })
@@ -146,6 +155,10 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
   );
 
   const but = new Set((raw.crisisAnswer?.but ?? []).map(foldText));
+  const acceptOffer: PhraseMatcher<string> = createPhraseMatcher((raw.crisisAnswer?.acceptOffer ?? []).map((pattern) => ({ pattern, tag: "accept" })), {
+    ...matcherOptions,
+    blockers: [],
+  });
 
   /** What the words say to "Denkt u erover …?": yes, no or unsure, or nothing. */
   function answerOf(tokens: string[], words: number): "yes" | "no" | "unsure" | undefined {
@@ -171,6 +184,9 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
       const words = tokens.filter((t) => !isBreak(t)).length;
       if (words === 0 || words > CRISIS_ANSWER_MAX_WORDS) return undefined;
       return answerOf(tokens, words);
+    },
+    acceptsOffer(text) {
+      return acceptOffer.match(tokenise(text.slice(0, 400))).length > 0;
     },
     crisisAnswerLead(text) {
       const tokens = tokenise(text.slice(0, 2000));
@@ -232,6 +248,9 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
       // "ik voel me niet eenzaam": a negation just before the phrase turns it around.
       const hit = empathy.match(tokens).find((h) => !tokens.slice(Math.max(0, h.start - 2), h.start).some((t) => negations.has(t)));
       return hit?.tag;
+    },
+    empathyTopic(id) {
+      return raw.empathy.find((e) => e.id === id)?.topic;
     },
   };
 }

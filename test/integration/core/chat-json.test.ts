@@ -136,4 +136,13 @@ describe("wijkwijzer chat --json", () => {
       db.close();
     }
   });
+
+  it("after the heavy-feelings reply, 'doe maar' and then a place get places to meet people, not the answer to 'do you think of death?'", async () => {
+    const second = await runChat(["ik voel me zo eenzaam de laatste tijd", "doe maar", "Zeist"].join("\n") + "\n");
+    expect(second.code).toBe(0);
+    const out = second.stdout.trim().split("\n").map((line) => JSON.parse(line) as ChatLine);
+    expect(out.map((line) => line.intent)).toEqual(["concern", "listings", "listings"]);
+    expect(out[2]!.replies.map((r) => r.text).join("\n")).toContain("ontmoeting");
+    expect(out.flatMap((line) => line.replies.map((r) => r.text)).join("\n")).not.toContain("Dat is moedig");
+  });
 });
