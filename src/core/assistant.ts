@@ -129,6 +129,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (received.location && !isValidGeoPoint(received.location)) return reply("smalltalk", [{ text: texts.locationInvalid }]);
     // "ik durf niet te bellen", "is dat gratis?" right after 113 was given: an answer to that, not the numbers
     // again, and not read as a no to "Denkt u erover …?" ("no puedo hablar").
+    // "er is geen gevaar", "ما في خطر" right after the 112 or Veilig Thuis reply: the alarm was not needed.
+    const calmed = noDangerReply(received, { ...stored, ...patch }, patch);
+    if (calmed) return calmed;
     const followed = await crisisFollowUp(received, { ...stored, ...patch }, patch);
     if (followed) return followed;
     // "ja graag, ik woon in 3701" right after the heavy-feelings reply offered to look for a place to meet
@@ -298,6 +301,20 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const line = { text: deps.safety.followUp(kind, language), buttons: [personYesFor(language)] };
     // Afraid to call: a person here is the other way, so the offer comes with it.
     return reply("crisis", kind === "cannotCall" ? [line, ...(await offerPerson(inbound, "crisis"))] : [line]);
+  }
+
+  /**
+   * "Er is geen gevaar" right after an emergency or unsafe-at-home reply (not after 113: "het valt wel mee"
+   * is no all-clear for suicidal thoughts): the crisis context ends, and the person is asked what they need.
+   */
+  function noDangerReply(inbound: InboundMessage, state: ConversationState, patch: Partial<ConversationState>): AssistantReply | null {
+    const crisis = state.lastCrisis;
+    if (inbound.action || !crisis || crisisTier(crisis.kind) === "suicide" || deps.now().getTime() - crisis.at >= CRISIS_CONTEXT_MS) return null;
+    const { text } = normaliseInput(inbound.text);
+    if (!text || !deps.cues?.saysNoDanger?.(text) || deps.safety.assess(text).crisis) return null;
+    patch.lastCrisis = undefined;
+    patch.lastAsk = undefined;
+    return reply("smalltalk", [{ text: textsFor(inbound.language).noDanger }]);
   }
 
   /**

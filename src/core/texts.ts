@@ -55,6 +55,8 @@ function buildTexts(language: string) {
     declined: c.declined,
     /** "Weet ik niet" to "Waar zoekt u?": an easier way to say where. */
     placeUnknown: c.placeUnknown,
+    /** "Er is geen gevaar" right after an emergency reply: the alarm is put away, with an apology. */
+    noDanger: c.noDanger,
     /** "Weet ik niet" again after that: no third way to say where, but a person who can search along. */
     placeUnknownAgain: c.placeUnknownAgain,
     smalltalk: c.smalltalk satisfies Record<NonNullable<SafetyAssessment["smalltalk"]>, string>,

@@ -38,6 +38,8 @@ const cuesFile = z.object({
       but: z.array(z.string().min(1)).default([]),
     })
     .optional(),
+  /** "geen gevaar", "acil değil", "ما في خطر": the person says the alarm was not needed. */
+  noDanger: z.array(z.string().min(1)).default([]),
   crisisFollowUp: z
     .object({
       cannotCall: z.array(z.string().min(1)),
@@ -154,6 +156,7 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
     { ...matcherOptions, blockers: [] },
   );
 
+  const noDanger: PhraseMatcher<string> = createPhraseMatcher(raw.noDanger.map((pattern) => ({ pattern, tag: "safe" })), { ...matcherOptions, blockers: [] });
   const but = new Set((raw.crisisAnswer?.but ?? []).map(foldText));
   const acceptOffer: PhraseMatcher<string> = createPhraseMatcher((raw.crisisAnswer?.acceptOffer ?? []).map((pattern) => ({ pattern, tag: "accept" })), {
     ...matcherOptions,
@@ -184,6 +187,9 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
       const words = tokens.filter((t) => !isBreak(t)).length;
       if (words === 0 || words > CRISIS_ANSWER_MAX_WORDS) return undefined;
       return answerOf(tokens, words);
+    },
+    saysNoDanger(text) {
+      return noDanger.match(tokenise(text.slice(0, 400))).length > 0;
     },
     acceptsOffer(text) {
       return acceptOffer.match(tokenise(text.slice(0, 400))).length > 0;

@@ -12,6 +12,8 @@ type SmalltalkKind = NonNullable<SafetyAssessment["smalltalk"]>;
 
 /** Longer messages are judged on their beginning; the core already cuts input at 2,000 characters. */
 const MAX_CHARS = 4000;
+/** A question shorter than this gets no 112 on the classifier's word alone (the lists still decide). */
+const SHORT_QUESTION_WORDS = 6;
 /** Words before a topic word that may negate it ("geen zelfmoord", "niet aan zelfmoord"). */
 const NEGATION_WINDOW = 2;
 /** "niet meer", "no more": a negation that strengthens distress instead of denying it. */
@@ -102,6 +104,9 @@ export function createSafetyCheckFromLexicons(
         if (denied && (verdict?.tier === "acute" ? denied.has("danger") : denied.size > 0)) verdict = undefined;
         // "ik kom de trap niet meer op", "ik kan niet goed lezen": what the concern lists read as an ordinary use
         // of heavy words (an `except` phrase), the classifier does not raise to the concern reply.
+        // "بقدر جيب بنتي الصغيرة؟" (can I bring my little daughter?): a short question is no emergency on the
+        // classifier's word alone; one said in a few words is in words the lists know ("ademt hij nog?").
+        if (verdict?.tier === "acute" && tokens.filter((t) => !isBreak(t)).length < SHORT_QUESTION_WORDS && /[?؟]\s*$/.test(text)) verdict = undefined;
         if (verdict?.tier === "concern" && !result.concern && (concern.excused(tokens) || crisis.excused(tokens))) verdict = undefined;
         if (verdict?.tier === "concern") {
           result.concern = true;

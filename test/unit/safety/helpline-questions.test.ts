@@ -29,3 +29,16 @@ describe("colloquial Arabic: someone who is not breathing", () => {
     expect(safety.assess(text).crisis).toBe("danger");
   });
 });
+
+describe("a short question and everyday Turkish verbs", () => {
+  it.each(["بقدر جيب بنتي الصغيرة؟", "kan ik mijn dochtertje meenemen?", "oğlum okulda sorun yaşıyor, notları çok kötü", "annem ne yapıyor bilmiyorum"])(
+    "raise no 112: %s",
+    (text) => {
+      expect(safety.assess(text).crisis).toBeUndefined();
+    },
+  );
+
+  it.each(["evde yangın var, mutfak yanıyor", "جدي سقط ولا يتحرك"])("an emergency still gets 112: %s", (text) => {
+    expect(safety.assess(text).crisis).toBe("danger");
+  });
+});
