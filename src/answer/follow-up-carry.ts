@@ -13,11 +13,24 @@ const FOLLOW_UP_LEAD =
 /** Words that point back to something said before. */
 const POINTS_BACK = /\b(?:dat|die|dit|daar|daarvoor|daarbij|ervoor|erbij|zoiets|hetzelfde|that|it|there|those)\b/u;
 
+/**
+ * What one does about a topic, not a topic of its own: "wie moet ik dan bellen?", "moet ik me aanmelden?",
+ * "kan ik zo binnenlopen?" lean on the topic before them.
+ */
+const ASPECT_WORDS = new Set(
+  "bellen bel vraag vragen aanvragen aanvraag aanmelden aanmelding inschrijven afspraak binnenlopen langskomen heen terecht regelen krijgen betalen kosten kost doen beginnen starten wachten duren duurt helpen".split(" "),
+);
+/** A question word first: such a short question asks about something, and may lean on what came before. */
+const QUESTION_START = /^(?:wie|waar|waarheen|hoe|wat|wanneer|moet|kan|kun|mag|hoelang|hoeveel)\b/u;
+
 /** Words that carry no topic: Dutch stopwords plus question and filler words. */
 const NO_TOPIC = new Set([
   ...nld,
   ..."waar wanneer welke welk hoeveel hoelang hoe laat kunt kun zoek zoeken weet vertel graag willen wilt gaan ga iets meer nog ook soms even alstublieft aub please er is zijn wordt worden heeft hebben doe doet kan mag dan wel zo and the for what where when how about is are can i you there that it of in to a an".split(" "),
 ]);
+
+/** Question words that are no topic either. */
+const NO_TOPIC_QUESTION = new Set(["wie", "moet", "mij", "me", "ik", "dan", "zo", "eerst", "zelf", "nu", "gewoon", "lang"]);
 
 function words(text: string): string[] {
   return text.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
@@ -32,6 +45,7 @@ export function isFollowUp(question: string): boolean {
   const text = question.toLowerCase().trim();
   if (words(text).length > MAX_FOLLOW_UP_WORDS) return false;
   if (FOLLOW_UP_LEAD.test(text)) return true;
+  if (QUESTION_START.test(text) && contentWords(text).every((w) => ASPECT_WORDS.has(w.toLowerCase()) || NO_TOPIC_QUESTION.has(w.toLowerCase()))) return true;
   return POINTS_BACK.test(text) && contentWords(text).length <= 2;
 }
 
