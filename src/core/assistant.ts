@@ -142,7 +142,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       if (meet) return meet;
     }
     // "ja soms wel" or "nee, gewoon moe" right after "Denkt u erover om uzelf iets aan te doen?" answers that question.
-    if ({ ...stored, ...patch }.lastAsk === SELF_HARM_QUESTION && !received.action) {
+    // "nee, ik zou mezelf niets aandoen" a few messages after 113 was given answers that question too.
+    const current = { ...stored, ...patch };
+    const recent = current.lastCrisis && crisisTier(current.lastCrisis.kind) === "suicide" && deps.now().getTime() - current.lastCrisis.at < CRISIS_CONTEXT_MS;
+    const denial = recent === true && deps.cues?.deniesSelfHarm?.(received.text) === true;
+    if ((current.lastAsk === SELF_HARM_QUESTION || denial) && !received.action) {
       const answered = await selfHarmAnswer(received, patch);
       if (answered) return answered;
     }
@@ -289,7 +293,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const { text } = normaliseInput(inbound.text);
     if (!text) return null;
     const kind = deps.cues.crisisFollowUp(text);
-    if (!kind || state.lastAsk === CRISIS_FOLLOW_UP + kind) return null;
+    if (!kind) return null;
+    // Afraid to call, said again ("u geeft me alleen maar nummers"): no numbers a third time, but a person.
+    if (state.lastAsk === CRISIS_FOLLOW_UP + kind) {
+      if (kind !== "cannotCall") return null;
+      const person = await offerPerson(inbound, "crisis");
+      if (person.length === 0) return null;
+      patch.lastAsk = CRISIS_FOLLOW_UP + "person";
+      return reply("crisis", person);
+    }
     // "nee hoor, dank je" to "Denkt u erover …?" is the answer to it.
     if (kind === "thanks" && state.lastAsk === SELF_HARM_QUESTION && deps.cues.crisisAnswer?.(text)) return null;
     // "ok, dank je" to "Wilt u dat een sociaal werker …?" is a typed yes to that question: the button takes it.

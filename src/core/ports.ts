@@ -302,6 +302,8 @@ export interface DialogueCues {
    * "weet niet"), read leniently in a short message; a message that has both a yes and a no reads as yes.
    */
   crisisAnswer?(text: string): "yes" | "no" | "unsure" | undefined;
+  /** "nee, ik zou mezelf niets aandoen": a no about harming oneself, whatever was asked last. */
+  deniesSelfHarm?(text: string): boolean;
   /** "geen gevaar", "acil değil", "ما في خطر": the alarm just given was not needed. */
   saysNoDanger?(text: string): boolean;
   /** "ja graag", "doe maar", "yes please": taking up an offer, more than a bare yes. */

@@ -32,6 +32,8 @@ const cuesFile = z.object({
       /** How-often words: a yes only in a short answer or beside an `aboutIt` word. */
       often: z.array(z.string().min(1)).default([]),
       aboutIt: z.array(z.string().min(1)).default([]),
+      /** Words about harming oneself: a "no" with one of them ("nee, ik zou mezelf niets aandoen") answers the question also later. */
+      self: z.array(z.string().min(1)).default([]),
       /** Taking up an offer ("ja graag", "doe maar"): a yes to the offer, not to the question about death. */
       acceptOffer: z.array(z.string().min(1)).default([]),
       /** Words that end an answer's opening and start what else the person says ("nee, maar …"). */
@@ -156,6 +158,7 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
     { ...matcherOptions, blockers: [] },
   );
 
+  const selfWords: PhraseMatcher<string> = createPhraseMatcher((raw.crisisAnswer?.self ?? []).map((pattern) => ({ pattern, tag: "self" })), { ...matcherOptions, blockers: [] });
   const noDanger: PhraseMatcher<string> = createPhraseMatcher(raw.noDanger.map((pattern) => ({ pattern, tag: "safe" })), { ...matcherOptions, blockers: [] });
   const but = new Set((raw.crisisAnswer?.but ?? []).map(foldText));
   const acceptOffer: PhraseMatcher<string> = createPhraseMatcher((raw.crisisAnswer?.acceptOffer ?? []).map((pattern) => ({ pattern, tag: "accept" })), {
@@ -187,6 +190,10 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
       const words = tokens.filter((t) => !isBreak(t)).length;
       if (words === 0 || words > CRISIS_ANSWER_MAX_WORDS) return undefined;
       return answerOf(tokens, words);
+    },
+    deniesSelfHarm(text) {
+      const tokens = tokenise(text.slice(0, 400));
+      return selfWords.match(tokens).length > 0 && answerOf(tokens, tokens.filter((t) => !isBreak(t)).length) === "no";
     },
     saysNoDanger(text) {
       return noDanger.match(tokenise(text.slice(0, 400))).length > 0;
