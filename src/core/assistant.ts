@@ -294,13 +294,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (!text) return null;
     const kind = deps.cues.crisisFollowUp(text);
     if (!kind) return null;
-    // Afraid to call, said again ("u geeft me alleen maar nummers"): no numbers a third time, but a person.
+    // Afraid to call, said again ("u geeft me alleen maar nummers"): the short word that stays, and a person.
     if (state.lastAsk === CRISIS_FOLLOW_UP + kind) {
       if (kind !== "cannotCall") return null;
-      const person = await offerPerson(inbound, "crisis");
-      if (person.length === 0) return null;
+      const language = inbound.language && inbound.language !== "nl" ? inbound.language : (deps.safety.assess(text).language ?? "nl");
       patch.lastAsk = CRISIS_FOLLOW_UP + "person";
-      return reply("crisis", person);
+      return reply("crisis", [{ text: deps.safety.followUp("again2", language, "suicide") }, ...(await offerPerson(inbound, "crisis"))]);
     }
     // "nee hoor, dank je" to "Denkt u erover …?" is the answer to it.
     if (kind === "thanks" && state.lastAsk === SELF_HARM_QUESTION && deps.cues.crisisAnswer?.(text)) return null;
