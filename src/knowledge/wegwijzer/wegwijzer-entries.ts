@@ -24,6 +24,13 @@ export interface WegwijzerEntry {
    * more specifically in the same message wins ("ontslagen, hoe krijg ik een uitkering" is the WW).
    */
   broad: string[];
+  /**
+   * What residents describe when they need this help without naming it ("steunkousen aan",
+   * "trap niet op slaapkamer boven"): each situation is a few words that must all occur close
+   * together, in any order; a word may have alternatives written with `/` ("trap/traplift").
+   * Lowercase, `|`-separated in the file.
+   */
+  situations: string[];
   publisher: string;
   url: string;
   /** What one gemeente decides about this topic; such questions get the honest route, never a guess. */
@@ -84,6 +91,7 @@ const Meta = z.object({
   title: z.string().min(1),
   terms: z.string().min(1),
   broad: z.string().optional(),
+  situations: z.string().optional(),
   publisher: z.string().min(1),
   url: z.string().regex(/^https?:\/\//, "url: het adres van de openbare pagina met de feiten"),
   audience: z.literal("residents"),
@@ -122,6 +130,7 @@ export function parseEntry(text: string, fileName: string): WegwijzerEntry {
     title: meta.title,
     terms: splitTerms(meta.terms),
     broad: splitTerms(meta.broad ?? ""),
+    situations: splitTerms(meta.situations ?? ""),
     publisher: meta.publisher,
     url: meta.url,
     ...(meta.local ? { local: meta.local } : {}),

@@ -20,6 +20,13 @@ const NEED_BEFORE_GAP = 4;
 const NEED_AFTER_GAP = 2;
 /** A one-word term found in two written words must be at least this long. */
 const MIN_JOINED = 6;
+/** The words of one situation must all stand within this many words ("de trap … slaapkamer … boven"). */
+const SITUATION_SPAN = 12;
+/**
+ * A circumstance (dementie, bijstand) named only in the story, while the asking clause has at least
+ * this many other content words: the question asks for something the wegwijzer does not know.
+ */
+const OTHER_ASK_WORDS = 2;
 
 // The route to the gemeente, in Dutch here (beside the Dutch entries); the core says the general one in the resident's language.
 export const GEMEENTE_ROUTE = catalog("nl").wegwijzer.gemeenteRoute;
@@ -90,7 +97,13 @@ function sameWord(written: string, writtenStem: string, word: string, stem: stri
 }
 
 export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: WegwijzerCues }): ResidentGuide {
-  const topics = data.entries.map((entry) => ({ entry, terms: entry.terms.map(phrase), broad: (entry.broad ?? []).map(phrase) }));
+  const topics = data.entries.map((entry) => ({
+    entry,
+    terms: entry.terms.map(phrase),
+    broad: (entry.broad ?? []).map(phrase),
+    // Each situation: its words, each with its alternatives ("trap/traplift").
+    situations: (entry.situations ?? []).map((s) => s.split(/\s+/).filter(Boolean).map((slot) => slot.split("/").map(phrase).filter((p) => p.words.length === 1))),
+  }));
   const needBefore = (data.cues.needBefore ?? []).map(phrase);
   const needAfter = (data.cues.needAfter ?? []).map(phrase);
   const compareCues = (data.cues.compare ?? []).map(phrase);
@@ -102,7 +115,7 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
   const allSectionCues = sectionCues.flatMap((s) => s.cues);
   const costCues = sectionCues.find((c) => c.heading === "wat kost het")?.cues ?? [];
   const known = new Set(
-    [...topics.flatMap((t) => [...t.terms, ...t.broad]), ...needBefore, ...needAfter, ...allSectionCues, ...localCues, ...localAloneCues].flatMap((p) => p.words),
+    [...topics.flatMap((t) => [...t.terms, ...t.broad, ...t.situations.flat(2)]), ...needBefore, ...needAfter, ...allSectionCues, ...localCues, ...localAloneCues].flatMap((p) => p.words),
   );
 
   /**
@@ -140,7 +153,7 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
       before.some((c) => clauses[c.end - 1] === clauses[span.start] && span.start >= c.start && span.start - c.end <= NEED_BEFORE_GAP) ||
       after.some((c) => clauses[c.start] === clauses[span.end - 1] && c.end >= span.end && c.start - span.end <= NEED_AFTER_GAP);
     const matches: TopicMatch[] = [];
-    for (const { entry, terms, broad } of topics) {
+    for (const { entry, terms, broad, situations } of topics) {
       const spans: Span[] = [];
       let score = 0;
       let ownName = false;
@@ -154,6 +167,16 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
           if (own) ownName = true;
           if (!isBroad) specific = true;
         }
+      }
+      // A situation the person describes ("ik krijg mijn steunkousen niet aan") names the help as well as its name does.
+      for (const situation of situations) {
+        const found = situationAt(words, stems, situation, spans);
+        if (!found) continue;
+        for (const i of found) {
+          spans.push({ start: i, end: i + 1 });
+          score += words[i]!.length;
+        }
+        specific = true;
       }
       if (spans.length) {
         matches.push({
@@ -169,6 +192,32 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
       }
     }
     return matches.sort(byRank);
+  }
+
+  /**
+   * The word positions of a situation in the question: one word for each of its slots, all within
+   * {@link SITUATION_SPAN} words, none inside a span already found; the closest set, or null.
+   */
+  function situationAt(words: string[], stems: string[], slots: Phrase[][], taken: Span[]): number[] | null {
+    const free = (i: number) => !taken.some((s) => i >= s.start && i < s.end);
+    const places = slots.map((alternatives) =>
+      words.flatMap((w, i) => (free(i) && alternatives.some((a) => sameWord(w, stems[i]!, a.words[0]!, a.stems[0]!, known)) ? [i] : [])),
+    );
+    if (places.some((p) => p.length === 0)) return null;
+    let best: number[] | null = null;
+    // Anchor on each place of the first slot; take for every other slot the nearest free place.
+    for (const anchor of places[0]!) {
+      const chosen = [anchor];
+      for (const p of places.slice(1)) {
+        const options = p.filter((i) => !chosen.includes(i)).sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor));
+        if (!options.length) break;
+        chosen.push(options[0]!);
+      }
+      if (chosen.length !== slots.length) continue;
+      const width = Math.max(...chosen) - Math.min(...chosen);
+      if (width < SITUATION_SPAN && (!best || width < Math.max(...best) - Math.min(...best))) best = chosen;
+    }
+    return best;
   }
 
   /** Where a need cue occurs (same word or same stem: "hoe krijgt ze", "aan te vragen"). */
@@ -279,6 +328,13 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
       if (hasCue(words, all, gemeenteCues) && asksLocal(words, all, localCues)) return { ...route, mixed: false };
       if (asksLocal(words, all, localAloneCues)) return { ...route, mixed: true };
       return null;
+    }
+    // "Mijn vader heeft dementie, moet hij zijn rijbewijs laten keuren?": a circumstance told in the
+    // story is no answer to a question about something else; better no explanation than the wrong one.
+    if (best.entry.role === "circumstance" && !best.asked && !best.inQuestion && questions.size > 0) {
+      const covered = (i: number) => matches.some((m) => m.spans.some((s) => i >= s.start && i < s.end));
+      const other = words.filter((w, i) => questions.has(clauses[i]!) && !covered(i) && !STOPWORDS.has(w) && !questionWords.has(w) && !known.has(w));
+      if (other.length >= OTHER_ASK_WORDS) return null;
     }
     const outside = words.map((_, i) => !best.spans.some((s) => i >= s.start && i < s.end));
     const named = [...new Set(best.spans.flatMap((s) => words.slice(s.start, s.end)).filter((w) => !STOPWORDS.has(w)))];
