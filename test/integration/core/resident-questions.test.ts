@@ -21,6 +21,8 @@ const sets = [
   { name: "blind/resident-questions-b3.jsonl", file: "../../fixtures/blind/resident-questions-b3.jsonl", minimum: { general: 25, local: 10 } },
   { name: "blind/resident-questions-b4.jsonl", file: "../../fixtures/blind/resident-questions-b4.jsonl", minimum: { general: 25, local: 10 } },
   { name: "blind/resident-questions-b5.jsonl", file: "../../fixtures/blind/resident-questions-b5.jsonl", minimum: { general: 25, local: 10 } },
+  { name: "blind/resident-questions-b6.jsonl", file: "../../fixtures/blind/resident-questions-b6.jsonl", minimum: { general: 25, local: 10 } },
+  { name: "blind/resident-questions-b7.jsonl", file: "../../fixtures/blind/resident-questions-b7.jsonl", minimum: { general: 25, local: 10 } },
 ];
 
 describe.each(sets)("resident questions (wegwijzer and sources): $name", ({ file, minimum }) => {
