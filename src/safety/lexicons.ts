@@ -52,6 +52,8 @@ const situationSchema = z.object({
   notFuzzy: z.array(phrase).default([]),
   /** Other ways people write a phrase word ("t" for "het"), added wherever the word occurs in a phrase. */
   spellings: z.record(z.string(), z.array(phrase)).default({}),
+  /** Short signal words that also match a word that sounds the same ("lefe", "leeve" for "leven"). */
+  soundAlike: z.array(phrase).default([]),
   context: z.object({
     /** Research, policy or statistics wording: "wat zegt het onderzoek over …". */
     informational: phrases,

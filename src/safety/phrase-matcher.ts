@@ -30,6 +30,12 @@ export interface MatcherOptions {
   notFuzzy: string[];
   /** Other ways people write a phrase word, added wherever it occurs: `{ "het": ["t"], "ik": ["k"] }`. */
   spellings?: Record<string, string[]>;
+  /**
+   * Short signal words ("leven", "sterven", "zelfmoord") that also match a message word that sounds the same
+   * ({@link soundKey}: "lefe", "leeve", "sterfe", "selfmoort"), however short: typo tolerance alone starts
+   * too late for them. Only inside phrases, as every lexicon word; `notFuzzy` words stay themselves.
+   */
+  soundAlike?: string[];
   /** False: a phrase typed without spaces ("doodgraag") must be exact; its words still tolerate typos. */
   joinedTypos?: boolean;
   /** Longest stretch of words an unordered (`&`) phrase may cover (default {@link UNORDERED_SPAN}). */
@@ -124,6 +130,9 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
   const fold = (word: string) => chat?.get(word) ?? word;
   const blockers = new Set(options.blockers.map((w) => fold(foldText(w))));
   const notFuzzy = new Set(options.notFuzzy.map((w) => fold(foldText(w))));
+  const soundAlike = new Set((options.soundAlike ?? []).map((w) => fold(foldText(w))));
+  /** Sound keys of the `soundAlike` lexicon words, with the lexicon words they stand for. */
+  const bySound = new Map<string, number[]>();
 
   function altFor(raw: string, joined = false): Alt {
     const key = joined ? `joined:${raw}` : raw;
@@ -140,6 +149,7 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
     const alt: Alt = { id: alts.length, text, prefix, fuzzy: !exactOnly && !prefix && text.length >= options.fuzzyMinLength, joined };
     alts.push(alt);
     altKey.set(key, alt);
+    if (!joined && !exactOnly && !prefix && soundAlike.has(text)) pushTo(bySound, soundKey(text), alt.id);
     return alt;
   }
 
@@ -228,7 +238,11 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
     const ids = [...(exact.get(word) ?? [])];
     for (const alt of prefixes) if (word.startsWith(alt.text)) ids.push(alt.id);
     // A known look-alike ("staat" next to "slaat") is taken as itself, never as a typo.
-    if (notFuzzy.has(word) || word.length < minFuzzyLength - 1) return ids;
+    if (notFuzzy.has(word)) return ids;
+    if (bySound.size > 0 && word.length >= 3) {
+      for (const id of bySound.get(soundKey(word)) ?? []) if (!ids.includes(id)) ids.push(id);
+    }
+    if (word.length < minFuzzyLength - 1) return ids;
     for (let length = word.length - 2; length <= word.length + 2; length++) {
       for (const alt of fuzzyBuckets.get(bucketKey(word[0]!, length)) ?? []) {
         if (alt.text.length < minFuzzyLength || alt.text === word) continue;
@@ -372,6 +386,23 @@ export function createPhraseMatcher<T>(entries: readonly PhraseEntry<T>[], optio
       }
     },
   };
+}
+
+/**
+ * How a word sounds, roughly, as people misspell it: doubled letters once, f/v, z/s, ph, c/k/ck, y/ij/i,
+ * a final -dt/-d as -t, and the final -n of -en dropped (Dutch dialect "leve", "sterve").
+ * "lefe", "leeve", "leven" → "leve"; "selfmoort", "zelfmoord" → "selvmort".
+ */
+export function soundKey(word: string): string {
+  return word
+    .replace(/ph/g, "f")
+    .replace(/ck|c|q/g, "k")
+    .replace(/ij|y/g, "i")
+    .replace(/f/g, "v")
+    .replace(/z/g, "s")
+    .replace(/(\p{L})\1+/gu, "$1")
+    .replace(/dt$|d$/, "t")
+    .replace(/en$/, "e");
 }
 
 /** Appends to the list under `key` in place (copying the list each time made compiling quadratic). */

@@ -171,6 +171,7 @@ interface SituationLexicon<K extends string> {
   concepts: Record<string, string[]>;
   notFuzzy: string[];
   spellings: Record<string, string[]>;
+  soundAlike: string[];
   context: { informational: string[]; professional: string[]; personal: string[]; question: PhraseList };
   kinds: Record<K, { phrases: PhraseList; topics: PhraseList; informationOnly: PhraseList; methods?: PhraseList }>;
 }
@@ -204,6 +205,7 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>, chatWo
     blockers: lexicon.negations,
     notFuzzy: lexicon.notFuzzy,
     spellings: lexicon.spellings,
+    soundAlike: lexicon.soundAlike,
   };
   const expand = (pattern: string) => expandConcepts(pattern, lexicon.concepts);
   const kinds = Object.entries(lexicon.kinds) as Array<[K, SituationLexicon<K>["kinds"][K]]>;
@@ -237,7 +239,7 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>, chatWo
   // ("doodgraag" would swallow "dood gaan"), and without filler words in between.
   const exceptions = createPhraseMatcher(
     withLanguages(lexicon.except).map(({ pattern }) => ({ pattern: expand(pattern), tag: "except" })),
-    { ...options, joinedTypos: false, maxGap: 0 },
+    { ...options, joinedTypos: false, maxGap: 0, soundAlike: [] },
   );
 
   function negatedBefore(tokens: readonly string[], start: number): boolean {
@@ -345,6 +347,7 @@ export function compileBroadNet(lexicon: BroadNetLexicon, lists: SafetyLexicons,
     blockers: crisis.negations,
     notFuzzy: crisis.notFuzzy,
     spellings: crisis.spellings,
+    soundAlike: crisis.soundAlike,
   };
   const expand = (pattern: string) => expandConcepts(pattern, lexicon.concepts);
   const signals = createPhraseMatcher(
@@ -362,7 +365,7 @@ export function compileBroadNet(lexicon: BroadNetLexicon, lists: SafetyLexicons,
   ];
   const exceptions = createPhraseMatcher(
     idioms.map((pattern) => ({ pattern, tag: "except" })),
-    { ...options, joinedTypos: false, maxGap: 0 },
+    { ...options, joinedTypos: false, maxGap: 0, soundAlike: [] },
   );
   const negations = new Set(crisis.negations.map((w) => chatWords.get(foldText(w)) ?? foldText(w)));
   /** "ik ga niet dood", "never die": a negation just before the concept denies it ("niet meer" does not). */
