@@ -57,6 +57,15 @@ const FOLLOW_UP_WORDS = new Set(["en", "ook", "dan", "liever", "graag", "alleen"
  * Reads place, time, need, who, cost and language from a resident's or professional's message,
  * and whether it asks for an activity or place at all (see {@link isListingsQuestion}).
  */
+/** Negations before a word ("niet oud", "not old", "nie stary", "не старий", "مش كبير"). */
+const NEGATION_BEFORE = new Set(["niet", "geen", "not", "no", "nie", "не", "ні", "нет", "لا", "مش", "ما", "مو", "kein", "keine", "nicht", "pas"]);
+/** Turkish and Persian put the negation after the word ("yaşlı değilim", "پیر نیستم"). */
+const NEGATION_AFTER = /^(?:değil|degil|نیست)/u;
+
+function negated(tokens: readonly string[], start: number, end: number): boolean {
+  return NEGATION_BEFORE.has(tokens[start - 1] ?? "") || (start >= 2 && NEGATION_BEFORE.has(tokens[start - 2] ?? "") && tokens[start - 1] === "voor") || NEGATION_AFTER.test(tokens[end] ?? "");
+}
+
 export function understandQuestion(text: string, deps: { vocabulary: ListingsVocabulary; gazetteer: Gazetteer; now: LocalNow }): UnderstoodQuestion {
   const { vocabulary: v, gazetteer } = deps;
   const cased = normalise(text, true).split(" ").filter(Boolean);
@@ -74,7 +83,8 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
   const cost = costMatches.some((m) => m.label === "free") ? "free" : costMatches.length > 0 ? "cheap" : undefined;
 
   // Who and what may read the same words ("ik zorg voor mijn moeder": mantelzorgers and mantelzorg).
-  const audienceMatches = v.audiences.match(tokens, used, { fuzzy: true });
+  // "ik ben niet oud", "ben yaşlı değilim": a group the person says they are not is no filter.
+  const audienceMatches = v.audiences.match(tokens, used, { fuzzy: true }).filter((m) => !negated(tokens, m.start, m.end));
   const accessible = v.accessibility.match(tokens, used).length > 0;
   const skip = (t: string) => STOPWORDS.has(t) || v.fillers.has(t) || v.isVocabularyWord(t);
   let placeMention = place;

@@ -225,6 +225,13 @@ describe("who it is for, with an age", () => {
     expect(understand(text).audiences).toEqual(audiences);
   });
 
+  it.each(["ik ben niet oud, ik zoek sport in zeist", "ben yaşlı değilim, zeist spor", "i am not old, sport in zeist", "niet voor ouderen, iets met sport in zeist"])(
+    "a group the person says they are not is no filter: %s",
+    (text) => {
+      expect(understand(text).audiences).not.toContain("ouderen");
+    },
+  );
+
   it("keeps a group the message says it is for, whatever the age of the writer", () => {
     expect(understand("ik ben 70 en zoek iets voor mijn kleinkinderen in zeist").audiences).toContain("kinderen");
   });
