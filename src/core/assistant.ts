@@ -452,10 +452,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // what the gemeente decides and not where something is.
     const guided = deps.guide?.answer(text) ?? null;
     // A search ("ik wil vrijwilligerswerk doen") is asked where; the guide's explanation comes with that question.
-    const preferGuide = ({ kind, seeking }: ListingResponse) =>
+    // A topic the listings hold too (the wijkteam's spreekuur): listings that show it answer, others do not.
+    const topicWords = (guided?.sources[0]?.title ?? "").toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 5);
+    const showsTopic = (found: ListingResponse) => (found.asked?.shown ?? []).some((s) => topicWords.some((w) => s.name.toLowerCase().includes(w)));
+    const preferGuide = (found: ListingResponse) =>
       guided !== null &&
       !guided.mixed &&
-      ((kind === "need_place" && !seeking) || (guided.kind === "local_route" && guided.topical && !WHERE.test(text) && !(guided.listed && kind === "results")));
+      ((found.kind === "need_place" && !found.seeking) ||
+        (guided.kind === "local_route" && guided.topical && !WHERE.test(text) && !(guided.listed && found.kind === "results" && showsTopic(found))));
     const found = await askListings(inbound, text, state, patch, preferGuide);
     if (found) {
       // Asked where, about a topic the guide explains ("even rust van de zorg", "vrijwilligerswerk
