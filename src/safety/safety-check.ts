@@ -78,6 +78,7 @@ export function createSafetyCheckFromLexicons(
       const tokens = read(text);
       if (tokens.length === 0) return {};
       const result: SafetyAssessment = {};
+      const talk = smalltalk.read(tokens);
       const found = crisis.detect(tokens);
       const kinds = CRISIS_ORDER.filter((kind) => found.kinds.has(kind));
       if (kinds.length > 0) {
@@ -97,16 +98,16 @@ export function createSafetyCheckFromLexicons(
         // The second net: wordings no phrase was written for. Graduated: a sure signal gets its crisis tier,
         // a likely one the concern reply (warmth and a line with 113).
         // A message that is only small talk or a bare answer ("bardzo dziękuję pani", "weet ik niet") is no signal for a guess.
-        let verdict = smalltalk.chatOnly(tokens) ? undefined : classifier?.judge(tokens);
+        let verdict = talk.chatOnly ? undefined : classifier?.judge(tokens);
         // "ik heb nooit aan zelfdoding gedacht": what the lists read as denied, the classifier does not escalate.
         // An emergency only when it was a danger phrase that was denied ("de brand is geblust", "gisteren brand").
         const denied = verdict?.tier === "suicide" || verdict?.tier === "unsafe_home" || verdict?.tier === "acute" ? crisis.denied(tokens) : undefined;
         if (denied && (verdict?.tier === "acute" ? denied.has("danger") : denied.size > 0)) verdict = undefined;
-        // "ik kom de trap niet meer op", "ik kan niet goed lezen": what the concern lists read as an ordinary use
-        // of heavy words (an `except` phrase), the classifier does not raise to the concern reply.
         // "بقدر جيب بنتي الصغيرة؟" (can I bring my little daughter?): a short question is no emergency on the
         // classifier's word alone; one said in a few words is in words the lists know ("ademt hij nog?").
         if (verdict?.tier === "acute" && tokens.filter((t) => !isBreak(t)).length < SHORT_QUESTION_WORDS && /[?؟]\s*$/.test(text)) verdict = undefined;
+        // "ik kom de trap niet meer op", "ik kan niet goed lezen": what the concern lists read as an ordinary use
+        // of heavy words (an `except` phrase), the classifier does not raise to the concern reply.
         if (verdict?.tier === "concern" && !result.concern && (concern.excused(tokens) || crisis.excused(tokens))) verdict = undefined;
         if (verdict?.tier === "concern") {
           result.concern = true;
@@ -123,7 +124,7 @@ export function createSafetyCheckFromLexicons(
         }
         // The last net: a strong death or ending concept that nothing above placed still gets the concern
         // reply (warmth, De Luisterlijn, the direct question and 113).
-        if (!result.crisis && !result.information && !result.concern && verdict?.tier === undefined && !smalltalk.chatOnly(tokens)) {
+        if (!result.crisis && !result.information && !result.concern && verdict?.tier === undefined && !talk.chatOnly) {
           const lang = broadNet?.detect(tokens);
           if (lang) {
             result.concern = true;
@@ -139,8 +140,7 @@ export function createSafetyCheckFromLexicons(
       const need = NEEDS_PERSON_ORDER.find((kind) => needs.has(kind));
       if (need) result.needsPerson = need;
       if (scope.isOutOfScope(text, tokens)) result.outOfScope = true;
-      const talk = smalltalk.detect(tokens);
-      if (talk) result.smalltalk = talk;
+      if (talk.kind) result.smalltalk = talk.kind;
       return result;
     },
     classify(text) {
@@ -428,16 +428,17 @@ function compileSmalltalk(lexicon: SafetyLexicons["smalltalk"], chatWords: Reado
     return !tokens.some((token, i) => !isBreak(token) && !covered[i]);
   };
   return {
-    /** Small talk only when the message is nothing else: every word is part of a greeting, thanks … */
-    detect(tokens: readonly string[]): SmalltalkKind | undefined {
-      const hits = matcher.match(tokens).filter((h) => h.tag !== "answer");
-      if (!coveredBy(tokens, hits)) return undefined;
+    /**
+     * One reading of the message: `kind`, small talk only when the message is nothing else (every word is
+     * part of a greeting, thanks …); `chatOnly`, only small talk or a bare answer ("geen idee", "nee dank
+     * je"): nothing for a guess to read.
+     */
+    read(tokens: readonly string[]): { kind: SmalltalkKind | undefined; chatOnly: boolean } {
+      const all = matcher.match(tokens);
+      const hits = all.filter((h) => h.tag !== "answer");
       const kinds = new Set(hits.map((h) => h.tag));
-      return lexicon.priority.find((kind) => kinds.has(kind));
-    },
-    /** Only small talk or a bare answer ("geen idee", "nee dank je"): nothing for a guess to read. */
-    chatOnly(tokens: readonly string[]): boolean {
-      return tokens.some((t) => !isBreak(t)) && coveredBy(tokens, matcher.match(tokens));
+      const kind = coveredBy(tokens, hits) ? lexicon.priority.find((k) => kinds.has(k)) : undefined;
+      return { kind, chatOnly: tokens.some((t) => !isBreak(t)) && coveredBy(tokens, all) };
     },
   };
 }
