@@ -127,11 +127,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const texts = textsFor(received.language);
     // Before anything reads it (handoff relay, listings, the stored state): a point that is not on Earth.
     if (received.location && !isValidGeoPoint(received.location)) return reply("smalltalk", [{ text: texts.locationInvalid }]);
-    // "ik durf niet te bellen", "is dat gratis?" right after 113 was given: an answer to that, not the numbers
-    // again, and not read as a no to "Denkt u erover …?" ("no puedo hablar").
     // "er is geen gevaar", "ما في خطر" right after the 112 or Veilig Thuis reply: the alarm was not needed.
     const calmed = noDangerReply(received, { ...stored, ...patch }, patch);
     if (calmed) return calmed;
+    // "ik durf niet te bellen", "is dat gratis?" right after 113 was given: an answer to that, not the numbers
+    // again, and not read as a no to "Denkt u erover …?" ("no puedo hablar").
     const followed = await crisisFollowUp(received, { ...stored, ...patch }, patch);
     if (followed) return followed;
     // "ja graag, ik woon in 3701" right after the heavy-feelings reply offered to look for a place to meet
@@ -293,14 +293,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const { text } = normaliseInput(inbound.text);
     if (!text) return null;
     const kind = deps.cues.crisisFollowUp(text);
-    if (!kind) return null;
-    // Afraid to call, said again ("u geeft me alleen maar nummers"): the short word that stays, and a person.
-    if (state.lastAsk === CRISIS_FOLLOW_UP + kind) {
-      if (kind !== "cannotCall") return null;
-      const language = inbound.language && inbound.language !== "nl" ? inbound.language : (deps.safety.assess(text).language ?? "nl");
-      patch.lastAsk = CRISIS_FOLLOW_UP + "person";
-      return reply("crisis", [{ text: deps.safety.followUp("again2", language, "suicide") }, ...(await offerPerson(inbound, "crisis"))]);
-    }
+    // The same word twice in a row is answered by the usual path, but for fear of calling (below).
+    const again = state.lastAsk === CRISIS_FOLLOW_UP + kind;
+    if (!kind || (again && kind !== "cannotCall")) return null;
     // "nee hoor, dank je" to "Denkt u erover …?" is the answer to it.
     if (kind === "thanks" && state.lastAsk === SELF_HARM_QUESTION && deps.cues.crisisAnswer?.(text)) return null;
     // "ok, dank je" to "Wilt u dat een sociaal werker …?" is a typed yes to that question: the button takes it.
@@ -308,6 +303,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const assessment = deps.safety.assess(text);
     if (assessment.crisis) return null;
     const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
+    // Afraid to call, said again ("u geeft me alleen maar nummers"): the short word that stays, and a person.
+    if (again) {
+      patch.lastAsk = CRISIS_FOLLOW_UP + "person";
+      return reply("crisis", [{ text: deps.safety.followUp("again2", language, "suicide") }, ...(await offerPerson(inbound, "crisis"))]);
+    }
     patch.lastAsk = CRISIS_FOLLOW_UP + kind;
     const line = { text: deps.safety.followUp(kind, language), buttons: [personYesFor(language)] };
     // Afraid to call: a person here is the other way, so the offer comes with it.
