@@ -135,16 +135,18 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
   }
 
   const matcherOptions = { fuzzyMinLength: 7, twoTyposFrom: 12, maxGap: 2, wideGap: 6, blockers: NEGATIONS, notFuzzy: [] };
-  const youthSigns: PhraseMatcher<string> = createPhraseMatcher((raw.youth?.signs ?? []).map((pattern) => ({ pattern, tag: "young" })), matcherOptions);
-  const youthTroubles: PhraseMatcher<string> = createPhraseMatcher((raw.youth?.troubles ?? []).map((pattern) => ({ pattern, tag: "trouble" })), matcherOptions);
-  const parentWords: PhraseMatcher<string> = createPhraseMatcher((raw.youth?.parentWords ?? []).map((pattern) => ({ pattern, tag: "parent" })), {
-    ...matcherOptions,
-    blockers: [],
-  });
+  /** Whether one of these phrases is in the message; `negations: false` where a "niet" is part of the cue itself. */
+  const anyPhrase = (patterns: readonly string[] | undefined, { negations = true } = {}) => {
+    const matcher = createPhraseMatcher((patterns ?? []).map((pattern) => ({ pattern, tag: "hit" })), negations ? matcherOptions : { ...matcherOptions, blockers: [] });
+    return (tokens: string[]) => matcher.match(tokens).length > 0;
+  };
+  const youthSigns = anyPhrase(raw.youth?.signs);
+  const youthTroubles = anyPhrase(raw.youth?.troubles);
+  const parentWords = anyPhrase(raw.youth?.parentWords, { negations: false });
 
   // No negation blockers: "zeg het niet tegen mijn ouders", "nikt nie może wiedzieć" are the request itself.
-  const confidential: PhraseMatcher<string> = createPhraseMatcher((raw.confidential?.phrases ?? []).map((pattern) => ({ pattern, tag: "confidential" })), { ...matcherOptions, blockers: [] });
-  const isYoung = (tokens: string[], band: AgeBand | undefined) => band === "minor" || (band !== "adult" && youthSigns.match(tokens).length > 0);
+  const confidential = anyPhrase(raw.confidential?.phrases, { negations: false });
+  const isYoung = (tokens: string[], band: AgeBand | undefined) => band === "minor" || (band !== "adult" && youthSigns(tokens));
 
   // No negation blockers here: "nee, niet echt" is the answer itself.
   const crisisAnswers: PhraseMatcher<"yes" | "no" | "unsure" | "often" | "aboutIt"> = createPhraseMatcher(
@@ -158,13 +160,10 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
     { ...matcherOptions, blockers: [] },
   );
 
-  const selfWords: PhraseMatcher<string> = createPhraseMatcher((raw.crisisAnswer?.self ?? []).map((pattern) => ({ pattern, tag: "self" })), { ...matcherOptions, blockers: [] });
-  const noDanger: PhraseMatcher<string> = createPhraseMatcher(raw.noDanger.map((pattern) => ({ pattern, tag: "safe" })), { ...matcherOptions, blockers: [] });
+  const selfWords = anyPhrase(raw.crisisAnswer?.self, { negations: false });
+  const noDanger = anyPhrase(raw.noDanger, { negations: false });
   const but = new Set((raw.crisisAnswer?.but ?? []).map(foldText));
-  const acceptOffer: PhraseMatcher<string> = createPhraseMatcher((raw.crisisAnswer?.acceptOffer ?? []).map((pattern) => ({ pattern, tag: "accept" })), {
-    ...matcherOptions,
-    blockers: [],
-  });
+  const acceptOffer = anyPhrase(raw.crisisAnswer?.acceptOffer, { negations: false });
 
   /** What the words say to "Denkt u erover …?": yes, no or unsure, or nothing. */
   function answerOf(tokens: string[], words: number): "yes" | "no" | "unsure" | undefined {
@@ -193,13 +192,13 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
     },
     deniesSelfHarm(text) {
       const tokens = tokenise(text.slice(0, 400));
-      return selfWords.match(tokens).length > 0 && answerOf(tokens, tokens.filter((t) => !isBreak(t)).length) === "no";
+      return selfWords(tokens) && answerOf(tokens, tokens.filter((t) => !isBreak(t)).length) === "no";
     },
     saysNoDanger(text) {
-      return noDanger.match(tokenise(text.slice(0, 400))).length > 0;
+      return noDanger(tokenise(text.slice(0, 400)));
     },
     acceptsOffer(text) {
-      return acceptOffer.match(tokenise(text.slice(0, 400))).length > 0;
+      return acceptOffer(tokenise(text.slice(0, 400)));
     },
     crisisAnswerLead(text) {
       const tokens = tokenise(text.slice(0, 2000));
@@ -227,16 +226,16 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
       const band = statedAgeBand(tokens.join(" ")) ?? known;
       // A known adult ("ik ben 82") never gets De Kindertelefoon; a known minor needs no other sign.
       if (!isYoung(tokens, band)) return undefined;
-      if (!(heavy || youthTroubles.match(tokens).length > 0)) return undefined;
+      if (!(heavy || youthTroubles(tokens))) return undefined;
       // A parent about their child: no age question to the writer, but the help for parents.
-      if (band !== "minor" && parentWords.match(tokens).length > 0) return raw.youth.parentLine;
+      if (band !== "minor" && parentWords(tokens)) return raw.youth.parentLine;
       // The resident said a young age (now or earlier): never ask what is known, and say "je".
       return band === "minor" && raw.youth.knownYoungLine ? raw.youth.knownYoungLine : raw.youth.line;
     },
     confidential(text, language, known) {
       if (!raw.confidential) return undefined;
       const tokens = tokenise(text.slice(0, 2000));
-      if (confidential.match(tokens).length === 0) return undefined;
+      if (!confidential(tokens)) return undefined;
       const band = statedAgeBand(tokens.join(" ")) ?? known;
       const replies = raw.confidential.replies[language ?? "nl"] ?? raw.confidential.replies.nl!;
       return isYoung(tokens, band) ? { young: true, text: replies.young } : { young: false, text: replies.adult };
