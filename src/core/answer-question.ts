@@ -107,6 +107,7 @@ export async function answerQuestion(
     ],
     sources: composed.sources,
     confident: true,
+    ...(onlyListings ? {} : { quoted: true }),
   };
   return { reply, lastQuestion: standalone };
 }

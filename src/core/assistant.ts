@@ -216,7 +216,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     }
     // Without a heavy-feelings signal only a message that asks nothing: a question is answered (with the line).
     const young = assessment.needsPerson || (!heavy && ASKS.test(text)) ? [] : youthLine(inbound, text, heavy, ageBand);
-    if ((heavy || young.length > 0) && !assessment.needsPerson && deps.safety.reply) {
+    const concernReply = async (youngLines: OutboundMessage[]) => {
       const offer = await offerPerson(inbound, "handoff");
       const current = { ...stored, ...patch };
       // Never the same block twice in a row: heavy words again soon after get a shorter word with the numbers.
@@ -224,16 +224,22 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const repeated = recent !== undefined && deps.now().getTime() - recent < CRISIS_CONTEXT_MS && deps.safety.followUp;
       patch.lastConcern = deps.now().getTime();
       const concernText = () => deps.safety.reply!("concern", language, [], { person: canHandOff(inbound) });
-      const text = repeated
+      const words = repeated
         ? againText(current.lastCrisis && current.lastCrisis.at === recent ? crisisTier(current.lastCrisis.kind) : "concern", language, current, patch, concernText)
         : concernText();
       if (!repeated) patch.lastAsk = SELF_HARM_QUESTION;
       // The reply ends with the offer to look for a place to meet people (in every language).
       if (!repeated) patch.meetOffered = true;
       // A young person hears of De Kindertelefoon first.
-      return reply("concern", [...young, { text, buttons: [personYesFor(language)] }, ...offer]);
-    }
+      return reply("concern", [...youngLines, { text: words, buttons: [personYesFor(language)] }, ...offer]);
+    };
+    if ((heavy || young.length > 0) && !assessment.needsPerson && deps.safety.reply) return concernReply(young);
     const answered = await answerRest(inbound, text, truncated, assessment, patch);
+    // A weaker sign of heavy feelings ("ik ben een mislukking, de wereld draait prima door zonder mij") and no
+    // real answer to it (not sure, a policy quote, or only the question where to look): the concern reply.
+    if (assessment.concernIfUnanswered && inbound.persona === "resident" && !assessment.needsPerson && deps.safety.reply && !answers(answered, ASKS.test(text))) {
+      return concernReply(youthLine(inbound, text, true, ageBand));
+    }
     // Heavy feelings and a practical need ("ik heb schulden, ik slaap niet meer van de stress"): the warmth
     // and the lines first, then the first steps and the offer of a person.
     if (heavy && assessment.needsPerson && assessment.needsPerson !== "person_requested" && deps.safety.reply) {
@@ -664,6 +670,16 @@ const ASKS = /\?|(?:^|[.,;!]\s*)(?:waar|is er|zijn er|kan ik|kun je|kunt u|hoe|w
 
 /** A question about where something is: the listings answer that, not the guide. */
 const WHERE = /\b(?:waar|where|adres|in de buurt|dichtbij)\b/i;
+
+/**
+ * Does the reply answer the message itself: an explanation, listings shown, a fixed text? Not "not sure",
+ * a quote of the sources, or "where?" to a message that asked for nothing.
+ */
+function answers(r: AssistantReply, asked: boolean): boolean {
+  if (!r.confident || r.quoted) return false;
+  if (r.intent === "listings") return asked || (r.asked?.shown.length ?? 0) > 0;
+  return true;
+}
 
 function reply(intent: AssistantReply["intent"], replies: OutboundMessage[], confident = true): AssistantReply {
   return { intent, replies, sources: replies.flatMap((r) => r.sources ?? []), confident };

@@ -219,6 +219,11 @@ export interface SafetyAssessment {
   crisisKinds?: CrisisKind[];
   /** Heavy feelings without a crisis signal ("ik voel me zo alleen", "niemand begrijpt me"). */
   concern?: boolean;
+  /**
+   * Heavy feelings are likely but not sure (the classifier's weaker sign): when the assistant has no real
+   * answer to the message, the concern reply instead of "I am not sure".
+   */
+  concernIfUnanswered?: boolean;
   /** An information question about a crisis topic ("wat is huiselijk geweld?"): the tiers whose numbers to add. */
   information?: CrisisTier[];
   /** ISO 639-1 language of the phrase that decided (e.g. `ar`), until the message language is detected. */

@@ -131,6 +131,10 @@ export function createSafetyCheckFromLexicons(
             result.language = lang;
           }
         }
+        // A weaker sign the nets are not sure of: the concern reply only if the message gets no real answer.
+        if (!result.crisis && !result.information && !result.concern && verdict?.unsure && !concern.excused(tokens) && !crisis.excused(tokens)) {
+          result.concernIfUnanswered = true;
+        }
       }
       // A Latin-script name ("Veilig Thuis") in an Arabic message: the script says more than the phrase.
       const script = result.language !== undefined || result.crisis || result.concern || result.information ? scriptLanguage(text) : undefined;

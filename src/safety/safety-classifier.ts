@@ -58,10 +58,15 @@ export const classifierSettingsSchema = z.object({
     ordinaryConcern: z.number().min(0).max(0.2),
     /** Largest share of examples of another crisis or of heavy feelings that may reach a crisis threshold. */
     otherTier: z.number().min(0).max(0.5),
+    /**
+     * Largest share of ordinary examples that may reach the `unanswered` threshold: a weaker sign of heavy
+     * feelings that counts only when the assistant has no real answer to the message.
+     */
+    unanswered: z.number().min(0).max(0.2),
     /** No threshold is set below this, whatever the split says. */
     minimum: z.number().min(0).max(1),
   }),
-  thresholds: z.object({ acute: threshold, suicide: threshold, unsafe_home: threshold, information: threshold, concern: threshold }),
+  thresholds: z.object({ acute: threshold, suicide: threshold, unsafe_home: threshold, information: threshold, concern: threshold, unanswered: threshold }),
 });
 
 export type ClassifierSettings = z.infer<typeof classifierSettingsSchema>;
@@ -76,6 +81,11 @@ export interface ClassifierVerdict {
   tier?: "acute" | "suicide" | "unsafe_home" | "information" | "concern";
   /** For the `information` tier: the crisis topic it is most likely about (whose numbers to add). */
   topic?: "acute" | "suicide" | "unsafe_home";
+  /**
+   * No tier, but heavy feelings are likely enough (distress ≥ the `unanswered` threshold) that a message the
+   * assistant cannot answer should get the concern reply rather than "I am not sure".
+   */
+  unsure?: true;
   classification: Classification;
 }
 
@@ -145,7 +155,8 @@ export function safetyClassifierFromModel(trained: TrainedModel, thresholds: Thr
       const words = tokens.filter((t) => !isBreak(t)).length;
       const tier = words >= MIN_WORDS ? decideTier(classification, thresholds) : undefined;
       if (tier === "information") return { tier, topic: topicOf(classification), classification };
-      return tier ? { tier, classification } : { classification };
+      if (tier) return { tier, classification };
+      return words >= MIN_WORDS && distress(classification) >= thresholds.unanswered ? { unsure: true, classification } : { classification };
     },
   };
 }
@@ -223,7 +234,7 @@ export function chooseThresholds(
   chatWords?: ReadonlyMap<string, string>,
 ): { thresholds: Thresholds; recall: Record<keyof Thresholds, number> } {
   const prepared = prepare(examples, chatWords);
-  const { folds, ordinaryCrisis, ordinaryConcern, otherTier, minimum } = settings.tuning;
+  const { folds, ordinaryCrisis, ordinaryConcern, otherTier, unanswered, minimum } = settings.tuning;
   const scored: Array<{ label: string; c: Classification }> = [];
   for (let fold = 0; fold < folds; fold++) {
     const model: TextClassifier = trainModel(
@@ -255,6 +266,8 @@ export function chooseThresholds(
     // The information tier only adds the numbers to an answer: as rare on everyday questions as concern.
     information: lowest((c) => c.p("information"), [[["ordinary"], ordinaryConcern], [["concern", "acute", "suicide", "unsafe_home"], otherTier]]),
     concern: lowest(distress, [[quiet, ordinaryConcern]]),
+    // Only for messages without a real answer, where the cost of a false alarm is a warm reply instead of "not sure".
+    unanswered: lowest(distress, [[["ordinary"], unanswered]]),
   };
   const rate = (label: string, ok: (c: Classification) => boolean) => of([label]).filter((s) => ok(s.c)).length / Math.max(1, of([label]).length);
   const recall = {
@@ -263,6 +276,7 @@ export function chooseThresholds(
     unsafe_home: rate("unsafe_home", (c) => decideTier(c, thresholds) === "unsafe_home"),
     information: rate("information", (c) => decideTier(c, thresholds) === "information"),
     concern: rate("suicide", (c) => ["suicide", "concern"].includes(decideTier(c, thresholds) ?? "")),
+    unanswered: rate("suicide", (c) => decideTier(c, thresholds) !== undefined || distress(c) >= thresholds.unanswered),
   };
   return { thresholds, recall };
 }
