@@ -236,3 +236,120 @@ describe("wegwijzer guide", () => {
     expect(shipped.answer("wat is het verschil tussen de wmo en de wlz")!.sources).toHaveLength(2);
   });
 });
+
+describe("shipped wegwijzer: working carers, volunteers, arrears and changes (round 9)", () => {
+  const shipped = createWegwijzer(readWegwijzer(fileURLToPath(new URL("../../../knowledge", import.meta.url))));
+  const topic = (q: string) => shipped.answer(q)?.sources[0]?.title ?? null;
+  const cases: Array<{ title: RegExp; asks: string[]; not: string[] }> = [
+    {
+      title: /^Zorgverlof/,
+      asks: [
+        "mag mijn werkgever zorgverlof weigeren",
+        "mijn moeder is ziek, mag ik vrij van mijn werk om voor haar te zorgen",
+        "mijn kind is ziek op school, mag ik van mijn baas naar huis",
+        "wat is calamiteitenverlof",
+        "krijg ik loon als ik langdurig zorgverlof opneem",
+      ],
+      not: ["ik ben ziek, moet ik me ziekmelden bij mijn werkgever", "mijn baas geeft me geen vrij voor mijn vakantie"],
+    },
+    {
+      title: /^VOG/,
+      asks: ["moet ik als vrijwilliger een vog hebben", "wat kost een verklaring omtrent het gedrag", "hoe vraag ik een vog aan voor de voetbalclub", "is de vog gratis voor vrijwilligers"],
+      not: ["hoe word ik vrijwilliger", "ik wil graag vrijwilligerswerk doen hoe werkt dat"],
+    },
+    {
+      title: /^Zorgpremie niet betaald/,
+      asks: [
+        "ik heb mijn zorgverzekering al maanden niet betaald",
+        "wat gebeurt er als ik mijn zorgpremie niet betaal",
+        "ik heb een brief van het cak gekregen over een boete",
+        "ik heb een achterstand bij mijn zorgverzekeraar",
+        "wat is de wanbetalersregeling",
+      ],
+      not: ["mijn zorgverzekering betaalt de fysio niet", "welke zorgverzekering is goedkoop"],
+    },
+    {
+      title: /^Energierekening niet betaald/,
+      asks: [
+        "ik kan mijn energierekening niet betalen, mogen ze me afsluiten",
+        "onze stroom wordt afgesloten want we kunnen de energierekening niet betalen",
+        "mogen ze in de winter het gas afsluiten",
+        "ik krijg aanmaningen van mijn energieleverancier",
+      ],
+      not: ["wat is het energieloket", "mijn energierekening is zo hoog en het huis tocht overal"],
+    },
+    {
+      title: /^Wijzigingen doorgeven voor toeslagen/,
+      asks: [
+        "mijn inkomen gaat omhoog, moet ik dat doorgeven voor de huurtoeslag",
+        "ik heb een nieuwe baan en verdien meer, wat betekent dat voor mijn zorgtoeslag",
+        "hoe geef ik een wijziging door aan toeslagen",
+      ],
+      not: ["hoe vraag ik huurtoeslag aan", "moet ik huurtoeslag terugbetalen", "mijn huur gaat omhoog krijg ik meer huurtoeslag"],
+    },
+    {
+      title: /^Vrijwilligerswerk met bijstand/,
+      asks: [
+        "mag ik vrijwilligerswerk doen in de bijstand",
+        "ik heb een uitkering, mag ik een vrijwilligersvergoeding krijgen",
+        "moet ik mijn vrijwilligerswerk doorgeven aan mijn klantmanager",
+        "ik zit in de ww en wil vrijwilliger worden",
+      ],
+      not: ["ik wil graag vrijwilligerswerk doen hoe werkt dat", "ik zit in de bijstand en mijn koelkast is kapot"],
+    },
+    {
+      title: /^Jonge mantelzorgers/,
+      asks: [
+        "wat is een jonge mantelzorger",
+        "ik ben 14 en mijn moeder is ziek, ik doe alles thuis en kom niet aan mijn huiswerk toe",
+        "mijn papa heeft kanker en ik help hem elke dag",
+        "ik zorg voor mijn broertje omdat mijn moeder depressief is, en op school gaat het slecht",
+      ],
+      not: ["mijn dochter wordt gepest op school", "ik zorg elke dag voor mijn moeder ben ik dan mantelzorger"],
+    },
+    {
+      title: /^Mantelzorg$/,
+      asks: [
+        "ik doe boodschappen en kook voor mijn moeder en zet haar medicijnen klaar, ben ik mantelzorger?",
+        "ik help mijn vader met zijn administratie en doe zijn boodschappen",
+        "ik kook elke dag voor mijn zieke man en regel zijn medicijnen",
+      ],
+      not: ["mijn vader kan zich niet meer wassen en aankleden, wie helpt", "mijn moeder kookt altijd voor mij", "waar kan ik goedkoop boodschappen doen"],
+    },
+    {
+      title: /^Respijtzorg$/,
+      asks: [
+        "wie neemt de zorg over als ik een week weg wil",
+        "ik wil een week op vakantie, wie zorgt er dan voor mijn man",
+        "kan mijn moeder ergens logeren als ik een weekje weg ga",
+        "wie past op mijn vader als ik naar het ziekenhuis moet",
+      ],
+      not: ["mijn vader ligt in het ziekenhuis, mag ik op bezoek"],
+    },
+    {
+      title: /^Voedselbank$/,
+      asks: ["kom ik in aanmerking voor de voedselbank", "hoe kom ik bij de voedselbank", "hoeveel leefgeld mag ik hebben voor de voedselbank"],
+      not: ["ik heb geen geld voor een nieuwe koelkast, hoe vraag ik bijzondere bijstand aan"],
+    },
+  ];
+
+  it.each(cases)("answers $title with its own entry, and not its look-alikes", ({ title, asks, not }) => {
+    for (const q of asks) expect(topic(q), q).toMatch(title);
+    for (const q of not) expect(topic(q) ?? "", q).not.toMatch(title);
+  });
+
+  it("says the voedselbank reckons the leefgeld with you, and who decides locally", () => {
+    const a = shipped.answer("kom ik in aanmerking voor de voedselbank")!;
+    expect(a.text).toContain("rekent de voedselbank samen met u uit");
+    expect(a.text).toMatch(/hulpverlener/);
+  });
+
+  it("leaves whether volunteer work is allowed beside bijstand to the gemeente, and keeps zorgverlof national", () => {
+    const bijstand = shipped.answer("mag ik vrijwilligerswerk doen in de bijstand")!;
+    expect(bijstand.kind).toBe("local_route");
+    expect(bijstand.text).toContain("Uw gemeente beslist");
+    const verlof = shipped.answer("hoeveel dagen kortdurend zorgverlof krijg ik")!;
+    expect(verlof.kind).toBe("explanation");
+    expect(verlof.text).toContain("2 keer");
+  });
+});
