@@ -130,6 +130,12 @@ export const broadNetSchema = z.object({
   practical: byLanguage,
   /** Idioms beside those of crisis.json and concern.json ("voorgoed verhuizen"). */
   except: byLanguage.default([]),
+  /**
+   * Single words that show a message speaks of the writer or someone close ("ik", "mijn", "my", "ich"):
+   * the classifier's weaker sign counts only in such a message, or in a script these words do not cover.
+   * Without any, the weaker sign counts in every message.
+   */
+  self: byLanguage.default([]),
 });
 
 /** Chat words and abbreviations ("gwn", "idd", "wrm") folded onto one full word before any list reads a message. */

@@ -132,7 +132,9 @@ export function createSafetyCheckFromLexicons(
           }
         }
         // A weaker sign the nets are not sure of: the concern reply only if the message gets no real answer.
-        if (!result.crisis && !result.information && !result.concern && verdict?.unsure && !concern.excused(tokens) && !crisis.excused(tokens)) {
+        // Only in a message about the writer or someone close: "welk mes snijdt uien het best" is no sign.
+        const aboutSelf = () => scriptLanguage(text) !== undefined || (broadNet?.aboutSelf(tokens) ?? true);
+        if (!result.crisis && !result.information && !result.concern && verdict?.unsure && !concern.excused(tokens) && !crisis.excused(tokens) && aboutSelf()) {
           result.concernIfUnanswered = true;
         }
       }
@@ -372,6 +374,7 @@ export function compileBroadNet(lexicon: BroadNetLexicon, lists: SafetyLexicons,
     { ...options, joinedTypos: false, maxGap: 0, soundAlike: [] },
   );
   const negations = new Set(crisis.negations.map((w) => chatWords.get(foldText(w)) ?? foldText(w)));
+  const self = new Set(withLanguages(lexicon.self).map(({ pattern }) => chatWords.get(foldText(pattern)) ?? foldText(pattern)));
   /** "ik ga niet dood", "never die": a negation just before the concept denies it ("niet meer" does not). */
   const negated = (tokens: readonly string[], start: number) => {
     for (let i = start - 1; i >= Math.max(0, start - NEGATION_WINDOW); i--) {
@@ -381,6 +384,10 @@ export function compileBroadNet(lexicon: BroadNetLexicon, lists: SafetyLexicons,
     return false;
   };
   return {
+    /** Does the message speak of the writer or someone close (always true without `self` words)? */
+    aboutSelf(tokens: readonly string[]): boolean {
+      return self.size === 0 || tokens.some((t) => self.has(t));
+    },
     /** The language of the first death or ending concept that counts, or undefined. */
     detect(tokens: readonly string[]): string | undefined {
       const hits = signals.match(tokens);

@@ -106,6 +106,13 @@ describe("the weaker sign on the safety test sets", () => {
     expect(missed.filter((t) => safety.assess(t).concernIfUnanswered).length).toBeGreaterThan(0);
   });
 
+  it("counts only in a message about the writer or someone close", () => {
+    // The classifier alone scores this kitchen question high (a knife); it speaks of no one.
+    const kitchen = "welk mes gebruik je het best om vlees te snijden";
+    expect(safety.classify(kitchen)?.unsure).toBe(true);
+    expect(safety.assess(kitchen).concernIfUnanswered).toBeUndefined();
+  });
+
   it("is set on at most 2% of ordinary messages and hard look-alikes", () => {
     const flagged = ordinary.filter((t) => safety.assess(t).concernIfUnanswered);
     expect(ordinary.length).toBeGreaterThan(300);

@@ -353,3 +353,17 @@ describe("shipped wegwijzer: working carers, volunteers, arrears and changes (ro
     expect(verlof.text).toContain("2 keer");
   });
 });
+
+describe("shipped wegwijzer: reaching the gemeente", () => {
+  const shipped = createWegwijzer(readWegwijzer(fileURLToPath(new URL("../../../knowledge", import.meta.url))));
+  it("gives 14 + netnummer and leaves opening hours to the gemeente", () => {
+    for (const q of ["wanneer is het stadhuis open", "wat is het telefoonnummer van het sociaal loket", "hoe bel ik het zorgloket van mijn gemeente"]) {
+      const found = shipped.answer(q);
+      expect(found?.sources[0]?.title, q).toBe("De gemeente bereiken");
+      expect(found!.text, q).toContain("14");
+    }
+  });
+  it("a number to call for someone to talk to is still De Luisterlijn", () => {
+    expect(shipped.answer("welk nummer kan ik bellen als ik even wil praten")?.sources[0]?.title).toMatch(/Luisterlijn/);
+  });
+});
