@@ -21,7 +21,7 @@ const NEED_AFTER_GAP = 2;
 /** A one-word term found in two written words must be at least this long. */
 const MIN_JOINED = 6;
 /** The words of one situation must all stand within this many words ("de trap … slaapkamer … boven"). */
-const SITUATION_SPAN = 12;
+const SITUATION_SPAN = 16;
 /**
  * A circumstance (dementie, bijstand) named only in the story, while the asking clause has at least
  * this many other content words: the question asks for something the wegwijzer does not know.

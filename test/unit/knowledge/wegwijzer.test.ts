@@ -367,3 +367,11 @@ describe("shipped wegwijzer: reaching the gemeente", () => {
     expect(shipped.answer("welk nummer kan ik bellen als ik even wil praten")?.sources[0]?.title).toMatch(/Luisterlijn/);
   });
 });
+
+describe("shipped wegwijzer: a situation told in a long sentence", () => {
+  const shipped = createWegwijzer(readWegwijzer(fileURLToPath(new URL("../../../knowledge", import.meta.url))));
+  it("finds the need when its words stand up to 16 words apart", () => {
+    const q = "ik zorg sinds twee jaar voor mijn moeder met dementie en wil graag een weekje weg";
+    expect(shipped.answer(q)?.sources[0]?.title).toBe("Respijtzorg");
+  });
+});
