@@ -294,7 +294,11 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
     const decides = `Dat verschilt per gemeente. Uw gemeente beslist over ${entry.local}. ${NOT_GUESSING}`;
     // "Is het gratis bij de gemeente?": what holds everywhere about the cost comes before what the gemeente decides.
     const cost = hasCue(words, outside, costCues) ? section(entry, "wat kost het")?.text : undefined;
-    return [firstSentences(what.text, 2), cost, decides, [entry.route, GEMEENTE_ROUTE].filter(Boolean).join(" ")].filter(Boolean).join("\n\n");
+    // "Traplift aanvragen, hoe werkt dat?": how to start holds everywhere, so it comes too.
+    const todoCues = sectionCues.find((c) => c.heading === "wat kunt u doen")?.cues ?? [];
+    const steps = hasCue(words, outside, todoCues) ? section(entry, "wat kunt u doen")?.text : undefined;
+    const route = entry.route && !(steps ?? "").includes(entry.route) ? entry.route : undefined;
+    return [firstSentences(what.text, 2), cost, steps, decides, [route, GEMEENTE_ROUTE].filter(Boolean).join(" ")].filter(Boolean).join("\n\n");
   }
 
   // The assistant and the knowledge answer both ask about the message being answered: remember the last one.

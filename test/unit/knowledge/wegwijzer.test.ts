@@ -375,3 +375,15 @@ describe("shipped wegwijzer: a situation told in a long sentence", () => {
     expect(shipped.answer(q)?.sources[0]?.title).toBe("Respijtzorg");
   });
 });
+
+describe("shipped wegwijzer: how to apply for what the gemeente decides", () => {
+  const shipped = createWegwijzer(readWegwijzer(fileURLToPath(new URL("../../../knowledge", import.meta.url))));
+  it("gives how to start beside what the gemeente decides, and says the route once", () => {
+    const found = shipped.answer("rolstoel aanvragen hoe gaat dat")!;
+    expect(found.kind).toBe("local_route");
+    expect(found.text).toContain("Wmo-loket");
+    expect(found.text).toContain("Uw gemeente beslist");
+    const hulp = shipped.answer("hoe vraag ik huishoudelijke hulp aan bij de gemeente")!.text;
+    expect(hulp.split("wijkverpleging").length - 1).toBe(1);
+  });
+});
