@@ -264,7 +264,11 @@ function compileSituation<K extends string>(lexicon: SituationLexicon<K>, chatWo
       const information = new Set<K>();
       const language = new Map<K, string>();
       const longest = new Map<K, number>();
-      const hits = countingHits(tokens);
+      const counted = countingHits(tokens);
+      // "doet verdrinken pijn? er is diep water vlakbij": a danger word inside a method question is the method
+      // asked about, not an emergency happening now; a danger phrase outside it still counts.
+      const methods = counted.filter((h) => h.tag.method);
+      const hits = methods.length === 0 ? counted : counted.filter((h) => h.tag.kind !== "danger" || !methods.some((m) => m.start <= h.start && h.end <= m.end));
       // A message that raises a real crisis is not an information question, whatever else it asks.
       const alarm = hits.some((h) => !h.information);
       for (const hit of hits) {
