@@ -234,9 +234,17 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return reply("concern", [...youngLines, { text: words, buttons: [personYesFor(language)] }, ...offer]);
     };
     if ((heavy || young.length > 0) && !assessment.needsPerson && deps.safety.reply) return concernReply(young);
+    // "ik ben 15": the age is kept (as a band); the message asks nothing yet, so the question how to help.
+    if (band && !assessment.needsPerson && !ASKS.test(text) && text.split(/\s+/).length <= AGE_ONLY_WORDS) {
+      return reply("smalltalk", [{ text: textsFor(language).smalltalk.greeting }]);
+    }
     const answered = await answerRest(inbound, text, truncated, assessment, patch);
     // A weaker sign of heavy feelings ("ik ben een mislukking, de wereld draait prima door zonder mij") and no
     // real answer to it (not sure, a policy quote, or only the question where to look): the concern reply.
+    // "Hallo, ik ben Amal uit Syrië": an opening that asks nothing gets a greeting and the question how to help, not "not sure".
+    if (assessment.greets && !answers(answered, false) && inbound.persona === "resident" && !ASKS.test(text)) {
+      return reply("smalltalk", [{ text: textsFor(language).smalltalk.greeting }]);
+    }
     if (assessment.concernIfUnanswered && inbound.persona === "resident" && !assessment.needsPerson && deps.safety.reply && !answers(answered, ASKS.test(text))) {
       return concernReply(youthLine(inbound, text, true, ageBand));
     }
@@ -666,6 +674,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 }
 
 /** A message that asks something (answered as a question, not only heard). */
+/** A message of at most this many words that states an age says nothing else yet ("ik ben 15", "ben 81 jaar"). */
+const AGE_ONLY_WORDS = 4;
 const ASKS = /\?|(?:^|[.,;!]\s*)(?:waar|is er|zijn er|kan ik|kun je|kunt u|hoe|wat|wie|wanneer|welke)\b|\b(?:waar kan|waar is|is er een|zijn er ook)\b/i;
 
 /** A question about where something is: the listings answer that, not the guide. */

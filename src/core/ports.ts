@@ -232,6 +232,8 @@ export interface SafetyAssessment {
   needsPerson?: "eviction" | "rent" | "money" | "debts" | "care" | "person_requested";
   outOfScope?: boolean;
   smalltalk?: "greeting" | "thanks" | "goodbye" | "who_are_you";
+  /** The message opens with a greeting and says more ("hallo, ik ben Amal, ik ben net in Nederland"). */
+  greets?: boolean;
 }
 
 /**

@@ -136,6 +136,11 @@ export const broadNetSchema = z.object({
    * Without any, the weaker sign counts in every message.
    */
   self: byLanguage.default([]),
+  /**
+   * Letters of languages that say the person in the verb's ending (Turkish "zorlanıyorum", Polish "nie mogę"):
+   * a message with one of them counts as about the writer, as a script the `self` words do not cover does.
+   */
+  selfLetters: z.string().default(""),
 });
 
 /** Chat words and abbreviations ("gwn", "idd", "wrm") folded onto one full word before any list reads a message. */

@@ -14,6 +14,11 @@ type SmalltalkKind = NonNullable<SafetyAssessment["smalltalk"]>;
 const MAX_CHARS = 4000;
 /** A question shorter than this gets no 112 on the classifier's word alone (the lists still decide). */
 const SHORT_QUESTION_WORDS = 6;
+/**
+ * A message shorter than this gets no concern reply on the classifier's word alone: "ik ben 15" says an age,
+ * not a feeling (the concern lists still read "ik ben eenzaam").
+ */
+const SHORT_CONCERN_WORDS = 4;
 /** Words before a topic word that may negate it ("geen zelfmoord", "niet aan zelfmoord"). */
 const NEGATION_WINDOW = 2;
 /** "niet meer", "no more": a negation that strengthens distress instead of denying it. */
@@ -109,6 +114,8 @@ export function createSafetyCheckFromLexicons(
         // "ik kom de trap niet meer op", "ik kan niet goed lezen": what the concern lists read as an ordinary use
         // of heavy words (an `except` phrase), the classifier does not raise to the concern reply.
         if (verdict?.tier === "concern" && !result.concern && (concern.excused(tokens) || crisis.excused(tokens))) verdict = undefined;
+        const words = tokens.filter((t) => !isBreak(t)).length;
+        if ((verdict?.tier === "concern" || verdict?.unsure) && words < SHORT_CONCERN_WORDS) verdict = { classification: verdict.classification };
         if (verdict?.tier === "concern") {
           result.concern = true;
         } else if (verdict?.tier === "information") {
@@ -133,8 +140,9 @@ export function createSafetyCheckFromLexicons(
         }
         // A weaker sign the nets are not sure of: the concern reply only if the message gets no real answer.
         // Only in a message about the writer or someone close: "welk mes snijdt uien het best" is no sign.
-        const aboutSelf = () => scriptLanguage(text) !== undefined || (broadNet?.aboutSelf(tokens) ?? true);
-        if (!result.crisis && !result.information && !result.concern && verdict?.unsure && !concern.excused(tokens) && !crisis.excused(tokens) && aboutSelf()) {
+        const aboutSelf = () => scriptLanguage(text) !== undefined || (broadNet?.aboutSelf(text, tokens) ?? true);
+        // Nor in an opening ("مرحبا انا امال من سوريا وصلت جديد"): that gets a greeting back.
+        if (!result.crisis && !result.information && !result.concern && verdict?.unsure && !talk.opensWithGreeting && !concern.excused(tokens) && !crisis.excused(tokens) && aboutSelf()) {
           result.concernIfUnanswered = true;
         }
       }
@@ -147,6 +155,7 @@ export function createSafetyCheckFromLexicons(
       if (need) result.needsPerson = need;
       if (scope.isOutOfScope(text, tokens)) result.outOfScope = true;
       if (talk.kind) result.smalltalk = talk.kind;
+      else if (talk.opensWithGreeting) result.greets = true;
       return result;
     },
     classify(text) {
@@ -389,8 +398,8 @@ export function compileBroadNet(lexicon: BroadNetLexicon, lists: SafetyLexicons,
   };
   return {
     /** Does the message speak of the writer or someone close (always true without `self` words)? */
-    aboutSelf(tokens: readonly string[]): boolean {
-      return self.size === 0 || tokens.some((t) => self.has(t));
+    aboutSelf(text: string, tokens: readonly string[]): boolean {
+      return self.size === 0 || tokens.some((t) => self.has(t)) || [...lexicon.selfLetters].some((c) => text.includes(c));
     },
     /** The language of the first death or ending concept that counts, or undefined. */
     detect(tokens: readonly string[]): string | undefined {
@@ -448,12 +457,13 @@ function compileSmalltalk(lexicon: SafetyLexicons["smalltalk"], chatWords: Reado
      * part of a greeting, thanks …); `chatOnly`, only small talk or a bare answer ("geen idee", "nee dank
      * je"): nothing for a guess to read.
      */
-    read(tokens: readonly string[]): { kind: SmalltalkKind | undefined; chatOnly: boolean } {
+    read(tokens: readonly string[]): { kind: SmalltalkKind | undefined; chatOnly: boolean; opensWithGreeting: boolean } {
       const all = matcher.match(tokens);
       const hits = all.filter((h) => h.tag !== "answer");
       const kinds = new Set(hits.map((h) => h.tag));
       const kind = coveredBy(tokens, hits) ? lexicon.priority.find((k) => kinds.has(k)) : undefined;
-      return { kind, chatOnly: tokens.some((t) => !isBreak(t)) && coveredBy(tokens, all) };
+      const opensWithGreeting = hits.some((h) => h.tag === "greeting" && h.start === 0);
+      return { kind, chatOnly: tokens.some((t) => !isBreak(t)) && coveredBy(tokens, all), opensWithGreeting };
     },
   };
 }

@@ -1,0 +1,61 @@
+import { fileURLToPath } from "node:url";
+import { beforeEach, describe, expect, it } from "vitest";
+import { loadDialogueCues } from "../../../src/dialogue/dialogue-cues.js";
+import type { AssistantReply } from "../../../src/core/types.js";
+import { createSafetyCheck } from "../../../src/safety/safety-check.js";
+import { createSmallAssistant, createTestStore, inbound, type TestStore } from "../../support/fakes.js";
+
+/**
+ * What residents type first: an opening with their name and story, an age, a question whether their
+ * parents will know. Each gets a kind question back or the confidential answer, never the concern reply
+ * with its question about death.
+ */
+const KNOWLEDGE = fileURLToPath(new URL("../../../knowledge", import.meta.url));
+const safety = createSafetyCheck(KNOWLEDGE);
+const cues = loadDialogueCues(KNOWLEDGE);
+
+let testStore: TestStore;
+beforeEach(() => {
+  testStore = createTestStore();
+});
+const make = () => createSmallAssistant({ store: testStore.store, safety, cues });
+const all = (r: AssistantReply) => r.replies.map((m) => m.text).join("\n");
+
+describe("openings and ages", () => {
+  it("an opening with a greeting and a story gets a greeting and the question how to help", async () => {
+    for (const text of ["hallo ik ben henk en ik woon sinds kort hier", "goedemorgen, mijn naam is fatima en ik kom uit eritrea", "مرحبا انا سلمى من العراق وصلت من شهر"]) {
+      const reply = await make().handle(inbound(text, { conversationId: `terminal:${text.length}` }));
+      expect(reply.intent, text).toBe("smalltalk");
+      expect(all(reply), text).not.toContain("113");
+    }
+  });
+
+  it("an opening with a greeting and a signal still gets the signal's reply", async () => {
+    const reply = await make().handle(inbound("hallo, ik wil eigenlijk niet meer leven"));
+    expect(reply.intent).toBe("crisis");
+    expect(all(reply)).toContain("113");
+  });
+
+  it("an age alone is kept and answered with the question how to help; an age with a signal is the signal", async () => {
+    const assistant = make();
+    const age = await assistant.handle(inbound("ik ben 14"));
+    expect(age.intent).toBe("smalltalk");
+    expect(all(age)).not.toContain("113");
+    const signal = await make().handle(inbound("ik ben 16 en ik wil dood", { conversationId: "terminal:other" }));
+    expect(signal.intent).toBe("crisis");
+  });
+
+  it("a short age statement reaches no concern reply through the classifier", () => {
+    for (const text of ["ik ben 15", "ben 81 jaar", "i am 13"]) expect(safety.assess(text).concern, text).toBeUndefined();
+  });
+
+  it("'will my parents find out' is a confidentiality question", async () => {
+    const assistant = make();
+    await assistant.handle(inbound("ik ben 15"));
+    for (const text of ["komen mijn ouders hier achter?", "kan mijn moeder dit lezen", "will my parents find out about this"]) {
+      const reply = await assistant.handle(inbound(text));
+      expect(reply.intent, text).toBe("handoff");
+      expect(all(reply), text).toMatch(/zonder je naam|without|Kindertelefoon/i);
+    }
+  });
+});
