@@ -236,14 +236,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if ((heavy || young.length > 0) && !assessment.needsPerson && deps.safety.reply) return concernReply(young);
     // "ik ben 15": the age is kept (as a band); the message asks nothing yet, so the question how to help.
     if (band && !assessment.needsPerson && !ASKS.test(text) && text.split(/\s+/).length <= AGE_ONLY_WORDS) {
-      return reply("smalltalk", [{ text: textsFor(language).smalltalk.greeting }]);
+      return reply("smalltalk", [{ text: howToHelp(language, { ...stored, ...patch }, patch) }]);
     }
     const answered = await answerRest(inbound, text, truncated, assessment, patch);
     // A weaker sign of heavy feelings ("ik ben een mislukking, de wereld draait prima door zonder mij") and no
     // real answer to it (not sure, a policy quote, or only the question where to look): the concern reply.
     // "Hallo, ik ben Amal uit Syrië": an opening that asks nothing gets a greeting and the question how to help, not "not sure".
     if (assessment.greets && !answers(answered, false) && inbound.persona === "resident" && !ASKS.test(text)) {
-      return reply("smalltalk", [{ text: textsFor(language).smalltalk.greeting }]);
+      return reply("smalltalk", [{ text: howToHelp(language, { ...stored, ...patch }, patch) }]);
     }
     if (assessment.concernIfUnanswered && inbound.persona === "resident" && !assessment.needsPerson && deps.safety.reply && !answers(answered, ASKS.test(text))) {
       return concernReply(youthLine(inbound, text, true, ageBand));
@@ -262,6 +262,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       if (!numbers.every((n) => said.includes(n))) answered.replies.push({ text: line });
     }
     return answered;
+  }
+
+  /** The greeting and the question how to help; right after it, the question said another way (never twice the same). */
+  function howToHelp(language: string, state: ConversationState, patch: Partial<ConversationState>): string {
+    const texts = textsFor(language);
+    const again = state.lastAsk === "greeting";
+    patch.lastAsk = again ? "help" : "greeting";
+    return again ? texts.helpQuestion : texts.smalltalk.greeting;
   }
 
   /** The emergency text: the deciding tier's numbers first, the numbers of any other crisis found with them. */
@@ -431,6 +439,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       patch.lastAsk = "help";
       return reply("smalltalk", [{ text: again ? texts.helpQuestionAgain : texts.helpQuestion, buttons: [personButton] }]);
     }
+    if (assessment.smalltalk === "greeting") return reply("smalltalk", [{ text: howToHelp(inbound.language ?? "nl", await currentState(inbound, patch), patch) }]);
     if (assessment.smalltalk) return reply("smalltalk", [{ text: texts.smalltalk[assessment.smalltalk] }]);
     // "weet ik niet" right after "Waar zoekt u?" answers that question: another way to say where,
     // and the question that waits for a place stays.

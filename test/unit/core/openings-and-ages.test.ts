@@ -45,6 +45,15 @@ describe("openings and ages", () => {
     expect(signal.intent).toBe("crisis");
   });
 
+  it("never the same greeting twice in a row: 'hoi' then 'ik ben 15'", async () => {
+    const assistant = make();
+    const first = await assistant.handle(inbound("hoi"));
+    const second = await assistant.handle(inbound("ik ben 15"));
+    expect(first.intent).toBe("smalltalk");
+    expect(second.intent).toBe("smalltalk");
+    expect(all(second)).not.toBe(all(first));
+  });
+
   it("a short age statement reaches no concern reply through the classifier", () => {
     for (const text of ["ik ben 15", "ben 81 jaar", "i am 13"]) expect(safety.assess(text).concern, text).toBeUndefined();
   });
