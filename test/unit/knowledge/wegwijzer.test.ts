@@ -387,3 +387,110 @@ describe("shipped wegwijzer: how to apply for what the gemeente decides", () => 
     expect(hulp.split("wijkverpleging").length - 1).toBe(1);
   });
 });
+
+describe("shipped wegwijzer: decisions, turning 18, beslag, toeslagen, survivors, stairs, upbringing, reading (round 10)", () => {
+  const shipped = createWegwijzer(readWegwijzer(fileURLToPath(new URL("../../../knowledge", import.meta.url))));
+  const topic = (q: string) => shipped.answer(q)?.sources[0]?.title ?? null;
+  const cases: Array<{ title: RegExp; asks: string[]; not: string[] }> = [
+    {
+      title: /^Bezwaar maken/,
+      asks: [
+        "mijn aanvraag voor huishoudelijke hulp is afgewezen, kan ik daar iets tegen doen",
+        "de gemeente heeft mijn bijzondere bijstand niet toegekend",
+        "ik kreeg een brief dat mijn aanvraag is afgewezen wat nu",
+        "mijn wmo aanvraag is geweigerd",
+        "de gemeente wijst mijn aanvraag voor een scootmobiel af",
+      ],
+      not: ["mijn creditcard werd geweigerd", "hoe vraag ik bijzondere bijstand aan"],
+    },
+    {
+      title: /^18 worden/,
+      asks: [
+        "ik word 18, wat moet ik regelen",
+        "wat moet je regelen als je 18 wordt",
+        "mijn zoon wordt volgende maand achttien, wat moet hij allemaal regelen",
+        "moet ik een zorgverzekering als ik 18 ben",
+        "wat verandert er als ik 18 ben",
+      ],
+      not: ["ik ben 18 en woon nog thuis", "hoe vraag ik zorgtoeslag aan"],
+    },
+    {
+      title: /^Beslag en de beslagvrije voet/,
+      asks: [
+        "er ligt beslag op mijn loon en ik hou bijna niks over, mag dat",
+        "de deurwaarder heeft beslag gelegd op mijn salaris, hoeveel mag hij pakken",
+        "de deurwaarder houdt zoveel van mijn loon in dat ik de huur niet kan betalen",
+        "de deurwaarder pakt zoveel dat ik bijna niks overhoud",
+        "hoeveel mag de deurwaarder van mijn salaris afhouden",
+      ],
+      not: ["ik heb een brief van de deurwaarder gekregen wat moet ik doen", "ik krijg een aanmaning van het incassobureau"],
+    },
+    {
+      title: /^Toeslag terugbetalen/,
+      asks: [
+        "ik moet zorgtoeslag terugbetalen, kan dat in delen",
+        "ik moet 2000 euro toeslag terugbetalen en dat lukt niet in een keer",
+        "de belastingdienst wil 800 euro huurtoeslag terug, kan ik dat afbetalen",
+        "wat is een persoonlijke betalingsregeling",
+        "hoe kan ik mijn kinderopvangtoeslag terugbetalen in termijnen",
+      ],
+      not: ["hoe vraag ik huurtoeslag aan", "kan ik een betalingsregeling treffen met mijn energieleverancier"],
+    },
+    {
+      title: /^Nabestaandenuitkering/,
+      asks: [
+        "mijn man is overleden en we hebben een dochter van 10, krijg ik een uitkering",
+        "mijn vriend is overleden, we woonden samen en hebben een zoontje van 3",
+        "mijn vrouw is overleden en ik sta er alleen voor met twee kinderen",
+        "wat is een anw uitkering",
+        "mijn kleinzoon heeft allebei zijn ouders verloren",
+      ],
+      not: ["mijn moeder is overleden wat moet ik allemaal regelen", "mijn vader is overleden, hoe regel ik de begrafenis"],
+    },
+    {
+      title: /^Ouderen en wonen: langer thuis/,
+      asks: [
+        "mijn moeder kan bijna de trap niet meer op maar wil niet naar een verzorgingshuis",
+        "mijn oma kan de trap niet meer op, ze wil in haar eigen huis blijven wonen",
+        "mijn vader wil niet naar een verpleeghuis maar traplopen gaat slecht",
+      ],
+      not: ["wat kost een verpleeghuis"],
+    },
+    {
+      title: /^Centrum voor Jeugd en Gezin/,
+      asks: ["mijn dochter van 15 en ik hebben steeds ruzie", "mijn zoon van 16 en ik maken elke dag ruzie", "waar kan ik opvoedadvies krijgen", "ik heb een opvoedvraag over mijn puber"],
+      not: ["mijn buren hebben steeds ruzie"],
+    },
+    {
+      title: /^Taalhuis/,
+      asks: [
+        "ik kan niet goed lezen en schrijven, waar kan ik dat leren zonder dat iedereen het weet",
+        "ik schaam me want ik kan slecht lezen",
+        "ik ben in nederland geboren maar kan slecht schrijven",
+        "wat is laaggeletterdheid",
+      ],
+      not: ["mijn kind leest graag, welke boeken zijn leuk"],
+    },
+    {
+      title: /^Buurtbemiddeling/,
+      asks: ["de buren maken elke avond lawaai, wat kan ik doen", "mijn bovenburen maken 's nachts herrie", "de buurman draait elke nacht harde muziek"],
+      not: ["mijn dochter van 15 en ik hebben steeds ruzie"],
+    },
+  ];
+
+  it.each(cases)("answers $title with its own entry, and not its look-alikes", ({ title, asks, not }) => {
+    for (const q of asks) expect(topic(q), q).toMatch(title);
+    for (const q of not) expect(topic(q) ?? "", q).not.toMatch(title);
+  });
+
+  it("says in plain words what to do: a verzoek for kwijtschelding, doorgeven, what you can do yourself about noise, that advice is free", () => {
+    expect(shipped.answer("hoe vraag ik kwijtschelding aan")!.text).toMatch(/verzoek/);
+    expect(shipped.answer("wat is kwijtschelding voor wie is dat")!.text).toMatch(/bijstand/);
+    expect(shipped.answer("wat is vrijwilligerswerk met bijstand")!.text).toMatch(/doorgeven/);
+    const noise = shipped.answer("de buren maken elke avond lawaai, wat kan ik doen")!.text;
+    for (const word of ["Schrijf op", "rustig", "woningcorporatie", "politie"]) expect(noise).toContain(word);
+    expect(shipped.answer("mijn dochter van 15 en ik hebben steeds ruzie")!.text).toMatch(/gratis/);
+    expect(shipped.answer("mijn moeder kan bijna de trap niet meer op maar wil niet naar een verzorgingshuis")!.text).toMatch(/traplift/);
+    expect(shipped.answer("mijn man is overleden en we hebben een dochter van 10, krijg ik een uitkering")!.text).toMatch(/SVB/);
+  });
+});
