@@ -193,7 +193,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // Never the same block twice in a row: a second message of the same crisis soon after gets the numbers, shorter.
       // An emergency always gets the whole 112 instructions: it may be a new one.
       const repeated = tier !== "acute" && previous && crisisTier(previous.kind) === tier && deps.now().getTime() - previous.at < CRISIS_CONTEXT_MS;
-      const numbers = repeated && deps.safety.followUp ? againText(tier, language, { ...stored, ...patch }, patch, () => crisisReply(assessment, language, inbound)) : crisisReply(assessment, language, inbound);
+      const said = register(language, ageBand);
+      const numbers = repeated && deps.safety.followUp ? againText(tier, said, { ...stored, ...patch }, patch, () => crisisReply(assessment, said, inbound)) : crisisReply(assessment, said, inbound);
       if (tier === "suicide" && !repeated) patch.lastAsk = SELF_HARM_QUESTION;
       const block = { text: numbers, buttons: [personYesFor(language)] };
       const ordered = tier === "unsafe_home" ? [...young, block] : [block, ...young];
@@ -223,9 +224,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const recent = (current.lastConcern as number | undefined) ?? current.lastCrisis?.at;
       const repeated = recent !== undefined && deps.now().getTime() - recent < CRISIS_CONTEXT_MS && deps.safety.followUp;
       patch.lastConcern = deps.now().getTime();
-      const concernText = () => deps.safety.reply!("concern", language, [], { person: canHandOff(inbound) });
+      const said = register(language, current.ageBand);
+      const concernText = () => deps.safety.reply!("concern", said, [], { person: canHandOff(inbound) });
       const words = repeated
-        ? againText(current.lastCrisis && current.lastCrisis.at === recent ? crisisTier(current.lastCrisis.kind) : "concern", language, current, patch, concernText)
+        ? againText(current.lastCrisis && current.lastCrisis.at === recent ? crisisTier(current.lastCrisis.kind) : "concern", said, current, patch, concernText)
         : concernText();
       if (!repeated) patch.lastAsk = SELF_HARM_QUESTION;
       // The reply ends with the offer to look for a place to meet people (in every language).
@@ -251,11 +253,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // Heavy feelings and a practical need ("ik heb schulden, ik slaap niet meer van de stress"): the warmth
     // and the lines first, then the first steps and the offer of a person.
     if (heavy && assessment.needsPerson && assessment.needsPerson !== "person_requested" && deps.safety.reply) {
-      return reply("concern", [{ text: deps.safety.reply("concern", language) }, ...answered.replies]);
+      return reply("concern", [{ text: deps.safety.reply("concern", register(language, ageBand)) }, ...answered.replies]);
     }
     // "Wat is huiselijk geweld?": the answer, then the numbers (without "wat naar dat u dit meemaakt").
     if (assessment.information && deps.safety.reply) {
-      const line = deps.safety.reply("information", language, assessment.information);
+      const line = deps.safety.reply("information", register(language, ageBand), assessment.information);
       // An answer that already gives these numbers (a wegwijzer entry on Veilig Thuis) needs no second line.
       const said = answered.replies.map((r) => r.text).join("\n");
       const numbers = line.match(/\b(?:112|113|0800-\d{4}|0900-\d{4}|088-\d{7})\b/g) ?? [];
@@ -283,8 +285,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   /** A crisis reply again soon after the last one: the short form with the numbers, never the same block twice. */
   async function crisisAgain(kind: CrisisKind, inbound: InboundMessage, patch: Partial<ConversationState>): Promise<AssistantReply> {
     const language = inbound.language ?? "nl";
-    const full = () => crisisReply({ crisis: kind }, language, inbound);
-    const text = deps.safety.followUp ? againText(crisisTier(kind), language, await currentState(inbound, patch), patch, full) : full();
+    const state = await currentState(inbound, patch);
+    const said = register(language, state.ageBand);
+    const full = () => crisisReply({ crisis: kind }, said, inbound);
+    const text = deps.safety.followUp ? againText(crisisTier(kind), said, state, patch, full) : full();
     return reply("crisis", [{ text, buttons: [personYesFor(language)] }]);
   }
 
@@ -328,10 +332,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // Afraid to call, said again ("u geeft me alleen maar nummers"): the short word that stays, and a person.
     if (again) {
       patch.lastAsk = CRISIS_FOLLOW_UP + "person";
-      return reply("crisis", [{ text: deps.safety.followUp("again2", language, "suicide") }, ...(await offerPerson(inbound, "crisis"))]);
+      return reply("crisis", [{ text: deps.safety.followUp("again2", register(language, state.ageBand), "suicide") }, ...(await offerPerson(inbound, "crisis"))]);
     }
     patch.lastAsk = CRISIS_FOLLOW_UP + kind;
-    const line = { text: deps.safety.followUp(kind, language), buttons: [personYesFor(language)] };
+    const line = { text: deps.safety.followUp(kind, register(language, state.ageBand)), buttons: [personYesFor(language)] };
     // Afraid to call: a person here is the other way, so the offer comes with it.
     return reply("crisis", kind === "cannotCall" ? [line, ...(await offerPerson(inbound, "crisis"))] : [line]);
   }
@@ -391,7 +395,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const answer = assessment.crisis ? "yes" : (lead?.answer ?? deps.cues?.crisisAnswer?.(text));
     if (!answer) return null;
     const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
-    const line = { text: deps.safety.followUp(answer, language), buttons: [personYesFor(language)] };
+    const line = { text: deps.safety.followUp(answer, register(language, (await currentState(inbound, patch)).ageBand)), buttons: [personYesFor(language)] };
     if (answer === "no") {
       // A clear no ends the crisis context: what comes next is answered as asked, not with 113 again.
       patch.lastCrisis = undefined;
@@ -564,7 +568,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (state.lastTold === topic && deps.safety.reply) {
       patch.lastTold = undefined;
       patch.lastConcern = deps.now().getTime();
-      return { intent: "concern", replies: [{ text: deps.safety.reply("concern", "nl", [], { person: canHandOff(inbound) }) }], sources: [], confident: true };
+      return { intent: "concern", replies: [{ text: deps.safety.reply("concern", register("nl", state.ageBand), [], { person: canHandOff(inbound) }) }], sources: [], confident: true };
     }
     patch.lastTold = topic;
     return { intent: "answer", replies: [{ text: guided.text, sources: guided.sources }], sources: guided.sources, confident: true };
@@ -683,6 +687,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 }
 
 /** A message that asks something (answered as a question, not only heard). */
+/** The language code of the safety texts: "nl-young" ("je") for a resident known to be under 18. */
+function register(language: string, ageBand: AgeBand | undefined): string {
+  return ageBand === "minor" ? `${language}-young` : language;
+}
+
 /** A message of at most this many words that states an age says nothing else yet ("ik ben 15", "ben 81 jaar"). */
 const AGE_ONLY_WORDS = 4;
 const ASKS = /\?|(?:^|[.,;!]\s*)(?:waar|is er|zijn er|kan ik|kun je|kunt u|hoe|wat|wie|wanneer|welke)\b|\b(?:waar kan|waar is|is er een|zijn er ook)\b/i;

@@ -45,6 +45,8 @@ export const safetyRepliesSchema = z.object({
   /** Other codes that mean one of the languages below ("prs" Dari → "fa"). */
   aliases: z.record(z.string(), z.string()).default({}),
   languages: z.record(z.string().regex(/^[a-z]{2,3}$/), languageSchema).refine((l) => "nl" in l, "Dutch (nl) is required"),
+  /** The same texts with "je" for a resident known to be under 18, by language (a language without them uses its own). */
+  young: z.record(z.string().regex(/^[a-z]{2,3}$/), languageSchema).default({}),
 });
 
 export type SafetyRepliesData = z.infer<typeof safetyRepliesSchema>;
@@ -78,7 +80,9 @@ const INFO_REQUIRED: Record<CrisisTier, RegExp> = { acute: /112/, suicide: /0800
 export function loadSafetyReplies(knowledgeDir: string): SafetyRepliesData {
   const path = join(knowledgeDir, "safety", "replies.json");
   const data = readLexicon(path, safetyRepliesSchema);
-  for (const [lang, texts] of Object.entries(data.languages)) {
+  // The young texts carry the same numbers as the others.
+  const all = [...Object.entries(data.languages), ...Object.entries(data.young).map(([l, t]) => [`${l}-young`, t] as const)];
+  for (const [lang, texts] of all) {
     /** Throws unless `lines` carry every number of `patterns`; `where` is the field, below `languages.<lang>`. */
     const requireNumbers = (where: string, lines: string[], patterns: RegExp[]) => {
       const missing = patterns.find((p) => !p.test(lines.join("\n")));
@@ -110,9 +114,12 @@ const CRISIS_TIERS: CrisisTier[] = ["acute", "suicide", "unsafe_home"];
 
 /** The texts as a {@link SafetyReplies}: `reply(tier, language, also)`. */
 export function createSafetyReplies(data: SafetyRepliesData): SafetyReplies {
+  /** `nl` or, for a resident known to be under 18, `nl-young` (the texts of `young`, where the language has them). */
   function texts(language: string) {
-    const code = language.toLowerCase().split(/[-_]/)[0] ?? "nl";
-    return data.languages[data.aliases[code] ?? code] ?? data.languages.nl!;
+    const [first, register] = language.toLowerCase().split(/[-_]/);
+    const code = data.aliases[first ?? "nl"] ?? first ?? "nl";
+    if (register === "young" && data.young[code]) return data.young[code]!;
+    return data.languages[code] ?? data.languages.nl!;
   }
   return {
     reply(tier, language, also = [], options = {}) {

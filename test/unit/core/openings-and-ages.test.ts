@@ -67,4 +67,14 @@ describe("openings and ages", () => {
       expect(all(reply), text).toMatch(/zonder je naam|without|Kindertelefoon/i);
     }
   });
+
+  it("a resident known to be under 18 hears the safety texts with 'je', an adult with 'u'", async () => {
+    const young = make();
+    await young.handle(inbound("ik ben 15"));
+    const minor = all(await young.handle(inbound("ik wil soms gewoon dood")));
+    expect(minor).toContain("Denk je erover om jezelf iets aan te doen?");
+    expect(minor).not.toContain("Denkt u");
+    const adult = all(await make().handle(inbound("ik wil soms gewoon dood", { conversationId: "terminal:adult" })));
+    expect(adult).toContain("Denkt u erover om uzelf iets aan te doen?");
+  });
 });
