@@ -44,6 +44,11 @@ describe("follow-ups about the listings just shown", () => {
     ["xagee ayuu ku yaal?", "where"],
     ["ኣበይ እዩ?", "where"],
     ["is it free?", "cost"],
+    // Spoken Arabic: Levantine, Egyptian, Moroccan, Iraqi.
+    ["قديش بتكلف؟", "cost"],
+    ["بكام؟", "cost"],
+    ["شحال؟", "cost"],
+    ["شكد؟", "cost"],
   ])("reads %s in the language it is written in", (text, aspect) => {
     expect(read(text)?.aspects).toEqual([aspect]);
   });
