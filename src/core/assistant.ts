@@ -482,8 +482,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // A topic the listings hold too (the wijkteam's spreekuur): listings that show it answer, others do not.
     const topicWords = (guided?.sources[0]?.title ?? "").toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 5);
     const showsTopic = (found: ListingResponse) => (found.asked?.shown ?? []).some((s) => topicWords.some((w) => s.name.toLowerCase().includes(w)));
+    // A follow-up about listings just shown ("hoe laat is de koffieochtend?") carries no `asked`: it stays.
     const preferGuide = (found: ListingResponse) =>
       guided !== null &&
+      !(found.kind === "results" && !found.asked) &&
       !guided.mixed &&
       ((found.kind === "need_place" && !found.seeking) ||
         (guided.kind === "local_route" && guided.topical && !WHERE.test(text) && !(guided.listed && found.kind === "results" && showsTopic(found))));

@@ -10,12 +10,12 @@ import { listingsTextsFor, NEAR_LIMIT_KM, type ListingsTexts } from "./listings-
 import { toLocal, type LocalNow } from "./local-calendar.js";
 import { renderHit, renderResults, sourcesFor } from "./render-listings.js";
 import { renderShownFollowUp } from "./render-follow-up.js";
-import { readShownFollowUp, type FollowUpVocabulary } from "./shown-follow-up.js";
+import { readShownFollowUp, type FollowUpVocabulary, type ShownFollowUp } from "./shown-follow-up.js";
 import { readTime, type TimeAsk } from "./time-words.js";
 import { emptyQuestion, readMemory, restoreQuery, storeQuery, writeMemory, type SearchMemory } from "./search-memory.js";
 import { isListingsQuestion, understandQuestion, type UnderstoodQuestion } from "./understand-question.js";
 import { describeSearch, searchWithWidening } from "./widen-search.js";
-import { normalise } from "./text-match.js";
+import { normalise, tokens } from "./text-match.js";
 
 /** The listings as they are now: one message is answered from one snapshot. */
 export interface ListingsSnapshot {
@@ -71,7 +71,9 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       // "waar is dat?", "de eerste": about what was just shown, answered from those listings.
       if (memory.shown?.length) {
         const shown = memory.shown.flatMap((id) => index.byId(id)?.listing ?? []);
-        const followUp = readShownFollowUp(text, shown, deps.followUps);
+        // The last list first; a listing of the list before it only when the message names it.
+        const earlier = (memory.earlier ?? []).flatMap((id) => index.byId(id)?.listing ?? []);
+        const followUp = readShownFollowUp(text, shown, deps.followUps) ?? namedIn(readShownFollowUp(text, earlier, deps.followUps), text);
         if (followUp) {
           const reply = renderShownFollowUp(followUp, now, request.language, deps.followUps.listingWords);
           return { kind: "results", replies: [{ text: reply.text }], sources: reply.sources ?? [], memory: request.memory };
@@ -109,7 +111,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         const pending = q.bare && memory.pending ? memory.pending : storeQuery(q);
         return { kind: "need_place", replies: [{ text: ask, requestLocation: true }], sources: [], memory: writeMemory({ pending }), seeking: q.seeking };
       }
-      return answer(index, gazetteer, q, origin, request, now, { ...(origin.remember ? {} : { viaLocation: memory.viaLocation }) });
+      return answer(index, gazetteer, q, origin, request, now, { ...(origin.remember ? {} : { viaLocation: memory.viaLocation }), ...(memory.shown ? { shown: memory.shown } : {}) });
     },
 
     async describeListings(request) {
@@ -252,11 +254,11 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         nearby.length > 0
           ? [t.outsideNearby(nameOf(origin, t)), ...nearby.map((h, i) => renderHit(h, i + 1, now, { ...(language ? { language } : {}) }))].join("\n\n")
           : [t.outside(nameOf(origin, t)), t.coveredOnly(gazetteer.coveredNames()), t.outsideHelp(gemeenteName(origin, gazetteer))].filter(Boolean).join("\n");
-      const shownNearby = writeMemory({ ...memory, last: storeQuery(q), shown: nearby.map((h) => h.item.listing.id) });
+      const shownNearby = writeMemory({ ...memory, last: storeQuery(q), shown: nearby.map((h) => h.item.listing.id), earlier: memory.shown });
       return { kind: "results", replies: [{ text }], sources: sourcesFor(nearby), memory: shownNearby, ...remember };
     }
     const { hits, relaxed } = searchWithWidening(index, base, q);
-    const shownMemory = writeMemory({ ...memory, last: storeQuery(q), shown: hits.map((h) => h.item.listing.id) });
+    const shownMemory = writeMemory({ ...memory, last: storeQuery(q), shown: hits.map((h) => h.item.listing.id), earlier: memory.shown });
     // For the coordinator's counts: a postcode counts as its 4-digit area, never more precise.
     const name = origin.place?.name;
     const area = name === undefined ? undefined : /^\d{4}/.test(name) ? name.slice(0, 4) : name;
@@ -284,6 +286,13 @@ const HELP_FOR: Record<HelpTopic, { categories: Category[]; keywords: string[] }
 };
 
 /** "Hoogland (Amersfoort)", or "Bergen (NH.)" for a gemeente. */
+/** A follow-up about one listing whose name the message uses ("die rouwgroep"), else undefined. */
+function namedIn(followUp: ShownFollowUp | undefined, text: string): ShownFollowUp | undefined {
+  if (followUp?.listings.length !== 1) return undefined;
+  const said = new Set(tokens(text));
+  return tokens(followUp.listings[0]!.name).some((w) => w.length >= 4 && said.has(w)) ? followUp : undefined;
+}
+
 function describePlace(p: KnownPlace): string {
   // "gemeente Oosterhout" beside "Oosterhout (Nijmegen)": read again, it finds the gemeente.
   if (p.kind === "gemeente") return `gemeente ${p.name}`;

@@ -20,6 +20,8 @@ export interface SearchMemory {
   last?: StoredQuery;
   /** Ids of the listings shown last, in the order shown, for "waar is dat?" and "de eerste". */
   shown?: string[];
+  /** Ids of the list shown before that one: a follow-up that names one of them ("die rouwgroep") still finds it. */
+  earlier?: string[];
   /** True when the latest place signal was a shared location (it then wins over an older typed place). */
   viaLocation?: boolean;
 }

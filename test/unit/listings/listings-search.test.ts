@@ -217,3 +217,18 @@ describe("distances stay honest", () => {
     expect(text).not.toContain("in de buurt van Breezicht");
   });
 });
+
+describe("follow-ups that name a listing of the list before the last one", () => {
+  it("finds it by a word of its name, while 'waar is dat?' stays with the last list", async () => {
+    const { service } = await serviceWith([EXAMPLE_CSV]);
+    const ask = conversation(service);
+    const rouw = await ask("is er een rouwgroep in 3701?");
+    expect(rouw?.replies[0]!.text).toMatch(/1\. Rouwgroep/);
+    await ask("en een koffieochtend?");
+    const named = await ask("waar is die rouwgroep");
+    expect(named?.replies[0]!.text).toMatch(/^Adres: .+Zeist/);
+    expect(named?.replies[0]!.text).not.toMatch(/Koffieochtend/);
+    const last = await ask("waar is dat?");
+    expect(last?.replies[0]!.text).toMatch(/Koffieochtend/);
+  });
+});

@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../../../src/config/config.js";
+import { createLogger } from "../../../src/log/logger.js";
+import { createApp, type App } from "../../../src/main.js";
+import { residentSender } from "../../support/resident-sender.js";
+
+/**
+ * Follow-ups about listings through the whole app as `npm start` builds it (the Zeist example listings,
+ * the wegwijzer, the index): a question about a listing just shown is answered from it, also when the
+ * wegwijzer has an entry on the same topic, and a listing of the list before is found by its name.
+ */
+const TUESDAY_MORNING = new Date("2026-11-24T09:30:00Z");
+let dataDir: string;
+let app: App;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "wijkwijzer-follow-ups-"));
+  app = await createApp(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }), { logger: createLogger("silent"), now: () => TUESDAY_MORNING });
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const send = residentSender(() => app.assistant, TUESDAY_MORNING);
+const text = (r: { replies: Array<{ text: string }> }) => r.replies.map((m) => m.text).join("\n");
+
+describe("follow-ups about the listings shown", () => {
+  it("'hoe laat is de koffieochtend?' after a list of koffieochtenden is answered from that list", async () => {
+    expect(text(await send("koffie", "is er een koffieochtend in 3701?"))).toMatch(/1\. Koffieochtend/);
+    const when = await send("koffie", "hoe laat is de koffieochtend");
+    expect(when.intent).toBe("listings");
+    expect(text(when)).toMatch(/Wanneer: /);
+  });
+
+  it("'waar is die rouwgroep' after two lists finds the rouwgroep of the first", async () => {
+    expect(text(await send("henk", "is er een rouwgroep in 3701?"))).toMatch(/Rouwgroep/);
+    expect(text(await send("henk", "en een koffieochtend?"))).toMatch(/Koffieochtend/);
+    const where = await send("henk", "waar is die rouwgroep");
+    expect(where.intent).toBe("listings");
+    expect(text(where)).toMatch(/Adres: .+Zeist/);
+  });
+});
