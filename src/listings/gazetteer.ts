@@ -25,6 +25,11 @@ export interface PlaceMatch {
  * names and aliases of `knowledge/geo/places.csv` and `postcodes.csv`, and the listings' own towns
  * and postcodes; plus which gemeenten the listings cover.
  */
+/** What the conversation says about a message: `placeAsked`, the assistant is waiting for a place ("Waar zoekt u?"). */
+export interface FindOptions {
+  placeAsked?: boolean;
+}
+
 export interface Gazetteer {
   postcode(pc4: string): KnownPlace | undefined;
   /** Exact name or alias (any case, accents, hyphens), also "Hoogland, Amersfoort"; the likeliest place, else undefined. */
@@ -35,7 +40,7 @@ export interface Gazetteer {
    * "in", a capital, or a message that is only the place). Tokens for which `skip` is true never
    * start a typo match. `cased` is the same tokens with their capitals.
    */
-  find(tokens: string[], used: boolean[], skip: (token: string) => boolean, cased?: string[]): PlaceMatch | undefined;
+  find(tokens: string[], used: boolean[], skip: (token: string) => boolean, cased?: string[], options?: FindOptions): PlaceMatch | undefined;
   /** A postcode from the data, for examples in questions ("bijvoorbeeld 3701"). */
   examplePostcode(): string | undefined;
   /** The gemeente a point lies in (the nearest postcode area's), undefined outside the country or without tables. */
@@ -261,7 +266,7 @@ export function buildGazetteer(
       const match = findExact(tokens, used, () => false, undefined);
       return match && match.start === 0 && match.end === tokens.length ? match.place : undefined;
     },
-    find(tokens, used, skip, cased) {
+    find(tokens, used, skip, cased, options = {}) {
       const exact = findExact(tokens, used, skip, cased);
       // A covered place written with a typo beats an exact name elsewhere.
       const fuzzy = !exact || exact.strength < 10 ? findFuzzy(tokens, used, skip, cased) : undefined;
@@ -269,7 +274,13 @@ export function buildGazetteer(
       let best = fuzzy && !within && fuzzy.strength >= 10 && (!exact || exact.strength < 10) ? fuzzy : (exact ?? fuzzy);
       // "أين ... في زايست", "у Зейсті": a name in another script, matched by its sound.
       if (scriptNames && (!best || best.strength < 10)) {
-        const foreign = findInOtherScript(tokens, used, skip, { names: scriptNames, soundIndex: soundIndex(), resolve: (hit, evidence) => resolve(hit, tokens, used, skip, cased, evidence), covered: isCovered });
+        const foreign = findInOtherScript(tokens, used, skip, {
+          names: scriptNames,
+          soundIndex: soundIndex(),
+          resolve: (hit, evidence) => resolve(hit, tokens, used, skip, cased, evidence),
+          covered: isCovered,
+          placeAsked: options.placeAsked === true,
+        });
         if (foreign && (!best || foreign.strength > best.strength)) best = foreign;
       }
       return best && strip(best);

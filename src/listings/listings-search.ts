@@ -80,7 +80,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         }
       }
 
-      let q = understandQuestion(text, { vocabulary: deps.vocabulary, gazetteer, now });
+      let q = understandQuestion(text, { vocabulary: deps.vocabulary, gazetteer, now, placeAsked: memory.pending !== undefined });
       if (q.bare && memory.pending) {
         q = { ...restoreQuery(memory.pending, now), ...(q.place ? { place: q.place } : {}) };
       } else if (!isListingsQuestion(q)) {

@@ -3,7 +3,8 @@
  * `script-names.ts`). A consonant skeleton says less than a spelled name, so the evidence needed
  * grows with how little it says: a town or gemeente where the listings are counts on its own (also
  * with a prefix, "بزايست"); a wijk there, or a town elsewhere, needs a preposition ("في", "у", "ኣብ")
- * right before the word as written and a skeleton of at least {@link LONG_SKELETON} letters, so
+ * right before the word as written (or, for a town, the name alone as the answer to "Waar zoekt u?") and a
+ * skeleton of at least {@link LONG_SKELETON} letters, so
  * "في البيت" ("in the house") is not read as the village Putte. In scripts that write every vowel
  * the letters must be close as well ("тигринья" is not Uithoorn).
  */
@@ -23,6 +24,8 @@ export interface OtherScriptDeps {
   /** The gazetteer's own choice among the places of a name, with the evidence given. */
   resolve: (hit: NameHit, evidence: PlaceEvidence) => (PlaceMatch & { strength: number }) | undefined;
   covered: (gemeentecode: string | undefined) => boolean;
+  /** The assistant asked where: a town's name as the whole answer counts as much as a preposition before it. */
+  placeAsked?: boolean;
 }
 
 type Scored = PlaceMatch & { strength: number };
@@ -60,7 +63,8 @@ function enough(match: Scored, foreign: ForeignKey, evidence: PlaceEvidence, dep
   const town = match.place.kind === "gemeente" || match.place.kind === "plaats";
   const covered = !match.alternatives && deps.covered(match.place.gemeentecode);
   if (covered && town) return true;
-  return evidence.preposition && foreign.sound.length >= LONG_SKELETON && (town || covered);
+  const answersWhere = deps.placeAsked === true && evidence.bare && town;
+  return (evidence.preposition || answersWhere) && foreign.sound.length >= LONG_SKELETON && (town || covered);
 }
 
 /**

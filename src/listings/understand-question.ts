@@ -66,7 +66,10 @@ function negated(tokens: readonly string[], start: number, end: number): boolean
   return NEGATION_BEFORE.has(tokens[start - 1] ?? "") || (start >= 2 && NEGATION_BEFORE.has(tokens[start - 2] ?? "") && tokens[start - 1] === "voor") || NEGATION_AFTER.test(tokens[end] ?? "");
 }
 
-export function understandQuestion(text: string, deps: { vocabulary: ListingsVocabulary; gazetteer: Gazetteer; now: LocalNow }): UnderstoodQuestion {
+export function understandQuestion(
+  text: string,
+  deps: { vocabulary: ListingsVocabulary; gazetteer: Gazetteer; now: LocalNow; placeAsked?: boolean },
+): UnderstoodQuestion {
   const { vocabulary: v, gazetteer } = deps;
   const cased = normalise(text, true).split(" ").filter(Boolean);
   const tokens = cased.map((t) => t.toLowerCase());
@@ -94,7 +97,7 @@ export function understandQuestion(text: string, deps: { vocabulary: ListingsVoc
     if (also && !also.alternatives && also.place.gemeentecode === placeMention.place.gemeentecode) for (let k = also.start; k < also.end; k++) used[k] = true;
   }
   if (!placeMention) {
-    const found = gazetteer.find(tokens, used, skip, cased);
+    const found = gazetteer.find(tokens, used, skip, cased, { placeAsked: deps.placeAsked === true });
     if (found) {
       for (let k = found.start; k < found.end; k++) used[k] = true;
       placeMention = { known: true, place: found.place, text: cased.slice(found.start, found.end).join(" "), ...(found.alternatives ? { alternatives: found.alternatives } : {}) };

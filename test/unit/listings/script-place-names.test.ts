@@ -27,6 +27,18 @@ describe("place names written in another script", () => {
     expect(find("у Роттердамі")).toMatchObject({ name: "Rotterdam" });
   });
 
+  it("reads a town outside the listings written alone only as the answer to 'Waar zoekt u?'", () => {
+    const asked = (text: string) => {
+      const tokens = normalise(text).split(" ").filter(Boolean);
+      return gazetteer.find(tokens, tokens.map(() => false), () => false, tokens, { placeAsked: true })?.place;
+    };
+    for (const [text, name] of [["روتردام", "Rotterdam"], ["أوتريخت", "Utrecht"], ["Роттердам", "Rotterdam"]] as const) {
+      expect(asked(text)?.name, text).toBe(name);
+      expect(find(text), text).toBeUndefined();
+    }
+    for (const text of ["تمام", "طيب", "ممكن", "الحمدلله", "شكرا"]) expect(asked(text), text).toBeUndefined();
+  });
+
   it("does not read ordinary words as places, also after a preposition", () => {
     // "in the house", "in the list", "chest pain", "in an emergency", "Tigrinya", "Portuguese", "Saturday".
     for (const text of ["يوجد حريق في البيت", "شما در فهرست هستید", "у батька біль у грудях", "В экстренной ситуации", "тигринья", "البرتغالية", "السبت", "أشعر بالوحدة"]) {
