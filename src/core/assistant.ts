@@ -147,7 +147,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const recent = current.lastCrisis && crisisTier(current.lastCrisis.kind) === "suicide" && deps.now().getTime() - current.lastCrisis.at < CRISIS_CONTEXT_MS;
     const denial = recent === true && deps.cues?.deniesSelfHarm?.(received.text) === true;
     if ((current.lastAsk === SELF_HARM_QUESTION || denial) && !received.action) {
-      const answered = await selfHarmAnswer(received, patch);
+      const answered = await selfHarmAnswer(received, current, patch);
       if (answered) return answered;
     }
     // "2" or "ja graag" right after buttons were shown stands for pressing one of them.
@@ -216,7 +216,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return reply("handoff", [{ text: private_.text }, ...(private_.young ? [] : [{ text: textsFor(language).noHandoff(deps.wijkteamContact) }])]);
     }
     // Without a heavy-feelings signal only a message that asks nothing: a question is answered (with the line).
-    const young = assessment.needsPerson || (!heavy && ASKS.test(text)) ? [] : youthLine(inbound, text, heavy, ageBand);
+    const asks = ASKS.test(text);
+    const young = assessment.needsPerson || (!heavy && asks) ? [] : youthLine(inbound, text, heavy, ageBand);
     const concernReply = async (youngLines: OutboundMessage[]) => {
       const offer = await offerPerson(inbound, "handoff");
       const current = { ...stored, ...patch };
@@ -237,17 +238,17 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     };
     if ((heavy || young.length > 0) && !assessment.needsPerson && deps.safety.reply) return concernReply(young);
     // "ik ben 15": the age is kept (as a band); the message asks nothing yet, so the question how to help.
-    if (band && !assessment.needsPerson && !ASKS.test(text) && text.split(/\s+/).length <= AGE_ONLY_WORDS) {
+    if (band && !assessment.needsPerson && !asks && text.split(/\s+/).length <= AGE_ONLY_WORDS) {
       return reply("smalltalk", [{ text: howToHelp(language, { ...stored, ...patch }, patch) }]);
     }
     const answered = await answerRest(inbound, text, truncated, assessment, patch);
-    // A weaker sign of heavy feelings ("ik ben een mislukking, de wereld draait prima door zonder mij") and no
-    // real answer to it (not sure, a policy quote, or only the question where to look): the concern reply.
     // "Hallo, ik ben Amal uit Syrië": an opening that asks nothing gets a greeting and the question how to help, not "not sure".
-    if (assessment.greets && !answers(answered, false) && inbound.persona === "resident" && !ASKS.test(text)) {
+    if (assessment.greets && !answers(answered, false) && inbound.persona === "resident" && !asks) {
       return reply("smalltalk", [{ text: howToHelp(language, { ...stored, ...patch }, patch) }]);
     }
-    if (assessment.concernIfUnanswered && inbound.persona === "resident" && !assessment.needsPerson && deps.safety.reply && !answers(answered, ASKS.test(text))) {
+    // A weaker sign of heavy feelings ("ik ben een mislukking, de wereld draait prima door zonder mij") and no
+    // real answer to it (not sure, a policy quote, or only the question where to look): the concern reply.
+    if (assessment.concernIfUnanswered && inbound.persona === "resident" && !assessment.needsPerson && deps.safety.reply && !answers(answered, asks)) {
       return concernReply(youthLine(inbound, text, true, ageBand));
     }
     // Heavy feelings and a practical need ("ik heb schulden, ik slaap niet meer van de stress"): the warmth
@@ -381,7 +382,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
    * person; a no warmth, one line that 113 is there, and a person; "weet niet" a gentle word, 113 and a
    * person. Null when the message is no answer to it (it is then read as any other message).
    */
-  async function selfHarmAnswer(inbound: InboundMessage, patch: Partial<ConversationState>): Promise<AssistantReply | null> {
+  async function selfHarmAnswer(inbound: InboundMessage, state: ConversationState, patch: Partial<ConversationState>): Promise<AssistantReply | null> {
     if (!deps.safety.followUp) return null;
     const { text } = normaliseInput(inbound.text);
     if (!text) return null;
@@ -395,7 +396,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const answer = assessment.crisis ? "yes" : (lead?.answer ?? deps.cues?.crisisAnswer?.(text));
     if (!answer) return null;
     const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
-    const line = { text: deps.safety.followUp(answer, register(language, (await currentState(inbound, patch)).ageBand)), buttons: [personYesFor(language)] };
+    const line = { text: deps.safety.followUp(answer, register(language, state.ageBand)), buttons: [personYesFor(language)] };
     if (answer === "no") {
       // A clear no ends the crisis context: what comes next is answered as asked, not with 113 again.
       patch.lastCrisis = undefined;
@@ -688,7 +689,6 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   };
 }
 
-/** A message that asks something (answered as a question, not only heard). */
 /** The language code of the safety texts: "nl-young" ("je") for a resident known to be under 18. */
 function register(language: string, ageBand: AgeBand | undefined): string {
   return ageBand === "minor" ? `${language}-young` : language;
@@ -696,6 +696,7 @@ function register(language: string, ageBand: AgeBand | undefined): string {
 
 /** A message of at most this many words that states an age says nothing else yet ("ik ben 15", "ben 81 jaar"). */
 const AGE_ONLY_WORDS = 4;
+/** A message that asks something (answered as a question, not only heard). */
 const ASKS = /\?|(?:^|[.,;!]\s*)(?:waar|is er|zijn er|kan ik|kun je|kunt u|hoe|wat|wie|wanneer|welke)\b|\b(?:waar kan|waar is|is er een|zijn er ook)\b/i;
 
 /** A question about where something is: the listings answer that, not the guide. */

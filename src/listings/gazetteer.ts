@@ -20,16 +20,16 @@ export interface PlaceMatch {
   alternatives?: KnownPlace[];
 }
 
-/**
- * Every Dutch postcode area, gemeente, woonplaats, wijk and buurt (`knowledge/geo/nl/`), the local
- * names and aliases of `knowledge/geo/places.csv` and `postcodes.csv`, and the listings' own towns
- * and postcodes; plus which gemeenten the listings cover.
- */
 /** What the conversation says about a message: `placeAsked`, the assistant is waiting for a place ("Waar zoekt u?"). */
 export interface FindOptions {
   placeAsked?: boolean;
 }
 
+/**
+ * Every Dutch postcode area, gemeente, woonplaats, wijk and buurt (`knowledge/geo/nl/`), the local
+ * names and aliases of `knowledge/geo/places.csv` and `postcodes.csv`, and the listings' own towns
+ * and postcodes; plus which gemeenten the listings cover.
+ */
 export interface Gazetteer {
   postcode(pc4: string): KnownPlace | undefined;
   /** Exact name or alias (any case, accents, hyphens), also "Hoogland, Amersfoort"; the likeliest place, else undefined. */

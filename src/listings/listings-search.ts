@@ -285,7 +285,6 @@ const HELP_FOR: Record<HelpTopic, { categories: Category[]; keywords: string[] }
   care: { categories: ["mantelzorg"], keywords: ["mante", "steun", "respi"] },
 };
 
-/** "Hoogland (Amersfoort)", or "Bergen (NH.)" for a gemeente. */
 /** A follow-up about one listing whose name the message uses ("die rouwgroep"), else undefined. */
 function namedIn(followUp: ShownFollowUp | undefined, text: string): ShownFollowUp | undefined {
   if (followUp?.listings.length !== 1) return undefined;
@@ -293,6 +292,7 @@ function namedIn(followUp: ShownFollowUp | undefined, text: string): ShownFollow
   return tokens(followUp.listings[0]!.name).some((w) => w.length >= 4 && said.has(w)) ? followUp : undefined;
 }
 
+/** "Hoogland (Amersfoort)", or "Bergen (NH.)" for a gemeente. */
 function describePlace(p: KnownPlace): string {
   // "gemeente Oosterhout" beside "Oosterhout (Nijmegen)": read again, it finds the gemeente.
   if (p.kind === "gemeente") return `gemeente ${p.name}`;

@@ -110,11 +110,12 @@ export function createSafetyCheckFromLexicons(
         if (denied && (verdict?.tier === "acute" ? denied.has("danger") : denied.size > 0)) verdict = undefined;
         // "بقدر جيب بنتي الصغيرة؟" (can I bring my little daughter?): a short question is no emergency on the
         // classifier's word alone; one said in a few words is in words the lists know ("ademt hij nog?").
-        if (verdict?.tier === "acute" && tokens.filter((t) => !isBreak(t)).length < SHORT_QUESTION_WORDS && /[?؟]\s*$/.test(text)) verdict = undefined;
+        const words = tokens.filter((t) => !isBreak(t)).length;
+        if (verdict?.tier === "acute" && words < SHORT_QUESTION_WORDS && /[?؟]\s*$/.test(text)) verdict = undefined;
         // "ik kom de trap niet meer op", "ik kan niet goed lezen": what the concern lists read as an ordinary use
         // of heavy words (an `except` phrase), the classifier does not raise to the concern reply.
-        if (verdict?.tier === "concern" && !result.concern && (concern.excused(tokens) || crisis.excused(tokens))) verdict = undefined;
-        const words = tokens.filter((t) => !isBreak(t)).length;
+        const excused = () => concern.excused(tokens) || crisis.excused(tokens);
+        if (verdict?.tier === "concern" && !result.concern && excused()) verdict = undefined;
         if ((verdict?.tier === "concern" || verdict?.unsure) && words < SHORT_CONCERN_WORDS) verdict = { classification: verdict.classification };
         if (verdict?.tier === "concern") {
           result.concern = true;
@@ -142,7 +143,7 @@ export function createSafetyCheckFromLexicons(
         // Only in a message about the writer or someone close: "welk mes snijdt uien het best" is no sign.
         const aboutSelf = () => scriptLanguage(text) !== undefined || (broadNet?.aboutSelf(text, tokens) ?? true);
         // Nor in an opening ("مرحبا انا امال من سوريا وصلت جديد"): that gets a greeting back.
-        if (!result.crisis && !result.information && !result.concern && verdict?.unsure && !talk.opensWithGreeting && !concern.excused(tokens) && !crisis.excused(tokens) && aboutSelf()) {
+        if (!result.crisis && !result.information && !result.concern && verdict?.unsure && !talk.opensWithGreeting && !excused() && aboutSelf()) {
           result.concernIfUnanswered = true;
         }
       }
@@ -388,6 +389,7 @@ export function compileBroadNet(lexicon: BroadNetLexicon, lists: SafetyLexicons,
   );
   const negations = new Set(crisis.negations.map((w) => chatWords.get(foldText(w)) ?? foldText(w)));
   const self = new Set(withLanguages(lexicon.self).map(({ pattern }) => chatWords.get(foldText(pattern)) ?? foldText(pattern)));
+  const selfLetters = [...lexicon.selfLetters];
   /** "ik ga niet dood", "never die": a negation just before the concept denies it ("niet meer" does not). */
   const negated = (tokens: readonly string[], start: number) => {
     for (let i = start - 1; i >= Math.max(0, start - NEGATION_WINDOW); i--) {
@@ -399,7 +401,7 @@ export function compileBroadNet(lexicon: BroadNetLexicon, lists: SafetyLexicons,
   return {
     /** Does the message speak of the writer or someone close (always true without `self` words)? */
     aboutSelf(text: string, tokens: readonly string[]): boolean {
-      return self.size === 0 || tokens.some((t) => self.has(t)) || [...lexicon.selfLetters].some((c) => text.includes(c));
+      return self.size === 0 || tokens.some((t) => self.has(t)) || selfLetters.some((c) => text.includes(c));
     },
     /** The language of the first death or ending concept that counts, or undefined. */
     detect(tokens: readonly string[]): string | undefined {
