@@ -19,6 +19,11 @@ const SHORT_QUESTION_WORDS = 6;
  * not a feeling (the concern lists still read "ik ben eenzaam").
  */
 const SHORT_CONCERN_WORDS = 4;
+/**
+ * An emergency (112) whose words the classifier also reads as a suicidal signal at least this likely
+ * ("he pensado en tirarme del balcón esta noche", "40 pillen geslikt"): the 112 reply also gives 113.
+ */
+const SUICIDE_BESIDE_ACUTE = 0.2;
 /** Words before a topic word that may negate it ("geen zelfmoord", "niet aan zelfmoord"). */
 const NEGATION_WINDOW = 2;
 /** "niet meer", "no more": a negation that strengthens distress instead of denying it. */
@@ -146,6 +151,11 @@ export function createSafetyCheckFromLexicons(
         if (!result.crisis && !result.information && !result.concern && verdict?.unsure && !talk.opensWithGreeting && !excused() && aboutSelf()) {
           result.concernIfUnanswered = true;
         }
+      }
+      // An emergency that may be a suicide attempt or plan: 113 beside 112 (the lists or the classifier).
+      if (result.crisis === "danger" && !result.crisisKinds?.some((kind) => crisisTier(kind) === "suicide")) {
+        const likely = classifier?.judge(tokens).classification.p("suicide") ?? 0;
+        if (likely >= SUICIDE_BESIDE_ACUTE) result.crisisKinds = [...(result.crisisKinds ?? ["danger"]), "suicide"];
       }
       // A Latin-script name ("Veilig Thuis") in an Arabic message: the script says more than the phrase.
       const script = result.language !== undefined || result.crisis || result.concern || result.information ? scriptLanguage(text) : undefined;
