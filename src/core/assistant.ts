@@ -655,7 +655,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       patch.lastAsk = asked;
     }
     Object.assign(patch, { ...(found.place ? { place: found.place } : {}), listingsMemory: found.memory });
-    return { intent: "listings", replies: found.replies, sources: found.sources, confident: true, ...(found.asked ? { asked: found.asked } : {}) };
+    return {
+      intent: "listings",
+      replies: found.replies,
+      sources: found.sources,
+      confident: true,
+      ...(found.asked ? { asked: found.asked } : {}),
+      ...(found.seeking ? { seeking: true } : {}),
+    };
   }
 
   return {
@@ -697,7 +704,7 @@ function register(language: string, ageBand: AgeBand | undefined): string {
 /** A message of at most this many words that states an age says nothing else yet ("ik ben 15", "ben 81 jaar"). */
 const AGE_ONLY_WORDS = 4;
 /** A message that asks something (answered as a question, not only heard). */
-const ASKS = /\?|(?:^|[.,;!]\s*)(?:waar|is er|zijn er|kan ik|kun je|kunt u|hoe|wat|wie|wanneer|welke)\b|\b(?:waar kan|waar is|is er een|zijn er ook)\b/i;
+const ASKS = /[?؟？]|(?:^|[.,;!]\s*)(?:waar|is er|zijn er|kan ik|kun je|kunt u|hoe|wat|wie|wanneer|welke)\b|\b(?:waar kan|waar is|is er een|zijn er ook)\b/i;
 
 /** A question about where something is: the listings answer that, not the guide. */
 const WHERE = /\b(?:waar|where|adres|in de buurt|dichtbij)\b/i;
@@ -708,7 +715,7 @@ const WHERE = /\b(?:waar|where|adres|in de buurt|dichtbij)\b/i;
  */
 function answers(r: AssistantReply, asked: boolean): boolean {
   if (!r.confident || r.quoted) return false;
-  if (r.intent === "listings") return asked || (r.asked?.shown.length ?? 0) > 0;
+  if (r.intent === "listings") return asked || r.seeking === true || (r.asked?.shown.length ?? 0) > 0;
   return true;
 }
 

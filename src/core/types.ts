@@ -109,6 +109,8 @@ export interface AssistantReply {
   confident: boolean;
   /** Set on a listings answer. */
   asked?: ListingsAsked;
+  /** A listings question where to look that the message itself asked for ("ik zoek …", "بدي اتعلم هولندي"). */
+  seeking?: boolean;
   /** True when the answer quotes passages of the sources (not a wegwijzer explanation, a listing or a fixed text). */
   quoted?: boolean;
   /** True when the person's data was just erased: nothing of this exchange may be stored. */

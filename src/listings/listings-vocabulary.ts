@@ -38,6 +38,8 @@ const languageWordsSchema = z.object({
   audiences: z.partialRecord(z.enum(AUDIENCES), phraseList).default({}),
   cost: z.object({ free: phraseList.default([]), cheap: phraseList.default([]) }).default({ free: [], cheap: [] }),
   askCues: phraseList.default([]),
+  /** "I want", "I am looking for", "بدي": the message is a search, not only a topic named. */
+  seekCues: phraseList.default([]),
   nearCues: phraseList.default([]),
   knowledgeCues: phraseList.default([]),
   genericActivity: phraseList.default([]),
@@ -113,6 +115,7 @@ function mergeLanguages(data: VocabularyData, languages: readonly LanguageWords[
       audiences: add(merged.audiences, l.audiences),
       cost: { ...merged.cost, free: [...merged.cost.free, ...l.cost.free], cheap: [...merged.cost.cheap, ...l.cost.cheap] },
       askCues: [...merged.askCues, ...l.askCues],
+      seekCues: [...merged.seekCues, ...l.seekCues],
       nearCues: [...merged.nearCues, ...l.nearCues],
       knowledgeCues: [...merged.knowledgeCues, ...l.knowledgeCues],
       genericActivity: [...merged.genericActivity, ...l.genericActivity],
