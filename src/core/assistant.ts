@@ -5,6 +5,7 @@ import {
   type CrisisTier,
   crisisTier,
   type AnswerComposer,
+  type ConcernOffer,
   type DialogueCues,
   type ConversationState,
   type ConversationStore,
@@ -70,6 +71,8 @@ const PLACE_UNKNOWN = "place_unknown";
 const SELF_HARM_QUESTION = "self_harm_question";
 /** What the heavy-feelings reply offers to look for: places to meet people (a listings search word). */
 const MEET_QUERY = "ontmoeting";
+/** The search for "help for a carer" after the heavy-feelings reply offered it. */
+const CARE_QUERY = "mantelzorg";
 
 /** `lastAsk` after the short numbers again (`again`, then `again2`): the next one is said the other way. */
 const CRISIS_AGAIN = "crisis_again";
@@ -226,13 +229,16 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const repeated = recent !== undefined && deps.now().getTime() - recent < CRISIS_CONTEXT_MS && deps.safety.followUp;
       patch.lastConcern = deps.now().getTime();
       const said = register(language, current.ageBand);
-      const concernText = () => deps.safety.reply!("concern", said, [], { person: canHandOff(inbound) });
+      // What fits to look for: help for a carer ("ik zorg voor mijn man, ik kan niet meer"), else places to
+      // meet people; nothing once the resident said no to that offer.
+      const offered: ConcernOffer = current.meetDeclined === true ? "none" : deps.cues?.caresForSomeone?.(text) === true ? "care" : "meet";
+      const concernText = () => deps.safety.reply!("concern", said, [], { person: canHandOff(inbound), offer: offered });
       const words = repeated
         ? againText(current.lastCrisis && current.lastCrisis.at === recent ? crisisTier(current.lastCrisis.kind) : "concern", said, current, patch, concernText)
         : concernText();
       if (!repeated) patch.lastAsk = SELF_HARM_QUESTION;
-      // The reply ends with the offer to look for a place to meet people (in every language).
-      if (!repeated) patch.meetOffered = true;
+      // The reply ends with the offer to look for a place to meet people, or help for a carer (in every language).
+      if (!repeated && offered !== "none") patch.meetOffered = offered;
       // A young person hears of De Kindertelefoon first.
       return reply("concern", [...youngLines, { text: words, buttons: [personYesFor(language)] }, ...offer]);
     };
@@ -254,7 +260,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // Heavy feelings and a practical need ("ik heb schulden, ik slaap niet meer van de stress"): the warmth
     // and the lines first, then the first steps and the offer of a person.
     if (heavy && assessment.needsPerson && assessment.needsPerson !== "person_requested" && deps.safety.reply) {
-      return reply("concern", [{ text: deps.safety.reply("concern", register(language, ageBand)) }, ...answered.replies]);
+      // Its question "Denkt u soms aan de dood …?" is what a "nee" or "soms" next answers.
+      patch.lastAsk = SELF_HARM_QUESTION;
+      patch.lastConcern = deps.now().getTime();
+      return reply("concern", [{ text: deps.safety.reply("concern", register(language, ageBand), [], { offer: "none" }) }, ...answered.replies]);
     }
     // "Wat is huiselijk geweld?": the answer, then the numbers (without "wat naar dat u dit meemaakt").
     if (assessment.information && deps.safety.reply) {
@@ -365,12 +374,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const { text } = normaliseInput(inbound.text);
     if (text && deps.safety.assess(text).crisis) return null;
     const answer = text ? deps.cues?.crisisAnswer?.(text) : undefined;
+    // "nee, geen koffieochtend": the offer is not made again in this conversation.
+    if (text && (answer === "no" || deps.cues?.answer(text) === "no" || deps.cues?.crisisAnswerLead?.(text)?.answer === "no")) patch.meetDeclined = true;
     if (answer === "unsure" || answer === "no") return null;
     // With a desk the reply ends with the offer of a person: a bare "ja graag" answers that one.
     const accepts = text && !canHandOff(inbound) ? (deps.cues?.acceptsOffer?.(text) ?? false) : false;
     // Tried on the side: only an answer to the offer changes the conversation.
     const tried: Partial<ConversationState> = {};
-    const found = await askListings(inbound, `${MEET_QUERY} ${text}`.trim(), state, tried);
+    const query = state.meetOffered === "care" ? CARE_QUERY : MEET_QUERY;
+    const found = await askListings(inbound, `${query} ${text}`.trim(), state, tried);
     // A place named in this message (or a shared location) answers the offer; else only a clear "graag".
     if (!found || !(accepts || found.asked?.area !== undefined || inbound.location)) return null;
     Object.assign(patch, tried);
@@ -571,7 +583,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (state.lastTold === topic && deps.safety.reply) {
       patch.lastTold = undefined;
       patch.lastConcern = deps.now().getTime();
-      return { intent: "concern", replies: [{ text: deps.safety.reply("concern", register("nl", state.ageBand), [], { person: canHandOff(inbound) }) }], sources: [], confident: true };
+      return { intent: "concern", replies: [{ text: deps.safety.reply("concern", register("nl", state.ageBand), [], { person: canHandOff(inbound), offer: "none" }) }], sources: [], confident: true };
     }
     patch.lastTold = topic;
     return { intent: "answer", replies: [{ text: guided.text, sources: guided.sources }], sources: guided.sources, confident: true };

@@ -208,6 +208,8 @@ export type CrisisKind = "suicide" | "self_harm" | "violence" | "danger";
  * and `information` (an information question about these topics: the numbers, no alarm).
  */
 export type SafetyTier = "acute" | "suicide" | "unsafe_home" | "concern" | "information";
+/** What the heavy-feelings reply offers to look for: places to meet people, help for a carer, or nothing. */
+export type ConcernOffer = "meet" | "care" | "none";
 
 /** The tiers that carry emergency numbers, in the order they come first. */
 export type CrisisTier = "acute" | "suicide" | "unsafe_home";
@@ -245,7 +247,7 @@ export interface SafetyReplies {
    * The reply for `tier` in `language` (ISO 639-1; an unknown language gets Dutch). `also` adds the short
    * number lines of other crisis tiers found in the same message; for `information` it names the topics.
    */
-  reply(tier: SafetyTier, language: string, also?: readonly CrisisTier[], options?: { person?: boolean }): string;
+  reply(tier: SafetyTier, language: string, also?: readonly CrisisTier[], options?: { person?: boolean; offer?: ConcernOffer }): string;
   /**
    * The short follow-up after a crisis or concern reply: the answer to its question ("yes", "no",
    * "unsure"), or `again` for a second heavy message in the crisis window (the numbers of `tier`, not the block);
@@ -289,6 +291,8 @@ export interface DialogueCues {
    * else undefined; the line said about it is a text of the resident's language (`empathy.<id>`).
    */
   empathy(text: string): string | undefined;
+  /** True when the person cares for someone else ("ik zorg voor mijn moeder", "mantelzorger"). */
+  caresForSomeone?(text: string): boolean;
   /** The wegwijzer topic of an empathy cue ("alone" → "eenzaamheid"), if it has one. */
   empathyTopic?(id: string): string | undefined;
   /**

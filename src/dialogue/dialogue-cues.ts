@@ -24,6 +24,8 @@ const cuesFile = z.object({
       topic: z.string().min(1).optional(),
     }),
   ),
+  /** Someone who cares for another ("ik zorg voor mijn man", "mantelzorger", "I care for my mum"), in any language. */
+  carer: z.array(z.string().min(1)).default([]),
   crisisAnswer: z
     .object({
       yes: z.array(z.string().min(1)),
@@ -144,6 +146,7 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
   const youthTroubles = anyPhrase(raw.youth?.troubles);
   const parentWords = anyPhrase(raw.youth?.parentWords, { negations: false });
 
+  const carer = anyPhrase(raw.carer);
   // No negation blockers: "zeg het niet tegen mijn ouders", "nikt nie może wiedzieć" are the request itself.
   const confidential = anyPhrase(raw.confidential?.phrases, { negations: false });
   const isYoung = (tokens: string[], band: AgeBand | undefined) => band === "minor" || (band !== "adult" && youthSigns(tokens));
@@ -260,6 +263,9 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
       // "ik voel me niet eenzaam": a negation just before the phrase turns it around.
       const hit = empathy.match(tokens).find((h) => !tokens.slice(Math.max(0, h.start - 2), h.start).some((t) => negations.has(t)));
       return hit?.tag;
+    },
+    caresForSomeone(text) {
+      return carer(tokenise(text.slice(0, 2000)));
     },
     empathyTopic(id) {
       return raw.empathy.find((e) => e.id === id)?.topic;

@@ -17,6 +17,11 @@ const languageSchema = z.object({
   suicide: lines,
   unsafe_home: lines,
   concern: lines,
+  /**
+   * The offer that closes the heavy-feelings reply (before the offer of a person): `meet`, places to meet
+   * people; `care`, rest and advice for someone who cares for another (respijtzorg, a mantelzorgconsulent).
+   */
+  concernOffers: z.object({ meet: z.string().min(1), care: z.string().min(1) }),
   /** The number line added to an information answer, by topic. */
   information: perCrisisTier,
   /** The short number line of another crisis found in the same message. */
@@ -130,7 +135,11 @@ export function createSafetyReplies(data: SafetyRepliesData): SafetyReplies {
       }
       const extra = CRISIS_TIERS.filter((c) => c !== tier && also.includes(c)).map((c) => t.also[c]);
       // No person to reach: the closing "Wilt u dat een sociaal werker …?" is left out (the contact follows).
-      const body = options.person === false && PERSON_LAST.has(tier) ? t[tier].slice(0, -1) : t[tier];
+      const lines = PERSON_LAST.has(tier) ? t[tier].slice(0, -1) : t[tier];
+      const person = PERSON_LAST.has(tier) && options.person !== false ? t[tier].slice(-1) : [];
+      // The heavy-feelings reply offers something that fits before the person: places to meet people by default.
+      const offer = tier === "concern" && options.offer !== "none" ? [t.concernOffers[options.offer ?? "meet"]] : [];
+      const body = [...lines, ...offer, ...person];
       // The first line carries the deciding number; the other crises' numbers follow it, before the rest.
       return [body[0]!, ...extra, ...body.slice(1)].join("\n\n");
     },
