@@ -228,7 +228,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const recent = (current.lastConcern as number | undefined) ?? current.lastCrisis?.at;
       const repeated = recent !== undefined && deps.now().getTime() - recent < CRISIS_CONTEXT_MS && deps.safety.followUp;
       patch.lastConcern = deps.now().getTime();
-      const said = register(language, current.ageBand);
+      // School, parents, a class ("ik word gepest op school"): said with "je", as to a known minor.
+      const said = register(language, current.ageBand ?? (inbound.persona === "resident" && deps.cues?.soundsYoung?.(text) ? "minor" : undefined));
       // What fits to look for: help for a carer ("ik zorg voor mijn man, ik kan niet meer"), else places to
       // meet people; nothing once the resident said no to that offer.
       const offered: ConcernOffer = current.meetDeclined === true ? "none" : deps.cues?.caresForSomeone?.(text) === true ? "care" : "meet";
@@ -245,7 +246,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if ((heavy || young.length > 0) && !assessment.needsPerson && deps.safety.reply) return concernReply(young);
     // "ik ben 15": the age is kept (as a band); the message asks nothing yet, so the question how to help.
     if (band && !assessment.needsPerson && !asks && text.split(/\s+/).length <= AGE_ONLY_WORDS) {
-      return reply("smalltalk", [{ text: howToHelp(language, { ...stored, ...patch }, patch) }]);
+      // "ik ben 14" right after the heavy-feelings reply: De Kindertelefoon, in "je", and no greeting.
+      const state = { ...stored, ...patch };
+      const heardHeavy = [state.lastConcern as number | undefined, state.lastCrisis?.at].some((at) => at !== undefined && deps.now().getTime() - at < CRISIS_CONTEXT_MS);
+      const young = band === "minor" && language === "nl" ? deps.cues?.youngText?.(heardHeavy ? "afterAge" : "howToHelp") : undefined;
+      if (young) {
+        patch.lastAsk = "greeting";
+        return reply(heardHeavy ? "concern" : "smalltalk", [{ text: young }]);
+      }
+      return reply("smalltalk", [{ text: howToHelp(language, state, patch) }]);
     }
     const answered = await answerRest(inbound, text, truncated, assessment, patch);
     // "Hallo, ik ben Amal uit Syrië": an opening that asks nothing gets a greeting and the question how to help, not "not sure".

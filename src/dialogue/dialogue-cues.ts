@@ -61,6 +61,10 @@ const cuesFile = z.object({
       // A parent writing about their child ("mijn zoon", "my daughter"): the young one is not the writer.
       parentWords: z.array(z.string().min(1)).default([]),
       parentLine: z.string().min(1).optional(),
+      /** Said to a known minor who gives their age right after a heavy-feelings or crisis reply (Dutch). */
+      afterAge: z.string().min(1).optional(),
+      /** The question how to help, in "je", for a known minor (Dutch). */
+      howToHelp: z.string().min(1).optional(),
     })
     .optional(),
   confidential: z
@@ -219,6 +223,14 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
       const after = new Set<string>(crisisAnswers.match(rest).map((h) => h.tag));
       const answer = after.has("often") && after.has("aboutIt") ? "yes" : lead;
       return { answer, rest: rest.map((t) => (isBreak(t) ? "," : t)).join(" ").replace(/ ,/g, ",") };
+    },
+    soundsYoung(text) {
+      const tokens = tokenise(text.slice(0, 2000));
+      const band = statedAgeBand(tokens.join(" "));
+      return band !== "adult" && youthSigns(tokens) && !parentWords(tokens);
+    },
+    youngText(kind) {
+      return raw.youth?.[kind];
     },
     ageBand(text) {
       return statedAgeBand(tokenise(text.slice(0, 2000)).join(" "));
