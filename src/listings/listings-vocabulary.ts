@@ -72,7 +72,10 @@ export interface ListingsVocabulary {
   timeWords: Map<string, string>;
   /** Need words of other languages and the Dutch word parts of listings about them (normalised). */
   keywordWords: Map<string, string[]>;
-  /** Words that mean a need, a who, a cost or a language: never read as a misspelled place name. */
+  /**
+   * Words that mean a need, a who, a cost or a language, or that ask or look for something ("nerde",
+   * "finde", "بدي"): never read as a misspelled place name.
+   */
   isVocabularyWord(word: string): boolean;
   freeInListing: string[];
   cheapInListing: string[];
@@ -145,7 +148,8 @@ export function compileVocabulary(dutch: VocabularyData, languages: readonly Lan
     near: group({ near: data.nearCues }),
     knowledge: group({ knowledge: data.knowledgeCues }),
   };
-  const meaningful = [sets.categories, sets.generic, sets.audiences, sets.accessibility, sets.cost, sets.languages];
+  // Ask and seek words too: "nerde" (Turkish "where") is not a typo of Neede, "finde" not of Linde.
+  const meaningful = [sets.categories, sets.generic, sets.audiences, sets.accessibility, sets.cost, sets.languages, sets.ask, sets.seek];
   return {
     ...sets,
     fillers: new Set(norm(data.placeFillers).flatMap((p) => p.split(" "))),
