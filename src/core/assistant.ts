@@ -523,6 +523,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
     const { reply: asked, lastQuestion, localRoute } = await answerQuestion(inbound, text, state.lastQuestion, deps);
     const answered = toldNotAsked(inbound, text, asked, state, patch) ?? asked;
+    // "wat moet ik meenemen?" right after listings were shown, and the sources have no real answer: that
+    // it is not in the listing's data and how to ask them, not a policy quote; the listings stay for more.
+    if ((!answered.confident || answered.quoted) && typeof state.listingsMemory === "string" && ASKS.test(text) && text.split(/\s+/).length <= SHOWN_QUESTION_WORDS) {
+      const about = await deps.listings?.aboutShown?.(listingRequest(inbound, text, state));
+      if (about) {
+        patch.listingsMemory = about.memory;
+        return reply("listings", [...prefix, ...about.replies]);
+      }
+    }
     const streak = answered.confident ? 0 : (state.unconfidentStreak ?? 0) + 1;
     Object.assign(patch, { lastQuestion, unconfidentStreak: streak });
     // Right after a crisis reply, a message the sources cannot answer ("what do i do", "en nu?") gets
@@ -640,6 +649,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const found = await deps.listings.nearestHelp({ ...listingRequest(inbound, text, await currentState(inbound, patch)), topic });
     if (!found) return null;
     if (found.place) patch.place = found.place;
+    if (found.memory !== undefined) patch.listingsMemory = found.memory;
     return { reply: found.reply, ...(found.outside ? { outside: true as const } : {}) };
   }
 
@@ -722,6 +732,8 @@ function register(language: string, ageBand: AgeBand | undefined): string {
   return ageBand === "minor" ? `${language}-young` : language;
 }
 
+/** A question about listings just shown is short: a longer message is a question of its own. */
+const SHOWN_QUESTION_WORDS = 10;
 /** A message of at most this many words that states an age says nothing else yet ("ik ben 15", "ben 81 jaar"). */
 const AGE_ONLY_WORDS = 4;
 /** A message that asks something (answered as a question, not only heard). */

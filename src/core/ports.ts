@@ -175,13 +175,27 @@ export interface ListingResponse {
 export interface ListingSearch {
   respond(request: ListingRequest): Promise<ListingResponse | null>;
   /**
+   * A short question about the listings just shown that their data does not answer ("wat moet ik
+   * meenemen?", "kan ik er met de bus komen?"): that it is not in the data, and how to ask them. Null
+   * when nothing was shown just before.
+   */
+  aboutShown?(request: ListingRequest): Promise<ListingResponse | null>;
+  /**
    * For a situation that needs a person: the nearest listing that helps with it (a schuldhulp-inloop
    * for debts, a mantelzorgsteunpunt for care), shown beside the first steps. Null when the place is
    * not known from the text or the conversation, lies outside the listings' gemeenten, or nothing fits nearby.
    */
   nearestHelp?(
     request: ListingRequest & { topic: HelpTopic },
-  ): Promise<{ reply: OutboundMessage; sources: Source[]; place?: string; /** The place is outside the covered gemeenten: the reply names its own gemeente. */ outside?: true } | null>;
+  ): Promise<{
+    reply: OutboundMessage;
+    sources: Source[];
+    place?: string;
+    /** The place is outside the covered gemeenten: the reply names its own gemeente. */
+    outside?: true;
+    /** The listings memory with the help shown, for follow-ups about it. */
+    memory?: string;
+  } | null>;
   /**
    * Listings that the knowledge search found (passage source `listing:<id>`), rendered the way a
    * listings answer shows them: name, next day and time, address, distance (when the place is

@@ -10,7 +10,7 @@ import { listingsTextsFor, NEAR_LIMIT_KM, type ListingsTexts } from "./listings-
 import { toLocal, type LocalNow } from "./local-calendar.js";
 import { renderHit, renderResults, sourcesFor } from "./render-listings.js";
 import { renderShownFollowUp } from "./render-follow-up.js";
-import { readShownFollowUp, type FollowUpVocabulary, type ShownFollowUp } from "./shown-follow-up.js";
+import { pointedAt, readShownFollowUp, type FollowUpVocabulary, type ShownFollowUp } from "./shown-follow-up.js";
 import { readTime, type TimeAsk } from "./time-words.js";
 import { emptyQuestion, readMemory, restoreQuery, storeQuery, writeMemory, type SearchMemory } from "./search-memory.js";
 import { isListingsQuestion, understandQuestion, type UnderstoodQuestion } from "./understand-question.js";
@@ -54,6 +54,16 @@ interface Origin {
  */
 export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
   return {
+    async aboutShown(request) {
+      const memory = readMemory(request.memory);
+      if (!memory.shown?.length) return null;
+      const { index } = await deps.snapshot();
+      const shown = memory.shown.flatMap((id) => index.byId(id)?.listing ?? []);
+      const listings = pointedAt(request.text, shown);
+      if (listings.length === 0) return null;
+      const reply = renderShownFollowUp({ listings, aspects: ["other"] }, toLocal(request.now, deps.timeZone), request.language, deps.followUps.listingWords);
+      return { kind: "results", replies: [{ text: reply.text }], sources: reply.sources ?? [], memory: request.memory };
+    },
     async respond(request) {
       const now = toLocal(request.now, deps.timeZone);
       const { index, gazetteer } = await deps.snapshot();
@@ -173,7 +183,10 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       }
       if (hits.length === 0) return null;
       const text = [t.helpNearby(whereOf(origin, t)), ...rendered].join("\n\n");
-      return { reply: { text }, sources: sourcesFor(hits), ...remember };
+      // What was shown, for a follow-up about it ("moet ik me aanmelden?", "wat moet ik meenemen?").
+      const before = readMemory(request.memory);
+      const memory = writeMemory({ ...before, shown: hits.map((h) => h.item.listing.id), earlier: before.shown });
+      return { reply: { text }, sources: sourcesFor(hits), memory, ...remember };
     },
   };
 

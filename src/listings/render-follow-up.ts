@@ -87,6 +87,9 @@ function aspectLine(l: Listing, aspect: Aspect, now: LocalNow, c: Context): stri
       return l.accessibility ? fill(t.access, { access: l.accessibility }) : withAsk(t.noAccess);
     case "contact":
       return ask || t.noContact;
+    case "other":
+      // A question the listing's data does not answer ("wat moet ik meenemen?"): say so, and who knows.
+      return ask ? `${t.notListed} ${fill(t.askThem, { ask })}` : `${t.notListed} ${t.noContact}`;
     case "language": {
       const names = l.languages.map((code) => c.languageNames[code] ?? code);
       return names.length > 0 ? fill(t.languages, { languages: names.join(", ") }) : t.noLanguages;

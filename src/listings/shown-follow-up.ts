@@ -11,7 +11,7 @@ import { z } from "zod";
 import type { Listing } from "./listing-model.js";
 import { tokens } from "./text-match.js";
 
-export type Aspect = "where" | "when" | "cost" | "signup" | "access" | "contact" | "language";
+export type Aspect = "where" | "when" | "cost" | "signup" | "access" | "contact" | "language" | "other";
 
 const fileSchema = z.object({
   aspects: z.record(z.enum(["where", "when", "cost", "signup", "access", "contact", "language"]), z.array(z.string().min(1))),
@@ -156,6 +156,16 @@ export function readShownFollowUp(text: string, shown: Listing[], vocabulary: Fo
     listings = onDay;
   }
   return { listings, aspects: [...aspects] };
+}
+
+/**
+ * The shown listings a question points at by a word of their name ("wat moet ik meenemen naar de
+ * schuldhulp?"), else the one listing shown, else all of them (at most `limit`).
+ */
+export function pointedAt(text: string, shown: Listing[], limit = 3): Listing[] {
+  const said = new Set(tokens(text));
+  const named = shown.filter((l) => tokens(l.name).some((w) => w.length >= 4 && said.has(w)));
+  return (named.length > 0 ? named : shown).slice(0, limit);
 }
 
 function take(words: string[], used: boolean[], phrase: Phrase): boolean {

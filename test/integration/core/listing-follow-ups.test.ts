@@ -44,4 +44,16 @@ describe("follow-ups about the listings shown", () => {
     expect(where.intent).toBe("listings");
     expect(text(where)).toMatch(/Adres: .+Zeist/);
   });
+
+  it("a question the listing's data does not answer: that it is not there and how to ask them, and the list stays", async () => {
+    expect(text(await send("anna", "ik heb schulden, waar kan ik hulp krijgen in 3701?"))).toMatch(/Schuldhulp/);
+    const bring = await send("anna", "wat moet ik meenemen?");
+    expect(bring.intent).toBe("listings");
+    expect(text(bring)).toMatch(/niet in mijn gegevens/);
+    expect(text(bring)).toMatch(/Bel \d|mail /);
+    expect(text(bring)).not.toMatch(/Movisie|Verwey/);
+    const signUp = await send("anna", "moet ik me aanmelden?");
+    expect(signUp.intent).toBe("listings");
+    expect(text(signUp)).toMatch(/afspraak|aanmelden|binnenlopen/);
+  });
 });
