@@ -3,6 +3,7 @@
  * ("buurtcontact" ↔ "buurt" + "contact") and to correct typos in queries ("vrijwiliger").
  */
 import { stemWord, tokenize } from "./dutch-text.js";
+import { nld } from "stopword";
 import { boundedEditDistance } from "../text/edit-distance.js";
 
 export interface Vocabulary {
@@ -49,6 +50,8 @@ export function splitKnownCompound(word: string, vocabulary: Vocabulary): [strin
 
 const MIN_PART = 4;
 const MIN_TAIL = 3;
+/** A function word is never part of a compound: "meenemen" is not "meen|men". */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(nld);
 
 /**
  * {@link splitCompound}, and when no two known parts make the word, a known first part followed by a
@@ -80,7 +83,7 @@ export function splitCompound(word: string, isKnown: (stem: string) => boolean):
   for (let i = MIN_PART; i <= word.length - MIN_TAIL; i += 1) {
     const right = word.slice(i);
     const rightStem = stemWord(right);
-    if (!isKnown(rightStem) || (right.length < MIN_PART && rightStem !== right)) continue;
+    if (!isKnown(rightStem) || (right.length < MIN_PART && rightStem !== right) || FUNCTION_WORDS.has(right)) continue;
     const left = word.slice(0, i);
     const leftOptions = [left, left.replace(/(?<=..)(s|e|en)$/, "")];
     for (const candidate of leftOptions) {

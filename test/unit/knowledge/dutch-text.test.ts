@@ -47,6 +47,13 @@ describe("Dutch text handling", () => {
     expect(splitCompound("gemeente", isKnown)).toBeNull();
   });
 
+  it("never takes a function word as a part: 'meenemen' is not 'meen' + 'men'", () => {
+    const known = new Set(["men", "meen", "taal", "les"]);
+    const isKnown = (stem: string) => known.has(stem);
+    expect(splitCompound("meenemen", isKnown)).toBeNull();
+    expect(splitCompound("taalles", isKnown)).toEqual(["taal", "les"]);
+  });
+
   it("splits a question word stacked from three known words, and leaves unknown heads alone", () => {
     const known = new Set(["buurt", "sport", "programma", "huis"].map(stemWord));
     const isKnown = (stem: string) => known.has(stem);
