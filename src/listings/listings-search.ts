@@ -61,6 +61,12 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       const shown = memory.shown.flatMap((id) => index.byId(id)?.listing ?? []);
       const listings = pointedAt(request.text, shown);
       if (listings.length === 0) return null;
+      // About them, not a question of its own ("what is the capital of Peru?"): at most one word of its
+      // own ("wat moet ik meenemen?"), or two beside a listing's name ("mag mijn hond mee naar het repaircafé?").
+      const names = new Set(listings.flatMap((l) => tokens(l.name).filter((w) => w.length >= 4)));
+      const words = tokens(request.text);
+      const own = words.filter((w) => !deps.followUps.glue.has(w) && !names.has(w)).length;
+      if (own > (words.some((w) => names.has(w)) ? 2 : 1)) return null;
       const reply = renderShownFollowUp({ listings, aspects: ["other"] }, toLocal(request.now, deps.timeZone), request.language, deps.followUps.listingWords);
       return { kind: "results", replies: [{ text: reply.text }], sources: reply.sources ?? [], memory: request.memory };
     },

@@ -52,6 +52,8 @@ describe("follow-ups about the listings shown", () => {
     expect(text(bring)).toMatch(/niet in mijn gegevens/);
     expect(text(bring)).toMatch(/Bel \d|mail /);
     expect(text(bring)).not.toMatch(/Movisie|Verwey/);
+    // A question of its own is not about the listing.
+    expect(text(await send("anna", "wat is de hoofdstad van peru?"))).not.toMatch(/niet in mijn gegevens/);
     const signUp = await send("anna", "moet ik me aanmelden?");
     expect(signUp.intent).toBe("listings");
     expect(text(signUp)).toMatch(/afspraak|aanmelden|binnenlopen/);
