@@ -263,7 +263,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     }
     // A weaker sign of heavy feelings ("ik ben een mislukking, de wereld draait prima door zonder mij") and no
     // real answer to it (not sure, a policy quote, or only the question where to look): the concern reply.
-    if (assessment.concernIfUnanswered && inbound.persona === "resident" && !assessment.needsPerson && deps.safety.reply && !answers(answered, asks)) {
+    if (assessment.concernIfUnanswered && inbound.persona === "resident" && !assessment.needsPerson && deps.safety.reply && !answers(answered, asks, false)) {
       return concernReply(youthLine(inbound, text, true, ageBand));
     }
     // Heavy feelings and a practical need ("ik heb schulden, ik slaap niet meer van de stress"): the warmth
@@ -746,9 +746,11 @@ const WHERE = /\b(?:waar|where|adres|in de buurt|dichtbij)\b/i;
  * Does the reply answer the message itself: an explanation, listings shown, a fixed text? Not "not sure",
  * a quote of the sources, or "where?" to a message that asked for nothing.
  */
-function answers(r: AssistantReply, asked: boolean): boolean {
+function answers(r: AssistantReply, asked: boolean, seekingAnswers = true): boolean {
   if (!r.confident || r.quoted) return false;
-  if (r.intent === "listings") return asked || r.seeking === true || (r.asked?.shown.length ?? 0) > 0;
+  // "ik wil dat de pijn ophoudt" reads as a search ("ik wil"): for a weak sign of heavy feelings only a
+  // question or listings shown count as an answer, never only the question where to look.
+  if (r.intent === "listings") return asked || (seekingAnswers && r.seeking === true) || (r.asked?.shown.length ?? 0) > 0;
   return true;
 }
 

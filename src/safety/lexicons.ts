@@ -114,6 +114,11 @@ export const smalltalkLexiconSchema = z.object({
    * reads them), but like small talk no signal for the classifier's or the broad net's guess.
    */
   answers: phrases.default([]),
+  /**
+   * Repair of the conversation ("ik zei toch al Utrecht", "dat heb ik net gezegd", "I told you"): in a short
+   * message no signal for the classifier's or the broad net's guess (the phrase lists still read it).
+   */
+  repair: phrases.default([]),
 });
 
 /**

@@ -19,6 +19,10 @@ const SHORT_QUESTION_WORDS = 6;
  * not a feeling (the concern lists still read "ik ben eenzaam").
  */
 const SHORT_CONCERN_WORDS = 4;
+/** A repair of the conversation ("dat zei ik toch al, Zeist") is short; a longer message says more. */
+const REPAIR_MAX_WORDS = 10;
+/** Words beside the repair that may stand for what was said again (a place: "in de bilt"). */
+const REPAIR_REST_WORDS = 3;
 /**
  * An emergency (112) whose words the classifier also reads as a suicidal signal at least this likely
  * ("he pensado en tirarme del balcón esta noche", "40 pillen geslikt"): the 112 reply also gives 113.
@@ -108,7 +112,8 @@ export function createSafetyCheckFromLexicons(
         // The second net: wordings no phrase was written for. Graduated: a sure signal gets its crisis tier,
         // a likely one the concern reply (warmth and a line with 113).
         // A message that is only small talk or a bare answer ("bardzo dziękuję pani", "weet ik niet") is no signal for a guess.
-        let verdict = talk.chatOnly ? undefined : classifier?.judge(tokens);
+        // Nor a repair of the conversation ("ik heb toch net gezegd zeist"): its words are no feeling.
+        let verdict = talk.chatOnly || talk.repair ? undefined : classifier?.judge(tokens);
         // "ik heb nooit aan zelfdoding gedacht": what the lists read as denied, the classifier does not escalate.
         // An emergency only when it was a danger phrase that was denied ("de brand is geblust", "gisteren brand").
         const denied = verdict?.tier === "suicide" || verdict?.tier === "unsafe_home" || verdict?.tier === "acute" ? crisis.denied(tokens) : undefined;
@@ -137,7 +142,7 @@ export function createSafetyCheckFromLexicons(
         }
         // The last net: a strong death or ending concept that nothing above placed still gets the concern
         // reply (warmth, De Luisterlijn, the direct question and 113).
-        if (!result.crisis && !result.information && !result.concern && verdict?.tier === undefined && !talk.chatOnly) {
+        if (!result.crisis && !result.information && !result.concern && verdict?.tier === undefined && !talk.chatOnly && !talk.repair) {
           const lang = broadNet?.detect(tokens);
           if (lang) {
             result.concern = true;
@@ -457,6 +462,11 @@ function compileSmalltalk(lexicon: SafetyLexicons["smalltalk"], chatWords: Reado
     ],
     { ...options, maxGap: 0, wideGap: 0 },
   );
+  // Repairs are read within a sentence: "heb ik toch net al gezegd" has words between the phrase's.
+  const repairs = createPhraseMatcher(
+    lexicon.repair.map((pattern) => ({ pattern, tag: "repair" as const })),
+    { ...options, maxGap: 1, wideGap: 3 },
+  );
   /** Whether every word of the message is part of a hit of these tags. */
   const coveredBy = (tokens: readonly string[], hits: PhraseHit<SmalltalkKind | "filler" | "answer">[]) => {
     const covered = new Array<boolean>(tokens.length).fill(false);
@@ -469,13 +479,20 @@ function compileSmalltalk(lexicon: SafetyLexicons["smalltalk"], chatWords: Reado
      * part of a greeting, thanks …); `chatOnly`, only small talk or a bare answer ("geen idee", "nee dank
      * je"): nothing for a guess to read.
      */
-    read(tokens: readonly string[]): { kind: SmalltalkKind | undefined; chatOnly: boolean; opensWithGreeting: boolean } {
+    read(tokens: readonly string[]): { kind: SmalltalkKind | undefined; chatOnly: boolean; opensWithGreeting: boolean; repair: boolean } {
       const all = matcher.match(tokens);
       const hits = all.filter((h) => h.tag !== "answer");
       const kinds = new Set(hits.map((h) => h.tag));
       const kind = coveredBy(tokens, hits) ? lexicon.priority.find((k) => kinds.has(k)) : undefined;
       const opensWithGreeting = hits.some((h) => h.tag === "greeting" && h.start === 0);
-      return { kind, chatOnly: tokens.some((t) => !isBreak(t)) && coveredBy(tokens, all), opensWithGreeting };
+      const words = tokens.filter((t) => !isBreak(t)).length;
+      // A repair and little else (a place name): "ik zeg toch dat ik niet meer wil leven" says more.
+      const repairHits = words <= REPAIR_MAX_WORDS ? repairs.match(tokens) : [];
+      const covered = new Array<boolean>(tokens.length).fill(false);
+      for (const hit of [...repairHits, ...all.filter((h) => h.tag === "filler" || h.tag === "answer")]) for (let i = hit.start; i < hit.end; i++) covered[i] = true;
+      const rest = tokens.filter((t, i) => !isBreak(t) && !covered[i]).length;
+      const repair = repairHits.length > 0 && rest <= REPAIR_REST_WORDS;
+      return { kind, chatOnly: words > 0 && coveredBy(tokens, all), opensWithGreeting, repair };
     },
   };
 }
