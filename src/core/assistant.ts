@@ -676,7 +676,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (!deps.listings) return null;
     const found = await deps.listings.respond(listingRequest(inbound, text, current));
     if (!found || prefer?.(found)) {
-      if (current.listingsMemory !== undefined) patch.listingsMemory = undefined;
+      if (typeof current.listingsMemory === "string") patch.listingsMemory = deps.listings.setAside?.(current.listingsMemory);
       return null;
     }
     if (found.kind === "need_place") {

@@ -181,6 +181,11 @@ export interface ListingSearch {
    */
   aboutShown?(request: ListingRequest): Promise<ListingResponse | null>;
   /**
+   * The memory to keep after a message that was not about the listings: the listings shown stay findable
+   * when a later message names one ("en die zilverspar, hoeveel kost dat?"); undefined to forget it all.
+   */
+  setAside?(memory: string): string | undefined;
+  /**
    * For a situation that needs a person: the nearest listing that helps with it (a schuldhulp-inloop
    * for debts, a mantelzorgsteunpunt for care), shown beside the first steps. Null when the place is
    * not known from the text or the conversation, lies outside the listings' gemeenten, or nothing fits nearby.

@@ -54,6 +54,12 @@ interface Origin {
  */
 export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
   return {
+    setAside(memory) {
+      // After a message that was not about the listings: what was shown stays findable by its name only.
+      const kept = readMemory(memory);
+      const earlier = kept.shown?.length ? kept.shown : kept.earlier;
+      return earlier?.length ? writeMemory({ earlier }) : undefined;
+    },
     async aboutShown(request) {
       const memory = readMemory(request.memory);
       if (!memory.shown?.length) return null;
@@ -89,10 +95,22 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         const shown = memory.shown.flatMap((id) => index.byId(id)?.listing ?? []);
         // The last list first; a listing of the list before it only when the message names it.
         const earlier = (memory.earlier ?? []).flatMap((id) => index.byId(id)?.listing ?? []);
-        const followUp = readShownFollowUp(text, shown, deps.followUps) ?? namedIn(readShownFollowUp(text, earlier, deps.followUps), text);
+        // A story first, the question last ("ik hoor slecht, dat zei ik al. kan het ook met de mail?").
+        const last = lastSentence(text);
+        // A listing named from the list before ("en die zilverspar?") wins over the last list unnamed.
+        const read = (said: string) => {
+          const onShown = readShownFollowUp(said, shown, deps.followUps);
+          const namedEarlier = namedIn(readShownFollowUp(said, earlier, deps.followUps), said);
+          return (onShown && namedIn(onShown, said)) ?? namedEarlier ?? onShown;
+        };
+        const followUp = read(text) ?? (last !== text ? read(last) : undefined);
         if (followUp) {
           const reply = renderShownFollowUp(followUp, now, request.language, deps.followUps.listingWords);
-          return { kind: "results", replies: [{ text: reply.text }], sources: reply.sources ?? [], memory: request.memory };
+          // One of the list before, named: it is what "dat" means next ("waar is dat?").
+          const ids = followUp.listings.map((l) => l.id);
+          const fromEarlier = ids.every((id) => !memory.shown!.includes(id));
+          const next = fromEarlier ? writeMemory({ ...memory, shown: ids, earlier: memory.shown }) : request.memory;
+          return { kind: "results", replies: [{ text: reply.text }], sources: reply.sources ?? [], memory: next };
         }
       }
 
@@ -309,6 +327,12 @@ function namedIn(followUp: ShownFollowUp | undefined, text: string): ShownFollow
   if (followUp?.listings.length !== 1) return undefined;
   const said = new Set(tokens(text));
   return tokens(followUp.listings[0]!.name).some((w) => w.length >= 4 && said.has(w)) ? followUp : undefined;
+}
+
+/** The last sentence of a message (the whole message when it is one). */
+function lastSentence(text: string): string {
+  const parts = text.split(/[.!?؟]+\s+/).map((p) => p.trim()).filter(Boolean);
+  return parts.length > 1 ? parts[parts.length - 1]! : text;
 }
 
 /** "Hoogland (Amersfoort)", or "Bergen (NH.)" for a gemeente. */

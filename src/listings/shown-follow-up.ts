@@ -131,6 +131,12 @@ export function readShownFollowUp(text: string, shown: Listing[], vocabulary: Fo
         named.add(i);
         used[j] = true;
       }
+      // A name word written in two ("koffie ochtend" for "Koffieochtend").
+      const next = words[j + 1];
+      if (!used[j] && next !== undefined && !used[j + 1] && nameWords.has(w + next)) {
+        named.add(i);
+        used[j] = used[j + 1] = true;
+      }
     });
   });
 

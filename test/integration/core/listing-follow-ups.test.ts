@@ -58,4 +58,16 @@ describe("follow-ups about the listings shown", () => {
     expect(signUp.intent).toBe("listings");
     expect(text(signUp)).toMatch(/afspraak|aanmelden|binnenlopen/);
   });
+
+  it("a listing of an earlier list named after other messages, a name in two words, a question after a story", async () => {
+    expect(text(await send("truus", "is er een koffieochtend in 3701?"))).toMatch(/Koffieochtend/);
+    // A name written in two words, the question in the last sentence.
+    const cost = await send("truus", "ik heb niet veel geld. die koffie ochtend kost dat wat?");
+    expect(cost.intent).toBe("listings");
+    expect(text(cost)).toMatch(/Kosten|gratis|kosten/);
+    await send("truus", "wat is mantelzorg?");
+    const named = await send("truus", "en die koffieochtend, waar is dat?");
+    expect(named.intent).toBe("listings");
+    expect(text(named)).toMatch(/Adres: .+Zeist/);
+  });
 });
