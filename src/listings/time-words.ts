@@ -18,6 +18,8 @@ const WEEKDAYS: Record<string, number> = {
   maandag: 0, dinsdag: 1, woensdag: 2, donderdag: 3, vrijdag: 4, zaterdag: 5, zondag: 6,
   monday: 0, tuesday: 1, wednesday: 2, thursday: 3, friday: 4, saturday: 5, sunday: 6,
 };
+/** Words for Monday to Friday together. */
+const WEEKDAY_WORDS = new Set(["doordeweeks", "doordeweekse", "werkdagen", "werkdag", "weekdagen", "weekdag", "weekdays", "weekday"]);
 const DAY_NAMES = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
 
 const PART_WORDS: Record<string, Part> = {
@@ -96,6 +98,15 @@ export function readTime(tokens: string[], used: boolean[], now: LocalNow): { as
       for (const offset of [0, 1]) {
         const date = addDays(saturday, offset);
         if (Date.UTC(date.year, date.month - 1, date.day) >= Date.UTC(today.year, today.month - 1, today.day)) days.push({ date, label: "dit weekend" });
+      }
+      continue;
+    }
+    // "doordeweeks", "op werkdagen", "weekdays": Monday to Friday of the coming seven days.
+    if (WEEKDAY_WORDS.has(t)) {
+      take(i);
+      for (let d = 0; d < 7; d++) {
+        const date = addDays(today, d);
+        if (dayInfo(date).weekday <= 4) days.push({ date, label: "doordeweeks" });
       }
       continue;
     }

@@ -82,6 +82,7 @@ describe("time", () => {
     ["dinsdagochtend koffie", "dinsdagochtend", ["24/11 630-720"]],
     ["maandag avond bingo", "maandagavond", ["30/11 1080-1440"]],
     ["morgenmiddag wandelen", "morgenmiddag", ["25/11 720-1080"]],
+    ["koffie doordeweeks", "doordeweeks", ["24/11 630-1440", "25/11 0-1440", "26/11 0-1440", "27/11 0-1440", "30/11 0-1440"]],
   ])("%s → %s", (text, label, slots) => {
     expect(understand(text).time?.label).toBe(label);
     expect(dates(text)).toEqual(slots);
