@@ -8,6 +8,8 @@ const termsSchema = z.object({ terms: z.record(z.string().regex(/^[a-z]{2}$/), z
 
 export const QUERY_TERMS_FILE = join("languages", "query-terms.json");
 const LONGEST_PHRASE = 4;
+/** Languages whose question words only ask at the start of a sentence (elsewhere they mean something else). */
+const LEADING_QUESTION_WORDS = new Set(["ar"]);
 const QUESTION_WORDS = /^(wat|hoe|waar|wie|waarom|wanneer|hoeveel|kan ik|moet ik)( |$)/;
 
 /**
@@ -25,7 +27,12 @@ export function createDutchQuery(termsByLanguage: Record<string, Record<string, 
   return (question, language) => {
     const terms = lists.get(language);
     if (language === "nl" || !terms) return question;
-    const tokens = normalise(question).split(" ").filter(Boolean);
+    // Arabic writes "and", "for", "with", "the" onto the word ("وما فهمت", "للولاد"): a word the list does not
+    // know is looked up without them.
+    const tokens = normalise(question)
+      .split(" ")
+      .filter(Boolean)
+      .map((t) => (terms.has(t) ? t : (withoutClitic(t, terms) ?? t)));
     const small = smallWords.get(language);
     const out: string[] = [];
     const asks: string[] = [];
@@ -35,7 +42,9 @@ export function createDutchQuery(termsByLanguage: Record<string, Record<string, 
         const dutch = terms.get(tokens.slice(i, i + n).join(" "));
         if (dutch) {
           // Question words go first whatever the word order ("borç yardımı nedir" → "wat is schuldhulpverlening").
-          (QUESTION_WORDS.test(dutch) ? asks : out).push(dutch);
+          // In Arabic a question word leads its sentence: inside one "من" is "from" and "ما" is "not".
+          if (!QUESTION_WORDS.test(dutch)) out.push(dutch);
+          else if (!LEADING_QUESTION_WORDS.has(language) || i === 0) asks.push(dutch);
           matched = n;
         }
       }
@@ -50,6 +59,19 @@ export function createDutchQuery(termsByLanguage: Record<string, Record<string, 
     // Nothing understood: the question as typed is still the best query (it may quote Dutch words).
     return out.length > 0 ? [...asks.slice(0, 1), ...out].join(" ") : question;
   };
+}
+
+/** Arabic-script clitics that join the next word: و (and), ف (so), ب (with), ل / لل (for), ال (the). */
+const CLITICS = /^(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?/u;
+
+/** The word without its joined clitics when the list knows that form (as a word or a phrase start). */
+function withoutClitic(word: string, terms: ReadonlyMap<string, string>): string | undefined {
+  if (!/\p{Script=Arabic}/u.test(word)) return undefined;
+  const bare = word.replace(CLITICS, "");
+  if (bare.length < 2 || bare === word) return undefined;
+  if (terms.has(bare) || [...terms.keys()].some((k) => k.startsWith(`${bare} `))) return bare;
+  const withArticle = `ال${bare}`;
+  return terms.has(withArticle) ? withArticle : undefined;
 }
 
 /** Reads `knowledge/languages/query-terms.json`. */

@@ -72,7 +72,9 @@ export function understandQuestion(
 ): UnderstoodQuestion {
   const { vocabulary: v, gazetteer } = deps;
   const cased = normalise(text, true).split(" ").filter(Boolean);
-  const tokens = cased.map((t) => t.toLowerCase());
+  // Arabic joins "and", "for", "with", "the" onto a word ("للولاد", "والرياضه"): a word the vocabulary does not
+  // know is read without them when that form is a vocabulary word.
+  const tokens = cased.map((t) => t.toLowerCase()).map((t) => (/\p{Script=Arabic}/u.test(t) && !v.isVocabularyWord(t) ? (arabicStem(t, v) ?? t) : t));
   const used = tokens.map(() => false);
 
   const place = readPostcode(tokens, cased, used, gazetteer);
@@ -304,4 +306,14 @@ function scriptLanguages(text: string): string[] {
 
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
+}
+
+/** Arabic-script clitics that join the next word: و (and), ف (so), ب (with), ل / لل (for), ال (the). */
+const ARABIC_CLITICS = /^(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?/u;
+
+function arabicStem(word: string, v: ListingsVocabulary): string | undefined {
+  const bare = word.replace(ARABIC_CLITICS, "");
+  if (bare.length < 2 || bare === word) return undefined;
+  if (v.isVocabularyWord(bare)) return bare;
+  return v.isVocabularyWord(`ال${bare}`) ? `ال${bare}` : undefined;
 }
