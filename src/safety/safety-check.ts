@@ -122,6 +122,9 @@ export function createSafetyCheckFromLexicons(
         // classifier's word alone; one said in a few words is in words the lists know ("ademt hij nog?").
         const words = tokens.filter((t) => !isBreak(t)).length;
         if (verdict?.tier === "acute" && words < SHORT_QUESTION_WORDS && /[?؟]\s*$/.test(text)) verdict = undefined;
+        // "is die hulp gratis": a short question is no question about emergencies on the classifier's word
+        // alone either (the lists know "wat doe je bij een hartaanval?").
+        if (verdict?.tier === "information" && verdict.topic === "acute" && words < SHORT_QUESTION_WORDS) verdict = { classification: verdict.classification };
         // "ik kom de trap niet meer op", "ik kan niet goed lezen": what the concern lists read as an ordinary use
         // of heavy words (an `except` phrase), the classifier does not raise to the concern reply.
         const excused = () => concern.excused(tokens) || crisis.excused(tokens);

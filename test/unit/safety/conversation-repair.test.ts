@@ -20,3 +20,12 @@ describe("a repair of the conversation", () => {
     }
   });
 });
+
+describe("short everyday questions and eviction in chat words", () => {
+  it("'is die hulp gratis' is no question about emergencies", () => {
+    expect(safety.assess("is die hulp gratis").information).toBeUndefined();
+  });
+  it("'kan mn huisbaas me eruit zetten' is about eviction", () => {
+    expect(safety.assess("kan mn huisbaas me eruit zetten").needsPerson).toBe("eviction");
+  });
+});
