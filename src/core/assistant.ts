@@ -83,6 +83,8 @@ const CRISIS_FOLLOW_UP = "crisis_follow_up:";
 
 /** How long after a crisis reply an unanswerable message still gets the emergency numbers again. */
 const CRISIS_CONTEXT_MS = 30 * 60_000;
+/** De Kindertelefoon's line is not said again within this time. */
+const YOUTH_LINE_MS = 2 * 60 * 60_000;
 
 export function createAssistant(deps: AssistantDeps): Assistant {
   const { store } = deps;
@@ -192,7 +194,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // Debts or care that is too heavy in the same message: the practical first steps follow the numbers.
       const need = assessment.needsPerson && assessment.needsPerson !== "person_requested" ? [{ text: stepsText(inbound, assessment.needsPerson, language) }] : [];
       // A child or teenager: De Kindertelefoon first for trouble at home; after the numbers when life is at stake.
-      const young = youthLine(inbound, text, true, ageBand);
+      const young = youthLine(inbound, text, true, ageBand, { ...stored, ...patch }, patch);
       // Never the same block twice in a row: a second message of the same crisis soon after gets the numbers, shorter.
       // An emergency always gets the whole 112 instructions: it may be a new one.
       const repeated = tier !== "acute" && previous && crisisTier(previous.kind) === tier && deps.now().getTime() - previous.at < CRISIS_CONTEXT_MS;
@@ -220,7 +222,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     }
     // Without a heavy-feelings signal only a message that asks nothing: a question is answered (with the line).
     const asks = ASKS.test(text);
-    const young = assessment.needsPerson || (!heavy && asks) ? [] : youthLine(inbound, text, heavy, ageBand);
+    const youngTrouble = !(assessment.needsPerson || (!heavy && asks)) && inbound.persona === "resident" && (!inbound.language || inbound.language === "nl") && deps.cues?.youthLine?.(text, heavy, ageBand) !== undefined;
+    const young = youngTrouble ? youthLine(inbound, text, heavy, ageBand, { ...stored, ...patch }, patch) : [];
     const concernReply = async (youngLines: OutboundMessage[]) => {
       const offer = await offerPerson(inbound, "handoff");
       const current = { ...stored, ...patch };
@@ -243,7 +246,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // A young person hears of De Kindertelefoon first.
       return reply("concern", [...youngLines, { text: words, buttons: [personYesFor(language)] }, ...offer]);
     };
-    if ((heavy || young.length > 0) && !assessment.needsPerson && deps.safety.reply) return concernReply(young);
+    if ((heavy || youngTrouble) && !assessment.needsPerson && deps.safety.reply) return concernReply(young);
     // "ik ben 15": the age is kept (as a band); the message asks nothing yet, so the question how to help.
     if (band && !assessment.needsPerson && !asks && text.split(/\s+/).length <= AGE_ONLY_WORDS) {
       // "ik ben 14" right after the heavy-feelings reply: De Kindertelefoon, in "je", and no greeting.
@@ -264,7 +267,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // A weaker sign of heavy feelings ("ik ben een mislukking, de wereld draait prima door zonder mij") and no
     // real answer to it (not sure, a policy quote, or only the question where to look): the concern reply.
     if (assessment.concernIfUnanswered && inbound.persona === "resident" && !assessment.needsPerson && deps.safety.reply && !answers(answered, asks, false)) {
-      return concernReply(youthLine(inbound, text, true, ageBand));
+      return concernReply(youthLine(inbound, text, true, ageBand, { ...stored, ...patch }, patch));
     }
     // Heavy feelings and a practical need ("ik heb schulden, ik slaap niet meer van de stress"): the warmth
     // and the lines first, then the first steps and the offer of a person.
@@ -517,7 +520,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // voor mijn stage"): what it is first, so the person already has something while they answer.
       const askedPlace = typeof patch.lastAsk === "string" && patch.lastAsk.startsWith("place:");
       const explained = askedPlace && guided?.topical ? guided : null;
-      const replies = [...(explained ? [{ text: explained.text, sources: explained.sources }] : []), ...found.replies, ...youthLine(inbound, text, false, state.ageBand)];
+      const replies = [...(explained ? [{ text: explained.text, sources: explained.sources }] : []), ...found.replies, ...youthLine(inbound, text, false, state.ageBand, state, patch)];
       return { ...found, replies: [...prefix, ...withEmpathy(inbound, text, replies)], sources: [...(explained?.sources ?? []), ...found.sources] };
     }
 
@@ -578,10 +581,22 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   /** De Kindertelefoon for a young resident who writes Dutch (the line is Dutch), as its own message. */
-  function youthLine(inbound: InboundMessage, text: string, heavy: boolean, ageBand: AgeBand | undefined): OutboundMessage[] {
+  function youthLine(
+    inbound: InboundMessage,
+    text: string,
+    heavy: boolean,
+    ageBand: AgeBand | undefined,
+    state: ConversationState,
+    patch: Partial<ConversationState>,
+  ): OutboundMessage[] {
     if (inbound.persona !== "resident" || (inbound.language && inbound.language !== "nl")) return [];
     const line = deps.cues?.youthLine?.(text, heavy, ageBand);
-    return line ? [{ text: line }] : [];
+    if (!line) return [];
+    // Said once in a conversation is enough: not the same line with every heavy message.
+    const told = state.youthLineAt as number | undefined;
+    if (told !== undefined && deps.now().getTime() - told < YOUTH_LINE_MS) return [];
+    patch.youthLineAt = deps.now().getTime();
+    return [{ text: line }];
   }
 
   /**

@@ -49,4 +49,13 @@ describe("a young resident", () => {
       expect(all(reply), text).toMatch(/zonder (je|uw) naam|anoniem/);
     }
   });
+
+  it("De Kindertelefoon is said once, not with every heavy message", async () => {
+    const assistant = make();
+    const first = await assistant.handle(inbound("op school pest iedereen me en ik voel me zo rot"));
+    expect(all(first)).toContain("0800-0432");
+    const second = await assistant.handle(inbound("thuis is er ook altijd ruzie en ik voel me echt kut"));
+    expect(second.intent).toBe("concern");
+    expect(all(second)).not.toContain("0800-0432");
+  });
 });
