@@ -1,25 +1,14 @@
-import { fileURLToPath } from "node:url";
-import { beforeEach, describe, expect, it } from "vitest";
-import { loadDialogueCues } from "../../../src/dialogue/dialogue-cues.js";
-import type { AssistantReply } from "../../../src/core/types.js";
-import { createSafetyCheck } from "../../../src/safety/safety-check.js";
-import { createSmallAssistant, createTestStore, inbound, type TestStore } from "../../support/fakes.js";
+import { describe, expect, it } from "vitest";
+import { allText, createDialogueAssistant } from "../../support/dialogue-assistant.js";
+import { inbound } from "../../support/fakes.js";
 
 /**
  * The heavy-feelings reply closes with an offer that fits: places to meet people for someone lonely,
  * rest and advice for someone who cares for another. Once the resident says no to the offer, it is not
  * made again. Its question about death is what a "nee" next answers, also when practical steps follow.
  */
-const KNOWLEDGE = fileURLToPath(new URL("../../../knowledge", import.meta.url));
-const safety = createSafetyCheck(KNOWLEDGE);
-const cues = loadDialogueCues(KNOWLEDGE);
-
-let testStore: TestStore;
-beforeEach(() => {
-  testStore = createTestStore();
-});
-const make = (now?: () => Date) => createSmallAssistant({ store: testStore.store, safety, cues, ...(now ? { now } : {}) });
-const all = (r: AssistantReply) => r.replies.map((m) => m.text).join("\n");
+const make = (now?: () => Date) => createDialogueAssistant(now);
+const all = allText;
 
 describe("the offer in the heavy-feelings reply", () => {
   it("someone lonely hears of places to meet people", async () => {

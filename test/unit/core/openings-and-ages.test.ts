@@ -1,25 +1,14 @@
-import { fileURLToPath } from "node:url";
-import { beforeEach, describe, expect, it } from "vitest";
-import { loadDialogueCues } from "../../../src/dialogue/dialogue-cues.js";
-import type { AssistantReply } from "../../../src/core/types.js";
-import { createSafetyCheck } from "../../../src/safety/safety-check.js";
-import { createSmallAssistant, createTestStore, inbound, type TestStore } from "../../support/fakes.js";
+import { describe, expect, it } from "vitest";
+import { allText, createDialogueAssistant, safety } from "../../support/dialogue-assistant.js";
+import { inbound } from "../../support/fakes.js";
 
 /**
  * What residents type first: an opening with their name and story, an age, a question whether their
  * parents will know. Each gets a kind question back or the confidential answer, never the concern reply
  * with its question about death.
  */
-const KNOWLEDGE = fileURLToPath(new URL("../../../knowledge", import.meta.url));
-const safety = createSafetyCheck(KNOWLEDGE);
-const cues = loadDialogueCues(KNOWLEDGE);
-
-let testStore: TestStore;
-beforeEach(() => {
-  testStore = createTestStore();
-});
-const make = () => createSmallAssistant({ store: testStore.store, safety, cues });
-const all = (r: AssistantReply) => r.replies.map((m) => m.text).join("\n");
+const make = () => createDialogueAssistant();
+const all = allText;
 
 describe("openings and ages", () => {
   it("an opening with a greeting and a story gets a greeting and the question how to help", async () => {

@@ -1,24 +1,13 @@
-import { fileURLToPath } from "node:url";
-import { beforeEach, describe, expect, it } from "vitest";
-import { loadDialogueCues } from "../../../src/dialogue/dialogue-cues.js";
-import type { AssistantReply } from "../../../src/core/types.js";
-import { createSafetyCheck } from "../../../src/safety/safety-check.js";
-import { createSmallAssistant, createTestStore, inbound, type TestStore } from "../../support/fakes.js";
+import { describe, expect, it } from "vitest";
+import { allText, createDialogueAssistant } from "../../support/dialogue-assistant.js";
+import { inbound } from "../../support/fakes.js";
 
 /**
  * A teenager: school words get "je" from the first reply, an age told right after a heavy reply gets
  * De Kindertelefoon (never a greeting), and "will they call my parents?" the confidential answer.
  */
-const KNOWLEDGE = fileURLToPath(new URL("../../../knowledge", import.meta.url));
-const safety = createSafetyCheck(KNOWLEDGE);
-const cues = loadDialogueCues(KNOWLEDGE);
-
-let testStore: TestStore;
-beforeEach(() => {
-  testStore = createTestStore();
-});
-const make = () => createSmallAssistant({ store: testStore.store, safety, cues });
-const all = (r: AssistantReply) => r.replies.map((m) => m.text).join("\n");
+const make = () => createDialogueAssistant();
+const all = allText;
 
 describe("a young resident", () => {
   it("school words in a heavy message: the reply says 'je', not 'u'", async () => {
