@@ -25,6 +25,7 @@ const sets = [
   { name: "blind/resident-questions-b7.jsonl", file: "../../fixtures/blind/resident-questions-b7.jsonl", minimum: { general: 25, local: 10 } },
   { name: "blind/resident-questions-b8.jsonl", file: "../../fixtures/blind/resident-questions-b8.jsonl", minimum: { general: 30, local: 10 } },
   { name: "blind/resident-questions-b9.jsonl", file: "../../fixtures/blind/resident-questions-b9.jsonl", minimum: { general: 30, local: 10 } },
+  { name: "blind/resident-questions-b10.jsonl", file: "../../fixtures/blind/resident-questions-b10.jsonl", minimum: { general: 20, local: 5 } },
 ];
 
 describe.each(sets)("resident questions (wegwijzer and sources): $name", ({ file, minimum }) => {
