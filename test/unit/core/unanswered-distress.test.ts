@@ -108,7 +108,7 @@ describe("the weaker sign on the safety test sets", () => {
 
   it("counts only in a message about the writer or someone close", () => {
     // The classifier alone scores this kitchen question high (a knife); it speaks of no one.
-    const kitchen = "welk mes gebruik je het best om vlees te snijden";
+    const kitchen = "welk mes is het beste om vlees te snijden";
     expect(safety.classify(kitchen)?.unsure).toBe(true);
     expect(safety.assess(kitchen).concernIfUnanswered).toBeUndefined();
   });

@@ -151,13 +151,13 @@ const ORDINARY: string[] = [
   "urząd nie odpowiada na moje pismo",
   "my arm hurts from gardening, is there a physio group?",
   "بدي مكان اعمل فيه رياضة للصدر",
+  "kochen auf offenem Feuer im Garten",
 ];
 
 /** Everyday sentences the classifier (second net) still reads as acute: known false alarms, kept visible. */
 const KNOWN_CLASSIFIER_FALSE_ALARMS: string[] = [
   "la mairie ne répond pas à mes lettres",
   "моя дитина п'є вітаміни щодня",
-  "kochen auf offenem Feuer im Garten",
 ];
 
 function rate<T>(items: T[], ok: (item: T) => boolean): { rate: number; misses: T[] } {
