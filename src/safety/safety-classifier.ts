@@ -156,7 +156,10 @@ export function safetyClassifierFromModel(trained: TrainedModel, thresholds: Thr
       const tier = words >= MIN_WORDS ? decideTier(classification, thresholds) : undefined;
       if (tier === "information") return { tier, topic: topicOf(classification), classification };
       if (tier) return { tier, classification };
-      return words >= MIN_WORDS && distress(classification) >= thresholds.unanswered ? { unsure: true, classification } : { classification };
+      // Unsure also when suicide is its single most likely tier: the concern reply only follows when the
+      // assistant has no real answer, and then a kind question costs less than a missed signal.
+      const leaning = classification.ranked[0]?.label === "suicide";
+      return words >= MIN_WORDS && (distress(classification) >= thresholds.unanswered || leaning) ? { unsure: true, classification } : { classification };
     },
   };
 }

