@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { normalise } from "../listings/text-match.js";
+import { withoutArabicClitics } from "../text/arabic-clitics.js";
 import { foldWord, type MarkerData } from "./detect-language.js";
 
 const termsSchema = z.object({ terms: z.record(z.string().regex(/^[a-z]{2}$/), z.record(z.string().min(1), z.string().min(1))) });
@@ -22,17 +23,20 @@ export function createDutchQuery(termsByLanguage: Record<string, Record<string, 
   const lists = new Map(
     Object.entries(termsByLanguage).map(([language, terms]) => [language, new Map(Object.entries(terms).map(([k, v]) => [normalise(k), v]))]),
   );
+  // The first words of the phrases of each list ("العنف" of "العنف الاسري"): a bare word may start a phrase.
+  const phraseStarts = new Map([...lists].map(([language, terms]) => [language, new Set([...terms.keys()].filter((k) => k.includes(" ")).map((k) => k.split(" ")[0]!))]));
   const smallWords = new Map(Object.entries(markers?.words ?? {}).map(([language, words]) => [language, new Set(words.map(foldWord))]));
 
   return (question, language) => {
     const terms = lists.get(language);
     if (language === "nl" || !terms) return question;
+    const starts = phraseStarts.get(language)!;
     // Arabic writes "and", "for", "with", "the" onto the word ("وما فهمت", "للولاد"): a word the list does not
     // know is looked up without them.
     const tokens = normalise(question)
       .split(" ")
       .filter(Boolean)
-      .map((t) => (terms.has(t) ? t : (withoutClitic(t, terms) ?? t)));
+      .map((t) => (terms.has(t) ? t : (withoutArabicClitics(t, (form) => terms.has(form) || starts.has(form), (form) => terms.has(form)) ?? t)));
     const small = smallWords.get(language);
     const out: string[] = [];
     const asks: string[] = [];
@@ -59,19 +63,6 @@ export function createDutchQuery(termsByLanguage: Record<string, Record<string, 
     // Nothing understood: the question as typed is still the best query (it may quote Dutch words).
     return out.length > 0 ? [...asks.slice(0, 1), ...out].join(" ") : question;
   };
-}
-
-/** Arabic-script clitics that join the next word: و (and), ف (so), ب (with), ل / لل (for), ال (the). */
-const CLITICS = /^(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?/u;
-
-/** The word without its joined clitics when the list knows that form (as a word or a phrase start). */
-function withoutClitic(word: string, terms: ReadonlyMap<string, string>): string | undefined {
-  if (!/\p{Script=Arabic}/u.test(word)) return undefined;
-  const bare = word.replace(CLITICS, "");
-  if (bare.length < 2 || bare === word) return undefined;
-  if (terms.has(bare) || [...terms.keys()].some((k) => k.startsWith(`${bare} `))) return bare;
-  const withArticle = `ال${bare}`;
-  return terms.has(withArticle) ? withArticle : undefined;
 }
 
 /** Reads `knowledge/languages/query-terms.json`. */

@@ -2,6 +2,7 @@ import { nld as DUTCH_STOPWORDS } from "stopword";
 import type { Gazetteer, KnownPlace } from "./gazetteer.js";
 import type { Audience, Category } from "./listing-model.js";
 import type { ListingsVocabulary } from "./listings-vocabulary.js";
+import { withoutArabicClitics } from "../text/arabic-clitics.js";
 import type { PhraseMatch } from "./phrase-matcher.js";
 import type { LocalNow } from "./local-calendar.js";
 import { normalise } from "./text-match.js";
@@ -74,7 +75,7 @@ export function understandQuestion(
   const cased = normalise(text, true).split(" ").filter(Boolean);
   // Arabic joins "and", "for", "with", "the" onto a word ("للولاد", "والرياضه"): a word the vocabulary does not
   // know is read without them when that form is a vocabulary word.
-  const tokens = cased.map((t) => t.toLowerCase()).map((t) => (/\p{Script=Arabic}/u.test(t) && !v.isVocabularyWord(t) ? (arabicStem(t, v) ?? t) : t));
+  const tokens = cased.map((t) => t.toLowerCase()).map((t) => (/\p{Script=Arabic}/u.test(t) && !v.isVocabularyWord(t) ? (withoutArabicClitics(t, v.isVocabularyWord) ?? t) : t));
   const used = tokens.map(() => false);
 
   const place = readPostcode(tokens, cased, used, gazetteer);
@@ -306,14 +307,4 @@ function scriptLanguages(text: string): string[] {
 
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
-}
-
-/** Arabic-script clitics that join the next word: و (and), ف (so), ب (with), ل / لل (for), ال (the). */
-const ARABIC_CLITICS = /^(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?/u;
-
-function arabicStem(word: string, v: ListingsVocabulary): string | undefined {
-  const bare = word.replace(ARABIC_CLITICS, "");
-  if (bare.length < 2 || bare === word) return undefined;
-  if (v.isVocabularyWord(bare)) return bare;
-  return v.isVocabularyWord(`ال${bare}`) ? `ال${bare}` : undefined;
 }
