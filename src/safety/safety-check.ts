@@ -93,6 +93,9 @@ export function createSafetyCheckFromLexicons(
       if (tokens.length === 0) return {};
       const result: SafetyAssessment = {};
       const talk = smalltalk.read(tokens);
+      // The classifier's reading, once per message (the nets below and the 113 line beside 112 both use it).
+      let judged: ClassifierVerdict | undefined;
+      const judge = () => (judged ??= classifier?.judge(tokens));
       const found = crisis.detect(tokens);
       const kinds = CRISIS_ORDER.filter((kind) => found.kinds.has(kind));
       if (kinds.length > 0) {
@@ -113,7 +116,7 @@ export function createSafetyCheckFromLexicons(
         // a likely one the concern reply (warmth and a line with 113).
         // A message that is only small talk or a bare answer ("bardzo dziękuję pani", "weet ik niet") is no signal for a guess.
         // Nor a repair of the conversation ("ik heb toch net gezegd zeist"): its words are no feeling.
-        let verdict = talk.chatOnly || talk.repair ? undefined : classifier?.judge(tokens);
+        let verdict = talk.chatOnly || talk.repair ? undefined : judge();
         // "ik heb nooit aan zelfdoding gedacht": what the lists read as denied, the classifier does not escalate.
         // An emergency only when it was a danger phrase that was denied ("de brand is geblust", "gisteren brand").
         const denied = verdict?.tier === "suicide" || verdict?.tier === "unsafe_home" || verdict?.tier === "acute" ? crisis.denied(tokens) : undefined;
@@ -162,7 +165,7 @@ export function createSafetyCheckFromLexicons(
       }
       // An emergency that may be a suicide attempt or plan: 113 beside 112 (the lists or the classifier).
       if (result.crisis === "danger" && !result.crisisKinds?.some((kind) => crisisTier(kind) === "suicide")) {
-        const likely = classifier?.judge(tokens).classification.p("suicide") ?? 0;
+        const likely = judge()?.classification.p("suicide") ?? 0;
         if (likely >= SUICIDE_BESIDE_ACUTE) result.crisisKinds = [...(result.crisisKinds ?? ["danger"]), "suicide"];
       }
       // A Latin-script name ("Veilig Thuis") in an Arabic message: the script says more than the phrase.
