@@ -222,8 +222,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     }
     // Without a heavy-feelings signal only a message that asks nothing: a question is answered (with the line).
     const asks = ASKS.test(text);
-    const youngTrouble = !(assessment.needsPerson || (!heavy && asks)) && inbound.persona === "resident" && (!inbound.language || inbound.language === "nl") && deps.cues?.youthLine?.(text, heavy, ageBand) !== undefined;
-    const young = youngTrouble ? youthLine(inbound, text, heavy, ageBand, { ...stored, ...patch }, patch) : [];
+    const trouble = assessment.needsPerson || (!heavy && asks) ? undefined : youthTrouble(inbound, text, heavy, ageBand);
+    const youngTrouble = trouble !== undefined;
+    const young = trouble ? youthLineOnce(trouble, { ...stored, ...patch }, patch) : [];
     const concernReply = async (youngLines: OutboundMessage[]) => {
       const offer = await offerPerson(inbound, "handoff");
       const current = { ...stored, ...patch };
@@ -580,7 +581,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return firstStepsText(topic, language, canHandOff(inbound));
   }
 
-  /** De Kindertelefoon for a young resident who writes Dutch (the line is Dutch), as its own message. */
+  /** De Kindertelefoon's line when a young resident who writes Dutch (the line is Dutch) has trouble, else undefined. */
+  function youthTrouble(inbound: InboundMessage, text: string, heavy: boolean, ageBand: AgeBand | undefined): string | undefined {
+    if (inbound.persona !== "resident" || (inbound.language && inbound.language !== "nl")) return undefined;
+    return deps.cues?.youthLine?.(text, heavy, ageBand);
+  }
+
+  /** De Kindertelefoon for a young resident who writes Dutch, as its own message. */
   function youthLine(
     inbound: InboundMessage,
     text: string,
@@ -589,10 +596,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     state: ConversationState,
     patch: Partial<ConversationState>,
   ): OutboundMessage[] {
-    if (inbound.persona !== "resident" || (inbound.language && inbound.language !== "nl")) return [];
-    const line = deps.cues?.youthLine?.(text, heavy, ageBand);
-    if (!line) return [];
-    // Said once in a conversation is enough: not the same line with every heavy message.
+    const line = youthTrouble(inbound, text, heavy, ageBand);
+    return line ? youthLineOnce(line, state, patch) : [];
+  }
+
+  /** The line as its own message, said once in a conversation: not the same line with every heavy message. */
+  function youthLineOnce(line: string, state: ConversationState, patch: Partial<ConversationState>): OutboundMessage[] {
     const told = state.youthLineAt as number | undefined;
     if (told !== undefined && deps.now().getTime() - told < YOUTH_LINE_MS) return [];
     patch.youthLineAt = deps.now().getTime();
