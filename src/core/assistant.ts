@@ -503,7 +503,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // A question about a wegwijzer topic ("wat is budgetbeheer?") is not a search for activities:
     // the guide answers it when the listings would only ask where the person is, or when it asks
     // what the gemeente decides and not where something is.
-    const guided = deps.guide?.answer(text) ?? null;
+    // The guide reads Dutch: another language is judged on its Dutch search words ("how do I find a psychologist").
+    const foreign = inbound.language !== undefined && inbound.language !== "nl";
+    const guideText = foreign ? deps.toDutchQuery?.(text, inbound.language!) : text;
+    const guided = guideText ? (deps.guide?.answer(guideText) ?? null) : null;
     // A search ("ik wil vrijwilligerswerk doen") is asked where; the guide's explanation comes with that question.
     // A topic the listings hold too (the wijkteam's spreekuur): listings that show it answer, others do not.
     const topicWords = (guided?.sources[0]?.title ?? "").toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 5);
@@ -521,7 +524,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // voor mijn stage"): what it is first, so the person already has something while they answer.
       const askedPlace = typeof patch.lastAsk === "string" && patch.lastAsk.startsWith("place:");
       const explained = askedPlace && guided?.topical ? guided : null;
-      const replies = [...(explained ? [{ text: explained.text, sources: explained.sources }] : []), ...found.replies, ...youthLine(inbound, text, false, state.ageBand, state, patch)];
+      // The wegwijzer is Dutch: a resident who writes another language is told so in their own.
+      const explanation = explained ? [foreign ? textsFor(inbound.language!).dutchSources : "", explained.text].filter(Boolean).join("\n\n") : "";
+      const replies = [...(explained ? [{ text: explanation, sources: explained.sources }] : []), ...found.replies, ...youthLine(inbound, text, false, state.ageBand, state, patch)];
       return { ...found, replies: [...prefix, ...withEmpathy(inbound, text, replies)], sources: [...(explained?.sources ?? []), ...found.sources] };
     }
 
