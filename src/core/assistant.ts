@@ -236,7 +236,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const said = register(language, current.ageBand ?? (inbound.persona === "resident" && deps.cues?.soundsYoung?.(text) ? "minor" : undefined));
       // What fits to look for: help for a carer ("ik zorg voor mijn man, ik kan niet meer"), else places to
       // meet people; nothing once the resident said no to that offer.
-      const offered: ConcernOffer = current.meetDeclined === true ? "none" : deps.cues?.caresForSomeone?.(text) === true ? "care" : "meet";
+      // A heavy message that also asks for something near ("zo eenzaam, is er ergens een koffieochtend?"):
+      // that search itself is shown (or asked where, keeping what was asked for), not a general offer to meet.
+      const tried: Partial<ConversationState> = {};
+      const own = current.meetDeclined === true ? null : await askListings(inbound, text, current, tried);
+      const search = own && (own.seeking || own.asked !== undefined) ? own : null;
+      if (search) Object.assign(patch, tried);
+      const offered: ConcernOffer =
+        current.meetDeclined === true || search ? "none" : deps.cues?.caresForSomeone?.(text) === true ? "care" : "meet";
       const concernText = () => deps.safety.reply!("concern", said, [], { person: canHandOff(inbound), offer: offered });
       const words = repeated
         ? againText(current.lastCrisis && current.lastCrisis.at === recent ? crisisTier(current.lastCrisis.kind) : "concern", said, current, patch, concernText)
@@ -245,7 +252,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // The reply ends with the offer to look for a place to meet people, or help for a carer (in every language).
       if (!repeated && offered !== "none") patch.meetOffered = offered;
       // A young person hears of De Kindertelefoon first.
-      return reply("concern", [...youngLines, { text: words, buttons: [personYesFor(language)] }, ...offer]);
+      return {
+        ...reply("concern", [...youngLines, { text: words, buttons: [personYesFor(language)] }, ...(search?.replies ?? []), ...offer]),
+        sources: search?.sources ?? [],
+      };
     };
     if ((heavy || youngTrouble) && !assessment.needsPerson && deps.safety.reply) return concernReply(young);
     // "ik ben 15": the age is kept (as a band); the message asks nothing yet, so the question how to help.
@@ -263,6 +273,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const answered = await answerRest(inbound, text, truncated, assessment, patch);
     // "Hallo, ik ben Amal uit Syrië": an opening that asks nothing gets a greeting and the question how to help, not "not sure".
     if (assessment.greets && !answers(answered, false) && inbound.persona === "resident" && !asks) {
+      // "Hallo, ik woon in Zeist": the place is kept for the question that comes next.
+      const place = patch.place ? undefined : await deps.listings?.placeIn?.(text);
+      if (place) patch.place = place;
       return reply("smalltalk", [{ text: howToHelp(language, { ...stored, ...patch }, patch) }]);
     }
     // A weaker sign of heavy feelings ("ik ben een mislukking, de wereld draait prima door zonder mij") and no
@@ -517,16 +530,18 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       !(found.kind === "results" && !found.asked) &&
       !guided.mixed &&
       ((found.kind === "need_place" && !found.seeking) ||
-        (guided.kind === "local_route" && guided.topical && !WHERE.test(text) && !(guided.listed && found.kind === "results" && showsTopic(found))));
+        (guided.kind === "local_route" && guided.topical && !WHERE.test(text) && !(guided.listed && found.kind === "results" && showsTopic(found)) && !namedPlace(found)));
+    // "kan ik een dag vrij krijgen, ik woon in 3703": a place named with the question asks what is there too.
+    const namedPlace = (found: ListingResponse) => found.kind === "results" && found.asked?.area !== undefined && found.asked.shown.length > 0;
     const found = await askListings(inbound, text, state, patch, preferGuide);
     if (found) {
       // Asked where, about a topic the guide explains ("even rust van de zorg", "vrijwilligerswerk
       // voor mijn stage"): what it is first, so the person already has something while they answer.
       const askedPlace = typeof patch.lastAsk === "string" && patch.lastAsk.startsWith("place:");
-      const explained = askedPlace && guided?.topical ? guided : null;
-      // The wegwijzer is Dutch: a resident who writes another language is told so in their own.
-      const explanation = explained ? [foreign ? textsFor(inbound.language!).dutchSources : "", explained.text].filter(Boolean).join("\n\n") : "";
-      const replies = [...(explained ? [{ text: explanation, sources: explained.sources }] : []), ...found.replies, ...youthLine(inbound, text, false, state.ageBand, state, patch)];
+      // Not to a resident who writes another language: a Dutch text before the question where would only be in the way.
+      const besideListings = guided?.kind === "local_route" && found.asked?.area !== undefined;
+      const explained = (askedPlace || besideListings) && guided?.topical && !foreign ? guided : null;
+      const replies = [...(explained ? [{ text: explained.text, sources: explained.sources }] : []), ...found.replies, ...youthLine(inbound, text, false, state.ageBand, state, patch)];
       return { ...found, replies: [...prefix, ...withEmpathy(inbound, text, replies)], sources: [...(explained?.sources ?? []), ...found.sources] };
     }
 
@@ -639,9 +654,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   /** One line of empathy before the answer when the person shared something heavy. */
   function withEmpathy(inbound: InboundMessage, text: string, replies: OutboundMessage[]): OutboundMessage[] {
     const cue = deps.cues?.empathy(text);
-    const line = cue ? (textsFor(inbound.language).empathy as Record<string, string>)[cue] : undefined;
+    const lines = textsFor(inbound.language).empathy as Record<string, string>;
+    const line = cue ? lines[cue] : undefined;
     const [first, ...rest] = replies;
-    return line && first ? [{ ...first, text: `${line}\n\n${first.text}` }, ...rest] : replies;
+    if (!line || !first) return replies;
+    // Loneliness or a loss shared beside a question: someone to talk to, too, after the answer.
+    const said = replies.map((r) => r.text).join("\n");
+    const listen = (cue === "alone" || cue === "loss") && inbound.persona === "resident" && lines.listen && !said.includes("Luisterlijn") ? lines.listen : undefined;
+    return [{ ...first, text: [line, first.text, listen].filter(Boolean).join("\n\n") }, ...rest];
   }
 
   /**

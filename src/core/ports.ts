@@ -186,6 +186,11 @@ export interface ListingSearch {
    */
   setAside?(memory: string): string | undefined;
   /**
+   * A known place the message names ("Hallo, ik woon in Zeist", "ik kom uit 3705"), as it is remembered for
+   * the conversation; undefined when it names none (or only one that needs a choice).
+   */
+  placeIn?(text: string): Promise<string | undefined>;
+  /**
    * For a situation that needs a person: the nearest listing that helps with it (a schuldhulp-inloop
    * for debts, a mantelzorgsteunpunt for care), shown beside the first steps. Null when the place is
    * not known from the text or the conversation, lies outside the listings' gemeenten, or nothing fits nearby.

@@ -60,6 +60,12 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       const earlier = kept.shown?.length ? kept.shown : kept.earlier;
       return earlier?.length ? writeMemory({ earlier }) : undefined;
     },
+    async placeIn(text) {
+      const { gazetteer } = await deps.snapshot();
+      const mention = understandQuestion(text, { vocabulary: deps.vocabulary, gazetteer, now: toLocal(new Date(), deps.timeZone) }).place;
+      if (!mention?.known || mention.alternatives) return undefined;
+      return mention.place.kind === "postcode" ? mention.text : rememberAs(mention.place, gazetteer);
+    },
     async aboutShown(request) {
       const memory = readMemory(request.memory);
       if (!memory.shown?.length) return null;

@@ -27,6 +27,8 @@ import {
 export const SAFETY_CLASSES = ["suicide", "acute", "unsafe_home", "concern", "information", "ordinary"] as const;
 /** Messages shorter than this are left to the phrase lists. */
 const MIN_WORDS = 2;
+/** The least probability of the suicide tier, as the most likely one, that sets the weaker sign. */
+const LEANING = 0.6;
 
 export type SafetyClass = (typeof SAFETY_CLASSES)[number];
 
@@ -158,7 +160,8 @@ export function safetyClassifierFromModel(trained: TrainedModel, thresholds: Thr
       if (tier) return { tier, classification };
       // Unsure also when suicide is its single most likely tier: the concern reply only follows when the
       // assistant has no real answer, and then a kind question costs less than a missed signal.
-      const leaning = classification.ranked[0]?.label === "suicide";
+      // Leaning only when the lean is clear: "a letter I do not understand" at one in three is no sign.
+      const leaning = classification.ranked[0]?.label === "suicide" && classification.p("suicide") >= LEANING;
       return words >= MIN_WORDS && (distress(classification) >= thresholds.unanswered || leaning) ? { unsure: true, classification } : { classification };
     },
   };
