@@ -516,10 +516,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // A question about a wegwijzer topic ("wat is budgetbeheer?") is not a search for activities:
     // the guide answers it when the listings would only ask where the person is, or when it asks
     // what the gemeente decides and not where something is.
-    // The guide reads Dutch: another language is judged on its Dutch search words ("how do I find a psychologist").
-    const foreign = inbound.language !== undefined && inbound.language !== "nl";
-    const guideText = foreign ? deps.toDutchQuery?.(text, inbound.language!) : text;
-    const guided = guideText ? (deps.guide?.answer(guideText) ?? null) : null;
+    const guided = deps.guide?.answer(text) ?? null;
     // A search ("ik wil vrijwilligerswerk doen") is asked where; the guide's explanation comes with that question.
     // A topic the listings hold too (the wijkteam's spreekuur): listings that show it answer, others do not.
     const topicWords = (guided?.sources[0]?.title ?? "").toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 5);
@@ -530,17 +527,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       !(found.kind === "results" && !found.asked) &&
       !guided.mixed &&
       ((found.kind === "need_place" && !found.seeking) ||
-        (guided.kind === "local_route" && guided.topical && !WHERE.test(text) && !(guided.listed && found.kind === "results" && showsTopic(found)) && !namedPlace(found)));
-    // "kan ik een dag vrij krijgen, ik woon in 3703": a place named with the question asks what is there too.
-    const namedPlace = (found: ListingResponse) => found.kind === "results" && found.asked?.area !== undefined && found.asked.shown.length > 0;
+        (guided.kind === "local_route" && guided.topical && !WHERE.test(text) && !(guided.listed && found.kind === "results" && showsTopic(found))));
     const found = await askListings(inbound, text, state, patch, preferGuide);
     if (found) {
       // Asked where, about a topic the guide explains ("even rust van de zorg", "vrijwilligerswerk
       // voor mijn stage"): what it is first, so the person already has something while they answer.
       const askedPlace = typeof patch.lastAsk === "string" && patch.lastAsk.startsWith("place:");
-      // Not to a resident who writes another language: a Dutch text before the question where would only be in the way.
-      const besideListings = guided?.kind === "local_route" && found.asked?.area !== undefined;
-      const explained = (askedPlace || besideListings) && guided?.topical && !foreign ? guided : null;
+      const explained = askedPlace && guided?.topical ? guided : null;
       const replies = [...(explained ? [{ text: explained.text, sources: explained.sources }] : []), ...found.replies, ...youthLine(inbound, text, false, state.ageBand, state, patch)];
       return { ...found, replies: [...prefix, ...withEmpathy(inbound, text, replies)], sources: [...(explained?.sources ?? []), ...found.sources] };
     }
