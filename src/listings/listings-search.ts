@@ -64,7 +64,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       const { gazetteer } = await deps.snapshot();
       const mention = understandQuestion(text, { vocabulary: deps.vocabulary, gazetteer, now: toLocal(new Date(), deps.timeZone) }).place;
       if (!mention?.known || mention.alternatives) return undefined;
-      return mention.place.kind === "postcode" ? mention.text : rememberAs(mention.place, gazetteer);
+      return rememberAs(mention.place, mention.text, gazetteer);
     },
     async aboutShown(request) {
       const memory = readMemory(request.memory);
@@ -244,7 +244,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         place: { where: name, name: postcode && mention.place.municipality ? `${name} (${mention.place.municipality})` : name },
         ...(code ? { gemeentecode: code } : {}),
         ...(mention.place.municipality ? { municipality: mention.place.municipality } : {}),
-        remember: postcode ? (mention.text.length > 4 ? mention.text : name) : rememberAs(mention.place, gazetteer),
+        remember: rememberAs(mention.place, mention.text, gazetteer),
       };
     }
     if (mention && !mention.known) {
@@ -348,8 +348,12 @@ function describePlace(p: KnownPlace): string {
   return !p.municipality || p.municipality === p.name ? p.name : `${p.name} (${p.municipality})`;
 }
 
-/** The name to remember: the name alone when it finds this place again, else with its gemeente ("Bloemenbuurt (Leeuwarden)"). */
-function rememberAs(place: KnownPlace, gazetteer: Gazetteer): string {
+/**
+ * The name to remember for a place the message named: a postcode as it was typed ("3705", "3705 AB"); a name alone
+ * when it finds this place again, else with its gemeente ("Bloemenbuurt (Leeuwarden)").
+ */
+function rememberAs(place: KnownPlace, typed: string, gazetteer: Gazetteer): string {
+  if (place.kind === "postcode") return typed;
   const alone = gazetteer.byName(place.name);
   return alone && alone.gemeentecode === place.gemeentecode && !(alone.kind !== place.kind && alone.name !== place.name) ? place.name : describePlace(place);
 }
