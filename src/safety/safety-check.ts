@@ -159,7 +159,12 @@ export function createSafetyCheckFromLexicons(
         // Only in a message about the writer or someone close: "welk mes snijdt uien het best" is no sign.
         const aboutSelf = () => scriptLanguage(text) !== undefined || (broadNet?.aboutSelf(text, tokens) ?? true);
         // Nor in an opening ("مرحبا انا امال من سوريا وصلت جديد"): that gets a greeting back.
-        if (!result.crisis && !result.information && !result.concern && verdict?.unsure && !talk.opensWithGreeting && !excused() && aboutSelf()) {
+        // One heavy sentence beside a question counts too, once the lists have read it on its own: "ze zegt
+        // dat ze nog lang niet dood is" is a denial, not a sign.
+        const heavySentence = () =>
+          (classifier?.heavySentences(tokens) ?? []).some((s) => crisis.denied(s).size === 0 && !concern.excused(s) && !crisis.excused(s));
+        const weakSign = () => verdict?.unsure === true || (verdict !== undefined && verdict.tier === undefined && heavySentence());
+        if (!result.crisis && !result.information && !result.concern && weakSign() && !talk.opensWithGreeting && !excused() && aboutSelf()) {
           result.concernIfUnanswered = true;
         }
       }

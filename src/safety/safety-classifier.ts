@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { isBreak, tokenise } from "../text/normalise.js";
+import { BREAK, isBreak, tokenise } from "../text/normalise.js";
 import { foldChatWords } from "./phrase-matcher.js";
 import {
   logisticClassifier,
@@ -29,6 +29,8 @@ export const SAFETY_CLASSES = ["suicide", "acute", "unsafe_home", "concern", "in
 const MIN_WORDS = 2;
 /** The least probability of the suicide tier, as the most likely one, that sets the weaker sign. */
 const LEANING = 0.6;
+/** A sentence of a longer message is read on its own from this many words (for the weaker sign only). */
+const SENTENCE_WORDS = 3;
 
 export type SafetyClass = (typeof SAFETY_CLASSES)[number];
 
@@ -94,6 +96,11 @@ export interface ClassifierVerdict {
 export interface SafetyClassifier {
   /** Tokens from `tokenise`, already chat-word folded. */
   judge(tokens: readonly string[]): ClassifierVerdict;
+  /**
+   * The sentences of a message of several sentences that are heavy on their own (distress at the concern
+   * threshold): a weaker sign, like `unsure`, once the lists have read them (a denial, an excuse).
+   */
+  heavySentences(tokens: readonly string[]): string[][];
 }
 
 /** The training file and the settings file of the classifier, in `<knowledgeDir>/safety/`. */
@@ -164,7 +171,30 @@ export function safetyClassifierFromModel(trained: TrainedModel, thresholds: Thr
       const leaning = classification.ranked[0]?.label === "suicide" && classification.p("suicide") >= LEANING;
       return words >= MIN_WORDS && (distress(classification) >= thresholds.unanswered || leaning) ? { unsure: true, classification } : { classification };
     },
+    heavySentences(tokens) {
+      return heavySentences(tiers, tokens, thresholds.concern);
+    },
   };
+}
+
+/**
+ * The sentences of a longer message that, read on their own, are as heavy as the concern tier asks of a
+ * whole message: a signal beside a practical question ("Hoe zeg ik mijn huur op? Ik heb niemand die straks
+ * voor de kat zorgt.") is diluted by the question's words when the message is read as one.
+ */
+export function heavySentences(model: TextClassifier, tokens: readonly string[], heavy: number): string[][] {
+  const parts = sentencesOf(tokens).filter((s) => s.filter((t) => !isBreak(t)).length >= SENTENCE_WORDS);
+  return parts.length >= 2 ? parts.filter((s) => distress(model.classify(s)) >= heavy) : [];
+}
+
+/** The sentences of a token list (split at full stops, question marks and the like, not at commas). */
+function sentencesOf(tokens: readonly string[]): string[][] {
+  const out: string[][] = [[]];
+  for (const t of tokens) {
+    if (t === BREAK) out.push([]);
+    else out[out.length - 1]!.push(t);
+  }
+  return out.filter((s) => s.length > 0);
 }
 
 /** Trains the model the settings name. */

@@ -126,7 +126,7 @@ describe("the blind-set kinds of message, in several languages", () => {
 
   it("what the lists read as denied, the classifier does not escalate", () => {
     // A classifier that is sure of a signal in every message: only the lists' negation can stop it.
-    const sure: SafetyClassifier = { judge: () => ({ tier: "suicide", classification: { ranked: [], p: () => 0 } }) };
+    const sure: SafetyClassifier = { judge: () => ({ tier: "suicide", classification: { ranked: [], p: () => 0 } }), heavySentences: () => [] };
     const check = createSafetyCheckFromLexicons(loadSafetyLexicons(knowledgeDir), undefined, sure);
     expect(check.assess("ik denk heus niet aan zelfmoord").crisis).toBeUndefined();
     expect(check.assess("i am not suicidal, just bored").crisis).toBeUndefined();
