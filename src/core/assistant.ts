@@ -83,6 +83,10 @@ const CRISIS_FOLLOW_UP = "crisis_follow_up:";
 
 /** How long after a crisis reply an unanswerable message still gets the emergency numbers again. */
 const CRISIS_CONTEXT_MS = 30 * 60_000;
+/** How long a situation told without a place ("ik heb schulden") is kept for "waar kan ik heen in Zeist?". */
+const NEED_CONTEXT_MS = 30 * 60_000;
+/** The state key of that situation: `{ topic, at }`. */
+const LAST_NEED = "lastNeed";
 /** De Kindertelefoon's line is not said again within this time. */
 const YOUTH_LINE_MS = 2 * 60 * 60_000;
 
@@ -120,6 +124,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const guess = deps.languages?.detect(typed);
     const language = resolveLanguage(guess, previous);
     if (guess && guess.evidence !== "none" && language !== (previous ?? "nl")) patch.language = language;
+    // A conversation that is surely in Dutch stays Dutch when a later short line only leans elsewhere
+    // ("en in zeist?" reads a little Spanish): without this, its first weak guess would take over.
+    else if (guess?.evidence === "sure" && previous === undefined) patch.language = language;
     return language;
   }
 
@@ -143,7 +150,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // people: yes to that offer, not to its question about death.
     if (stored.meetOffered !== undefined) patch.meetOffered = undefined;
     if (stored.meetOffered !== undefined && !received.action) {
-      const meet = await meetSearch(received, { ...stored, ...patch }, patch);
+      const meet = await meetSearch(received, { ...stored, ...patch }, patch, stored.meetOffered);
       if (meet) return meet;
     }
     // "ja soms wel" or "nee, gewoon moe" right after "Denkt u erover om uzelf iets aan te doen?" answers that question.
@@ -396,7 +403,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
    * message says more than that (a crisis, a doubt, a bare "ja" — which may answer the question about
    * death, so it is read as that), and then the usual paths read it.
    */
-  async function meetSearch(inbound: InboundMessage, state: ConversationState, patch: Partial<ConversationState>): Promise<AssistantReply | null> {
+  async function meetSearch(
+    inbound: InboundMessage,
+    state: ConversationState,
+    patch: Partial<ConversationState>,
+    offered: unknown,
+  ): Promise<AssistantReply | null> {
     const { text } = normaliseInput(inbound.text);
     if (text && deps.safety.assess(text).crisis) return null;
     const answer = text ? deps.cues?.crisisAnswer?.(text) : undefined;
@@ -407,7 +419,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const accepts = text && !canHandOff(inbound) ? (deps.cues?.acceptsOffer?.(text) ?? false) : false;
     // Tried on the side: only an answer to the offer changes the conversation.
     const tried: Partial<ConversationState> = {};
-    const query = state.meetOffered === "care" ? CARE_QUERY : MEET_QUERY;
+    // What was offered (help for a carer, or places to meet): the offer itself is cleared from the state by now.
+    const query = offered === "care" ? CARE_QUERY : MEET_QUERY;
     const found = await askListings(inbound, `${query} ${text}`.trim(), state, tried);
     // A place named in this message (or a shared location) answers the offer; else only a clear "graag".
     if (!found || !(accepts || found.asked?.area !== undefined || inbound.location)) return null;
@@ -463,6 +476,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (assessment.needsPerson) {
       const topic = assessment.needsPerson;
       const nearby = topic === "person_requested" ? null : await helpNearby(inbound, text, topic, patch);
+      // Told without a place: the next message may say where ("waar kan ik heen in Zeist dan?").
+      patch[LAST_NEED] = topic !== "person_requested" && !nearby ? { topic, at: deps.now().getTime() } : undefined;
       // Someone in another gemeente gets that gemeente's route (in `nearby`), not our wijkteam's contact.
       const offer = await offerPerson(inbound, "handoff", { ownContact: !nearby?.outside });
       // "Ik wil gewoon even met iemand praten, 's nachts": a topic the guide explains (De Luisterlijn)
@@ -529,6 +544,16 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       ((found.kind === "need_place" && !found.seeking) ||
         (guided.kind === "local_route" && guided.topical && !WHERE.test(text) && !(guided.listed && found.kind === "results" && showsTopic(found))));
     const found = await askListings(inbound, text, state, patch, preferGuide);
+    // "waar kan ik heen in Zeist dan?" after "ik heb schulden": the help for that situation in that place,
+    // when the message asks for nothing of its own.
+    const need = found ? undefined : toldNeed(state);
+    const saysWhere = need !== undefined && (WHERE.test(text) || (await deps.listings?.placeIn?.(text)) !== undefined);
+    const nearby = need && saysWhere ? await helpNearby(inbound, text, need, patch) : null;
+    if (nearby) {
+      patch[LAST_NEED] = undefined;
+      const offer = await offerPerson(inbound, "handoff", { ownContact: !nearby.outside });
+      return reply("listings", [...prefix, nearby.reply, ...offer]);
+    }
     if (found) {
       // Asked where, about a topic the guide explains ("even rust van de zorg", "vrijwilligerswerk
       // voor mijn stage"): what it is first, so the person already has something while they answer.
@@ -693,6 +718,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (found.place) patch.place = found.place;
     if (found.memory !== undefined) patch.listingsMemory = found.memory;
     return { reply: found.reply, ...(found.outside ? { outside: true as const } : {}) };
+  }
+
+  /** The situation told without a place in the last half hour, if any. */
+  function toldNeed(current: ConversationState): HelpTopic | undefined {
+    const need = current[LAST_NEED] as { topic?: HelpTopic; at?: number } | undefined;
+    return need?.topic && typeof need.at === "number" && deps.now().getTime() - need.at < NEED_CONTEXT_MS ? need.topic : undefined;
   }
 
   function listingRequest(inbound: InboundMessage, text: string, current: ConversationState) {
