@@ -87,6 +87,10 @@ const CRISIS_CONTEXT_MS = 30 * 60_000;
 const NEED_CONTEXT_MS = 30 * 60_000;
 /** The state key of that situation: `{ topic, at }`. */
 const LAST_NEED = "lastNeed";
+/** The wijkteam's route (no person reachable here) is not said again within this time, unless a person is asked for. */
+const PERSON_ROUTE_MS = 30 * 60_000;
+/** The state key of when that route was last said (ms). */
+const PERSON_ROUTE_AT = "personRouteAt";
 /** De Kindertelefoon's line is not said again within this time. */
 const YOUTH_LINE_MS = 2 * 60 * 60_000;
 
@@ -277,6 +281,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       }
       return reply("smalltalk", [{ text: howToHelp(language, state, patch) }]);
     }
+    // "nou ik probeer woensdag maar dat eten, dank u wel": a plan and thanks, no question: thanks back, not a
+    // search or an explanation of a side word.
+    if (assessment.thanksAtEnd && !asks && !QUESTION_START.test(text) && !assessment.needsPerson && inbound.persona === "resident") {
+      return reply("smalltalk", [{ text: texts.smalltalk.thanks }]);
+    }
     const answered = await answerRest(inbound, text, truncated, assessment, patch);
     // "Hallo, ik ben Amal uit Syrië": an opening that asks nothing gets a greeting and the question how to help, not "not sure".
     if (assessment.greets && !answers(answered, false) && inbound.persona === "resident" && !asks) {
@@ -410,7 +419,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     offered: unknown,
   ): Promise<AssistantReply | null> {
     const { text } = normaliseInput(inbound.text);
-    if (text && deps.safety.assess(text).crisis) return null;
+    const assessed = text ? deps.safety.assess(text) : undefined;
+    // "kan ik met iemand praten": a person is asked for, not a place to meet.
+    if (assessed?.crisis || assessed?.needsPerson === "person_requested") return null;
     const answer = text ? deps.cues?.crisisAnswer?.(text) : undefined;
     // "nee, geen koffieochtend": the offer is not made again in this conversation.
     if (text && (answer === "no" || deps.cues?.answer(text) === "no" || deps.cues?.crisisAnswerLead?.(text)?.answer === "no")) patch.meetDeclined = true;
@@ -444,8 +455,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (assessment.crisis && crisisTier(assessment.crisis) !== "suicide") return null;
     // "nee dat niet, maar …": the answer opens the message, and what follows is heard too.
     const lead = assessment.crisis ? undefined : deps.cues?.crisisAnswerLead?.(text);
-    const answer = assessment.crisis ? "yes" : (lead?.answer ?? deps.cues?.crisisAnswer?.(text));
+    // A longer "nee nee zo bedoel ik het niet, ik wil mezelf niks aandoen. …" is a no too.
+    const answer = assessment.crisis ? "yes" : (lead?.answer ?? deps.cues?.crisisAnswer?.(text) ?? (deps.cues?.deniesSelfHarm?.(text) ? "no" : undefined));
     if (!answer) return null;
+    // "ja ben 15, mijn vader …": a yes that states an age answers "Ben je jonger dan 18?", not this question.
+    if (!assessment.crisis && answer === "yes" && deps.cues?.ageBand?.(text) !== undefined) return null;
     const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
     const line = { text: deps.safety.followUp(answer, register(language, state.ageBand)), buttons: [personYesFor(language)] };
     if (answer === "no") {
@@ -769,6 +783,27 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     };
   }
 
+  /**
+   * "Bel het sociaal wijkteam … 14 + netnummer" (no person reachable here) once in half an hour: each
+   * reply offering a person would repeat it. Kept with a crisis, when a person is asked for, or alone.
+   */
+  function routeOnce(result: AssistantReply, received: InboundMessage, stored: ConversationState, patch: Partial<ConversationState>, language: string): AssistantReply {
+    const route = textsFor(language).noHandoff(deps.wijkteamContact);
+    if (!result.replies.some((r) => r.text === route)) return result;
+    const at = stored[PERSON_ROUTE_AT] as number | undefined;
+    const recent = at !== undefined && deps.now().getTime() - at < PERSON_ROUTE_MS;
+    const { text } = normaliseInput(received.text);
+    const asked = result.intent === "crisis" || (text !== "" && deps.safety.assess(text).needsPerson === "person_requested");
+    const rest = result.replies.filter((r) => r.text !== route);
+    // A young resident who was just given De Kindertelefoon is not sent to the gemeente's wijkteam beside it.
+    const current = { ...stored, ...patch };
+    const told = current.youthLineAt as number | undefined;
+    const young = current.ageBand === "minor" && told !== undefined && deps.now().getTime() - told < YOUTH_LINE_MS;
+    if ((recent || young) && !asked && rest.length > 0) return { ...result, replies: rest };
+    patch[PERSON_ROUTE_AT] = deps.now().getTime();
+    return result;
+  }
+
   return {
     async handle(received) {
       const { conversationId } = received;
@@ -781,6 +816,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         const stored = await store.getState(conversationId);
         language = settleLanguage(received, stored, patch);
         result = await decide({ ...received, language }, patch, stored);
+        result = routeOnce(result, received, stored, patch, language);
       } catch (error) {
         // Internals never reach the person: they get an apology and the offer of a person.
         deps.onError?.(error, received);
@@ -811,6 +847,9 @@ const SHOWN_QUESTION_WORDS = 10;
 const AGE_ONLY_WORDS = 4;
 /** A message that asks something (answered as a question, not only heard). */
 const ASKS = /[?؟？]|(?:^|[.,;!]\s*)(?:waar|is er|zijn er|kan ik|kun je|kunt u|hoe|wat|wie|wanneer|welke)\b|\b(?:waar kan|waar is|is er een|zijn er ook)\b/i;
+
+/** A message that opens as a question without a question mark ("heb je ook iets op zaterdag, bedankt"). */
+const QUESTION_START = /^(?:heb|hebben|heeft|weet|weten|ken|kent|zijn|is|kun|kunt|kan|mag|moet|doen|doet|gaat|komt|wil|wilt|zou|do|does|is|are|can|could|have|has)\b/i;
 
 /** A question about where something is: the listings answer that, not the guide. */
 const WHERE = /\b(?:waar|where|adres|in de buurt|dichtbij)\b/i;

@@ -260,6 +260,8 @@ export interface SafetyAssessment {
   smalltalk?: "greeting" | "thanks" | "goodbye" | "who_are_you";
   /** The message opens with a greeting and says more ("hallo, ik ben Amal, ik ben net in Nederland"). */
   greets?: boolean;
+  /** The message ends with thanks after saying more ("nou, ik probeer woensdag dat eten, dank u wel"). */
+  thanksAtEnd?: boolean;
 }
 
 /**

@@ -29,6 +29,8 @@ export interface SearchQuery {
   categories: Category[];
   /** Word stems from the question; a listing that mentions one ranks higher. */
   keywords: string[];
+  /** Of those, what exactly was asked for ("vrouw"): a listing named for it is not "meant for another group". */
+  focus?: string[];
   audiences: Audience[];
   cost?: "free" | "cheap";
   languages: string[];
@@ -127,8 +129,9 @@ export function buildListingIndex(listings: Listing[], vocabulary: ListingsVocab
         let score = -0.6 * distanceKm;
         if (categoryMask) score += 0.5 * popcount(item.categoryMask & categoryMask);
         if (audienceMask && item.audienceMask & audienceMask) score += 1.5;
-        // Not asked for a group: what is meant for everyone comes before what is meant for a group.
-        else if (!audienceMask && forSomeGroup) score -= 0.8;
+        // Not asked for a group: what is meant for everyone comes before what is meant for a group, unless
+        // its name says what was asked for ("kadınlar" → the Vrouwenochtend, meant for newcomers).
+        else if (!audienceMask && forSomeGroup && !(query.focus ?? []).some((k) => item.title.includes(k))) score -= 0.8;
         if (query.preferredLanguages.some((l) => item.languages.includes(l))) score += 1;
         // Without a category the key words are all there is of the need ("something for women"): they weigh double.
         const keywordWeight = categoryMask ? 0.6 : 1.2;

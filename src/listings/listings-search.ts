@@ -280,6 +280,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       radiusKm: NEAR_LIMIT_KM,
       categories: q.categories,
       keywords: q.keywords,
+      ...(q.focus ? { focus: q.focus } : {}),
       audiences: q.audiences,
       ...(q.cost ? { cost: q.cost } : {}),
       languages: q.languages,

@@ -73,6 +73,11 @@ export interface ListingsVocabulary {
   /** Need words of other languages and the Dutch word parts of listings about them (normalised). */
   keywordWords: Map<string, string[]>;
   /**
+   * The Dutch word parts of those listings themselves ("vrouw", "zwem"): a Dutch word that starts with
+   * one ("vrouwen", "zwemmen") ranks the listings that say it, as its translation would.
+   */
+  dutchKeyword(word: string): string[];
+  /**
    * Words that mean a need, a who, a cost or a language, or that ask or look for something ("nerde",
    * "finde", "بدي"): never read as a misspelled place name.
    */
@@ -128,13 +133,20 @@ function mergeLanguages(data: VocabularyData, languages: readonly LanguageWords[
   );
 }
 
+/** A Dutch word part shorter than this ("les") says too little on its own to rank listings by. */
+const MIN_DUTCH_PART = 4;
+/** At most this many letters after the part: an ending ("vrouwen", "zwemmen"), not another word. */
+const DUTCH_PART_ENDING = 3;
+
 export function compileVocabulary(dutch: VocabularyData, languages: readonly LanguageWords[] = []): ListingsVocabulary {
   const data = mergeLanguages(dutch, languages);
   const timeWords = new Map(languages.flatMap((l) => Object.entries(l.time)).map(([word, nl]) => [normalise(word), nl]));
   const keywordWords = new Map(languages.flatMap((l) => Object.entries(l.keywords)).map(([word, parts]) => [normalise(word), parts.map((p) => normalise(p))]));
   const norm = (list: string[]) => list.map((p) => p.split(/\s+/).map((w) => (w === "?" ? w : normaliseWord(w))).join(" "));
   const group = (record: Record<string, string[] | undefined>) =>
-    compilePhrases(Object.fromEntries(Object.entries(record).map(([k, v]) => [k, norm(v ?? [])])));
+    compilePhrases(Object.fromEntries(Object.entries(record).map(([k, v]) => [k, norm(v ?? [])])), { isWord: (w) => knownWord(w) });
+  // Read lazily, at match time, when every set below exists.
+  const knownWord = (word: string): boolean => Object.values(sets).some((set) => set.knows(word));
   const sets = {
     categories: group(data.categories as Partial<Record<Category, string[]>>),
     yielding: group((data.yieldingNeeds ?? {}) as Partial<Record<Category, string[]>>),
@@ -150,11 +162,13 @@ export function compileVocabulary(dutch: VocabularyData, languages: readonly Lan
   };
   // Ask and seek words too: "nerde" (Turkish "where") is not a typo of Neede, "finde" not of Linde.
   const meaningful = [sets.categories, sets.generic, sets.audiences, sets.accessibility, sets.cost, sets.languages, sets.ask, sets.seek];
+  const dutchParts = [...new Set([...keywordWords.values()].flat())].filter((p) => p.length >= MIN_DUTCH_PART);
   return {
     ...sets,
     fillers: new Set(norm(data.placeFillers).flatMap((p) => p.split(" "))),
     timeWords,
     keywordWords,
+    dutchKeyword: (word) => dutchParts.filter((p) => word.startsWith(p) && word.length - p.length <= DUTCH_PART_ENDING),
     isVocabularyWord: (word) => meaningful.some((s) => s.knows(word)),
     freeInListing: norm(data.cost.freeInListing),
     cheapInListing: norm(data.cost.cheapInListing),

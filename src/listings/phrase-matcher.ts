@@ -30,7 +30,11 @@ export interface PhraseSet {
   knows(word: string): boolean;
 }
 
-export function compilePhrases(groups: Record<string, readonly string[]>): PhraseSet {
+/**
+ * `isWord`: a message word that is itself a vocabulary word (of any group) is never read as a typo of
+ * another ("samen" is not "gamen").
+ */
+export function compilePhrases(groups: Record<string, readonly string[]>, options: { isWord?: (word: string) => boolean } = {}): PhraseSet {
   const phrases: Phrase[] = [];
   const words = new Set<string>();
   for (const [label, list] of Object.entries(groups)) {
@@ -66,7 +70,7 @@ export function compilePhrases(groups: Record<string, readonly string[]>): Phras
   function near(a: string, b: string): boolean {
     const typos = allowedTypos(Math.min(a.length, b.length));
     // Words whose lengths differ by more than the typos allowed cannot be that close: skip the edit distance.
-    if (typos === 0 || Math.abs(a.length - b.length) > typos || /\d/.test(b)) return false;
+    if (typos === 0 || Math.abs(a.length - b.length) > typos || /\d/.test(b) || options.isWord?.(b)) return false;
     let forA = fuzzyCache.get(a);
     let hit = forA?.get(b);
     if (hit === undefined) {

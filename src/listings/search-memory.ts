@@ -7,7 +7,7 @@ import type { UnderstoodQuestion } from "./understand-question.js";
  * What a search keeps of a question between two messages: what was understood, never the text
  * itself (the conversation state should hold as little of what people wrote as possible).
  */
-export type StoredQuery = Pick<UnderstoodQuestion, "categories" | "keywords" | "generic" | "audiences" | "cost" | "languages" | "accessible"> & {
+export type StoredQuery = Pick<UnderstoodQuestion, "categories" | "keywords" | "focus" | "generic" | "audiences" | "cost" | "languages" | "accessible"> & {
   /** The time words only ("morgen", "dinsdagochtend"), read again against the new "now". */
   timeWords?: string;
 };
@@ -30,6 +30,7 @@ export function storeQuery(q: UnderstoodQuestion): StoredQuery {
   return {
     categories: q.categories,
     keywords: q.keywords,
+    ...(q.focus ? { focus: q.focus } : {}),
     generic: q.generic,
     audiences: q.audiences,
     languages: q.languages,
@@ -49,6 +50,7 @@ export function restoreQuery(stored: StoredQuery, now: LocalNow, over?: Understo
     ...base,
     categories: stored.categories,
     keywords: stored.keywords ?? [],
+    ...(stored.focus ? { focus: stored.focus } : {}),
     generic: stored.generic,
     audiences: base.audiences.length > 0 ? base.audiences : stored.audiences,
     languages: base.languages.length > 0 ? base.languages : stored.languages,

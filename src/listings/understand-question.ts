@@ -18,6 +18,8 @@ export interface UnderstoodQuestion {
   categories: Category[];
   /** Word stems of the need as typed ("koffi", "formu"): listings that mention them rank higher. */
   keywords: string[];
+  /** Of those, the ones from words outside the need ("vrouwen", "kadınlar" → "vrouw"): what exactly was asked for. */
+  focus?: string[];
   /** "iets voor", "activiteiten": wants something, without saying what. */
   generic: boolean;
   audiences: Audience[];
@@ -112,6 +114,8 @@ export function understandQuestion(
   const genericMatches = v.generic.match(tokens, used);
   const audiences = withAge(age, audienceMatches, tokens);
   const categories = unique(categoryMatches.map((m) => m.label as Category));
+  const inNeed = tokens.map(() => false);
+  for (const m of [...audienceMatches, ...categoryMatches, ...genericMatches]) for (let k = m.start; k < m.end; k++) inNeed[k] = true;
   // A need word in another language ranks listings by the Dutch words for it ("lessons" → "taal").
   const keywords = unique([
     ...categoryMatches
@@ -119,8 +123,10 @@ export function understandQuestion(
       .flatMap((t) => v.keywordWords.get(t) ?? (t.length >= 4 && !STOPWORDS.has(t) ? [t.slice(0, 5)] : [])),
     // Words with a Dutch equivalent rank listings that say it, also outside a need ("kadınlar" → "vrouw"),
     // and with "something for" ("something for women").
-    ...(categoryMatches.length > 0 || genericMatches.length > 0 ? tokens.flatMap((t) => v.keywordWords.get(t) ?? []) : []),
+    // A Dutch word outside the need words ("vrouwen") ranks the listings that say it the same way.
+    ...(categoryMatches.length > 0 || genericMatches.length > 0 ? tokens.flatMap((t, i) => v.keywordWords.get(t) ?? (inNeed[i] ? [] : v.dutchKeyword(t))) : []),
   ]);
+  const focus = categoryMatches.length > 0 || genericMatches.length > 0 ? unique(tokens.flatMap((t, i) => v.keywordWords.get(t) ?? (inNeed[i] ? [] : v.dutchKeyword(t)))) : [];
 
   const all = tokens.map(() => false);
   const ask = v.ask.match(tokens, all).length > 0;
@@ -141,6 +147,7 @@ export function understandQuestion(
   return {
     categories,
     keywords,
+    ...(focus.length > 0 ? { focus } : {}),
     generic: genericMatches.length > 0,
     audiences,
     ...(age !== undefined ? { age } : {}),

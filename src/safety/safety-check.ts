@@ -183,6 +183,7 @@ export function createSafetyCheckFromLexicons(
       if (scope.isOutOfScope(text, tokens)) result.outOfScope = true;
       if (talk.kind) result.smalltalk = talk.kind;
       else if (talk.opensWithGreeting) result.greets = true;
+      if (!talk.kind && talk.closesWithThanks) result.thanksAtEnd = true;
       return result;
     },
     classify(text) {
@@ -490,20 +491,23 @@ function compileSmalltalk(lexicon: SafetyLexicons["smalltalk"], chatWords: Reado
      * part of a greeting, thanks …); `chatOnly`, only small talk or a bare answer ("geen idee", "nee dank
      * je"): nothing for a guess to read.
      */
-    read(tokens: readonly string[]): { kind: SmalltalkKind | undefined; chatOnly: boolean; opensWithGreeting: boolean; repair: boolean } {
+    read(tokens: readonly string[]): { kind: SmalltalkKind | undefined; chatOnly: boolean; opensWithGreeting: boolean; closesWithThanks: boolean; repair: boolean } {
       const all = matcher.match(tokens);
       const hits = all.filter((h) => h.tag !== "answer");
       const kinds = new Set(hits.map((h) => h.tag));
       const kind = coveredBy(tokens, hits) ? lexicon.priority.find((k) => kinds.has(k)) : undefined;
       const opensWithGreeting = hits.some((h) => h.tag === "greeting" && h.start === 0);
       const words = tokens.filter((t) => !isBreak(t)).length;
+      let last = tokens.length;
+      while (last > 0 && isBreak(tokens[last - 1]!)) last -= 1;
+      const closesWithThanks = hits.some((h) => h.tag === "thanks" && h.end === last && h.start > 0);
       // A repair and little else (a place name): "ik zeg toch dat ik niet meer wil leven" says more.
       const repairHits = words <= REPAIR_MAX_WORDS ? repairs.match(tokens) : [];
       const covered = new Array<boolean>(tokens.length).fill(false);
       for (const hit of [...repairHits, ...all.filter((h) => h.tag === "filler" || h.tag === "answer")]) for (let i = hit.start; i < hit.end; i++) covered[i] = true;
       const rest = tokens.filter((t, i) => !isBreak(t) && !covered[i]).length;
       const repair = repairHits.length > 0 && rest <= REPAIR_REST_WORDS;
-      return { kind, chatOnly: words > 0 && coveredBy(tokens, all), opensWithGreeting, repair };
+      return { kind, chatOnly: words > 0 && coveredBy(tokens, all), opensWithGreeting, closesWithThanks, repair };
     },
   };
 }
