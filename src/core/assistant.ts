@@ -617,7 +617,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   function situationSteps(inbound: InboundMessage, text: string, topic: HelpTopic): OutboundMessage[] {
     // The wegwijzer reads Dutch: another language is looked up in Dutch search words, when there is a way to.
     const dutchText = !inbound.language || inbound.language === "nl" ? text : deps.toDutchQuery?.(text, inbound.language);
-    const guided = dutchText ? deps.guide?.answer(dutchText, "steps") : null;
+    // A carer names the other's illness ("mijn man heeft dementie, ik kan het niet meer alleen"): the guide is
+    // asked about caring for someone, not about the illness.
+    const guided = dutchText ? deps.guide?.answer(topic === "care" ? `${CARE_QUERY} ${dutchText}` : dutchText, "steps") : null;
     if (!guided?.topical) return [{ text: stepsText(inbound, topic, inbound.language) }];
     const { opening, steps } = firstStepsParts(topic, inbound.language, canHandOff(inbound));
     // The wegwijzer is Dutch: a resident who writes another language is told so in their own.
