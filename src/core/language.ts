@@ -4,7 +4,7 @@
  */
 
 /** ISO 639-1 codes the fixed texts exist in (Dutch is the reference; `knowledge/texts/<code>.json`). */
-export const TEXT_LANGUAGES = ["nl", "en", "ar", "tr", "pl", "uk", "ru", "fa", "es", "fr", "de", "so", "ti"] as const;
+export const TEXT_LANGUAGES = ["nl", "en", "ar", "tr", "pl", "uk", "ru", "fa", "es", "fr", "de", "so", "ti", "pt"] as const;
 export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
 
 /** What a message says about its language. */

@@ -13,6 +13,7 @@ import fa from "../../knowledge/texts/fa.json" with { type: "json" };
 import fr from "../../knowledge/texts/fr.json" with { type: "json" };
 import nl from "../../knowledge/texts/nl.json" with { type: "json" };
 import pl from "../../knowledge/texts/pl.json" with { type: "json" };
+import pt from "../../knowledge/texts/pt.json" with { type: "json" };
 import ru from "../../knowledge/texts/ru.json" with { type: "json" };
 import so from "../../knowledge/texts/so.json" with { type: "json" };
 import ti from "../../knowledge/texts/ti.json" with { type: "json" };
@@ -23,7 +24,7 @@ import uk from "../../knowledge/texts/uk.json" with { type: "json" };
 export type TextCatalog = Omit<typeof nl, "$comment">;
 
 // The compiler checks every file has the Dutch file's keys; the test checks the placeholders too.
-const FULL: Record<string, TextCatalog> = { nl, en, ar, tr, pl, uk, ru, fa, es, fr, de };
+const FULL: Record<string, TextCatalog> = { nl, en, ar, tr, pl, uk, ru, fa, es, fr, de, pt };
 const CATALOGS: Record<string, TextCatalog> = { ...FULL, so: withFallback(so), ti: withFallback(ti) };
 
 /** A partial file over the full file it names as `$fallback`: every key it has wins, list or text. */

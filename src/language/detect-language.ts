@@ -14,7 +14,7 @@ export type MarkerData = z.infer<typeof markersSchema>;
 export const MARKERS_FILE = join("languages", "markers.json");
 
 /** Latin-script languages the n-gram detector weighs (tinyld's light tables: ~12 MB, no download). */
-const NGRAM_LANGUAGES = ["nl", "en", "tr", "pl", "es", "fr", "de"];
+const NGRAM_LANGUAGES = ["nl", "en", "tr", "pl", "es", "fr", "de", "pt"];
 /** Any letter outside Latin (and its accents): then the script may tell the language. */
 const NON_LATIN = /[^\p{Script=Latin}\p{M}\s]/u;
 /** From this many letters the n-grams are trusted over the marker words. */
