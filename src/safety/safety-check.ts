@@ -139,7 +139,9 @@ export function createSafetyCheckFromLexicons(
           // A question about these topics: the numbers of its topic, no alarm and no concern reply. A heavy
           // feeling the concern lists found (outside any question, as they read it) keeps the concern reply.
           if (!result.concern) result.information = [verdict.topic ?? "suicide"];
-        } else if (verdict?.tier) {
+        } else if (verdict?.tier && !(result.concern && (verdict.tier === "unsafe_home" || verdict.tier === "acute"))) {
+          // (A heavy feeling the concern lists found, "sinto-me muito sozinha", is not raised to violence or an
+          // emergency on the classifier's word alone: only to the suicide tier.)
           const kind = CLASSIFIER_KINDS[verdict.tier];
           result.crisis = kind;
           result.crisisKinds = [kind];
