@@ -795,13 +795,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const at = stored[PERSON_ROUTE_AT] as number | undefined;
     const recent = at !== undefined && deps.now().getTime() - at < PERSON_ROUTE_MS;
     const { text } = normaliseInput(received.text);
-    const asked = result.intent === "crisis" || (text !== "" && deps.safety.assess(text).needsPerson === "person_requested");
+    const requested = text !== "" && deps.safety.assess(text).needsPerson === "person_requested";
+    const asked = result.intent === "crisis" || requested;
     const rest = result.replies.filter((r) => r.text !== route);
     // A young resident who was just given De Kindertelefoon is not sent to the gemeente's wijkteam beside it.
     const current = { ...stored, ...patch };
     const told = current.youthLineAt as number | undefined;
     const young = current.ageBand === "minor" && told !== undefined && deps.now().getTime() - told < YOUTH_LINE_MS;
-    if ((recent || young) && !asked && rest.length > 0) return { ...result, replies: rest };
+    if (((recent && !asked) || (young && !requested)) && rest.length > 0) return { ...result, replies: rest };
     patch[PERSON_ROUTE_AT] = deps.now().getTime();
     return result;
   }
