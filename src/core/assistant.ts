@@ -453,13 +453,17 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const assessment = deps.safety.assess(text);
     // Another crisis in the answer (acute danger, violence at home) gets its own numbers as usual.
     if (assessment.crisis && crisisTier(assessment.crisis) !== "suicide") return null;
+    // "ik wil mezelf niks aandoen" may read as a signal to the classifier (not to the lists): said in answer to
+    // the question, it is the no it says (whose reply still names 113).
+    const guessedDenial = assessment.crisis !== undefined && assessment.guessed === true && deps.cues?.deniesSelfHarm?.(text) === true;
+    const crisis = guessedDenial ? undefined : assessment.crisis;
     // "nee dat niet, maar …": the answer opens the message, and what follows is heard too.
-    const lead = assessment.crisis ? undefined : deps.cues?.crisisAnswerLead?.(text);
+    const lead = crisis ? undefined : deps.cues?.crisisAnswerLead?.(text);
     // A longer "nee nee zo bedoel ik het niet, ik wil mezelf niks aandoen. …" is a no too.
-    const answer = assessment.crisis ? "yes" : (lead?.answer ?? deps.cues?.crisisAnswer?.(text) ?? (deps.cues?.deniesSelfHarm?.(text) ? "no" : undefined));
+    const answer = crisis ? "yes" : (lead?.answer ?? deps.cues?.crisisAnswer?.(text) ?? (deps.cues?.deniesSelfHarm?.(text) ? "no" : undefined));
     if (!answer) return null;
     // "ja ben 15, mijn vader …": a yes that states an age answers "Ben je jonger dan 18?", not this question.
-    if (!assessment.crisis && answer === "yes" && deps.cues?.ageBand?.(text) !== undefined) return null;
+    if (!crisis && answer === "yes" && deps.cues?.ageBand?.(text) !== undefined) return null;
     const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
     const line = { text: deps.safety.followUp(answer, register(language, state.ageBand)), buttons: [personYesFor(language)] };
     if (answer === "no") {

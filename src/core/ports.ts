@@ -243,6 +243,8 @@ export interface SafetyAssessment {
   crisis?: CrisisKind;
   /** Every crisis kind found, the deciding one first (its numbers go in the same reply). */
   crisisKinds?: CrisisKind[];
+  /** The crisis is the statistical classifier's reading, not a phrase of the lists. */
+  guessed?: boolean;
   /** Heavy feelings without a crisis signal ("ik voel me zo alleen", "niemand begrijpt me"). */
   concern?: boolean;
   /**

@@ -145,6 +145,7 @@ export function createSafetyCheckFromLexicons(
           const kind = CLASSIFIER_KINDS[verdict.tier];
           result.crisis = kind;
           result.crisisKinds = [kind];
+          result.guessed = true;
           delete result.language;
           delete result.concern;
         }
