@@ -455,12 +455,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (assessment.crisis && crisisTier(assessment.crisis) !== "suicide") return null;
     // "ik wil mezelf niks aandoen" may read as a signal to the classifier (not to the lists): said in answer to
     // the question, it is the no it says (whose reply still names 113).
-    const guessedDenial = assessment.crisis !== undefined && assessment.guessed === true && deps.cues?.deniesSelfHarm?.(text) === true;
-    const crisis = guessedDenial ? undefined : assessment.crisis;
+    const denies = deps.cues?.deniesSelfHarm?.(text) === true;
+    const crisis = assessment.guessed === true && denies ? undefined : assessment.crisis;
     // "nee dat niet, maar …": the answer opens the message, and what follows is heard too.
     const lead = crisis ? undefined : deps.cues?.crisisAnswerLead?.(text);
     // A longer "nee nee zo bedoel ik het niet, ik wil mezelf niks aandoen. …" is a no too.
-    const answer = crisis ? "yes" : (lead?.answer ?? deps.cues?.crisisAnswer?.(text) ?? (deps.cues?.deniesSelfHarm?.(text) ? "no" : undefined));
+    const answer = crisis ? "yes" : (lead?.answer ?? deps.cues?.crisisAnswer?.(text) ?? (denies ? "no" : undefined));
     if (!answer) return null;
     // "ja ben 15, mijn vader …": a yes that states an age answers "Ben je jonger dan 18?", not this question.
     if (!crisis && answer === "yes" && deps.cues?.ageBand?.(text) !== undefined) return null;
@@ -658,10 +658,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return line ? youthLineOnce(line, state, patch) : [];
   }
 
+  /** Whether De Kindertelefoon's line was said within {@link YOUTH_LINE_MS}. */
+  function youthLineTold(state: ConversationState): boolean {
+    const told = state.youthLineAt as number | undefined;
+    return told !== undefined && deps.now().getTime() - told < YOUTH_LINE_MS;
+  }
+
   /** The line as its own message, said once in a conversation: not the same line with every heavy message. */
   function youthLineOnce(line: string, state: ConversationState, patch: Partial<ConversationState>): OutboundMessage[] {
-    const told = state.youthLineAt as number | undefined;
-    if (told !== undefined && deps.now().getTime() - told < YOUTH_LINE_MS) return [];
+    if (youthLineTold(state)) return [];
     patch.youthLineAt = deps.now().getTime();
     return [{ text: line }];
   }
@@ -804,8 +809,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const rest = result.replies.filter((r) => r.text !== route);
     // A young resident who was just given De Kindertelefoon is not sent to the gemeente's wijkteam beside it.
     const current = { ...stored, ...patch };
-    const told = current.youthLineAt as number | undefined;
-    const young = current.ageBand === "minor" && told !== undefined && deps.now().getTime() - told < YOUTH_LINE_MS;
+    const young = current.ageBand === "minor" && youthLineTold(current);
     if (((recent && !asked) || (young && !requested)) && rest.length > 0) return { ...result, replies: rest };
     patch[PERSON_ROUTE_AT] = deps.now().getTime();
     return result;
@@ -856,7 +860,7 @@ const AGE_ONLY_WORDS = 4;
 const ASKS = /[?؟？]|(?:^|[.,;!]\s*)(?:waar|is er|zijn er|kan ik|kun je|kunt u|hoe|wat|wie|wanneer|welke)\b|\b(?:waar kan|waar is|is er een|zijn er ook)\b/i;
 
 /** A message that opens as a question without a question mark ("heb je ook iets op zaterdag, bedankt"). */
-const QUESTION_START = /^(?:heb|hebben|heeft|weet|weten|ken|kent|zijn|is|kun|kunt|kan|mag|moet|doen|doet|gaat|komt|wil|wilt|zou|do|does|is|are|can|could|have|has)\b/i;
+const QUESTION_START = /^(?:heb|hebben|heeft|weet|weten|ken|kent|zijn|is|kun|kunt|kan|mag|moet|doen|doet|gaat|komt|wil|wilt|zou|do|does|are|can|could|have|has)\b/i;
 
 /** A question about where something is: the listings answer that, not the guide. */
 const WHERE = /\b(?:waar|where|adres|in de buurt|dichtbij)\b/i;

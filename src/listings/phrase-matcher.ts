@@ -70,11 +70,12 @@ export function compilePhrases(groups: Record<string, readonly string[]>, option
   function near(a: string, b: string): boolean {
     const typos = allowedTypos(Math.min(a.length, b.length));
     // Words whose lengths differ by more than the typos allowed cannot be that close: skip the edit distance.
-    if (typos === 0 || Math.abs(a.length - b.length) > typos || /\d/.test(b) || options.isWord?.(b)) return false;
+    if (typos === 0 || Math.abs(a.length - b.length) > typos || /\d/.test(b)) return false;
     let forA = fuzzyCache.get(a);
     let hit = forA?.get(b);
     if (hit === undefined) {
-      hit = boundedEditDistance(a, b, typos) <= typos;
+      // Cached with the distance: the vocabulary word check asks every group.
+      hit = !options.isWord?.(b) && boundedEditDistance(a, b, typos) <= typos;
       if (fuzzyCached > 50_000) {
         fuzzyCache.clear();
         fuzzyCached = 0;

@@ -116,17 +116,17 @@ export function understandQuestion(
   const categories = unique(categoryMatches.map((m) => m.label as Category));
   const inNeed = tokens.map(() => false);
   for (const m of [...audienceMatches, ...categoryMatches, ...genericMatches]) for (let k = m.start; k < m.end; k++) inNeed[k] = true;
+  // Words with a Dutch equivalent rank listings that say it, also outside a need ("kadınlar" → "vrouw"),
+  // and with "something for" ("something for women"); so does a Dutch word outside the need words ("vrouwen").
+  const focus =
+    categoryMatches.length > 0 || genericMatches.length > 0 ? unique(tokens.flatMap((t, i) => v.keywordWords.get(t) ?? (inNeed[i] ? [] : v.dutchKeyword(t)))) : [];
   // A need word in another language ranks listings by the Dutch words for it ("lessons" → "taal").
   const keywords = unique([
     ...categoryMatches
       .flatMap((m) => tokens.slice(m.start, m.end))
       .flatMap((t) => v.keywordWords.get(t) ?? (t.length >= 4 && !STOPWORDS.has(t) ? [t.slice(0, 5)] : [])),
-    // Words with a Dutch equivalent rank listings that say it, also outside a need ("kadınlar" → "vrouw"),
-    // and with "something for" ("something for women").
-    // A Dutch word outside the need words ("vrouwen") ranks the listings that say it the same way.
-    ...(categoryMatches.length > 0 || genericMatches.length > 0 ? tokens.flatMap((t, i) => v.keywordWords.get(t) ?? (inNeed[i] ? [] : v.dutchKeyword(t))) : []),
+    ...focus,
   ]);
-  const focus = categoryMatches.length > 0 || genericMatches.length > 0 ? unique(tokens.flatMap((t, i) => v.keywordWords.get(t) ?? (inNeed[i] ? [] : v.dutchKeyword(t)))) : [];
 
   const all = tokens.map(() => false);
   const ask = v.ask.match(tokens, all).length > 0;
@@ -134,8 +134,7 @@ export function understandQuestion(
   const near = v.near.match(tokens, all).length > 0;
   const knowledge = v.knowledge.match(tokens, all).length > 0;
 
-  const explained = [...used];
-  for (const m of [...audienceMatches, ...categoryMatches, ...genericMatches]) for (let k = m.start; k < m.end; k++) explained[k] = true;
+  const explained = used.map((u, i) => u || inNeed[i]!);
   const leftover = tokens.filter((t, i) => !explained[i] && !STOPWORDS.has(t) && !v.fillers.has(t) && !FOLLOW_UP_WORDS.has(t)).length;
 
   const meaningful = categories.length > 0 || genericMatches.length > 0 || audiences.length > 0 || cost !== undefined || languages.length > 0 || time !== undefined;
