@@ -96,6 +96,9 @@ const YOUTH_LINE_MS = 2 * 60 * 60_000;
 
 export function createAssistant(deps: AssistantDeps): Assistant {
   const { store } = deps;
+  // A turn reads the same text in several places (the crisis check, the meet offer, the self-harm answer,
+  // the wijkteam route): the safety check runs once per text, its last few results kept.
+  const assess = recentlyAssessed(deps.safety);
 
   const personButtonFor = (language: string | undefined) => ({ id: ACTIONS.handoffRequest, label: textsFor(language).buttons.person });
   // The crisis and concern texts end with "Wilt u dat een sociaal werker …?": a typed yes presses this button.
@@ -194,7 +197,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (band) patch.ageBand = band;
     const ageBand = { ...stored, ...patch }.ageBand;
 
-    const assessment = deps.safety.assess(text);
+    const assessment = assess(text);
     // The language settled for this message; the safety check's own script reading when that says Dutch.
     const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
     if (assessment.crisis) {
@@ -308,8 +311,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return reply("concern", [{ text: deps.safety.reply("concern", register(language, ageBand), [], { offer: "none" }) }, ...answered.replies]);
     }
     // "Wat is huiselijk geweld?": the answer, then the numbers (without "wat naar dat u dit meemaakt").
-    if (assessment.information && deps.safety.reply) {
-      const line = deps.safety.reply("information", register(language, ageBand), assessment.information);
+    // A weaker sign of heavy feelings beside a real answer ("kan ik een brief schrijven die ze krijgt als ik er
+    // niet meer ben?"): the answer, then 113's line, said as information: a missed signal costs more.
+    // (Not beside the first steps for a practical need: "ik word morgen uit huis gezet" is heavy, and gets a person.)
+    const weakSign = assessment.concernIfUnanswered && inbound.persona === "resident" && !assessment.needsPerson;
+    const about = assessment.information ?? (weakSign ? (["suicide"] as const) : undefined);
+    if (about && deps.safety.reply) {
+      const line = deps.safety.reply("information", register(language, ageBand), about);
       // An answer that already gives these numbers (a wegwijzer entry on Veilig Thuis) needs no second line.
       const said = answered.replies.map((r) => r.text).join("\n");
       const numbers = line.match(/\b(?:112|113|0800-\d{4}|0900-\d{4}|088-\d{7})\b/g) ?? [];
@@ -378,7 +386,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (kind === "thanks" && state.lastAsk === SELF_HARM_QUESTION && deps.cues.crisisAnswer?.(text)) return null;
     // "ok, dank je" to "Wilt u dat een sociaal werker …?" is a typed yes to that question: the button takes it.
     if (kind === "thanks" && deps.cues.answer(text) === "yes" && Array.isArray(state.offered) && state.offered.length > 0) return null;
-    const assessment = deps.safety.assess(text);
+    const assessment = assess(text);
     if (assessment.crisis) return null;
     const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
     // Afraid to call, said again ("u geeft me alleen maar nummers"): the short word that stays, and a person.
@@ -400,7 +408,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const crisis = state.lastCrisis;
     if (inbound.action || !crisis || crisisTier(crisis.kind) === "suicide" || deps.now().getTime() - crisis.at >= CRISIS_CONTEXT_MS) return null;
     const { text } = normaliseInput(inbound.text);
-    if (!text || !deps.cues?.saysNoDanger?.(text) || deps.safety.assess(text).crisis) return null;
+    if (!text || !deps.cues?.saysNoDanger?.(text) || assess(text).crisis) return null;
     patch.lastCrisis = undefined;
     patch.lastAsk = undefined;
     return reply("smalltalk", [{ text: textsFor(inbound.language).noDanger }]);
@@ -419,10 +427,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     offered: unknown,
   ): Promise<AssistantReply | null> {
     const { text } = normaliseInput(inbound.text);
-    const assessed = text ? deps.safety.assess(text) : undefined;
+    const assessed = text ? assess(text) : undefined;
     // "kan ik met iemand praten": a person is asked for, not a place to meet.
     if (assessed?.crisis || assessed?.needsPerson === "person_requested") return null;
     const answer = text ? deps.cues?.crisisAnswer?.(text) : undefined;
+    // "nee niet echt. maar is er in 3701 iets …": a short answer that opens a longer message answers the
+    // question about death; the question after it is read with that answer (and may look for a place).
+    if (text && state.lastAsk === SELF_HARM_QUESTION && deps.cues?.crisisAnswerLead?.(text)?.rest) return null;
     // "nee, geen koffieochtend": the offer is not made again in this conversation.
     if (text && (answer === "no" || deps.cues?.answer(text) === "no" || deps.cues?.crisisAnswerLead?.(text)?.answer === "no")) patch.meetDeclined = true;
     if (answer === "unsure" || answer === "no") return null;
@@ -450,7 +461,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (!text) return null;
     // With a desk, the last question was whether to bring in a person: a plain "ja" / "nee" answers that.
     if (canHandOff(inbound) && deps.cues?.answer(text)) return null;
-    const assessment = deps.safety.assess(text);
+    const assessment = assess(text);
     // Another crisis in the answer (acute danger, violence at home) gets its own numbers as usual.
     if (assessment.crisis && crisisTier(assessment.crisis) !== "suicide") return null;
     // "ik wil mezelf niks aandoen" may read as a signal to the classifier (not to the lists): said in answer to
@@ -470,7 +481,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // A clear no ends the crisis context: what comes next is answered as asked, not with 113 again.
       patch.lastCrisis = undefined;
       // "nee, maar waar kan ik …?": the question after the no gets its answer too, when there is one.
-      const rest = lead?.rest ? await answerRest(inbound, lead.rest, false, deps.safety.assess(lead.rest), patch) : undefined;
+      const rest = lead?.rest ? await answerRest(inbound, lead.rest, false, assess(lead.rest), patch) : undefined;
       const answered = rest?.confident && !["smalltalk", "out_of_scope"].includes(rest.intent) ? rest.replies : [];
       return reply("concern", [line, ...answered, ...(answered.length > 0 ? [] : await offerPerson(inbound, "handoff"))]);
     }
@@ -804,7 +815,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const at = stored[PERSON_ROUTE_AT] as number | undefined;
     const recent = at !== undefined && deps.now().getTime() - at < PERSON_ROUTE_MS;
     const { text } = normaliseInput(received.text);
-    const requested = text !== "" && deps.safety.assess(text).needsPerson === "person_requested";
+    const requested = text !== "" && assess(text).needsPerson === "person_requested";
     const asked = result.intent === "crisis" || requested;
     const rest = result.replies.filter((r) => r.text !== route);
     // A young resident who was just given De Kindertelefoon is not sent to the gemeente's wijkteam beside it.
@@ -879,4 +890,18 @@ function answers(r: AssistantReply, asked: boolean, seekingAnswers = true): bool
 
 function reply(intent: AssistantReply["intent"], replies: OutboundMessage[], confident = true): AssistantReply {
   return { intent, replies, sources: replies.flatMap((r) => r.sources ?? []), confident };
+}
+
+/** The safety check of the last few texts: `assess` is a pure function of the text. */
+function recentlyAssessed(safety: AssistantDeps["safety"]): (text: string) => SafetyAssessment {
+  const recent = new Map<string, SafetyAssessment>();
+  return (text) => {
+    let assessment = recent.get(text);
+    if (assessment === undefined) {
+      assessment = safety.assess(text);
+      if (recent.size >= 8) recent.delete(recent.keys().next().value!);
+      recent.set(text, assessment);
+    }
+    return assessment;
+  };
 }

@@ -56,6 +56,8 @@ export const classifierSettingsSchema = z.object({
   /** How the thresholds are chosen: folds, and the largest share of each kind of message allowed over a threshold. */
   tuning: z.object({
     folds: z.number().int().min(2).max(20),
+    /** How many times the cross-validation is run, each with another split of the examples. */
+    repeats: z.number().int().min(1).max(10).default(1),
     /** Largest share of ordinary and information examples (out of fold) that may reach a crisis threshold. */
     ordinaryCrisis: z.number().min(0).max(0.2),
     /** Largest share of ordinary and information examples that may reach the concern threshold. */
@@ -270,16 +272,22 @@ export function chooseThresholds(
   chatWords?: ReadonlyMap<string, string>,
 ): { thresholds: Thresholds; recall: Record<keyof Thresholds, number> } {
   const prepared = prepare(examples, chatWords);
-  const { folds, ordinaryCrisis, ordinaryConcern, otherTier, unanswered, minimum } = settings.tuning;
+  const { folds, repeats, ordinaryCrisis, ordinaryConcern, otherTier, unanswered, minimum } = settings.tuning;
+  // Every example is scored `repeats` times, each time by a model of another split: the thresholds rest on
+  // all those scores, not on the one example that a single split puts at the cut. The split is a hash of the
+  // text, so adding examples leaves the folds of the others as they were.
   const scored: Array<{ label: string; c: Classification }> = [];
-  for (let fold = 0; fold < folds; fold++) {
-    const model: TextClassifier = trainModel(
-      prepared.filter((_, i) => i % folds !== fold),
-      settings.model,
-    );
-    prepared.forEach((e, i) => {
-      if (i % folds === fold) scored.push({ label: e.label, c: model.classify(e.tokens) });
-    });
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    const foldOf = examples.map((e) => textHash(e.text, repeat) % folds);
+    for (let fold = 0; fold < folds; fold++) {
+      const model: TextClassifier = trainModel(
+        prepared.filter((_, i) => foldOf[i] !== fold),
+        settings.model,
+      );
+      prepared.forEach((e, i) => {
+        if (foldOf[i] === fold) scored.push({ label: e.label, c: model.classify(e.tokens) });
+      });
+    }
   }
   const of = (labels: string[]) => scored.filter((s) => labels.includes(s.label));
   const quiet = ["ordinary", "information"];
@@ -315,6 +323,16 @@ export function chooseThresholds(
     unanswered: rate("suicide", (c) => decideTier(c, thresholds) !== undefined || distress(c) >= thresholds.unanswered),
   };
   return { thresholds, recall };
+}
+
+/** FNV-1a of a text, seeded: which fold an example falls in for each repeat of the cross-validation. */
+function textHash(text: string, seed: number): number {
+  let h = (2166136261 ^ Math.imul(seed + 1, 0x9e3779b1)) >>> 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
 }
 
 function readJson<S extends z.ZodType>(path: string, schema: S): z.infer<S> {

@@ -23,7 +23,7 @@ import {
 
 const knowledgeDir = fileURLToPath(new URL("../../../knowledge", import.meta.url));
 const safety = createSafetyCheck(knowledgeDir);
-const WEAK = "de dagen gaan voorbij en er verandert niks";
+const WEAK = "elke week is hetzelfde en er verandert niks";
 // The real replies and lists; only the weak sign is set by hand, for the one message above.
 const withWeakSign: SafetyCheck = {
   ...safety,
