@@ -212,7 +212,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // Never the same block twice in a row: a second message of the same crisis soon after gets the numbers, shorter.
       // An emergency always gets the whole 112 instructions: it may be a new one.
       const repeated = tier !== "acute" && previous && crisisTier(previous.kind) === tier && deps.now().getTime() - previous.at < CRISIS_CONTEXT_MS;
-      const said = register(language, ageBand);
+      // The same "je" as the line for De Kindertelefoon beside it when the words sound young and no age is known.
+      const said = register(language, ageBand ?? (young.length > 0 && inbound.persona === "resident" && deps.cues?.soundsYoung?.(text) ? "minor" : undefined));
       const numbers = repeated && deps.safety.followUp ? againText(tier, said, { ...stored, ...patch }, patch, () => crisisReply(assessment, said, inbound)) : crisisReply(assessment, said, inbound);
       if (tier === "suicide" && !repeated) patch.lastAsk = SELF_HARM_QUESTION;
       const block = { text: numbers, buttons: [personYesFor(language)] };
@@ -244,7 +245,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const current = { ...stored, ...patch };
       // Never the same block twice in a row: heavy words again soon after get a shorter word with the numbers.
       const recent = (current.lastConcern as number | undefined) ?? current.lastCrisis?.at;
-      const repeated = recent !== undefined && deps.now().getTime() - recent < CRISIS_CONTEXT_MS && deps.safety.followUp;
+      // After the reply for unsafe at home or an emergency, heavy feelings are new: they get the concern reply.
+      const afterOtherCrisis = current.lastCrisis !== undefined && current.lastCrisis.at === recent && crisisTier(current.lastCrisis.kind) !== "suicide";
+      const repeated = recent !== undefined && !afterOtherCrisis && deps.now().getTime() - recent < CRISIS_CONTEXT_MS && deps.safety.followUp;
       patch.lastConcern = deps.now().getTime();
       // School, parents, a class ("ik word gepest op school"): said with "je", as to a known minor.
       const said = register(language, current.ageBand ?? (inbound.persona === "resident" && deps.cues?.soundsYoung?.(text) ? "minor" : undefined));
@@ -271,19 +274,27 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         sources: search?.sources ?? [],
       };
     };
-    if ((heavy || youngTrouble) && !assessment.needsPerson && deps.safety.reply) return concernReply(young);
-    // "ik ben 15": the age is kept (as a band); the message asks nothing yet, so the question how to help.
-    if (band && !assessment.needsPerson && !asks && text.split(/\s+/).length <= AGE_ONLY_WORDS) {
-      // "ik ben 14" right after the heavy-feelings reply: De Kindertelefoon, in "je", and no greeting.
-      const state = { ...stored, ...patch };
-      const heardHeavy = [state.lastConcern as number | undefined, state.lastCrisis?.at].some((at) => at !== undefined && deps.now().getTime() - at < CRISIS_CONTEXT_MS);
-      const young = band === "minor" && language === "nl" ? deps.cues?.youngText?.(heardHeavy ? "afterAge" : "howToHelp") : undefined;
+    // "ik ben 15" / "ja ik ben 15" (to "Ben je jonger dan 18?"): the age is kept (as a band); the message says
+    // nothing else, so it is heard as that answer before any heavy-feelings reading of its words.
+    const ageState = { ...stored, ...patch };
+    const lastHeavy = Math.max((ageState.lastConcern as number | undefined) ?? -Infinity, ageState.lastCrisis?.at ?? -Infinity);
+    const heardHeavy = deps.now().getTime() - lastHeavy < CRISIS_CONTEXT_MS;
+    // Right after a heavy reply, the classifier's heavy reading of a bare age ("ja ik ben 15") is no new sign:
+    // the age-only reply for that moment is itself the warm one.
+    if (band && (!heavy || heardHeavy) && !assessment.needsPerson && !asks && text.split(/\s+/).length <= AGE_ONLY_WORDS) {
+      // Right after the heavy-feelings or crisis reply: De Kindertelefoon, in "je", and no greeting.
+      const state = ageState;
+      // The latest heavy reply decides: unsafe at home (Veilig Thuis and 112 with De Kindertelefoon) or heavy feelings.
+      const unsafe = heardHeavy && state.lastCrisis !== undefined && state.lastCrisis.at === lastHeavy && crisisTier(state.lastCrisis.kind) === "unsafe_home";
+      const kind = unsafe ? "afterAgeUnsafe" : heardHeavy ? "afterAge" : "howToHelp";
+      const young = band === "minor" && language === "nl" ? (deps.cues?.youngText?.(kind) ?? deps.cues?.youngText?.(heardHeavy ? "afterAge" : "howToHelp")) : undefined;
       if (young) {
         patch.lastAsk = "greeting";
-        return reply(heardHeavy ? "concern" : "smalltalk", [{ text: young }]);
+        return reply(heardHeavy ? (unsafe ? "crisis" : "concern") : "smalltalk", [{ text: young }]);
       }
-      return reply("smalltalk", [{ text: howToHelp(language, state, patch) }]);
+      if (!heardHeavy) return reply("smalltalk", [{ text: howToHelp(language, state, patch) }]);
     }
+    if ((heavy || youngTrouble) && !assessment.needsPerson && deps.safety.reply) return concernReply(young);
     // "nou ik probeer woensdag maar dat eten, dank u wel": a plan and thanks, no question: thanks back, not a
     // search or an explanation of a side word.
     if (assessment.thanksAtEnd && !asks && !QUESTION_START.test(text) && !assessment.needsPerson && inbound.persona === "resident") {
@@ -433,7 +444,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const answer = text ? deps.cues?.crisisAnswer?.(text) : undefined;
     // "nee niet echt. maar is er in 3701 iets …": a short answer that opens a longer message answers the
     // question about death; the question after it is read with that answer (and may look for a place).
-    if (text && state.lastAsk === SELF_HARM_QUESTION && deps.cues?.crisisAnswerLead?.(text)?.rest) return null;
+    // "ja graag, ik woon in 3701" opens by taking up the offer ("graag"), not with a yes about death: it is the search.
+    const takesUp = text ? deps.cues?.acceptsOffer?.(text.split(/[,.;!?]/)[0] ?? "") === true : false;
+    if (text && state.lastAsk === SELF_HARM_QUESTION && !takesUp && deps.cues?.crisisAnswerLead?.(text)?.rest) return null;
     // "nee, geen koffieochtend": the offer is not made again in this conversation.
     if (text && (answer === "no" || deps.cues?.answer(text) === "no" || deps.cues?.crisisAnswerLead?.(text)?.answer === "no")) patch.meetDeclined = true;
     if (answer === "unsure" || answer === "no") return null;
@@ -820,7 +833,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const rest = result.replies.filter((r) => r.text !== route);
     // A young resident who was just given De Kindertelefoon is not sent to the gemeente's wijkteam beside it.
     const current = { ...stored, ...patch };
-    const young = current.ageBand === "minor" && youthLineTold(current);
+    // Also when no age is known yet but the line for De Kindertelefoon was just given ("Ben je jonger dan 18?").
+    const young = current.ageBand !== "adult" && youthLineTold(current);
     if (((recent && !asked) || (young && !requested)) && rest.length > 0) return { ...result, replies: rest };
     patch[PERSON_ROUTE_AT] = deps.now().getTime();
     return result;

@@ -328,8 +328,8 @@ export interface DialogueCues {
    * (`heavy`, already known) or trouble at home: the line with De Kindertelefoon, else undefined.
    */
   youthLine?(text: string, heavy: boolean, ageBand?: AgeBand): string | undefined;
-  /** Dutch texts in "je" for a known minor: `afterAge` (the age told right after a heavy reply), `howToHelp`. */
-  youngText?(kind: "afterAge" | "howToHelp"): string | undefined;
+  /** Dutch texts in "je" for a known minor: `afterAge` (the age told right after a heavy reply), `afterAgeUnsafe` (right after the reply for unsafe at home), `howToHelp`. */
+  youngText?(kind: "afterAge" | "afterAgeUnsafe" | "howToHelp"): string | undefined;
   /** True when the words sound like a young person (school, a class, parents) and not a parent about a child. */
   soundsYoung?(text: string): boolean;
   /** The age band of an age the person states of themselves ("ik ben 15", "I'm 16", "ik ben 82"), else undefined. */

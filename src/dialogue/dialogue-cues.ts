@@ -63,6 +63,8 @@ const cuesFile = z.object({
       parentLine: z.string().min(1).optional(),
       /** Said to a known minor who gives their age right after a heavy-feelings or crisis reply (Dutch). */
       afterAge: z.string().min(1).optional(),
+      /** As `afterAge`, right after the reply for someone unsafe at home: De Kindertelefoon, Veilig Thuis and 112. */
+      afterAgeUnsafe: z.string().min(1).optional(),
       /** The question how to help, in "je", for a known minor (Dutch). */
       howToHelp: z.string().min(1).optional(),
     })

@@ -1,4 +1,4 @@
-import { nld as DUTCH_STOPWORDS } from "stopword";
+import { ara, deu, eng, fas, fra, nld as DUTCH_STOPWORDS, pol, por, rus, som, spa, tur, ukr } from "stopword";
 import type { Gazetteer, KnownPlace } from "./gazetteer.js";
 import type { Audience, Category } from "./listing-model.js";
 import type { ListingsVocabulary } from "./listings-vocabulary.js";
@@ -53,20 +53,27 @@ const AGE_VERBS = new Set(["van", "is", "ben", "wordt", "word"]);
 const PLACE_PREPOSITIONS = new Set(["in", "bij", "rond", "omgeving", "nabij", "near", "around"]);
 const PLACE_CONNECTORS = new Set(["op", "aan", "den", "de", "en", "ter", "bij"]);
 const STOPWORDS = new Set(DUTCH_STOPWORDS.map((w) => normalise(w)));
+/**
+ * Function words of the other languages residents write ("is there", "هل هو", "czy jest"): they do not make a
+ * message a question of its own, so "is it free?" after a list is a follow-up. Only counted here, never searched.
+ */
+const OTHER_STOPWORDS = new Set([eng, ara, tur, pol, ukr, rus, fas, spa, fra, deu, por, som].flat().map((w) => normalise(w)));
 /** Small words of a follow-up ("en morgen?", "liever gratis", "ook voor ouderen?"). */
-const FOLLOW_UP_WORDS = new Set(["en", "ook", "dan", "liever", "graag", "alleen", "anders", "misschien", "nog", "keer", "please", "and", "what", "about"]);
+const FOLLOW_UP_WORDS = new Set(["en", "ook", "dan", "liever", "graag", "alleen", "anders", "misschien", "nog", "keer", "please", "and", "what", "about", "something", "anything", "شي", "شيء", "cos", "sey", "щось", "что-нибудь", "algo", "chose"]);
 
 /**
  * Reads place, time, need, who, cost and language from a resident's or professional's message,
  * and whether it asks for an activity or place at all (see {@link isListingsQuestion}).
  */
 /** Negations before a word ("niet oud", "not old", "nie stary", "не старий", "مش كبير"). */
-const NEGATION_BEFORE = new Set(["niet", "geen", "not", "no", "nie", "не", "ні", "нет", "لا", "مش", "ما", "مو", "kein", "keine", "nicht", "pas"]);
+const NEGATION_BEFORE = new Set(["niet", "geen", "not", "no", "nie", "не", "ні", "нет", "لا", "مش", "ما", "مو", "ليس", "ليست", "kein", "keine", "nicht", "pas", "nao", "non"]);
+/** "niet voor kinderen", "not for kids", "nicht für Kinder": the word for "for" between the negation and the group. */
+const NEGATION_GAP = new Set(["voor", "for", "fur", "pour", "para", "dla", "для", "pro"]);
 /** Turkish and Persian put the negation after the word ("yaşlı değilim", "پیر نیستم"). */
 const NEGATION_AFTER = /^(?:değil|degil|نیست)/u;
 
 function negated(tokens: readonly string[], start: number, end: number): boolean {
-  return NEGATION_BEFORE.has(tokens[start - 1] ?? "") || (start >= 2 && NEGATION_BEFORE.has(tokens[start - 2] ?? "") && tokens[start - 1] === "voor") || NEGATION_AFTER.test(tokens[end] ?? "");
+  return NEGATION_BEFORE.has(tokens[start - 1] ?? "") || (start >= 2 && NEGATION_BEFORE.has(tokens[start - 2] ?? "") && NEGATION_GAP.has(tokens[start - 1] ?? "")) || NEGATION_AFTER.test(tokens[end] ?? "");
 }
 
 export function understandQuestion(
@@ -129,13 +136,19 @@ export function understandQuestion(
   ]);
 
   const all = tokens.map(() => false);
-  const ask = v.ask.match(tokens, all).length > 0;
-  const seeking = v.seek.match(tokens, all).length > 0;
-  const near = v.near.match(tokens, all).length > 0;
+  const askMatches = v.ask.match(tokens, all);
+  const seekMatches = v.seek.match(tokens, all);
+  const nearMatches = v.near.match(tokens, all);
+  const ask = askMatches.length > 0;
+  const seeking = seekMatches.length > 0;
+  const near = nearMatches.length > 0;
   const knowledge = v.knowledge.match(tokens, all).length > 0;
 
-  const explained = used.map((u, i) => u || inNeed[i]!);
-  const leftover = tokens.filter((t, i) => !explained[i] && !STOPWORDS.has(t) && !v.fillers.has(t) && !FOLLOW_UP_WORDS.has(t)).length;
+  // "is there", "هل يوجد", "czy jest": the words that ask are part of a follow-up, not a question of their own.
+  const asking = tokens.map(() => false);
+  for (const m of [...askMatches, ...seekMatches, ...nearMatches]) for (let k = m.start; k < m.end; k++) asking[k] = true;
+  const explained = used.map((u, i) => u || inNeed[i]! || asking[i]!);
+  const leftover = tokens.filter((t, i) => !explained[i] && !STOPWORDS.has(t) && !OTHER_STOPWORDS.has(t) && !v.fillers.has(t) && !FOLLOW_UP_WORDS.has(t)).length;
 
   const meaningful = categories.length > 0 || genericMatches.length > 0 || audiences.length > 0 || cost !== undefined || languages.length > 0 || time !== undefined;
   const bare =
