@@ -233,6 +233,13 @@ describe("who it is for, with an age", () => {
     },
   );
 
+  it.each(["dutch lessons for me, not for kids, in zeist", "أريد دروس اللغة الهولندية لي، ليس للأطفال", "Deutschkurs nicht für Kinder in Zeist"])(
+    "a group said not to be for is no filter, in other languages too: %s",
+    (text) => {
+      expect(understand(text).audiences).not.toContain("kinderen");
+    },
+  );
+
   it("keeps a group the message says it is for, whatever the age of the writer", () => {
     expect(understand("ik ben 70 en zoek iets voor mijn kleinkinderen in zeist").audiences).toContain("kinderen");
   });
@@ -250,5 +257,26 @@ describe("a need said with 'leren'", () => {
     expect(chill.audiences).toContain("jongeren");
     expect(understand("ik moet een mas doen, waar kan dat in zeist").categories).toEqual(["vrijwilligerswerk"]);
     expect(understand("is er huiswerkhulp in zeist").categories).toEqual(["taal-en-leren"]);
+  });
+});
+
+describe("a follow-up in another language", () => {
+  it.each(["is it free?", "هل هو مجاني؟", "czy to jest za darmo?", "is there something on wednesday morning?", "هل يوجد صباح الأربعاء؟"])(
+    "has no words of its own beyond the language's small words and the words that ask: %s",
+    (text) => {
+      const q = understand(text);
+      expect(q.leftover).toBe(0);
+      expect(q.time !== undefined || q.cost !== undefined).toBe(true);
+    },
+  );
+
+  it("a new need in another language is still a question of its own", () => {
+    expect(understand("is there a doctor on wednesday?").categories.length).toBeGreaterThan(0);
+    expect(understand("is there a swimming pool open on wednesday?").leftover + understand("is there a swimming pool open on wednesday?").categories.length).toBeGreaterThan(0);
+  });
+
+  it("reads an Arabic morning before the day: صباح الأربعاء is Wednesday morning", () => {
+    const slot = understand("هل يوجد صباح الأربعاء؟").time?.slots[0];
+    expect(slot?.to).toBeLessThanOrEqual(720);
   });
 });
