@@ -621,7 +621,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // Right after a crisis reply, a message the sources cannot answer ("what do i do", "en nu?") gets
     // the emergency numbers again, not "not sure".
     const crisis = state.lastCrisis;
-    if (!answered.confident && crisis && deps.now().getTime() - crisis.at < CRISIS_CONTEXT_MS) return crisisAgain(crisis.kind, inbound, patch);
+    // Only a message that asks or is very short: "ok, I'll go on Friday" after the fire is out is no new alarm.
+    const stillAsking = /[?؟？]/.test(text) || ASKS.test(text) || text.split(/\s+/).length <= CRISIS_AGAIN_WORDS;
+    if (!answered.confident && stillAsking && crisis && deps.now().getTime() - crisis.at < CRISIS_CONTEXT_MS) return crisisAgain(crisis.kind, inbound, patch);
     if (!answered.confident) {
       // Never the same question twice in a row: a second "not sure" says it differently (but a route
       // to the gemeente keeps saying how to reach it).
@@ -879,6 +881,8 @@ function register(language: string, ageBand: AgeBand | undefined): string {
 
 /** A question about listings just shown is short: a longer message is a question of its own. */
 const SHOWN_QUESTION_WORDS = 10;
+/** Right after a crisis reply, a message the sources cannot answer of at most this many words ("en nu", "what do i do") gets the numbers again. */
+const CRISIS_AGAIN_WORDS = 4;
 /** A message of at most this many words that states an age says nothing else yet ("ik ben 15", "ben 81 jaar"). */
 const AGE_ONLY_WORDS = 4;
 /** A message that asks something (answered as a question, not only heard). */

@@ -21,6 +21,8 @@ export interface PreparedListing {
   haystack: string;
   /** The name alone, normalised: a keyword in the name says what the activity is. */
   title: string;
+  /** Life events the listing is about (a rouwgroep: "rouw"): it fits only someone who names them. */
+  circumstances: string[];
 }
 
 export interface SearchQuery {
@@ -32,6 +34,8 @@ export interface SearchQuery {
   /** Of those, what exactly was asked for ("vrouw"): a listing named for it is not "meant for another group". */
   focus?: string[];
   audiences: Audience[];
+  /** Life events the person named ("rouw", "dementie"); listings about another one rank low. */
+  circumstances?: string[];
   cost?: "free" | "cheap";
   languages: string[];
   preferredLanguages: string[];
@@ -52,6 +56,11 @@ export interface SearchHit {
 /** Half the Earth's circumference: every radius beyond it means "everywhere". */
 const MAX_RADIUS_KM = 20_038;
 const EVERYONE = 1 << AUDIENCES.indexOf("iedereen");
+/** Enough to put a listing about a life event nobody named below the ones that fit (a km is 0.6). */
+const CIRCUMSTANCE_PENALTY = 2;
+const VOLUNTEERING = 1 << CATEGORIES.indexOf("vrijwilligerswerk");
+/** A call for volunteers ("Word taalmaatje") for someone who asked for lessons: below what they asked for. */
+const VOLUNTEERING_PENALTY = 1.5;
 const CELL_DEGREES = 0.1;
 /** More cells than this and a full scan is cheaper than walking the grid. */
 const MAX_CELLS = 81 * 81;
@@ -133,6 +142,10 @@ export function buildListingIndex(listings: Listing[], vocabulary: ListingsVocab
         // its name says what was asked for ("kadınlar" → the Vrouwenochtend, meant for newcomers).
         else if (!audienceMask && forSomeGroup && !(query.focus ?? []).some((k) => item.title.includes(k))) score -= 0.8;
         if (query.preferredLanguages.some((l) => item.languages.includes(l))) score += 1;
+        // Volunteer work is help to give: it fits a need only when volunteering itself was asked for.
+        if (item.categoryMask & VOLUNTEERING && !(categoryMask & VOLUNTEERING)) score -= VOLUNTEERING_PENALTY;
+        // A rouwgroep for someone who named no loss (a carer whose husband is alive) does not fit: it comes last.
+        if (item.circumstances.some((c) => !(query.circumstances ?? []).includes(c))) score -= CIRCUMSTANCE_PENALTY;
         // Without a category the key words are all there is of the need ("something for women"): they weigh double.
         const keywordWeight = categoryMask ? 0.6 : 1.2;
         for (const k of query.keywords) if (item.haystack.includes(k)) score += item.title.includes(k) ? 2 * keywordWeight : keywordWeight;
@@ -171,6 +184,7 @@ function prepare(listing: Listing, vocabulary: ListingsVocabulary): PreparedList
     accessible: isAccessible(normalise(listing.accessibility ?? ""), vocabulary),
     haystack: normalise(`${listing.name} ${listing.description ?? ""}`),
     title: normalise(listing.name),
+    circumstances: vocabulary.circumstancesIn(normalise(`${listing.name} ${listing.description ?? ""}`)),
   };
 }
 

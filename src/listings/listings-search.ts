@@ -109,7 +109,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
           const namedEarlier = namedIn(readShownFollowUp(said, earlier, deps.followUps), said);
           return (onShown && namedIn(onShown, said)) ?? namedEarlier ?? onShown;
         };
-        const followUp = read(text) ?? (last !== text ? read(last) : undefined);
+        const followUp = read(text) ?? readEachSentence(text, read) ?? (last !== text ? read(last) : undefined);
         if (followUp) {
           const reply = renderShownFollowUp(followUp, now, request.language, deps.followUps.listingWords);
           // One of the list before, named: it is what "dat" means next ("waar is dat?").
@@ -282,6 +282,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       keywords: q.keywords,
       ...(q.focus ? { focus: q.focus } : {}),
       audiences: q.audiences,
+      ...(q.circumstances ? { circumstances: q.circumstances } : {}),
       ...(q.cost ? { cost: q.cost } : {}),
       languages: q.languages,
       preferredLanguages: q.preferredLanguages,
@@ -361,6 +362,22 @@ function rememberAs(place: KnownPlace, typed: string, gazetteer: Gazetteer): str
 
 function gemeenteName(origin: Origin, gazetteer: Gazetteer): string | undefined {
   return origin.municipality ?? gazetteer.gemeenteAt(origin.point)?.name;
+}
+
+/**
+ * "de eerste. moet je daar opgeven. en is dat ver?": several short sentences that are each about the listings
+ * shown read as one follow-up: the listing pointed at in one of them, the aspects of all. Undefined when
+ * any sentence is a question of its own.
+ */
+function readEachSentence(text: string, read: (said: string) => ShownFollowUp | undefined): ShownFollowUp | undefined {
+  const sentences = text.split(/(?<=[.!?؟])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  if (sentences.length < 2) return undefined;
+  const reads = sentences.map(read);
+  if (reads.some((r) => r === undefined)) return undefined;
+  const all = reads as ShownFollowUp[];
+  const narrowest = all.reduce((a, b) => (b.listings.length < a.listings.length ? b : a));
+  const aspects = [...new Set(all.flatMap((r) => r.aspects))];
+  return { listings: narrowest.listings, aspects };
 }
 
 function isFollowUp(q: UnderstoodQuestion): boolean {

@@ -28,6 +28,11 @@ const vocabularySchema = z.object({
   nearCues: phraseList,
   knowledgeCues: phraseList,
   placeFillers: phraseList,
+  /**
+   * Life events a listing can be about (a rouwgroep, a geheugencafé): word parts that name each, in a listing's
+   * name or description and in what the person says. Such a listing ranks low unless the person names it.
+   */
+  circumstances: z.record(z.string(), z.array(z.string().min(3))).default({}),
 });
 
 export type VocabularyData = z.infer<typeof vocabularySchema>;
@@ -86,6 +91,8 @@ export interface ListingsVocabulary {
   cheapInListing: string[];
   cheapMaxEuro: number;
   accessibleInListing: string[];
+  /** The life events (see the vocabulary's `circumstances`) a normalised text names. */
+  circumstancesIn(normalisedText: string): string[];
 }
 
 export const VOCABULARY_FILE = "listings-vocabulary.json";
@@ -162,6 +169,7 @@ export function compileVocabulary(dutch: VocabularyData, languages: readonly Lan
   };
   // Ask and seek words too: "nerde" (Turkish "where") is not a typo of Neede, "finde" not of Linde.
   const meaningful = [sets.categories, sets.generic, sets.audiences, sets.accessibility, sets.cost, sets.languages, sets.ask, sets.seek];
+  const circumstances = Object.entries(data.circumstances).map(([name, parts]) => [name, parts.map((p) => normalise(p))] as const);
   const dutchParts = [...new Set([...keywordWords.values()].flat())].filter((p) => p.length >= MIN_DUTCH_PART);
   return {
     ...sets,
@@ -174,6 +182,7 @@ export function compileVocabulary(dutch: VocabularyData, languages: readonly Lan
     cheapInListing: norm(data.cost.cheapInListing),
     cheapMaxEuro: data.cost.cheapMaxEuro,
     accessibleInListing: norm(data.accessibility.listingWords),
+    circumstancesIn: (text) => circumstances.filter(([, parts]) => parts.some((p) => text.includes(p))).map(([name]) => name),
   };
 }
 

@@ -1,4 +1,4 @@
-import { ara, deu, eng, fas, fra, nld as DUTCH_STOPWORDS, pol, por, rus, som, spa, tur, ukr } from "stopword";
+import * as stopwordLists from "stopword";
 import type { Gazetteer, KnownPlace } from "./gazetteer.js";
 import type { Audience, Category } from "./listing-model.js";
 import type { ListingsVocabulary } from "./listings-vocabulary.js";
@@ -18,6 +18,8 @@ export interface UnderstoodQuestion {
   categories: Category[];
   /** Word stems of the need as typed ("koffi", "formu"): listings that mention them rank higher. */
   keywords: string[];
+  /** Life events named in the message ("rouw" for "mijn vrouw is overleden"): see the vocabulary's `circumstances`. */
+  circumstances?: string[];
   /** Of those, the ones from words outside the need ("vrouwen", "kadınlar" → "vrouw"): what exactly was asked for. */
   focus?: string[];
   /** "iets voor", "activiteiten": wants something, without saying what. */
@@ -52,12 +54,16 @@ const PERSON_WORDS = new Set(
 const AGE_VERBS = new Set(["van", "is", "ben", "wordt", "word"]);
 const PLACE_PREPOSITIONS = new Set(["in", "bij", "rond", "omgeving", "nabij", "near", "around"]);
 const PLACE_CONNECTORS = new Set(["op", "aan", "den", "de", "en", "ter", "bij"]);
-const STOPWORDS = new Set(DUTCH_STOPWORDS.map((w) => normalise(w)));
+/** The stopword package's lists by ISO 639-3 code (its type declarations name only some of them). */
+const LISTS = stopwordLists as unknown as Record<string, readonly string[] | undefined>;
+const STOPWORDS = new Set((LISTS.nld ?? []).map((w) => normalise(w)));
 /**
  * Function words of the other languages residents write ("is there", "هل هو", "czy jest"): they do not make a
  * message a question of its own, so "is it free?" after a list is a follow-up. Only counted here, never searched.
  */
-const OTHER_STOPWORDS = new Set([eng, ara, tur, pol, ukr, rus, fas, spa, fra, deu, por, som].flat().map((w) => normalise(w)));
+export const OTHER_STOPWORDS = new Set(
+  ["eng", "ara", "tur", "pol", "ukr", "rus", "fas", "spa", "fra", "deu", "por", "som"].flatMap((code) => LISTS[code] ?? []).map((w) => normalise(w)),
+);
 /** Small words of a follow-up ("en morgen?", "liever gratis", "ook voor ouderen?"). */
 const FOLLOW_UP_WORDS = new Set(["en", "ook", "dan", "liever", "graag", "alleen", "anders", "misschien", "nog", "keer", "please", "and", "what", "about", "something", "anything", "شي", "شيء", "cos", "sey", "щось", "что-нибудь", "algo", "chose"]);
 
@@ -74,6 +80,15 @@ const NEGATION_AFTER = /^(?:değil|degil|نیست)/u;
 
 function negated(tokens: readonly string[], start: number, end: number): boolean {
   return NEGATION_BEFORE.has(tokens[start - 1] ?? "") || (start >= 2 && NEGATION_BEFORE.has(tokens[start - 2] ?? "") && NEGATION_GAP.has(tokens[start - 1] ?? "")) || NEGATION_AFTER.test(tokens[end] ?? "");
+}
+
+/** Someone sought to do something for the person ("iemand die", "someone who", "een vrijwilliger die"). */
+const PERSON_SOUGHT = /\b(?:iemand|someone|somebody|vrijwilliger|volunteer) (?:die|om|who|to|that|voor)\b/;
+/** "ik wil geen vrijwilligerswerk", "i don't want volunteering": a need the person says they do not want. */
+const WANT = new Set(["wil", "wilde", "hoef", "zoek", "want", "need"]);
+function unwanted(tokens: readonly string[], start: number): boolean {
+  const [before, want] = [tokens[start - 1] ?? "", tokens[start - 2] ?? ""];
+  return ((before === "geen" || before === "niet") && WANT.has(want)) || ((before === "want" || before === "need") && /^(?:dont|don't|not)$/.test(want));
 }
 
 export function understandQuestion(
@@ -117,7 +132,12 @@ export function understandQuestion(
   }
   placeMention ??= readUnknownPlace(tokens, cased, used, skip);
 
-  const categoryMatches = yieldNeeds(v.categories.match(tokens, used, { fuzzy: true }), tokens, v);
+  const needMatches = yieldNeeds(v.categories.match(tokens, used, { fuzzy: true }), tokens, v).filter((m) => !unwanted(tokens, m.start));
+  // "iemand die een dag bij mijn man kan zijn, een vrijwilliger of zo": a volunteer sought is help to get, not
+  // volunteer work to do; the other needs stay, and the word still ranks listings where a volunteer helps.
+  const helperSought = PERSON_SOUGHT.test(tokens.join(" "));
+  const categoryMatches = helperSought ? needMatches.filter((m) => m.label !== "vrijwilligerswerk") : needMatches;
+  const helperWords = helperSought && categoryMatches.length < needMatches.length ? ["vrijwillig"] : [];
   const genericMatches = v.generic.match(tokens, used);
   const audiences = withAge(age, audienceMatches, tokens);
   const categories = unique(categoryMatches.map((m) => m.label as Category));
@@ -129,6 +149,7 @@ export function understandQuestion(
     categoryMatches.length > 0 || genericMatches.length > 0 ? unique(tokens.flatMap((t, i) => v.keywordWords.get(t) ?? (inNeed[i] ? [] : v.dutchKeyword(t)))) : [];
   // A need word in another language ranks listings by the Dutch words for it ("lessons" → "taal").
   const keywords = unique([
+    ...helperWords,
     ...categoryMatches
       .flatMap((m) => tokens.slice(m.start, m.end))
       .flatMap((t) => v.keywordWords.get(t) ?? (t.length >= 4 && !STOPWORDS.has(t) ? [t.slice(0, 5)] : [])),
@@ -156,11 +177,13 @@ export function understandQuestion(
     !meaningful &&
     tokens.every((t, i) => used[i] || v.fillers.has(t) || STOPWORDS.has(t));
 
+  const named = v.circumstancesIn(`${tokens.join(" ")} ${keywords.join(" ")}`);
   return {
     categories,
     keywords,
+    ...(named.length > 0 ? { circumstances: named } : {}),
     ...(focus.length > 0 ? { focus } : {}),
-    generic: genericMatches.length > 0,
+    generic: genericMatches.length > 0 || helperWords.length > 0,
     audiences,
     ...(age !== undefined ? { age } : {}),
     ...(cost ? { cost } : {}),
@@ -192,7 +215,8 @@ export function isListingsQuestion(q: UnderstoodQuestion): boolean {
   if (q.knowledge) return hasNeed && explicitPlace && q.ask;
   // "voetbal voor mijn zoon": a need for a named group of people asks for an activity, as a place or a day does.
   const anchor = explicitPlace || q.near || q.time !== undefined || q.cost !== undefined || q.languages.length > 0 || q.accessible || q.audiences.length > 0;
-  if (hasNeed && (anchor || q.ask || q.tokenCount <= 3)) return true;
+  // "kan je ergens samen eten", "ik zoek een koor": a need looked for is a search too (the place may be known already).
+  if (hasNeed && (anchor || q.ask || q.seeking || q.tokenCount <= 3)) return true;
   // "is er vandaag iets in Zeist?": asking what is on at a named place and time.
   if (q.ask && explicitPlace && (q.time !== undefined || q.near)) return true;
   // "iets gratis op zaterdag in Nijmegen": a place, a day and "free" together ask what is on.

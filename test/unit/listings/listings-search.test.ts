@@ -219,16 +219,57 @@ describe("distances stay honest", () => {
 });
 
 describe("follow-ups that name a listing of the list before the last one", () => {
-  it("finds it by a word of its name, while 'waar is dat?' stays with the last list", async () => {
+  it("finds it by a word of its name, and 'dat' is that one next", async () => {
     const { service } = await serviceWith([EXAMPLE_CSV]);
     const ask = conversation(service);
     const rouw = await ask("is er een rouwgroep in 3701?");
     expect(rouw?.replies[0]!.text).toMatch(/1\. Rouwgroep/);
-    await ask("en een koffieochtend?");
+    // A coffee morning asked without a loss named: the rouwgroep is not in that list.
+    const coffee = await ask("en een koffieochtend?");
+    expect(coffee?.replies[0]!.text).toMatch(/Koffieochtend/);
+    expect(coffee?.replies[0]!.text).not.toMatch(/Rouwgroep/);
     const named = await ask("waar is die rouwgroep");
     expect(named?.replies[0]!.text).toMatch(/^Adres: .+Zeist/);
     expect(named?.replies[0]!.text).not.toMatch(/Koffieochtend/);
-    const last = await ask("waar is dat?");
-    expect(last?.replies[0]!.text).toMatch(/Koffieochtend/);
+    // The one just named from the list before is what "dat" means next.
+    const last = await ask("en wanneer is dat?");
+    expect(last?.replies[0]!.text).not.toMatch(/Koffieochtend/);
+    expect(last?.replies[0]!.text).toMatch(/dinsdag/);
+  });
+});
+
+describe("listings about a life event", () => {
+  it("a rouwgroep or geheugencafé comes last unless the person names a loss or dementia", async () => {
+    const { service } = await serviceWith([EXAMPLE_CSV]);
+    const plain = await conversation(service)("ik zoek gezelligheid, mensen ontmoeten in 3701");
+    expect(plain?.replies[0]!.text).not.toMatch(/Rouwgroep/);
+    const loss = await conversation(service)("mijn man is overleden, ik zoek mensen om mee te praten in 3701");
+    expect(loss?.replies[0]!.text).toMatch(/Rouwgroep/);
+    const dementia = await conversation(service)("een groep voor partners van iemand met dementie in 3701");
+    expect(dementia?.replies[0]!.text).toMatch(/Geheugencafé|Mantelzorgcafé/);
+    expect(dementia?.replies[0]!.text).not.toMatch(/Rouwgroep/);
+  });
+});
+
+describe("a follow-up said in several short sentences", () => {
+  it("takes the listing pointed at in one sentence and the questions of all of them", async () => {
+    const { service } = await serviceWith([EXAMPLE_CSV]);
+    const ask = conversation(service);
+    const list = await ask("ik zoek samen eten in 3701");
+    const first = /1\. ([^\n]+)/.exec(list!.replies[0]!.text)![1]!;
+    const second = /2\. ([^\n]+)/.exec(list!.replies[0]!.text)![1]!;
+    const reply = (await ask("de eerste. moet je daar opgeven. en is dat ver lopen van mij"))!.replies[0]!.text;
+    expect(reply).toMatch(/Adres: /);
+    expect(reply).toMatch(/aanmelden|opgeven|afspraak/i);
+    expect(reply).not.toContain(second);
+    expect(first.length).toBeGreaterThan(0);
+  });
+
+  it("is no follow-up when one of the sentences asks something new", async () => {
+    const { service } = await serviceWith([EXAMPLE_CSV]);
+    const ask = conversation(service);
+    await ask("ik zoek samen eten in 3701");
+    const reply = (await ask("de eerste. is er ook een zwembad in de buurt?"))?.replies[0]?.text ?? "";
+    expect(reply).not.toMatch(/^Adres: /);
   });
 });

@@ -280,3 +280,19 @@ describe("a follow-up in another language", () => {
     expect(slot?.to).toBeLessThanOrEqual(720);
   });
 });
+
+describe("a need the person does not want, and a volunteer sought", () => {
+  it("drops a need said not to be wanted, and keeps a need that is lacked", () => {
+    expect(understand("nee ik wil geen vrijwilligerswerk doen").categories).not.toContain("vrijwilligerswerk");
+    expect(understand("ik wil geen sport, liever koffie in zeist").categories).toEqual(["ontmoeting"]);
+    expect(understand("ik heb geen eten, is er een voedselbank").categories).toContain("eten-en-koken");
+  });
+
+  it("reads 'iemand die … een vrijwilliger' as help to get, not volunteer work to do", () => {
+    const q = understand("is er in zeist iemand die een dag bij mijn man kan zijn. vrijwilliger of zo");
+    expect(q.categories).not.toContain("vrijwilligerswerk");
+    expect(q.keywords).toContain("vrijwillig");
+    expect(isListingsQuestion(q)).toBe(true);
+    expect(understand("ik wil vrijwilligerswerk doen in zeist").categories).toEqual(["vrijwilligerswerk"]);
+  });
+});
