@@ -36,3 +36,49 @@ describe("round 14: self-harm as a habit, and parents at home", () => {
     expect(found, found.join("\n")).toEqual([]);
   });
 });
+
+/** From a widower, a mother writing Levantine Arabic and the blind sets b38/b39 (read after their first run). */
+const widowerSignals = [
+  "laat maar. eerlijk gezegd hoeft het voor mij niet zo lang meer te duren",
+  "sinds mijn vrouw dood is mis ik haar zo, ik wil het liefst weer bij haar zijn",
+  "ik ben 92, ik heb genoeg geleefd",
+  "het is mooi geweest zo",
+];
+const widowerLookAlikes = [
+  "de wachtrij hoeft voor mij niet zo lang te duren",
+  "ik heb lang genoeg geleefd in Utrecht, ik wil verhuizen naar Zeist",
+  "mijn moeder is overleden en mijn vader wil weer bij ons zijn met kerst",
+  "mijn hond is dood, ik mis hem, wil weer een hond, kan ik bij het asiel?",
+  "het was een mooie dag, het is mooi geweest",
+];
+const emergencies = [
+  "يا الله، في نار بالمطبخ، الزيت اشتعل والدخان كتير!",
+  "اشتعلت النار في المطبخ",
+  "في دخان كتير بالبيت",
+  "Mijn ex staat NU voor de deur met een mes en schopt ertegen",
+  "kind van de buren zit alleen op de balkonreling 4e verdieping",
+];
+const emergencyLookAlikes = [
+  "طبخت أرز على النار في المطبخ، هل يوجد درس طبخ؟",
+  "ik ben er helemaal klaar mee, wasmachine kapot en de verhuurder reageert niet. kan de gemeente iets doen?",
+  "mijn kind zit op de vensterbank te lezen, is er een bibliotheek open?",
+];
+
+describe("round 14: a widower's signs, and emergencies in Levantine Arabic", () => {
+  it("gets 113 first for finality and wanting to be with a partner who died", () => {
+    const missed = widowerSignals.filter((t) => firstTier(safety.assess(t)) !== "suicide");
+    expect(missed, missed.join("\n")).toEqual([]);
+  });
+  it("keeps a queue, a move, a visit at Christmas and a new dog quiet", () => {
+    const found = widowerLookAlikes.filter((t) => firstTier(safety.assess(t)) === "suicide");
+    expect(found, found.join("\n")).toEqual([]);
+  });
+  it("gets 112 first for fire, a knife at the door and a child at a height", () => {
+    const missed = emergencies.filter((t) => firstTier(safety.assess(t)) !== "acute");
+    expect(missed, missed.join("\n")).toEqual([]);
+  });
+  it("keeps cooking on the fire, a landlord who does not answer and a child reading quiet", () => {
+    const found = emergencyLookAlikes.filter((t) => firstTier(safety.assess(t)) !== undefined);
+    expect(found, found.join("\n")).toEqual([]);
+  });
+});
