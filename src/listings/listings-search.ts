@@ -57,7 +57,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
     setAside(memory) {
       // After a message that was not about the listings: what was shown stays findable by its name only.
       const kept = readMemory(memory);
-      const earlier = kept.shown?.length ? kept.shown : kept.earlier;
+      const earlier = earlierOf(kept);
       return earlier?.length ? writeMemory({ earlier }) : undefined;
     },
     async placeIn(text) {
@@ -115,7 +115,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
           // One of the list before, named: it is what "dat" means next ("waar is dat?").
           const ids = followUp.listings.map((l) => l.id);
           const fromEarlier = ids.every((id) => !memory.shown!.includes(id));
-          const next = fromEarlier ? writeMemory({ ...memory, shown: ids, earlier: memory.shown }) : request.memory;
+          const next = fromEarlier ? writeMemory({ ...memory, shown: ids, earlier: earlierOf(memory) }) : request.memory;
           return { kind: "results", replies: [{ text: reply.text }], sources: reply.sources ?? [], memory: next };
         }
       }
@@ -151,7 +151,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         const pending = q.bare && memory.pending ? memory.pending : storeQuery(q);
         return { kind: "need_place", replies: [{ text: ask, requestLocation: true }], sources: [], memory: writeMemory({ pending }), seeking: q.seeking };
       }
-      return answer(index, gazetteer, q, origin, request, now, { ...(origin.remember ? {} : { viaLocation: memory.viaLocation }), ...(memory.shown ? { shown: memory.shown } : {}) });
+      return answer(index, gazetteer, q, origin, request, now, { ...(origin.remember ? {} : { viaLocation: memory.viaLocation }), ...(memory.shown ? { shown: memory.shown } : {}), ...(memory.earlier ? { earlier: memory.earlier } : {}) });
     },
 
     async describeListings(request) {
@@ -215,7 +215,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       const text = [t.helpNearby(whereOf(origin, t)), ...rendered].join("\n\n");
       // What was shown, for a follow-up about it ("moet ik me aanmelden?", "wat moet ik meenemen?").
       const before = readMemory(request.memory);
-      const memory = writeMemory({ ...before, shown: hits.map((h) => h.item.listing.id), earlier: before.shown });
+      const memory = writeMemory({ ...before, shown: hits.map((h) => h.item.listing.id), earlier: earlierOf(before) });
       return { reply: { text }, sources: sourcesFor(hits), memory, ...remember };
     },
   };
@@ -299,11 +299,11 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
         nearby.length > 0
           ? [t.outsideNearby(nameOf(origin, t)), ...nearby.map((h, i) => renderHit(h, i + 1, now, { ...(language ? { language } : {}) }))].join("\n\n")
           : [t.outside(nameOf(origin, t)), t.coveredOnly(gazetteer.coveredNames()), t.outsideHelp(gemeenteName(origin, gazetteer))].filter(Boolean).join("\n");
-      const shownNearby = writeMemory({ ...memory, last: storeQuery(q), shown: nearby.map((h) => h.item.listing.id), earlier: memory.shown });
+      const shownNearby = writeMemory({ ...memory, last: storeQuery(q), shown: nearby.map((h) => h.item.listing.id), earlier: earlierOf(memory) });
       return { kind: "results", replies: [{ text }], sources: sourcesFor(nearby), memory: shownNearby, ...remember };
     }
     const { hits, relaxed } = searchWithWidening(index, base, q);
-    const shownMemory = writeMemory({ ...memory, last: storeQuery(q), shown: hits.map((h) => h.item.listing.id), earlier: memory.shown });
+    const shownMemory = writeMemory({ ...memory, last: storeQuery(q), shown: hits.map((h) => h.item.listing.id), earlier: earlierOf(memory) });
     // For the coordinator's counts: a postcode counts as its 4-digit area, never more precise.
     const name = origin.place?.name;
     const area = name === undefined ? undefined : /^\d{4}/.test(name) ? name.slice(0, 4) : name;
@@ -378,6 +378,13 @@ function readEachSentence(text: string, read: (said: string) => ShownFollowUp | 
   const narrowest = all.reduce((a, b) => (b.listings.length < a.listings.length ? b : a));
   const aspects = [...new Set(all.flatMap((r) => r.aspects))];
   return { listings: narrowest.listings, aspects };
+}
+
+/** Listings shown in this conversation before the last list, newest first: a name can point back at them ("dat geheugencafé van daarnet"). */
+const EARLIER_KEPT = 12;
+function earlierOf(memory: SearchMemory): string[] | undefined {
+  const ids = [...new Set([...(memory.shown ?? []), ...(memory.earlier ?? [])])].slice(0, EARLIER_KEPT);
+  return ids.length > 0 ? ids : undefined;
 }
 
 function isFollowUp(q: UnderstoodQuestion): boolean {

@@ -273,3 +273,17 @@ describe("a follow-up said in several short sentences", () => {
     expect(reply).not.toMatch(/^Adres: /);
   });
 });
+
+describe("a listing named from a list further back", () => {
+  it("is found by its name two lists later", async () => {
+    const { service } = await serviceWith([EXAMPLE_CSV]);
+    const ask = conversation(service);
+    const first = await ask("is er een rouwgroep in 3701?");
+    expect(first?.replies[0]!.text).toMatch(/1\. Rouwgroep/);
+    await ask("en een koffieochtend?");
+    await ask("ik zoek ook een wandelgroep");
+    const named = await ask("waar is die rouwgroep van daarnet");
+    expect(named?.replies[0]!.text).toMatch(/^Adres: .+Zeist/);
+    expect(named?.replies[0]!.text).not.toMatch(/wandel/i);
+  });
+});
