@@ -44,9 +44,21 @@ function contentWords(text: string): string[] {
 export function isFollowUp(question: string): boolean {
   const text = question.toLowerCase().trim();
   if (words(text).length > MAX_FOLLOW_UP_WORDS) return false;
+  if (namesOwnReferent(text)) return false;
   if (FOLLOW_UP_LEAD.test(text)) return true;
   if (QUESTION_START.test(text) && contentWords(text).every((w) => ASPECT_WORDS.has(w.toLowerCase()) || NO_TOPIC_QUESTION.has(w.toLowerCase()))) return true;
   return POINTS_BACK.test(text) && contentWords(text).length <= 2;
+}
+
+/**
+ * "mantelzorgmakelaar, wat doet die en kost dat wat?": the word that points back ("die", "dat") points at a
+ * topic named earlier in the same message, so the message stands on its own.
+ */
+function namesOwnReferent(text: string): boolean {
+  const all = words(text);
+  const at = all.findIndex((w) => POINTS_BACK.test(w));
+  if (at <= 0) return false;
+  return all.slice(0, at).some((w) => w.length > 1 && !NO_TOPIC.has(w) && !NO_TOPIC_QUESTION.has(w) && !ASPECT_WORDS.has(w) && !/^(?:en|maar|ook|of|dus|and|also|but)$/.test(w));
 }
 
 /**

@@ -16,6 +16,8 @@ describe("isFollowUp", () => {
     "wie is de wethouder van zorg?",
     "kan ik mantelzorgondersteuning aanvragen?",
     "en dan wil ik ook nog graag weten hoe het zit met de mantelzorgondersteuning in onze gemeente",
+    "mantelzorgmakelaar wat doet die en kost dat wat",
+    "de voedselbank, waar is die?",
   ])("sees %j as standalone", (text) => expect(isFollowUp(text)).toBe(false));
 });
 
