@@ -135,7 +135,9 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
       // "respijt zorg" for "respijtzorg", "mantelzorgmakelaar" for "mantelzorg makelaar".
       const pair = pairs[i];
       // Only for longer terms: "i do" is not "ido".
-      if (n === 1 && pair && term.chars >= MIN_JOINED && sameWord(pair[0], pair[1], term.joined, term.joinedStem, known)) spans.push({ start: i, end: i + 2 });
+      // Never with a small word ("mantelzorger of" is not "mantelzorgverlof").
+      const small = STOPWORDS.has(words[i]!) || STOPWORDS.has(words[i + 1] ?? "");
+      if (n === 1 && pair && !small && term.chars >= MIN_JOINED && sameWord(pair[0], pair[1], term.joined, term.joinedStem, known)) spans.push({ start: i, end: i + 2 });
       else if (n === 2 && sameWord(words[i]!, stems[i]!, term.joined, term.joinedStem, known)) spans.push({ start: i, end: i + 1 });
     }
     return spans;

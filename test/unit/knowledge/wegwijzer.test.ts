@@ -494,3 +494,15 @@ describe("shipped wegwijzer: decisions, turning 18, beslag, toeslagen, survivors
     expect(shipped.answer("mijn man is overleden en we hebben een dochter van 10, krijg ik een uitkering")!.text).toMatch(/SVB/);
   });
 });
+
+describe("the shipped wegwijzer on a long story that ends in the question", () => {
+  const shipped = createWegwijzer(readWegwijzer(fileURLToPath(new URL("../../../knowledge", import.meta.url))));
+  it("answers 'ben ik dan een mantelzorger' about mantelzorg, not about leave from work", () => {
+    const answer = shipped.answer("mijn man heeft dementie en ik zorg elke dag voor hem en werk ook nog parttime ben ik dan een mantelzorger of hoe heet dat");
+    expect(answer?.text).toMatch(/^Mantelzorg is/);
+  });
+  it("still joins two words into a term ('respijt zorg', 'mantelzorg makelaar')", () => {
+    expect(shipped.answer("wat is respijt zorg")?.text).toMatch(/Respijtzorg/);
+    expect(shipped.answer("wat doet een mantelzorg makelaar")?.text).toMatch(/mantelzorgmakelaar/i);
+  });
+});
