@@ -146,6 +146,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const texts = textsFor(received.language);
     // Before anything reads it (handoff relay, listings, the stored state): a point that is not on Earth.
     if (received.location && !isValidGeoPoint(received.location)) return reply("smalltalk", [{ text: texts.locationInvalid }]);
+    // "ik vraag alleen of het geld kost" right after a heavy or crisis reply: it misread the message.
+    const corrected = await misreadReply(received, patch, stored);
+    if (corrected) return corrected;
     // "er is geen gevaar", "ما في خطر" right after the 112 or Veilig Thuis reply: the alarm was not needed.
     const calmed = noDangerReply(received, { ...stored, ...patch }, patch);
     if (calmed) return calmed;
@@ -281,9 +284,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const heardHeavy = deps.now().getTime() - lastHeavy < CRISIS_CONTEXT_MS;
     // Right after a heavy reply, the classifier's heavy reading of a bare age ("ja ik ben 15") is no new sign:
     // the age-only reply for that moment is itself the warm one.
-    if (band && (!heavy || heardHeavy) && !assessment.needsPerson && !asks && text.split(/\s+/).length <= AGE_ONLY_WORDS) {
+    // "ik ben 15 en woon in kerckebosch zeist": an age and a place, nothing asked: the place is kept as well.
+    const introPlace = band && !heavy && !asks && !assessment.needsPerson && text.split(/\s+/).length <= INTRO_WORDS ? await deps.listings?.placeIn?.(text) : undefined;
+    if (introPlace) patch.place = introPlace;
+    const introduces = introPlace !== undefined || (text.split(/\s+/).length <= INTRO_WORDS && INTRODUCES.test(text));
+    if (band && (!heavy || heardHeavy) && !assessment.needsPerson && !asks && (text.split(/\s+/).length <= AGE_ONLY_WORDS || introduces)) {
       // Right after the heavy-feelings or crisis reply: De Kindertelefoon, in "je", and no greeting.
-      const state = ageState;
+      const state = { ...ageState, ...patch };
       // The latest heavy reply decides: unsafe at home (Veilig Thuis and 112 with De Kindertelefoon) or heavy feelings.
       const unsafe = heardHeavy && state.lastCrisis !== undefined && state.lastCrisis.at === lastHeavy && crisisTier(state.lastCrisis.kind) === "unsafe_home";
       const kind = unsafe ? "afterAgeUnsafe" : heardHeavy ? "afterAge" : "howToHelp";
@@ -412,6 +419,30 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   /**
+   * "ik bedoel geld", "waarom begin je over zelfmoord? ik vraag alleen of schuldhulp geld kost", soon after the
+   * heavy-feelings or crisis reply: sorry, the heavy context ends, and what is still asked is answered. Null when
+   * the message says no such thing, or when what is left holds a signal of its own (then that is heard).
+   */
+  async function misreadReply(received: InboundMessage, patch: Partial<ConversationState>, stored: ConversationState): Promise<AssistantReply | null> {
+    const state = { ...stored, ...patch };
+    const lastHeavy = Math.max((state.lastConcern as number | undefined) ?? -Infinity, state.lastCrisis?.at ?? -Infinity);
+    if (received.action || !deps.cues?.misread) return null;
+    const misread = deps.cues.misread(received.text);
+    // "ik bedoel …" is only a repair right after a heavy reply; "waarom begin je over zelfmoord?" always is.
+    if (!misread || (!misread.complaint && deps.now().getTime() - lastHeavy >= CRISIS_CONTEXT_MS)) return null;
+    const rest = assess(misread.rest || " ");
+    if (misread.rest && (rest.crisis || rest.concern)) return null;
+    const calm = { lastAsk: undefined, lastConcern: undefined, lastCrisis: undefined, meetOffered: undefined };
+    Object.assign(patch, calm);
+    const language = received.language && received.language !== "nl" ? received.language : "nl";
+    const sorryText = misread.sorry[register(language, state.ageBand)] ?? misread.sorry[language];
+    const sorry = sorryText ? [{ text: sorryText }] : [];
+    if (!misread.rest) return reply("smalltalk", [...sorry, { text: textsFor(language).helpQuestion }]);
+    const answered = await decide({ ...received, text: misread.rest }, patch, { ...stored, ...calm });
+    return { ...answered, replies: [...sorry, ...answered.replies] };
+  }
+
+  /**
    * "Er is geen gevaar" right after an emergency or unsafe-at-home reply (not after 113: "het valt wel mee"
    * is no all-clear for suicidal thoughts): the crisis context ends, and the person is asked what they need.
    */
@@ -455,7 +486,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // Tried on the side: only an answer to the offer changes the conversation.
     const tried: Partial<ConversationState> = {};
     // What was offered (help for a carer, or places to meet): the offer itself is cleared from the state by now.
-    const query = offered === "care" ? CARE_QUERY : MEET_QUERY;
+    // A young person is offered places for young people (a jongerenhuiskamer), not a koffieochtend.
+    const query = offered === "care" ? CARE_QUERY : state.ageBand === "minor" ? `${MEET_QUERY} jongeren` : MEET_QUERY;
     const found = await askListings(inbound, `${query} ${text}`.trim(), state, tried);
     // A place named in this message (or a shared location) answers the offer; else only a clear "graag".
     if (!found || !(accepts || found.asked?.area !== undefined || inbound.location)) return null;
@@ -778,8 +810,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   function listingRequest(inbound: InboundMessage, text: string, current: ConversationState) {
+    // "iets voor mijn leeftijd" from someone known to be under 18: for young people (only the band is known).
+    const forOwnAge = current.ageBand === "minor" && OWN_AGE.test(text);
     return {
-      text,
+      text: forOwnAge ? `${text} voor jongeren` : text,
       language: inbound.language ?? "nl",
       persona: inbound.persona,
       now: deps.now(),
@@ -838,6 +872,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // Also when no age is known yet but the line for De Kindertelefoon was just given ("Ben je jonger dan 18?").
     const young = current.ageBand !== "adult" && youthLineTold(current);
     if (((recent && !asked) || (young && !requested)) && rest.length > 0) return { ...result, replies: rest };
+    // A young person who asks for a person here, with none behind this channel: De Kindertelefoon and people
+    // at school, in "je", not the gemeente's number.
+    const youngRoute = (young || current.ageBand === "minor") && language === "nl" ? deps.cues?.youngText?.("noHandoff") : undefined;
+    if (youngRoute) {
+      patch[PERSON_ROUTE_AT] = deps.now().getTime();
+      return { ...result, replies: result.replies.map((r) => (r.text === route ? { ...r, text: youngRoute } : r)) };
+    }
     patch[PERSON_ROUTE_AT] = deps.now().getTime();
     return result;
   }
@@ -883,6 +924,12 @@ function register(language: string, ageBand: AgeBand | undefined): string {
 const SHOWN_QUESTION_WORDS = 10;
 /** Right after a crisis reply, a message the sources cannot answer of at most this many words ("en nu", "what do i do") gets the numbers again. */
 const CRISIS_AGAIN_WORDS = 4;
+/** At most this many words that state an age and a place say nothing else yet ("ik ben 15 en woon in Zeist"). */
+const INTRO_WORDS = 10;
+/** Words that introduce oneself beside an age ("en woon in Zeist", "ik heet Lotte", "I live in", "from"). */
+const INTRODUCES = /\b(?:woon|wonen|kom uit|ik heet|heet ik|zit in de|zit op|live|from|my name)\b/i;
+/** "voor mijn leeftijd", "for my age": an activity fitting the person's own age. */
+const OWN_AGE = /\b(?:voor|van|bij|op) (?:mijn|mn|m'n|me) leeftijd\b|\bfor my age\b|\bmy age\b/i;
 /** A message of at most this many words that states an age says nothing else yet ("ik ben 15", "ben 81 jaar"). */
 const AGE_ONLY_WORDS = 4;
 /** A message that asks something (answered as a question, not only heard). */

@@ -328,8 +328,8 @@ export interface DialogueCues {
    * (`heavy`, already known) or trouble at home: the line with De Kindertelefoon, else undefined.
    */
   youthLine?(text: string, heavy: boolean, ageBand?: AgeBand): string | undefined;
-  /** Dutch texts in "je" for a known minor: `afterAge` (the age told right after a heavy reply), `afterAgeUnsafe` (right after the reply for unsafe at home), `howToHelp`. */
-  youngText?(kind: "afterAge" | "afterAgeUnsafe" | "howToHelp"): string | undefined;
+  /** Dutch texts in "je" for a known minor: `afterAge` (the age told right after a heavy reply), `afterAgeUnsafe` (right after the reply for unsafe at home), `howToHelp`, `noHandoff` (who to talk to when no person is behind this channel). */
+  youngText?(kind: "afterAge" | "afterAgeUnsafe" | "howToHelp" | "noHandoff"): string | undefined;
   /** True when the words sound like a young person (school, a class, parents) and not a parent about a child. */
   soundsYoung?(text: string): boolean;
   /** The age band of an age the person states of themselves ("ik ben 15", "I'm 16", "ik ben 82"), else undefined. */
@@ -349,6 +349,11 @@ export interface DialogueCues {
   deniesSelfHarm?(text: string): boolean;
   /** "geen gevaar", "acil değil", "ما في خطر": the alarm just given was not needed. */
   saysNoDanger?(text: string): boolean;
+  /**
+   * "ik vraag alleen of het geld kost", "waarom begin je over zelfmoord?": the reply before misread the message.
+   * `rest` is what is still asked (may be empty), `sorry` the apology by language code ("nl", "nl-young", "en").
+   */
+  misread?(text: string): { rest: string; sorry: Record<string, string>; complaint: boolean } | undefined;
   /** "ja graag", "doe maar", "yes please": taking up an offer, more than a bare yes. */
   acceptsOffer?(text: string): boolean;
   /**

@@ -44,6 +44,13 @@ const cuesFile = z.object({
     .optional(),
   /** "geen gevaar", "acil değil", "ما في خطر": the person says the alarm was not needed. */
   noDanger: z.array(z.string().min(1)).default([]),
+  /**
+   * "ik vraag alleen of …", "waarom begin je over zelfmoord?": the reply before misread the message. `complaint`
+   * sentences are left out of what is answered, `lead` words are taken off it, `sorry` is said first (by language).
+   */
+  misread: z
+    .object({ complaint: z.array(z.string().min(1)), lead: z.array(z.string().min(1)), sorry: z.record(z.string(), z.string().min(1)) })
+    .optional(),
   crisisFollowUp: z
     .object({
       cannotCall: z.array(z.string().min(1)),
@@ -65,6 +72,8 @@ const cuesFile = z.object({
       afterAge: z.string().min(1).optional(),
       /** As `afterAge`, right after the reply for someone unsafe at home: De Kindertelefoon, Veilig Thuis and 112. */
       afterAgeUnsafe: z.string().min(1).optional(),
+      /** Who to talk to when no person is behind this channel, for a young person (Dutch): not the gemeente's number. */
+      noHandoff: z.string().min(1).optional(),
       /** The question how to help, in "je", for a known minor (Dutch). */
       howToHelp: z.string().min(1).optional(),
     })
@@ -193,7 +202,38 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
       const found = FOLLOW_UP_ORDER.find((tag) => tags.has(tag));
       return found === "thanks" && words > THANKS_MAX_WORDS ? undefined : found;
     },
+    misread(text) {
+      if (!raw.misread) return undefined;
+      const { complaint, lead } = raw.misread;
+      const sentences = foldText(text.slice(0, 2000))
+        .split(/[.?!؟]+/)
+        .map((s) => ` ${s.replace(/\s+/g, " ").trim()} `)
+        .filter((s) => s.trim() !== "");
+      const has = (s: string, phrases: string[]) => phrases.some((p) => s.includes(` ${foldText(p)} `));
+      let found = false;
+      let complained = false;
+      const kept: string[] = [];
+      for (const sentence of sentences) {
+        if (has(sentence, complaint)) {
+          found = complained = true;
+          continue;
+        }
+        let rest = sentence;
+        for (const p of lead) {
+          const at = rest.indexOf(` ${foldText(p)} `);
+          if (at >= 0) {
+            found = true;
+            rest = `${rest.slice(0, at)} ${rest.slice(at + foldText(p).length + 2)}`;
+          }
+        }
+        kept.push(rest.replace(/^\s*(?:of|dat|naar|he|hè|nou|gewoon|alleen|about|if|whether)\s+/u, " ").trim());
+      }
+      if (!found) return undefined;
+      return { rest: kept.filter(Boolean).join(". "), sorry: raw.misread.sorry, complaint: complained };
+    },
     crisisAnswer(text) {
+      // "kost het geld, ja of nee?" asks; it answers nothing.
+      if (/\b(?:ja of nee|ja\/nee|yes or no|wel of niet)\b/i.test(text)) return undefined;
       const tokens = tokenise(text.slice(0, 400));
       const words = tokens.filter((t) => !isBreak(t)).length;
       if (words === 0 || words > CRISIS_ANSWER_MAX_WORDS) return undefined;

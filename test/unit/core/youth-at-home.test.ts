@@ -58,4 +58,25 @@ describe("a young person unsafe at home", () => {
     expect(all(reply)).toContain("Bent u");
     expect(all(reply)).toContain("Wilt u met iemand praten?");
   });
+
+  it("a young person who asks for a person, with none behind this channel, hears of De Kindertelefoon and school, not the gemeente", async () => {
+    const assistant = make();
+    await assistant.handle(inbound("ik ben 15"));
+    const reply = await assistant.handle(inbound("kan ik hier met een echt mens praten"));
+    expect(all(reply)).toContain("0800-0432");
+    expect(all(reply)).not.toMatch(/\bu\b|uw gemeente|Wilt u/);
+  });
+
+  it("'ik ben 15 en woon in …' keeps the band and the place, and asks how to help in 'je'", async () => {
+    const assistant = make();
+    const intro = await assistant.handle(inbound("ik ben 15 en woon in zeist"));
+    expect(intro.intent).toBe("smalltalk");
+    expect(all(intro)).toMatch(/je/);
+    expect(all(intro)).not.toMatch(/niet zeker/);
+  });
+
+  it("'ik wil vanavond echt niet naar huis, waar kan ik heen' is unsafe at home; a lost key is not", () => {
+    expect(safety.assess("ik wil vanavond echt niet naar huis waar kan ik heen").crisis).toBe("violence");
+    expect(safety.assess("ik kan niet naar huis want ik ben mijn sleutel kwijt, waar kan ik heen").crisis).toBeUndefined();
+  });
 });
