@@ -526,7 +526,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // A clear no ends the crisis context: what comes next is answered as asked, not with 113 again.
       patch.lastCrisis = undefined;
       // "nee, maar waar kan ik …?": the question after the no gets its answer too, when there is one.
-      const rest = lead?.rest ? await answerRest(inbound, lead.rest, false, assess(lead.rest), patch) : undefined;
+      // "nee zo bedoel ik het niet. ik ga mezelf niks aandoen. kan ik bijstand krijgen?": the question at the end too.
+      const asked = lead?.rest ?? askingSentence(text);
+      const rest = asked ? await answerRest(inbound, asked, false, assess(asked), patch) : undefined;
       const answered = rest?.confident && !["smalltalk", "out_of_scope"].includes(rest.intent) ? rest.replies : [];
       return reply("concern", [line, ...answered, ...(answered.length > 0 ? [] : await offerPerson(inbound, "handoff"))]);
     }
@@ -918,6 +920,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 /** The language code of the safety texts: "nl-young" ("je") for a resident known to be under 18. */
 function register(language: string, ageBand: AgeBand | undefined): string {
   return ageBand === "minor" ? `${language}-young` : language;
+}
+
+/** The last sentence of a message of several that asks something ("… kan ik bijstand krijgen?"), else undefined. */
+function askingSentence(text: string): string | undefined {
+  const sentences = text.split(/(?<=[.!?؟])\s+/).map((s) => s.trim()).filter(Boolean);
+  const asks = (s: string) => /[?؟]/.test(s) || ASKS.test(s) || QUESTION_START.test(s);
+  for (let i = sentences.length - 1; i >= 1; i--) if (asks(sentences[i]!)) return sentences.slice(i).join(" ");
+  return undefined;
 }
 
 /** A question about listings just shown is short: a longer message is a question of its own. */
