@@ -86,9 +86,11 @@ function negated(tokens: readonly string[], start: number, end: number): boolean
 const PERSON_SOUGHT = /\b(?:iemand|someone|somebody|vrijwilliger|volunteer) (?:die|om|who|to|that|voor)\b/;
 /** "ik wil geen vrijwilligerswerk", "i don't want volunteering": a need the person says they do not want. */
 const WANT = new Set(["wil", "wilde", "hoef", "zoek", "want", "need"]);
-function unwanted(tokens: readonly string[], start: number): boolean {
+function unwanted(tokens: readonly string[], start: number, end: number): boolean {
   const [before, want] = [tokens[start - 1] ?? "", tokens[start - 2] ?? ""];
-  return ((before === "geen" || before === "niet") && WANT.has(want)) || ((before === "want" || before === "need") && /^(?:dont|don't|not)$/.test(want));
+  // "wandelen gaat niet zo goed", "sporten lukt niet meer": a need the person cannot do is no need.
+  const cannot = ["gaat", "lukt"].includes(tokens[end] ?? "") && ["niet", "nie", "nooit"].includes(tokens[end + 1] ?? "");
+  return cannot || ((before === "geen" || before === "niet") && WANT.has(want)) || ((before === "want" || before === "need") && /^(?:dont|don't|not)$/.test(want));
 }
 
 export function understandQuestion(
@@ -132,7 +134,7 @@ export function understandQuestion(
   }
   placeMention ??= readUnknownPlace(tokens, cased, used, skip);
 
-  const needMatches = yieldNeeds(v.categories.match(tokens, used, { fuzzy: true }), tokens, v).filter((m) => !unwanted(tokens, m.start));
+  const needMatches = yieldNeeds(v.categories.match(tokens, used, { fuzzy: true }), tokens, v).filter((m) => !unwanted(tokens, m.start, m.end));
   // "iemand die een dag bij mijn man kan zijn, een vrijwilliger of zo": a volunteer sought is help to get, not
   // volunteer work to do; the other needs stay, and the word still ranks listings where a volunteer helps.
   const helperSought = PERSON_SOUGHT.test(tokens.join(" "));

@@ -286,6 +286,7 @@ describe("a need the person does not want, and a volunteer sought", () => {
     expect(understand("nee ik wil geen vrijwilligerswerk doen").categories).not.toContain("vrijwilligerswerk");
     expect(understand("ik wil geen sport, liever koffie in zeist").categories).toEqual(["ontmoeting"]);
     expect(understand("ik heb geen eten, is er een voedselbank").categories).toContain("eten-en-koken");
+    expect(understand("wandelen gaat niet zo goed meer. is er ergens koffie in 3701").categories).toEqual(["ontmoeting"]);
   });
 
   it("reads 'iemand die … een vrijwilliger' as help to get, not volunteer work to do", () => {
