@@ -84,6 +84,8 @@ function negated(tokens: readonly string[], start: number, end: number): boolean
 
 /** Someone sought to do something for the person ("iemand die", "someone who", "een vrijwilliger die"). */
 const PERSON_SOUGHT = /\b(?:iemand|someone|somebody|vrijwilliger|volunteer) (?:die|om|who|to|that|voor)\b/;
+/** "for me", "voor mezelf", "لي انا", "dla mnie": what is asked is for the writer. */
+const FOR_SELF = / (?:voor mij|voor mezelf|voor mijzelf|for me|for myself|لي انا|لنفسي|dla mnie|dla siebie|benim icin|kendim icin|для меня|для себе|pour moi|fur mich|para mi|para mim) /u;
 /** "ik wil geen vrijwilligerswerk", "i don't want volunteering": a need the person says they do not want. */
 const WANT = new Set(["wil", "wilde", "hoef", "zoek", "want", "need"]);
 function unwanted(tokens: readonly string[], start: number, end: number): boolean {
@@ -141,7 +143,9 @@ export function understandQuestion(
   const categoryMatches = helperSought ? needMatches.filter((m) => m.label !== "vrijwilligerswerk") : needMatches;
   const helperWords = helperSought && categoryMatches.length < needMatches.length ? ["vrijwillig"] : [];
   const genericMatches = v.generic.match(tokens, used);
-  const audiences = withAge(age, audienceMatches, tokens);
+  // "taalles voor mij, de kinderen zijn op school": a child named beside "for me" is not who it is for.
+  const forSelf = FOR_SELF.test(` ${tokens.join(" ")} `);
+  const audiences = withAge(age, audienceMatches, tokens).filter((a) => !(forSelf && age === undefined && (a === "kinderen" || a === "jongeren")));
   const categories = unique(categoryMatches.map((m) => m.label as Category));
   const inNeed = tokens.map(() => false);
   for (const m of [...audienceMatches, ...categoryMatches, ...genericMatches]) for (let k = m.start; k < m.end; k++) inNeed[k] = true;

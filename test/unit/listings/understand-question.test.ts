@@ -240,6 +240,13 @@ describe("who it is for, with an age", () => {
     },
   );
 
+  it.each(["taalles voor mezelf, de kinderen zijn dan op school", "أريد درس في الصباح لي أنا، لأن الأولاد في المدرسة"])(
+    "children named beside 'for me' are not who it is for: %s",
+    (text) => {
+      expect(understand(text).audiences).not.toContain("kinderen");
+    },
+  );
+
   it("keeps a group the message says it is for, whatever the age of the writer", () => {
     expect(understand("ik ben 70 en zoek iets voor mijn kleinkinderen in zeist").audiences).toContain("kinderen");
   });
