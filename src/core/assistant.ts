@@ -326,7 +326,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // Its question "Denkt u soms aan de dood …?" is what a "nee" or "soms" next answers.
       patch.lastAsk = SELF_HARM_QUESTION;
       patch.lastConcern = deps.now().getTime();
-      return reply("concern", [{ text: deps.safety.reply("concern", register(language, ageBand), [], { offer: "none" }) }, ...answered.replies]);
+      const full = deps.safety.reply("concern", register(language, ageBand), [], { offer: "none" });
+      // Heavy only to the classifier, in a question beside the need it names ("kost dat geld? ik heb echt niks
+      // meer"): the practical answer first, with the warm first line before it and the lines to talk after it.
+      if (assessment.concernGuessed && (asks || /[?؟]/.test(text))) {
+        const lines = full.split("\n\n");
+        const talk = lines.filter((l, i) => i > 0 && /\b(?:113|088-0767000)\b/.test(l)).join("\n\n");
+        return reply("concern", [{ text: lines[0]! }, ...answered.replies, ...(talk ? [{ text: talk }] : [])]);
+      }
+      return reply("concern", [{ text: full }, ...answered.replies]);
     }
     // "Wat is huiselijk geweld?": the answer, then the numbers (without "wat naar dat u dit meemaakt").
     // A weaker sign of heavy feelings beside a real answer ("kan ik een brief schrijven die ze krijgt als ik er
@@ -551,6 +559,17 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const personButton = personButtonFor(inbound.language);
     if (assessment.needsPerson) {
       const topic = assessment.needsPerson;
+      // "Zijn die lessen echt gratis? We hebben niet veel geld": about the listings just shown, answered from
+      // them first; the first steps for money follow.
+      if (topic === "money" && deps.listings) {
+        const state = await currentState(inbound, patch);
+        const tried: Partial<ConversationState> = {};
+        const shown = typeof state.listingsMemory === "string" ? await askListings(inbound, text, state, tried) : null;
+        if (shown && shown.asked === undefined && !shown.seeking) {
+          Object.assign(patch, tried);
+          return reply("listings", [...shown.replies, { text: stepsText(inbound, topic, inbound.language) }]);
+        }
+      }
       const nearby = topic === "person_requested" ? null : await helpNearby(inbound, text, topic, patch);
       // Told without a place: the next message may say where ("waar kan ik heen in Zeist dan?").
       patch[LAST_NEED] = topic !== "person_requested" && !nearby ? { topic, at: deps.now().getTime() } : undefined;

@@ -247,6 +247,8 @@ export interface SafetyAssessment {
   guessed?: boolean;
   /** Heavy feelings without a crisis signal ("ik voel me zo alleen", "niemand begrijpt me"). */
   concern?: boolean;
+  /** The heavy feelings are the classifier's reading only (no phrase of the lists). */
+  concernGuessed?: boolean;
   /**
    * Heavy feelings are likely but not sure (the classifier's weaker sign): when the assistant has no real
    * answer to the message, the concern reply instead of "I am not sure".

@@ -109,7 +109,9 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
           const namedEarlier = namedIn(readShownFollowUp(said, earlier, deps.followUps), said);
           return (onShown && namedIn(onShown, said)) ?? namedEarlier ?? onShown;
         };
-        const followUp = read(text) ?? readEachSentence(text, read) ?? (last !== text ? read(last) : undefined);
+        // The one sentence that asks ("Zijn ze echt gratis? We hebben weinig geld."), wherever it stands.
+        const asking = askingSentenceOf(text);
+        const followUp = read(text) ?? readEachSentence(text, read) ?? (last !== text ? read(last) : undefined) ?? (asking && asking !== last ? read(asking) : undefined);
         if (followUp) {
           const reply = renderShownFollowUp(followUp, now, request.language, deps.followUps.listingWords);
           // One of the list before, named: it is what "dat" means next ("waar is dat?").
@@ -385,6 +387,13 @@ const EARLIER_KEPT = 12;
 function earlierOf(memory: SearchMemory): string[] | undefined {
   const ids = [...new Set([...(memory.shown ?? []), ...(memory.earlier ?? [])])].slice(0, EARLIER_KEPT);
   return ids.length > 0 ? ids : undefined;
+}
+
+/** The only sentence of several that ends with a question mark, else undefined. */
+function askingSentenceOf(text: string): string | undefined {
+  const sentences = text.split(/(?<=[.!?؟])\s+/).map((s) => s.trim()).filter(Boolean);
+  const asking = sentences.filter((s) => /[?؟]\s*$/.test(s));
+  return sentences.length > 1 && asking.length === 1 ? asking[0] : undefined;
 }
 
 function isFollowUp(q: UnderstoodQuestion): boolean {

@@ -150,8 +150,9 @@ export function readShownFollowUp(text: string, shown: Listing[], vocabulary: Fo
   if (aspects.size === 0 && !pointed) return undefined;
 
   let listings = shown;
-  if (position !== undefined) {
-    const chosen = position < 0 ? shown[shown.length + position] : shown[position - 1];
+  const chosen = position === undefined ? undefined : position < 0 ? shown[shown.length + position] : shown[position - 1];
+  // A name wins over a position that points elsewhere ("de eerste, NT2-oefengroep" when that was the second).
+  if (position !== undefined && (named.size === 0 || (chosen && named.has(shown.indexOf(chosen))))) {
     if (!chosen) return undefined;
     listings = [chosen];
   } else if (named.size > 0) {

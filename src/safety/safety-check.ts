@@ -134,6 +134,7 @@ export function createSafetyCheckFromLexicons(
         if (verdict?.tier === "concern" && !result.concern && excused()) verdict = undefined;
         if ((verdict?.tier === "concern" || verdict?.unsure) && words < SHORT_CONCERN_WORDS) verdict = { classification: verdict.classification };
         if (verdict?.tier === "concern") {
+          if (!result.concern) result.concernGuessed = true;
           result.concern = true;
         } else if (verdict?.tier === "information") {
           // A question about these topics: the numbers of its topic, no alarm and no concern reply. A heavy

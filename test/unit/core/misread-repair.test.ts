@@ -47,4 +47,15 @@ describe("a reply that misread the message", () => {
     expect(reply.intent).toBe("crisis");
     expect(all(reply)).toContain("113");
   });
+
+  it("heavy only to the classifier beside a money need: the warm line, the first steps, then 113's line", async () => {
+    const assessed = safety.assess("kost dat geld? ik heb echt niks meer");
+    expect(assessed.needsPerson).toBe("money");
+    const reply = await make().handle(inbound("kost dat geld? ik heb echt niks meer"));
+    const texts = reply.replies.map((r) => r.text);
+    expect(texts[0]).toMatch(/zwaar/);
+    expect(texts.at(-1)).toContain("113");
+    expect(texts.join("\n")).toMatch(/schuldhulp|bijstand|voedselbank/i);
+    if (assessed.concernGuessed) expect(texts.join("\n")).not.toMatch(/Wilt u dat een sociaal werker/);
+  });
 });

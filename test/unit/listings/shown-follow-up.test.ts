@@ -118,3 +118,13 @@ describe("sign-up answers from the listing's own words", () => {
     expect(signup(listing("k", "Koffieochtend", "di 10:00-12:00", { description: "Koffie drinken met buren." }))).toContain("staat niet");
   });
 });
+
+describe("a name and a position that disagree", () => {
+  it("takes the listing named ('de eerste, het repaircafé' when that was the second)", () => {
+    expect(read("de eerste, het repaircafé. waar is dat?")?.listings.map((l) => l.id)).toEqual(["b"]);
+    expect(read("de eerste, waar is dat?")?.listings.map((l) => l.id)).toEqual(["a"]);
+  });
+  it("reads Arabic 'are these really free?' as a question about cost", () => {
+    expect(read("هل هذه مجانية فعلا؟")?.aspects).toContain("cost");
+  });
+});
