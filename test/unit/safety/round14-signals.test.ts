@@ -82,3 +82,16 @@ describe("round 14: a widower's signs, and emergencies in Levantine Arabic", () 
     expect(found, found.join("\n")).toEqual([]);
   });
 });
+
+describe("round 14: a goodbye posted online, and sleeping without waking in Arabic", () => {
+  it("gets 113 first", () => {
+    for (const t of ["mijn dochter zette op haar insta 'bedankt voor alles, sorry' en reageert niet meer", "أخي يقول دائماً إنه يتمنى أن ينام ولا يستيقظ أبداً"]) {
+      expect(firstTier(safety.assess(t)), t).toBe("suicide");
+    }
+  });
+  it("keeps thanks for help with a move, sleeping well and a neighbour who does not answer quiet", () => {
+    for (const t of ["ik heb een post op insta gezet: bedankt allemaal voor de hulp bij de verhuizing", "اتمنى ان انام جيدا الليلة، هل يوجد يوغا في زيست؟", "bedankt voor alles, de buurvrouw reageert niet meer op mijn brieven over de heg"]) {
+      expect(firstTier(safety.assess(t)), t).toBeUndefined();
+    }
+  });
+});
