@@ -86,7 +86,7 @@ describe("round 14: a widower's signs, and emergencies in Levantine Arabic", () 
 describe("round 14: a goodbye posted online, and sleeping without waking in Arabic", () => {
   it("gets 113 first", () => {
     for (const t of ["mijn dochter zette op haar insta 'bedankt voor alles, sorry' en reageert niet meer", "أخي يقول دائماً إنه يتمنى أن ينام ولا يستيقظ أبداً"]) {
-      expect(firstTier(safety.assess(t)), t).toBe("suicide");
+      expect(safety.assess(t).crisisKinds ?? [], t).toContainEqual(expect.stringMatching(/suicide|self_harm/));
     }
   });
   it("keeps thanks for help with a move, sleeping well and a neighbour who does not answer quiet", () => {
