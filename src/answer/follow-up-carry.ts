@@ -30,7 +30,7 @@ const NO_TOPIC = new Set([
 ]);
 
 /** Question words that are no topic either. */
-const NO_TOPIC_QUESTION = new Set(["wie", "moet", "mij", "me", "ik", "dan", "zo", "eerst", "zelf", "nu", "gewoon", "lang"]);
+const NO_TOPIC_QUESTION = new Set(["wie", "moet", "mij", "me", "ik", "dan", "zo", "eerst", "eerste", "als", "zelf", "nu", "nou", "gewoon", "lang"]);
 
 function words(text: string): string[] {
   return text.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
@@ -42,6 +42,9 @@ function contentWords(text: string): string[] {
 
 /** True when a message is a short follow-up that only makes sense with the previous question. */
 export function isFollowUp(question: string): boolean {
+  // "wat moet ik nou als eerste doen. ik heb geen puf om te bellen": the question opens the message.
+  const first = question.split(/(?<=[.!?])\s+/)[0] ?? question;
+  if (first !== question && first.split(/\s+/).length >= 3 && isFollowUp(first)) return true;
   const text = question.toLowerCase().trim();
   if (words(text).length > MAX_FOLLOW_UP_WORDS) return false;
   if (namesOwnReferent(text)) return false;

@@ -293,7 +293,10 @@ export function createWegwijzer(data: { entries: WegwijzerEntry[]; cues: Wegwijz
 
   function localRoute(entry: WegwijzerEntry, words: string[], outside: boolean[]): string {
     const what = section(entry, "wat is het")!;
-    const decides = `Dat verschilt per gemeente. Uw gemeente beslist over ${entry.local}. ${NOT_GUESSING}`;
+    // "beslist welke …", "beslist of …": a question-word clause needs no "over".
+    const local = entry.local ?? "";
+    const decided = /^(?:welke?|of|waar|wat|hoe|hoeveel|wie|wanneer|tot|voor wie|voor welke?)\b/.test(local) ? local : `over ${local}`;
+    const decides = `Dat verschilt per gemeente. Uw gemeente beslist ${decided}. ${NOT_GUESSING}`;
     // "Is het gratis bij de gemeente?": what holds everywhere about the cost comes before what the gemeente decides.
     const cost = hasCue(words, outside, costCues) ? section(entry, "wat kost het")?.text : undefined;
     // "Traplift aanvragen, hoe werkt dat?": how to start holds everywhere, so it comes too.

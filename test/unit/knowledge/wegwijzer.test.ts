@@ -89,7 +89,7 @@ describe("wegwijzer guide", () => {
   it("gives the honest route, not a guess, for what one gemeente decides", () => {
     const a = guide.answer("hoeveel respijtzorg krijg ik")!;
     expect(a.kind).toBe("local_route");
-    expect(a.text).toContain("Uw gemeente beslist over hoeveel u krijgt");
+    expect(a.text).toContain("Uw gemeente beslist hoeveel u krijgt");
     expect(a.text).toContain("14");
     expect(a.text).toContain("wijkteam");
     // A topic without local decisions still explains.

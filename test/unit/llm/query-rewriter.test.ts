@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { carryOver, createQueryRewriter, isFollowUp } from "../../../src/answer/query-rewriter.js";
 
 describe("isFollowUp", () => {
-  it.each(["en voor kinderen?", "En in Utrecht?", "hoe laat is dat?", "hoe laat?", "waar is dat?", "wat als ik geen geld heb?", "Is het gratis?", "wat kost dat?", "and for children?", "kan dat ook op zaterdag?", "wie moet ik dan bellen", "moet ik me aanmelden?", "kan ik zo binnenlopen", "hoe vraag ik het aan", "hoe lang duurt het?"])(
+  it.each(["en voor kinderen?", "En in Utrecht?", "hoe laat is dat?", "hoe laat?", "waar is dat?", "wat als ik geen geld heb?", "Is het gratis?", "wat kost dat?", "and for children?", "kan dat ook op zaterdag?", "wie moet ik dan bellen", "moet ik me aanmelden?", "kan ik zo binnenlopen", "hoe vraag ik het aan", "hoe lang duurt het?", "wat moet ik nou als eerste doen. ik heb geen puf om overal te bellen"])(
     "sees %j as a follow-up",
     (text) => expect(isFollowUp(text)).toBe(true),
   );
