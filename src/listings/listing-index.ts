@@ -34,6 +34,8 @@ export interface SearchQuery {
   /** Of those, what exactly was asked for ("vrouw"): a listing named for it is not "meant for another group". */
   focus?: string[];
   audiences: Audience[];
+  /** Groups it is not for: a listing only for them does not fit. */
+  notFor?: Audience[];
   /** Life events the person named ("rouw", "dementie"); listings about another one rank low. */
   circumstances?: string[];
   cost?: "free" | "cheap";
@@ -113,6 +115,7 @@ export function buildListingIndex(listings: Listing[], vocabulary: ListingsVocab
       if (!isValidGeoPoint(query.origin) || !(query.radiusKm >= 0 && query.radiusKm <= MAX_RADIUS_KM)) return [];
       const categoryMask = maskOf(query.categories, CATEGORIES);
       const audienceMask = maskOf(query.audiences, AUDIENCES);
+      const notForMask = maskOf(query.notFor ?? [], AUDIENCES);
       const days = upcomingDays(query.now);
       const { lat, lon } = query.origin;
       const dLat = query.radiusKm / 110;
@@ -128,6 +131,7 @@ export function buildListingIndex(listings: Listing[], vocabulary: ListingsVocab
         // when the group is all that was asked ("iets voor ouderen"), only listings for that group fit.
         if (audienceMask && forSomeGroup && !(item.audienceMask & audienceMask)) continue;
         if (audienceMask && !categoryMask && !(item.audienceMask & audienceMask)) continue;
+        if (notForMask && forSomeGroup && item.audienceMask & notForMask) continue;
         if (query.cost === "free" && item.cost !== "free") continue;
         if (query.cost === "cheap" && item.cost !== "free" && item.cost !== "cheap") continue;
         if (query.languages.length > 0 && !query.languages.some((l) => item.languages.includes(l))) continue;

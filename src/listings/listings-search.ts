@@ -285,6 +285,7 @@ export function createListingsSearch(deps: ListingsSearchDeps): ListingSearch {
       ...(q.focus ? { focus: q.focus } : {}),
       audiences: q.audiences,
       ...(q.circumstances ? { circumstances: q.circumstances } : {}),
+      ...(q.notFor ? { notFor: q.notFor } : {}),
       ...(q.cost ? { cost: q.cost } : {}),
       languages: q.languages,
       preferredLanguages: q.preferredLanguages,

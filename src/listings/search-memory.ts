@@ -7,7 +7,7 @@ import type { UnderstoodQuestion } from "./understand-question.js";
  * What a search keeps of a question between two messages: what was understood, never the text
  * itself (the conversation state should hold as little of what people wrote as possible).
  */
-export type StoredQuery = Pick<UnderstoodQuestion, "categories" | "keywords" | "focus" | "generic" | "audiences" | "cost" | "languages" | "accessible"> & {
+export type StoredQuery = Pick<UnderstoodQuestion, "categories" | "keywords" | "focus" | "generic" | "audiences" | "notFor" | "circumstances" | "cost" | "languages" | "accessible"> & {
   /** The time words only ("morgen", "dinsdagochtend"), read again against the new "now". */
   timeWords?: string;
 };
@@ -33,6 +33,8 @@ export function storeQuery(q: UnderstoodQuestion): StoredQuery {
     ...(q.focus ? { focus: q.focus } : {}),
     generic: q.generic,
     audiences: q.audiences,
+    ...(q.notFor ? { notFor: q.notFor } : {}),
+    ...(q.circumstances ? { circumstances: q.circumstances } : {}),
     languages: q.languages,
     accessible: q.accessible,
     ...(q.cost ? { cost: q.cost } : {}),
@@ -53,6 +55,8 @@ export function restoreQuery(stored: StoredQuery, now: LocalNow, over?: Understo
     ...(stored.focus ? { focus: stored.focus } : {}),
     generic: stored.generic,
     audiences: base.audiences.length > 0 ? base.audiences : stored.audiences,
+    ...((base.notFor ?? stored.notFor) ? { notFor: base.notFor ?? stored.notFor } : {}),
+    ...((base.circumstances ?? stored.circumstances) ? { circumstances: base.circumstances ?? stored.circumstances } : {}),
     languages: base.languages.length > 0 ? base.languages : stored.languages,
     accessible: base.accessible || stored.accessible,
     ...(cost ? { cost } : {}),

@@ -25,6 +25,8 @@ export interface UnderstoodQuestion {
   /** "iets voor", "activiteiten": wants something, without saying what. */
   generic: boolean;
   audiences: Audience[];
+  /** Groups the person says it is not for ("niet voor kinderen", "for me, the kids are at school"). */
+  notFor?: Audience[];
   age?: number;
   cost?: "free" | "cheap";
   /** Languages asked for explicitly ("in het Engels"): a filter. */
@@ -118,7 +120,10 @@ export function understandQuestion(
 
   // Who and what may read the same words ("ik zorg voor mijn moeder": mantelzorgers and mantelzorg).
   // "ik ben niet oud", "ben yaşlı değilim": a group the person says they are not is no filter.
-  const audienceMatches = v.audiences.match(tokens, used, { fuzzy: true }).filter((m) => !negated(tokens, m.start, m.end));
+  const allAudienceMatches = v.audiences.match(tokens, used, { fuzzy: true });
+  const audienceMatches = allAudienceMatches.filter((m) => !negated(tokens, m.start, m.end));
+  // "niet voor kinderen", "ليس للأولاد": listings only for that group do not fit.
+  const refused = allAudienceMatches.filter((m) => negated(tokens, m.start, m.end)).map((m) => m.label as Audience);
   const accessible = v.accessibility.match(tokens, used).length > 0;
   const skip = (t: string) => STOPWORDS.has(t) || v.fillers.has(t) || v.isVocabularyWord(t);
   let placeMention = place;
@@ -145,7 +150,10 @@ export function understandQuestion(
   const genericMatches = v.generic.match(tokens, used);
   // "taalles voor mij, de kinderen zijn op school": a child named beside "for me" is not who it is for.
   const forSelf = FOR_SELF.test(` ${tokens.join(" ")} `);
-  const audiences = withAge(age, audienceMatches, tokens).filter((a) => !(forSelf && age === undefined && (a === "kinderen" || a === "jongeren")));
+  const young = (a: Audience) => a === "kinderen" || a === "jongeren";
+  const namedGroups = withAge(age, audienceMatches, tokens);
+  const audiences = namedGroups.filter((a) => !(forSelf && age === undefined && young(a)));
+  const notFor = unique([...refused, ...namedGroups.filter((a) => !audiences.includes(a))]);
   const categories = unique(categoryMatches.map((m) => m.label as Category));
   const inNeed = tokens.map(() => false);
   for (const m of [...audienceMatches, ...categoryMatches, ...genericMatches]) for (let k = m.start; k < m.end; k++) inNeed[k] = true;
@@ -191,6 +199,7 @@ export function understandQuestion(
     ...(focus.length > 0 ? { focus } : {}),
     generic: genericMatches.length > 0 || helperWords.length > 0,
     audiences,
+    ...(notFor.length > 0 ? { notFor } : {}),
     ...(age !== undefined ? { age } : {}),
     ...(cost ? { cost } : {}),
     languages,

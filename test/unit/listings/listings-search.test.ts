@@ -287,3 +287,14 @@ describe("a listing named from a list further back", () => {
     expect(named?.replies[0]!.text).not.toMatch(/wandel/i);
   });
 });
+
+describe("a group the person says it is not for", () => {
+  it("leaves out listings meant for that group, also in the follow-up", async () => {
+    const { service } = await serviceWith([EXAMPLE_CSV]);
+    const ask = conversation(service);
+    const first = (await ask("taalles in 3701 voor mezelf, niet voor kinderen"))!.replies[0]!.text;
+    expect(first).not.toMatch(/peuters|Huiswerk|kinderen van/i);
+    const later = (await ask("en op zaterdag?"))?.replies[0]?.text ?? "";
+    expect(later).not.toMatch(/peuters/i);
+  });
+});
