@@ -107,6 +107,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   /** Whether a person can be reached through this channel (a desk behind the bot for it). */
   const canHandOff = (inbound: InboundMessage) => personReachable(deps.handoff, inbound);
 
+  /** The known band, or "minor" right after De Kindertelefoon's line was given to someone of unknown age ("je" then). */
+  function bandOf(state: ConversationState): AgeBand | undefined {
+    return state.ageBand ?? (youthLineTold(state) ? "minor" : undefined);
+  }
+
   /** A person, or else our wijkteam's contact (left out with `ownContact: false`: the resident lives elsewhere). */
   async function offerPerson(
     inbound: InboundMessage,
@@ -372,7 +377,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   async function crisisAgain(kind: CrisisKind, inbound: InboundMessage, patch: Partial<ConversationState>): Promise<AssistantReply> {
     const language = inbound.language ?? "nl";
     const state = await currentState(inbound, patch);
-    const said = register(language, state.ageBand);
+    const said = register(language, bandOf(state));
     const full = () => crisisReply({ crisis: kind }, said, inbound);
     const text = deps.safety.followUp ? againText(crisisTier(kind), said, state, patch, full) : full();
     return reply("crisis", [{ text, buttons: [personYesFor(language)] }]);
@@ -418,10 +423,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // Afraid to call, said again ("u geeft me alleen maar nummers"): the short word that stays, and a person.
     if (again) {
       patch.lastAsk = CRISIS_FOLLOW_UP + "person";
-      return reply("crisis", [{ text: deps.safety.followUp("again2", register(language, state.ageBand), "suicide") }, ...(await offerPerson(inbound, "crisis"))]);
+      return reply("crisis", [{ text: deps.safety.followUp("again2", register(language, bandOf(state)), "suicide") }, ...(await offerPerson(inbound, "crisis"))]);
     }
     patch.lastAsk = CRISIS_FOLLOW_UP + kind;
-    const line = { text: deps.safety.followUp(kind, register(language, state.ageBand)), buttons: [personYesFor(language)] };
+    const line = { text: deps.safety.followUp(kind, register(language, bandOf(state))), buttons: [personYesFor(language)] };
     // Afraid to call: a person here is the other way, so the offer comes with it.
     return reply("crisis", kind === "cannotCall" ? [line, ...(await offerPerson(inbound, "crisis"))] : [line]);
   }
@@ -443,7 +448,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const calm = { lastAsk: undefined, lastConcern: undefined, lastCrisis: undefined, meetOffered: undefined };
     Object.assign(patch, calm);
     const language = received.language && received.language !== "nl" ? received.language : "nl";
-    const sorryText = misread.sorry[register(language, state.ageBand)] ?? misread.sorry[language];
+    const sorryText = misread.sorry[register(language, bandOf(state))] ?? misread.sorry[language];
     const sorry = sorryText ? [{ text: sorryText }] : [];
     if (!misread.rest) return reply("smalltalk", [...sorry, { text: textsFor(language).helpQuestion }]);
     const answered = await decide({ ...received, text: misread.rest }, patch, { ...stored, ...calm });
@@ -529,7 +534,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // "ja ben 15, mijn vader …": a yes that states an age answers "Ben je jonger dan 18?", not this question.
     if (!crisis && answer === "yes" && deps.cues?.ageBand?.(text) !== undefined) return null;
     const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
-    const line = { text: deps.safety.followUp(answer, register(language, state.ageBand)), buttons: [personYesFor(language)] };
+    const line = { text: deps.safety.followUp(answer, register(language, bandOf(state))), buttons: [personYesFor(language)] };
     if (answer === "no") {
       // A clear no ends the crisis context: what comes next is answered as asked, not with 113 again.
       patch.lastCrisis = undefined;

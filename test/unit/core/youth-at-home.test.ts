@@ -79,4 +79,18 @@ describe("a young person unsafe at home", () => {
     expect(safety.assess("ik wil vanavond echt niet naar huis waar kan ik heen").crisis).toBe("violence");
     expect(safety.assess("ik kan niet naar huis want ik ben mijn sleutel kwijt, waar kan ik heen").crisis).toBeUndefined();
   });
+
+  it("after De Kindertelefoon's line, the answer to the question about harming oneself is said with 'je' too", async () => {
+    const assistant = make();
+    await assistant.handle(inbound("mn ouders hebben heel vaak ruzie thuis en ik voel me rot"));
+    const reply = await assistant.handle(inbound("ik kras soms"));
+    expect(all(reply)).toContain("113");
+    expect(all(reply)).toMatch(/\bje\b/);
+    expect(all(reply)).not.toMatch(/\b(u|uw)\b/);
+  });
+
+  it("parents who fight and throw things, said in chat words, are unsafe at home", () => {
+    expect(safety.assess("mn ouders hebben heel vaak ruzie thuis en soms gooien ze met dingen").crisis).toBe("violence");
+    expect(safety.assess("mijn ouders hadden ruzie over wie de oude spullen naar de kringloop gooit").crisis).toBeUndefined();
+  });
 });
