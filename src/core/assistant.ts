@@ -221,7 +221,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // An emergency always gets the whole 112 instructions: it may be a new one.
       const repeated = tier !== "acute" && previous && crisisTier(previous.kind) === tier && deps.now().getTime() - previous.at < CRISIS_CONTEXT_MS;
       // The same "je" as the line for De Kindertelefoon beside it when the words sound young and no age is known.
-      const said = register(language, ageBand ?? (young.length > 0 && inbound.persona === "resident" && deps.cues?.soundsYoung?.(text) ? "minor" : undefined));
+      // Or once De Kindertelefoon's line was given to someone of unknown age (now or a little earlier).
+      const said = register(language, ageBand ?? (young.length > 0 && inbound.persona === "resident" && deps.cues?.soundsYoung?.(text) ? "minor" : bandOf({ ...stored, ...patch })));
       const numbers = repeated && deps.safety.followUp ? againText(tier, said, { ...stored, ...patch }, patch, () => crisisReply(assessment, said, inbound)) : crisisReply(assessment, said, inbound);
       if (tier === "suicide" && !repeated) patch.lastAsk = SELF_HARM_QUESTION;
       const block = { text: numbers, buttons: [personYesFor(language)] };

@@ -93,4 +93,14 @@ describe("a young person unsafe at home", () => {
     expect(safety.assess("mn ouders hebben heel vaak ruzie thuis en soms gooien ze met dingen").crisis).toBe("violence");
     expect(safety.assess("mijn ouders hadden ruzie over wie de oude spullen naar de kringloop gooit").crisis).toBeUndefined();
   });
+
+  it("a crisis right after De Kindertelefoon's line was given is said with 'je'", async () => {
+    const assistant = make();
+    await assistant.handle(inbound("mn ouders hebben heel vaak ruzie thuis en soms gooien ze met dingen"));
+    const reply = await assistant.handle(inbound("ik kras soms"));
+    expect(reply.intent).toBe("crisis");
+    expect(all(reply)).toContain("113");
+    expect(all(reply)).toMatch(/Denk je/);
+    expect(all(reply)).not.toMatch(/\b(u|uw|uzelf)\b/);
+  });
 });
