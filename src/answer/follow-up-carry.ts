@@ -60,8 +60,11 @@ export function isFollowUp(question: string): boolean {
 function namesOwnReferent(text: string): boolean {
   const all = words(text);
   const at = all.findIndex((w) => POINTS_BACK.test(w));
-  if (at <= 0) return false;
-  return all.slice(0, at).some((w) => w.length > 1 && !NO_TOPIC.has(w) && !NO_TOPIC_QUESTION.has(w) && !ASPECT_WORDS.has(w) && !/^(?:en|maar|ook|of|dus|and|also|but)$/.test(w));
+  // The topic comes before the question word that asks about it ("de voedselbank, waar is die?"); "hoe laat
+  // begint dat?" names nothing of its own.
+  const asking = all.findIndex((w) => /^(?:wat|waar|wanneer|hoe|wie|welke|hoeveel|kost|kosten|what|where|when|how)$/.test(w));
+  if (at <= 0 || asking <= 0 || asking > at) return false;
+  return all.slice(0, asking).some((w) => w.length > 1 && !NO_TOPIC.has(w) && !NO_TOPIC_QUESTION.has(w) && !ASPECT_WORDS.has(w) && !/^(?:en|maar|ook|of|dus|and|also|but)$/.test(w));
 }
 
 /**

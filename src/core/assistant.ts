@@ -253,7 +253,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const offer = await offerPerson(inbound, "handoff");
       const current = { ...stored, ...patch };
       // Never the same block twice in a row: heavy words again soon after get a shorter word with the numbers.
-      const recent = (current.lastConcern as number | undefined) ?? current.lastCrisis?.at;
+      const latest = Math.max((current.lastConcern as number | undefined) ?? -Infinity, current.lastCrisis?.at ?? -Infinity);
+      const recent = Number.isFinite(latest) ? latest : undefined;
       // After the reply for unsafe at home or an emergency, heavy feelings are new: they get the concern reply.
       const afterOtherCrisis = current.lastCrisis !== undefined && current.lastCrisis.at === recent && crisisTier(current.lastCrisis.kind) !== "suicide";
       const repeated = recent !== undefined && !afterOtherCrisis && deps.now().getTime() - recent < CRISIS_CONTEXT_MS && deps.safety.followUp;
@@ -294,7 +295,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const introPlace = band && !heavy && !asks && !assessment.needsPerson && text.split(/\s+/).length <= INTRO_WORDS ? await deps.listings?.placeIn?.(text) : undefined;
     if (introPlace) patch.place = introPlace;
     const introduces = introPlace !== undefined || (text.split(/\s+/).length <= INTRO_WORDS && INTRODUCES.test(text));
-    if (band && (!heavy || heardHeavy) && !assessment.needsPerson && !asks && (text.split(/\s+/).length <= AGE_ONLY_WORDS || introduces)) {
+    if (band && (!heavy || heardHeavy) && (!youngTrouble || heardHeavy) && !assessment.needsPerson && !asks && (text.split(/\s+/).length <= AGE_ONLY_WORDS || introduces)) {
       // Right after the heavy-feelings or crisis reply: De Kindertelefoon, in "je", and no greeting.
       const state = { ...ageState, ...patch };
       // The latest heavy reply decides: unsafe at home (Veilig Thuis and 112 with De Kindertelefoon) or heavy feelings.
@@ -305,7 +306,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         patch.lastAsk = "greeting";
         return reply(heardHeavy ? (unsafe ? "crisis" : "concern") : "smalltalk", [{ text: young }]);
       }
-      if (!heardHeavy) return reply("smalltalk", [{ text: howToHelp(language, state, patch) }]);
+      return reply("smalltalk", [{ text: howToHelp(language, state, patch) }]);
     }
     if ((heavy || youngTrouble) && !assessment.needsPerson && deps.safety.reply) return concernReply(young);
     // "nou ik probeer woensdag maar dat eten, dank u wel": a plan and thanks, no question: thanks back, not a
@@ -444,6 +445,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const misread = deps.cues.misread(received.text);
     // "ik bedoel …" is only a repair right after a heavy reply; "waarom begin je over zelfmoord?" always is.
     if (!misread || (!misread.complaint && deps.now().getTime() - lastHeavy >= CRISIS_CONTEXT_MS)) return null;
+    // "ik bedoel het serieus" corrects nothing: only a repair that still asks something ("ik bedoel geld, kost het wat?").
+    if (!misread.complaint && !STILL_ASKS.test(misread.rest)) return null;
     const rest = assess(misread.rest || " ");
     if (misread.rest && (rest.crisis || rest.concern)) return null;
     const calm = { lastAsk: undefined, lastConcern: undefined, lastCrisis: undefined, meetOffered: undefined };
@@ -571,7 +574,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         const state = await currentState(inbound, patch);
         const tried: Partial<ConversationState> = {};
         const shown = typeof state.listingsMemory === "string" ? await askListings(inbound, text, state, tried) : null;
-        if (shown && shown.asked === undefined && !shown.seeking) {
+        const askedWhere = typeof tried.lastAsk === "string" && tried.lastAsk.startsWith("place:");
+        if (shown && shown.asked === undefined && !shown.seeking && !askedWhere) {
           Object.assign(patch, tried);
           return reply("listings", [...shown.replies, { text: stepsText(inbound, topic, inbound.language) }]);
         }
@@ -959,10 +963,12 @@ function askingSentence(text: string): string | undefined {
 const SHOWN_QUESTION_WORDS = 10;
 /** Right after a crisis reply, a message the sources cannot answer of at most this many words ("en nu", "what do i do") gets the numbers again. */
 const CRISIS_AGAIN_WORDS = 4;
+/** What is left of a repair still asks something: a question mark or a question word. */
+const STILL_ASKS = /[?؟]|\b(?:kost|kosten|waar|wanneer|hoe|wat|wie|welke|hoeveel|is er|zijn er|kan ik|mag ik|moet ik|how|what|where|when|does|is it)\b/i;
 /** At most this many words that state an age and a place say nothing else yet ("ik ben 15 en woon in Zeist"). */
 const INTRO_WORDS = 10;
 /** Words that introduce oneself beside an age ("en woon in Zeist", "ik heet Lotte", "I live in", "from"). */
-const INTRODUCES = /\b(?:woon|wonen|kom uit|ik heet|heet ik|zit in de|zit op|live|from|my name)\b/i;
+const INTRODUCES = /\b(?:woon|wonen|kom uit|ik heet|heet ik|zit op school|zit in klas|live|from|my name)\b/i;
 /** "voor mijn leeftijd", "for my age": an activity fitting the person's own age. */
 const OWN_AGE = /\b(?:voor|van|bij|op) (?:mijn|mn|m'n|me) leeftijd\b|\bfor my age\b|\bmy age\b/i;
 /** A message of at most this many words that states an age says nothing else yet ("ik ben 15", "ben 81 jaar"). */

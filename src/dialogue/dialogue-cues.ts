@@ -205,20 +205,25 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
     misread(text) {
       if (!raw.misread) return undefined;
       const { complaint, lead } = raw.misread;
+      // Sentences keep their question marks: what is left is answered as the question it is.
       const sentences = foldText(text.slice(0, 2000))
-        .split(/[.?!؟]+/)
+        .split(/(?<=[.?!؟])\s+/)
         .map((s) => ` ${s.replace(/\s+/g, " ").trim()} `)
         .filter((s) => s.trim() !== "");
-      const has = (s: string, phrases: string[]) => phrases.some((p) => s.includes(` ${foldText(p)} `));
+      const bare = (s: string) => ` ${s.replace(/[.,;:?!؟،]+/g, " ").replace(/\s+/g, " ").trim()} `;
+      const has = (s: string, phrases: string[]) => phrases.some((p) => bare(s).includes(` ${foldText(p)} `));
       let found = false;
       let complained = false;
       const kept: string[] = [];
       for (const sentence of sentences) {
         if (has(sentence, complaint)) {
           found = complained = true;
+          // "waarom zeg je dat, ik wil echt dood": only the clause that complains goes; the rest is heard.
+          const clauses = sentence.split(/[,;]/).filter((c) => !has(c, complaint) && c.trim() !== "");
+          if (clauses.length > 0) kept.push(clauses.join(",").trim());
           continue;
         }
-        let rest = sentence;
+        let rest = sentence.replace(/([.,;:?!؟،])/g, " $1 ");
         for (const p of lead) {
           const at = rest.indexOf(` ${foldText(p)} `);
           if (at >= 0) {
@@ -226,10 +231,11 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
             rest = `${rest.slice(0, at)} ${rest.slice(at + foldText(p).length + 2)}`;
           }
         }
-        kept.push(rest.replace(/^\s*(?:of|dat|naar|he|hè|nou|gewoon|alleen|about|if|whether)\s+/u, " ").trim());
+        const tidy = rest.replace(/\s+/g, " ").replace(/ ([.,;:?!؟،])/g, "$1").replace(/^[\s.,;:]+/, "");
+        kept.push(tidy.replace(/^\s*(?:of|dat|naar|he|hè|nou|gewoon|alleen|about|if|whether)\s+/u, " ").trim());
       }
       if (!found) return undefined;
-      return { rest: kept.filter(Boolean).join(". "), sorry: raw.misread.sorry, complaint: complained };
+      return { rest: kept.filter(Boolean).join(" "), sorry: raw.misread.sorry, complaint: complained };
     },
     crisisAnswer(text) {
       // "kost het geld, ja of nee?" asks; it answers nothing.

@@ -182,7 +182,8 @@ export function compileVocabulary(dutch: VocabularyData, languages: readonly Lan
     cheapInListing: norm(data.cost.cheapInListing),
     cheapMaxEuro: data.cost.cheapMaxEuro,
     accessibleInListing: norm(data.accessibility.listingWords),
-    circumstancesIn: (text) => circumstances.filter(([, parts]) => parts.some((p) => text.includes(p))).map(([name]) => name),
+    // At the start of a word: "rouw" is in "rouwgroep", not in "vrouw".
+    circumstancesIn: (text) => circumstances.filter(([, parts]) => parts.some((p) => ` ${text}`.includes(` ${p}`))).map(([name]) => name),
   };
 }
 

@@ -55,7 +55,8 @@ export function restoreQuery(stored: StoredQuery, now: LocalNow, over?: Understo
     ...(stored.focus ? { focus: stored.focus } : {}),
     generic: stored.generic,
     audiences: base.audiences.length > 0 ? base.audiences : stored.audiences,
-    ...((base.notFor ?? stored.notFor) ? { notFor: base.notFor ?? stored.notFor } : {}),
+    // "en voor kinderen?" after "niet voor kinderen": the group asked for now is no longer refused.
+    ...notForNow(base, stored),
     ...((base.circumstances ?? stored.circumstances) ? { circumstances: base.circumstances ?? stored.circumstances } : {}),
     languages: base.languages.length > 0 ? base.languages : stored.languages,
     accessible: base.accessible || stored.accessible,
@@ -63,6 +64,11 @@ export function restoreQuery(stored: StoredQuery, now: LocalNow, over?: Understo
     ...(time ? { time } : {}),
     ...(timeWords ? { timeWords } : {}),
   };
+}
+
+function notForNow(base: UnderstoodQuestion, stored: StoredQuery): { notFor?: UnderstoodQuestion["notFor"] } {
+  const notFor = (base.notFor ?? stored.notFor ?? []).filter((a) => !base.audiences.includes(a));
+  return notFor.length > 0 ? { notFor } : {};
 }
 
 /** "What is near" without any wish: everything nearby. */

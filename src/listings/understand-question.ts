@@ -85,7 +85,7 @@ function negated(tokens: readonly string[], start: number, end: number): boolean
 }
 
 /** Someone sought to do something for the person ("iemand die", "someone who", "een vrijwilliger die"). */
-const PERSON_SOUGHT = /\b(?:iemand|someone|somebody|vrijwilliger|volunteer) (?:die|om|who|to|that|voor)\b/;
+const PERSON_SOUGHT = /\b(?:iemand|someone|somebody) (?:die|om|who|to|that)\b|\bvrijwilliger (?:die|voor mij|voor mijn)\b|\bvolunteer (?:who|for me|for my)\b/;
 /** "for me", "voor mezelf", "لي انا", "dla mnie": what is asked is for the writer. */
 const FOR_SELF = / (?:voor mij|voor mezelf|voor mijzelf|for me|for myself|لي انا|لنفسي|dla mnie|dla siebie|benim icin|kendim icin|для меня|для себе|pour moi|fur mich|para mi|para mim) /u;
 /** "ik wil geen vrijwilligerswerk", "i don't want volunteering": a need the person says they do not want. */
