@@ -259,7 +259,9 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
       const tokens = tokenise(text.slice(0, 2000));
       // The opening ends at the first comma or full stop, or at a "but" word; it must be short.
       const end = tokens.findIndex((t, i) => i > 0 && (isBreak(t) || but.has(t)));
-      if (end < 1 || end > ANSWER_LEAD_MAX_WORDS) return undefined;
+      // One word more when it opens with the answer itself ("nee zo bedoel ik het niet, …").
+      const most = /^(?:nee|neen|ja|no|nope|nein|non|nie|hayir|hayır)$/.test(tokens[0] ?? "") ? ANSWER_LEAD_MAX_WORDS + 1 : ANSWER_LEAD_MAX_WORDS;
+      if (end < 1 || end > most) return undefined;
       const lead = answerOf(tokens.slice(0, end), end);
       if (!lead) return undefined;
       let start = end;

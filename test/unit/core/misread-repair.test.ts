@@ -58,4 +58,10 @@ describe("a reply that misread the message", () => {
     expect(texts.join("\n")).toMatch(/schuldhulp|bijstand|voedselbank/i);
     if (assessed.concernGuessed) expect(texts.join("\n")).not.toMatch(/Wilt u dat een sociaal werker/);
   });
+
+  it("'nee zo bedoel ik het niet, …' after the question about death is a no, and the question after it is answered", () => {
+    const lead = cues.crisisAnswerLead?.("nee zo bedoel ik het niet, ik ben gewoon op. is er een groep voor partners van iemand met dementie?");
+    expect(lead?.answer).toBe("no");
+    expect(lead?.rest).toMatch(/groep voor partners/);
+  });
 });
