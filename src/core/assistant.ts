@@ -26,6 +26,7 @@ import { describeInbound, isValidGeoPoint, normaliseInput } from "./input.js";
 import { resolveLanguage, textLanguageOf, type LanguageDetector } from "./language.js";
 import { crisisText, firstStepsParts, firstStepsText, textsFor } from "./texts.js";
 import type { AssistantReply, InboundMessage, OutboundMessage } from "./types.js";
+import { chatSentences } from "../text/chat-sentences.js";
 
 export interface AssistantDeps {
   retriever: Retriever;
@@ -106,6 +107,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
   /** Whether a person can be reached through this channel (a desk behind the bot for it). */
   const canHandOff = (inbound: InboundMessage) => personReachable(deps.handoff, inbound);
+
+  /** When the latest heavy-feelings or crisis reply was given, else undefined. */
+  function lastHeavyAt(state: ConversationState): number | undefined {
+    const at = Math.max((state.lastConcern as number | undefined) ?? -Infinity, state.lastCrisis?.at ?? -Infinity);
+    return Number.isFinite(at) ? at : undefined;
+  }
 
   /** The known band, or "minor" right after De Kindertelefoon's line was given to someone of unknown age ("je" then). */
   function bandOf(state: ConversationState): AgeBand | undefined {
@@ -220,9 +227,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // Never the same block twice in a row: a second message of the same crisis soon after gets the numbers, shorter.
       // An emergency always gets the whole 112 instructions: it may be a new one.
       const repeated = tier !== "acute" && previous && crisisTier(previous.kind) === tier && deps.now().getTime() - previous.at < CRISIS_CONTEXT_MS;
-      // The same "je" as the line for De Kindertelefoon beside it when the words sound young and no age is known.
-      // Or once De Kindertelefoon's line was given to someone of unknown age (now or a little earlier).
-      const said = register(language, ageBand ?? (young.length > 0 && inbound.persona === "resident" && deps.cues?.soundsYoung?.(text) ? "minor" : bandOf({ ...stored, ...patch })));
+      // The same "je" as De Kindertelefoon's line when that was given to someone of unknown age, now or a
+      // little earlier (youthLineOnce marks it in the patch).
+      const said = register(language, bandOf({ ...stored, ...patch }));
       const numbers = repeated && deps.safety.followUp ? againText(tier, said, { ...stored, ...patch }, patch, () => crisisReply(assessment, said, inbound)) : crisisReply(assessment, said, inbound);
       if (tier === "suicide" && !repeated) patch.lastAsk = SELF_HARM_QUESTION;
       const block = { text: numbers, buttons: [personYesFor(language)] };
@@ -253,8 +260,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const offer = await offerPerson(inbound, "handoff");
       const current = { ...stored, ...patch };
       // Never the same block twice in a row: heavy words again soon after get a shorter word with the numbers.
-      const latest = Math.max((current.lastConcern as number | undefined) ?? -Infinity, current.lastCrisis?.at ?? -Infinity);
-      const recent = Number.isFinite(latest) ? latest : undefined;
+      const recent = lastHeavyAt(current);
       // After the reply for unsafe at home or an emergency, heavy feelings are new: they get the concern reply.
       const afterOtherCrisis = current.lastCrisis !== undefined && current.lastCrisis.at === recent && crisisTier(current.lastCrisis.kind) !== "suicide";
       const repeated = recent !== undefined && !afterOtherCrisis && deps.now().getTime() - recent < CRISIS_CONTEXT_MS && deps.safety.followUp;
@@ -287,15 +293,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // "ik ben 15" / "ja ik ben 15" (to "Ben je jonger dan 18?"): the age is kept (as a band); the message says
     // nothing else, so it is heard as that answer before any heavy-feelings reading of its words.
     const ageState = { ...stored, ...patch };
-    const lastHeavy = Math.max((ageState.lastConcern as number | undefined) ?? -Infinity, ageState.lastCrisis?.at ?? -Infinity);
-    const heardHeavy = deps.now().getTime() - lastHeavy < CRISIS_CONTEXT_MS;
+    const lastHeavy = lastHeavyAt(ageState);
+    const heardHeavy = lastHeavy !== undefined && deps.now().getTime() - lastHeavy < CRISIS_CONTEXT_MS;
     // Right after a heavy reply, the classifier's heavy reading of a bare age ("ja ik ben 15") is no new sign:
     // the age-only reply for that moment is itself the warm one.
     // "ik ben 15 en woon in kerckebosch zeist": an age and a place, nothing asked: the place is kept as well.
     const introPlace = band && !heavy && !asks && !assessment.needsPerson && text.split(/\s+/).length <= INTRO_WORDS ? await deps.listings?.placeIn?.(text) : undefined;
     if (introPlace) patch.place = introPlace;
     const introduces = introPlace !== undefined || (text.split(/\s+/).length <= INTRO_WORDS && INTRODUCES.test(text));
-    if (band && (!heavy || heardHeavy) && (!youngTrouble || heardHeavy) && !assessment.needsPerson && !asks && (text.split(/\s+/).length <= AGE_ONLY_WORDS || introduces)) {
+    if (band && (!(heavy || youngTrouble) || heardHeavy) && !assessment.needsPerson && !asks && (text.split(/\s+/).length <= AGE_ONLY_WORDS || introduces)) {
       // Right after the heavy-feelings or crisis reply: De Kindertelefoon, in "je", and no greeting.
       const state = { ...ageState, ...patch };
       // The latest heavy reply decides: unsafe at home (Veilig Thuis and 112 with De Kindertelefoon) or heavy feelings.
@@ -333,15 +339,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // Its question "Denkt u soms aan de dood …?" is what a "nee" or "soms" next answers.
       patch.lastAsk = SELF_HARM_QUESTION;
       patch.lastConcern = deps.now().getTime();
-      const full = deps.safety.reply("concern", register(language, ageBand), [], { offer: "none" });
+      const said = register(language, ageBand);
       // Heavy only to the classifier, in a question beside the need it names ("kost dat geld? ik heb echt niks
       // meer"): the practical answer first, with the warm first line before it and the lines to talk after it.
       if (assessment.concernGuessed && (asks || /[?؟]/.test(text))) {
-        const lines = full.split("\n\n");
-        const talk = lines.filter((l, i) => i > 0 && /\b(?:113|088-0767000)\b/.test(l)).join("\n\n");
-        return reply("concern", [{ text: lines[0]! }, ...answered.replies, ...(talk ? [{ text: talk }] : [])]);
+        const talk = deps.safety.reply("concern", said, [], { offer: "none", part: "talk" });
+        return reply("concern", [{ text: deps.safety.reply("concern", said, [], { part: "opening" }) }, ...answered.replies, ...(talk ? [{ text: talk }] : [])]);
       }
-      return reply("concern", [{ text: full }, ...answered.replies]);
+      return reply("concern", [{ text: deps.safety.reply("concern", said, [], { offer: "none" }) }, ...answered.replies]);
     }
     // "Wat is huiselijk geweld?": the answer, then the numbers (without "wat naar dat u dit meemaakt").
     // A weaker sign of heavy feelings beside a real answer ("kan ik een brief schrijven die ze krijgt als ik er
@@ -440,15 +445,16 @@ export function createAssistant(deps: AssistantDeps): Assistant {
    */
   async function misreadReply(received: InboundMessage, patch: Partial<ConversationState>, stored: ConversationState): Promise<AssistantReply | null> {
     const state = { ...stored, ...patch };
-    const lastHeavy = Math.max((state.lastConcern as number | undefined) ?? -Infinity, state.lastCrisis?.at ?? -Infinity);
     if (received.action || !deps.cues?.misread) return null;
     const misread = deps.cues.misread(received.text);
     // "ik bedoel …" is only a repair right after a heavy reply; "waarom begin je over zelfmoord?" always is.
-    if (!misread || (!misread.complaint && deps.now().getTime() - lastHeavy >= CRISIS_CONTEXT_MS)) return null;
+    const lastHeavy = lastHeavyAt(state);
+    const afterHeavy = lastHeavy !== undefined && deps.now().getTime() - lastHeavy < CRISIS_CONTEXT_MS;
+    if (!misread || (!misread.complaint && !afterHeavy)) return null;
     // "ik bedoel het serieus" corrects nothing: only a repair that still asks something ("ik bedoel geld, kost het wat?").
     if (!misread.complaint && !STILL_ASKS.test(misread.rest)) return null;
-    const rest = assess(misread.rest || " ");
-    if (misread.rest && (rest.crisis || rest.concern)) return null;
+    const rest = misread.rest ? assess(misread.rest) : undefined;
+    if (rest?.crisis || rest?.concern) return null;
     const calm = { lastAsk: undefined, lastConcern: undefined, lastCrisis: undefined, meetOffered: undefined };
     Object.assign(patch, calm);
     const language = received.language && received.language !== "nl" ? received.language : "nl";
@@ -953,7 +959,7 @@ function register(language: string, ageBand: AgeBand | undefined): string {
 
 /** The last sentence of a message of several that asks something ("… kan ik bijstand krijgen?"), else undefined. */
 function askingSentence(text: string): string | undefined {
-  const sentences = text.split(/(?<=[.!?؟])\s+/).map((s) => s.trim()).filter(Boolean);
+  const sentences = chatSentences(text);
   const asks = (s: string) => /[?؟]/.test(s) || ASKS.test(s) || QUESTION_START.test(s);
   for (let i = sentences.length - 1; i >= 1; i--) if (asks(sentences[i]!)) return sentences.slice(i).join(" ");
   return undefined;

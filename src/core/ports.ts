@@ -234,6 +234,8 @@ export type CrisisKind = "suicide" | "self_harm" | "violence" | "danger";
 export type SafetyTier = "acute" | "suicide" | "unsafe_home" | "concern" | "information";
 /** What the heavy-feelings reply offers to look for: places to meet people, help for a carer, or nothing. */
 export type ConcernOffer = "meet" | "care" | "none";
+/** A part of a reply: its warm opening line alone, or the lines to talk to someone (De Luisterlijn, 113) without the opening, offer or person. */
+export type ReplyPart = "opening" | "talk";
 
 /** The tiers that carry emergency numbers, in the order they come first. */
 export type CrisisTier = "acute" | "suicide" | "unsafe_home";
@@ -277,7 +279,7 @@ export interface SafetyReplies {
    * The reply for `tier` in `language` (ISO 639-1; an unknown language gets Dutch). `also` adds the short
    * number lines of other crisis tiers found in the same message; for `information` it names the topics.
    */
-  reply(tier: SafetyTier, language: string, also?: readonly CrisisTier[], options?: { person?: boolean; offer?: ConcernOffer }): string;
+  reply(tier: SafetyTier, language: string, also?: readonly CrisisTier[], options?: { person?: boolean; offer?: ConcernOffer; part?: ReplyPart }): string;
   /**
    * The short follow-up after a crisis or concern reply: the answer to its question ("yes", "no",
    * "unsure"), or `again` for a second heavy message in the crisis window (the numbers of `tier`, not the block);

@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { AgeBand, CrisisFollowUp, DialogueCues } from "../core/ports.js";
 import { createPhraseMatcher, type PhraseMatcher } from "../safety/phrase-matcher.js";
 import { foldText, isBreak, tokenise } from "../safety/normalise.js";
+import { chatSentences } from "../text/chat-sentences.js";
 
 const cuesFile = z.object({
   yes: z.array(z.string().min(1)),
@@ -206,10 +207,7 @@ export function loadDialogueCues(knowledgeDir: string): DialogueCues {
       if (!raw.misread) return undefined;
       const { complaint, lead } = raw.misread;
       // Sentences keep their question marks: what is left is answered as the question it is.
-      const sentences = foldText(text.slice(0, 2000))
-        .split(/(?<=[.?!؟])\s+/)
-        .map((s) => ` ${s.replace(/\s+/g, " ").trim()} `)
-        .filter((s) => s.trim() !== "");
+      const sentences = chatSentences(foldText(text.slice(0, 2000))).map((s) => ` ${s.replace(/\s+/g, " ")} `);
       const bare = (s: string) => ` ${s.replace(/[.,;:?!؟،]+/g, " ").replace(/\s+/g, " ").trim()} `;
       const has = (s: string, phrases: string[]) => phrases.some((p) => bare(s).includes(` ${foldText(p)} `));
       let found = false;

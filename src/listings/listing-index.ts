@@ -177,6 +177,7 @@ export function buildListingIndex(listings: Listing[], vocabulary: ListingsVocab
 
 function prepare(listing: Listing, vocabulary: ListingsVocabulary): PreparedListing {
   const parsed = parseSchedule(listing.schedule);
+  const haystack = normalise(`${listing.name} ${listing.description ?? ""}`);
   const cost = normalise(listing.cost ?? "");
   return {
     listing,
@@ -186,9 +187,9 @@ function prepare(listing: Listing, vocabulary: ListingsVocabulary): PreparedList
     languages: listing.languages.length > 0 ? listing.languages : ["nl"],
     cost: costClass(cost, listing.cost ?? "", vocabulary),
     accessible: isAccessible(normalise(listing.accessibility ?? ""), vocabulary),
-    haystack: normalise(`${listing.name} ${listing.description ?? ""}`),
+    haystack,
     title: normalise(listing.name),
-    circumstances: vocabulary.circumstancesIn(normalise(`${listing.name} ${listing.description ?? ""}`)),
+    circumstances: vocabulary.circumstancesIn(haystack),
   };
 }
 

@@ -16,6 +16,7 @@ import { emptyQuestion, readMemory, restoreQuery, storeQuery, writeMemory, type 
 import { isListingsQuestion, understandQuestion, type UnderstoodQuestion } from "./understand-question.js";
 import { describeSearch, searchWithWidening } from "./widen-search.js";
 import { normalise, tokens } from "./text-match.js";
+import { chatSentences } from "../text/chat-sentences.js";
 
 /** The listings as they are now: one message is answered from one snapshot. */
 export interface ListingsSnapshot {
@@ -373,7 +374,7 @@ function gemeenteName(origin: Origin, gazetteer: Gazetteer): string | undefined 
  * any sentence is a question of its own.
  */
 function readEachSentence(text: string, read: (said: string) => ShownFollowUp | undefined): ShownFollowUp | undefined {
-  const sentences = text.split(/(?<=[.!?؟])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  const sentences = chatSentences(text).flatMap((s) => s.split(/\n+/).map((line) => line.trim()).filter(Boolean));
   if (sentences.length < 2) return undefined;
   const reads = sentences.map(read);
   if (reads.some((r) => r === undefined)) return undefined;
@@ -392,7 +393,7 @@ function earlierOf(memory: SearchMemory): string[] | undefined {
 
 /** The only sentence of several that ends with a question mark, else undefined. */
 function askingSentenceOf(text: string): string | undefined {
-  const sentences = text.split(/(?<=[.!?؟])\s+/).map((s) => s.trim()).filter(Boolean);
+  const sentences = chatSentences(text);
   const asking = sentences.filter((s) => /[?؟]\s*$/.test(s));
   return sentences.length > 1 && asking.length === 1 ? asking[0] : undefined;
 }

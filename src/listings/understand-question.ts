@@ -63,7 +63,7 @@ const STOPWORDS = new Set((LISTS.nld ?? []).map((w) => normalise(w)));
  * Function words of the other languages residents write ("is there", "هل هو", "czy jest"): they do not make a
  * message a question of its own, so "is it free?" after a list is a follow-up. Only counted here, never searched.
  */
-export const OTHER_STOPWORDS = new Set(
+const OTHER_STOPWORDS = new Set(
   ["eng", "ara", "tur", "pol", "ukr", "rus", "fas", "spa", "fra", "deu", "por", "som"].flatMap((code) => LISTS[code] ?? []).map((w) => normalise(w)),
 );
 /** Small words of a follow-up ("en morgen?", "liever gratis", "ook voor ouderen?"). */

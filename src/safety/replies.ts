@@ -136,6 +136,8 @@ export function createSafetyReplies(data: SafetyRepliesData): SafetyReplies {
       const extra = CRISIS_TIERS.filter((c) => c !== tier && also.includes(c)).map((c) => t.also[c]);
       // No person to reach: the closing "Wilt u dat een sociaal werker …?" is left out (the contact follows).
       const lines = PERSON_LAST.has(tier) ? t[tier].slice(0, -1) : t[tier];
+      if (options.part === "opening") return lines[0]!;
+      if (options.part === "talk") return lines.slice(1).join("\n\n");
       const person = PERSON_LAST.has(tier) && options.person !== false ? t[tier].slice(-1) : [];
       // The heavy-feelings reply offers something that fits before the person: places to meet people by default.
       const offer = tier === "concern" && options.offer !== "none" ? [t.concernOffers[options.offer ?? "meet"]] : [];
