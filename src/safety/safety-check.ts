@@ -19,6 +19,8 @@ const SHORT_QUESTION_WORDS = 6;
  * not a feeling (the concern lists still read "ik ben eenzaam").
  */
 const SHORT_CONCERN_WORDS = 4;
+/** An opening (a greeting and who one is) is at most this long; a longer message that starts with a greeting says more. */
+const OPENING_WORDS = 10;
 /** A repair of the conversation ("dat zei ik toch al, Zeist") is short; a longer message says more. */
 const REPAIR_MAX_WORDS = 10;
 /** Words beside the repair that may stand for what was said again (a place: "in de bilt"). */
@@ -162,13 +164,15 @@ export function createSafetyCheckFromLexicons(
         // A weaker sign the nets are not sure of: the concern reply only if the message gets no real answer.
         // Only in a message about the writer or someone close: "welk mes snijdt uien het best" is no sign.
         const aboutSelf = () => scriptLanguage(text) !== undefined || (broadNet?.aboutSelf(text, tokens) ?? true);
-        // Nor in an opening ("مرحبا انا امال من سوريا وصلت جديد"): that gets a greeting back.
+        // Nor in an opening ("مرحبا انا امال من سوريا وصلت جديد"): that gets a greeting back. A longer message
+        // that starts with a greeting says more ("Goedemiddag. Mijn man is overleden en ik zie niet in …").
         // One heavy sentence beside a question counts too, once the lists have read it on its own: "ze zegt
         // dat ze nog lang niet dood is" is a denial, not a sign.
         const heavySentence = () =>
           (classifier?.heavySentences(tokens) ?? []).some((s) => crisis.denied(s).size === 0 && !concern.excused(s) && !crisis.excused(s));
         const weakSign = () => verdict?.unsure === true || (verdict !== undefined && verdict.tier === undefined && heavySentence());
-        if (!result.crisis && !result.information && !result.concern && weakSign() && !talk.opensWithGreeting && !excused() && aboutSelf()) {
+        const opening = talk.opensWithGreeting && words <= OPENING_WORDS;
+        if (!result.crisis && !result.information && !result.concern && weakSign() && !opening && !excused() && aboutSelf()) {
           result.concernIfUnanswered = true;
         }
       }
