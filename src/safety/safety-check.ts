@@ -19,7 +19,7 @@ const SHORT_QUESTION_WORDS = 6;
  * not a feeling (the concern lists still read "ik ben eenzaam").
  */
 const SHORT_CONCERN_WORDS = 4;
-/** An opening (a greeting and who one is) is at most this long; a longer message that starts with a greeting says more. */
+/** An opening (a greeting and who one is) is at most this many words. */
 const OPENING_WORDS = 10;
 /** A repair of the conversation ("dat zei ik toch al, Zeist") is short; a longer message says more. */
 const REPAIR_MAX_WORDS = 10;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { firstTier } from "./safety-sets.js";
-import { safety } from "./safety-fixture.js";
+import { copiedIntoLexicon, firstTier } from "./safety-sets.js";
+import { knowledgeDir, safety } from "./safety-fixture.js";
 
 /**
  * Round 18: written for this file, never copied into a lexicon or into classifier-training.json.
  * Someone who cannot be woken, in the languages the bot reads (112 first), and its everyday look-alike: a
- * teenager who will not wake up for school. A heavy sentence is also read on its own, so a crisis beside a
- * practical question is not diluted by it; a long message that opens with a greeting is no mere opening.
+ * teenager who will not wake up for school. A long message that opens with a greeting is no mere opening:
+ * its weaker sign still counts.
  */
 const cannotWake = [
   "mijn vader ligt op de bank en ik krijg hem niet wakker",
@@ -31,7 +31,14 @@ const wakeLookAlikes = [
   "nie mogę się obudzić rano, macie jakiś sposób?",
 ];
 
-describe("round 18: someone who cannot be woken; a heavy sentence read on its own", () => {
+const greetingThenSign =
+  "Goedemorgen. Mijn vrouw is in het voorjaar overleden en eerlijk gezegd zie ik niet waarom ik hier nog ben. Ik wil niemand tot last zijn. Is er een regeling voor de kosten van de begrafenis?";
+
+describe("round 18: someone who cannot be woken; a greeting before a sign", () => {
+  it("its sentences were not copied into the lists", () => {
+    expect(copiedIntoLexicon(knowledgeDir, [...cannotWake, ...wakeLookAlikes, greetingThenSign])).toEqual([]);
+  });
+
   it("someone who cannot be woken gets 112 first, in every language", () => {
     const missed = cannotWake.filter((t) => firstTier(safety.assess(t)) !== "acute");
     expect(missed, missed.join("\n")).toEqual([]);
@@ -43,10 +50,8 @@ describe("round 18: someone who cannot be woken; a heavy sentence read on its ow
   });
 
   it("a long message that opens with a greeting can still carry a weaker sign", () => {
-    const text =
-      "Goedemorgen. Mijn vrouw is in het voorjaar overleden en eerlijk gezegd zie ik niet waarom ik hier nog ben. Ik wil niemand tot last zijn. Is er een regeling voor de kosten van de begrafenis?";
-    const a = safety.assess(text);
-    expect(a.crisis ?? (a.concern || a.concernIfUnanswered ? "sign" : undefined)).toBeDefined();
+    const a = safety.assess(greetingThenSign);
+    expect(Boolean(a.crisis || a.concern || a.concernIfUnanswered)).toBe(true);
   });
 
   it("a short greeting with who one is stays an opening", () => {
