@@ -691,8 +691,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // the emergency numbers again, not "not sure".
     const crisis = state.lastCrisis;
     // Only a message that asks or is very short: "ok, I'll go on Friday" after the fire is out is no new alarm.
+    // After the suicide reply any message without an answer does: "de sleutel kan daarna naar de buurvrouw"
+    // goes on with the same story, and "not sure" would leave it unheard.
     const stillAsking = /[?؟？]/.test(text) || ASKS.test(text) || text.split(/\s+/).length <= CRISIS_AGAIN_WORDS;
-    if (!answered.confident && stillAsking && crisis && deps.now().getTime() - crisis.at < CRISIS_CONTEXT_MS) return crisisAgain(crisis.kind, inbound, patch);
+    const sameStory = crisis !== undefined && crisisTier(crisis.kind) === "suicide";
+    if (!answered.confident && (stillAsking || sameStory) && crisis && deps.now().getTime() - crisis.at < CRISIS_CONTEXT_MS) return crisisAgain(crisis.kind, inbound, patch);
     if (!answered.confident) {
       // Never the same question twice in a row: a second "not sure" says it differently (but a route
       // to the gemeente keeps saying how to reach it).

@@ -225,4 +225,26 @@ describe("the assistant in a conversation", () => {
     const later = await assistant.handle(inbound("wat moet ik nu doen"));
     expect(later.intent).not.toBe("crisis");
   });
+
+  it("after the suicide reply a statement that goes on with the story gets 113 again, after an emergency it does not", async () => {
+    const make = () =>
+      createAssistant({
+        retriever: createFakeRetriever([]),
+        composer: createFakeComposer(),
+        store: testStore.store,
+        safety,
+        cues,
+        now: () => new Date("2026-03-04T09:00:00Z"),
+        retentionDays: 90,
+        wijkteamContact: "Wijkteam: 030-0000000.",
+      });
+    const assistant = make();
+    expect((await assistant.handle(inbound("voor mij hoeft het allemaal niet meer", { conversationId: "terminal:story", userId: "terminal:story" }))).intent).toBe("crisis");
+    const story = await assistant.handle(inbound("mijn fiets heb ik gisteren aan mijn neef gegeven, de rest volgt nog", { conversationId: "terminal:story", userId: "terminal:story" }));
+    expect(story.intent).toBe("crisis");
+    expect(story.replies[0]?.text).toContain("113");
+    expect((await assistant.handle(inbound("de brand in de keuken is groot, bel 112", { conversationId: "terminal:fire", userId: "terminal:fire" }))).intent).toBe("crisis");
+    const after = await assistant.handle(inbound("oke de brandweer is geweest, ik ga vrijdag wel naar de markt", { conversationId: "terminal:fire", userId: "terminal:fire" }));
+    expect(after.intent).not.toBe("crisis");
+  });
 });

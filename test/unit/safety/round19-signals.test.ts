@@ -508,3 +508,50 @@ describe("round 19, sixth part: signals, unsafe at home, emergencies and their l
     expect(raised, raised.join("\n")).toEqual([]);
   });
 });
+
+/**
+ * Round 19, seventh part (played by a newcomer who wrote Arabic): unsafe at home in the resident's own
+ * language: an ex at the door, "he knows which school the children go to", asking for a shelter or a secret
+ * address, "he will find me wherever I go". Its look-alikes: a school question, an ex who picks up the children.
+ */
+const unsafeOwnLanguage = [
+  "طليقي واقف عند باب بيتي كل ليلة",
+  "كتب لي إنه يعرف مدرسة الأولاد وأنا خايفة",
+  "هل يوجد ملجأ للنساء أو عنوان سري؟",
+  "قال إنه رح يلاقيني وين ما رحت",
+  "my ex texted that he knows which school the kids go to",
+  "I need a secret address for me and my children",
+  "eski eşim her akşam kapımın önünde bekliyor",
+  "kadınlar için sığınma evi var mı?",
+  "mój były stoi codziennie pod drzwiami",
+  "powiedział, że znajdzie mnie wszędzie",
+  "Mein Ex wartet jeden Abend vor meiner Tür",
+  "gibt es hier ein Frauenhaus?",
+  "mon ex dit qu'il sait quelle école fréquentent les enfants",
+  "¿hay un refugio para mujeres aquí?",
+  "бывший стоит под дверью каждый вечер",
+  "колишній сказав, що знайде мене скрізь",
+];
+
+const ownLanguageLookAlikes = [
+  "أي مدرسة جيدة لأولادي في زايست؟",
+  "my ex picks the kids up from school on Fridays, is there after-school care?",
+  "hangi okul çocuklar için iyi?",
+  "welche Schule ist gut für mein Kind?",
+];
+
+describe("round 19, seventh part: unsafe at home in the resident's own language", () => {
+  it("its sentences were not copied into the lists", () => {
+    expect(copiedIntoLexicon(knowledgeDir, [...unsafeOwnLanguage, ...ownLanguageLookAlikes])).toEqual([]);
+  });
+
+  it("gets Veilig Thuis first", () => {
+    const missed = unsafeOwnLanguage.filter((t) => firstTier(safety.assess(t)) !== "unsafe_home");
+    expect(missed, missed.join("\n")).toEqual([]);
+  });
+
+  it("its look-alikes raise no crisis", () => {
+    const raised = ownLanguageLookAlikes.filter((t) => safety.assess(t).crisis);
+    expect(raised, raised.join("\n")).toEqual([]);
+  });
+});
