@@ -78,32 +78,6 @@ const lookAlikes = [
 /** An everyday idiom with a bill: no crisis and no concern reply. */
 const billIdioms = ["die huur slaat me dood, is er huurtoeslag?", "de boodschappen slaan me dood tegenwoordig"];
 
-describe("round 19: signals beside a practical question; a shelter, a threat by an ex", () => {
-  it("its sentences were not copied into the lists", () => {
-    expect(copiedIntoLexicon(knowledgeDir, [...signals, ...unsafe, ...lookAlikes, ...billIdioms])).toEqual([]);
-  });
-
-  it("the signals get 113 first", () => {
-    const missed = signals.filter((t) => firstTier(safety.assess(t)) !== "suicide");
-    expect(missed, missed.join("\n")).toEqual([]);
-  });
-
-  it("a shelter asked for and a threat by an ex get Veilig Thuis first", () => {
-    const missed = unsafe.filter((t) => firstTier(safety.assess(t)) !== "unsafe_home");
-    expect(missed, missed.join("\n")).toEqual([]);
-  });
-
-  it("their everyday look-alikes raise no crisis", () => {
-    const raised = lookAlikes.filter((t) => safety.assess(t).crisis);
-    expect(raised, raised.join("\n")).toEqual([]);
-  });
-
-  it("a bill that 'slaat me dood' gets no safety reply", () => {
-    const raised = billIdioms.filter((t) => firstTier(safety.assess(t)) !== undefined);
-    expect(raised, raised.join("\n")).toEqual([]);
-  });
-});
-
 /**
  * Round 19, second part: an earlier attempt and the thoughts coming back, a rope ready, scratches hidden
  * under long sleeves in the heat, "I won't grow old anyway", nobody would notice under a bus, "the last time
@@ -167,32 +141,6 @@ const lookAlikes2 = [
 
 const stressIdioms = ["ik ga dood aan die formulieren, wie helpt me?", "ik was dood van de stress maar het examen is gehaald"];
 
-describe("round 19, second part: signals, unsafe at home, emergencies and their look-alikes", () => {
-  it("its sentences were not copied into the lists", () => {
-    expect(copiedIntoLexicon(knowledgeDir, [...signals2, ...unsafe2, ...acute2, ...lookAlikes2, ...stressIdioms])).toEqual([]);
-  });
-
-  it("the signals get 113 first", () => {
-    const missed = signals2.filter((t) => firstTier(safety.assess(t)) !== "suicide");
-    expect(missed, missed.join("\n")).toEqual([]);
-  });
-
-  it("unsafe at home gets Veilig Thuis first", () => {
-    const missed = unsafe2.filter((t) => firstTier(safety.assess(t)) !== "unsafe_home");
-    expect(missed, missed.join("\n")).toEqual([]);
-  });
-
-  it("the emergencies get 112 first", () => {
-    const missed = acute2.filter((t) => firstTier(safety.assess(t)) !== "acute");
-    expect(missed, missed.join("\n")).toEqual([]);
-  });
-
-  it("the look-alikes raise no crisis, and stress idioms no safety reply", () => {
-    expect(lookAlikes2.filter((t) => safety.assess(t).crisis)).toEqual([]);
-    expect(stressIdioms.filter((t) => firstTier(safety.assess(t)) !== undefined)).toEqual([]);
-  });
-});
-
 /**
  * Round 19, third part: calm after a will and a pet, searching how to die painlessly, "you will be rid of
  * me", a goodbye letter "it is not her fault", a key no longer needed "I'm going nowhere any more", "voor mij
@@ -242,32 +190,6 @@ const lookAlikes3 = [
   "zoekt iemand een pijnloze manier om een splinter te verwijderen?",
   "het formulier is lastig, ik word er gek van",
 ];
-
-describe("round 19, third part: signals, unsafe at home, emergencies and their look-alikes", () => {
-  it("its sentences were not copied into the lists", () => {
-    expect(copiedIntoLexicon(knowledgeDir, [...signals3, ...unsafe3, ...acute3, ...lookAlikes3])).toEqual([]);
-  });
-
-  it("the signals get 113 first", () => {
-    const missed = signals3.filter((t) => firstTier(safety.assess(t)) !== "suicide");
-    expect(missed, missed.join("\n")).toEqual([]);
-  });
-
-  it("unsafe at home gets Veilig Thuis first", () => {
-    const missed = unsafe3.filter((t) => firstTier(safety.assess(t)) !== "unsafe_home");
-    expect(missed, missed.join("\n")).toEqual([]);
-  });
-
-  it("the emergencies get 112 first", () => {
-    const missed = acute3.filter((t) => firstTier(safety.assess(t)) !== "acute");
-    expect(missed, missed.join("\n")).toEqual([]);
-  });
-
-  it("the look-alikes raise no crisis", () => {
-    const raised = lookAlikes3.filter((t) => safety.assess(t).crisis);
-    expect(raised, raised.join("\n")).toEqual([]);
-  });
-});
 
 /**
  * Round 19, fourth part: "my time is up", soon going to a wife who died, pills and hospital last month,
@@ -322,32 +244,6 @@ const lookAlikes4 = [
 ];
 
 const tiredIdioms = ["ik ben kapot van het werk, kan mijn afspraak later?", "ik ga dood van verveling, is er iets te doen?"];
-
-describe("round 19, fourth part: signals, unsafe at home, an emergency and their look-alikes", () => {
-  it("its sentences were not copied into the lists", () => {
-    expect(copiedIntoLexicon(knowledgeDir, [...signals4, ...unsafe4, ...acute4, ...lookAlikes4, ...tiredIdioms])).toEqual([]);
-  });
-
-  it("the signals get 113 first", () => {
-    const missed = signals4.filter((t) => firstTier(safety.assess(t)) !== "suicide");
-    expect(missed, missed.join("\n")).toEqual([]);
-  });
-
-  it("unsafe at home gets Veilig Thuis first", () => {
-    const missed = unsafe4.filter((t) => firstTier(safety.assess(t)) !== "unsafe_home");
-    expect(missed, missed.join("\n")).toEqual([]);
-  });
-
-  it("the emergency gets 112 first", () => {
-    expect(acute4.filter((t) => firstTier(safety.assess(t)) !== "acute")).toEqual([]);
-  });
-
-  it("the look-alikes raise no crisis, and tiredness idioms no safety reply", () => {
-    const raised = lookAlikes4.filter((t) => safety.assess(t).crisis);
-    expect(raised, raised.join("\n")).toEqual([]);
-    expect(tiredIdioms.filter((t) => firstTier(safety.assess(t)) !== undefined)).toEqual([]);
-  });
-});
 
 /**
  * Round 19, fifth part: things to the thrift shop and the key back "no new address needed", a pupil on a roof
@@ -404,31 +300,6 @@ const lookAlikes5 = [
   "de kinderen gillen nu in de tuin van plezier",
 ];
 
-describe("round 19, fifth part: signals, unsafe at home, an emergency and their look-alikes", () => {
-  it("its sentences were not copied into the lists", () => {
-    expect(copiedIntoLexicon(knowledgeDir, [...signals5, ...unsafe5, ...acute5, ...lookAlikes5])).toEqual([]);
-  });
-
-  it("the signals get 113 first", () => {
-    const missed = signals5.filter((t) => firstTier(safety.assess(t)) !== "suicide");
-    expect(missed, missed.join("\n")).toEqual([]);
-  });
-
-  it("unsafe at home gets Veilig Thuis first", () => {
-    const missed = unsafe5.filter((t) => firstTier(safety.assess(t)) !== "unsafe_home");
-    expect(missed, missed.join("\n")).toEqual([]);
-  });
-
-  it("the emergency gets 112 first", () => {
-    expect(acute5.filter((t) => firstTier(safety.assess(t)) !== "acute")).toEqual([]);
-  });
-
-  it("the look-alikes raise no crisis", () => {
-    const raised = lookAlikes5.filter((t) => safety.assess(t).crisis);
-    expect(raised, raised.join("\n")).toEqual([]);
-  });
-});
-
 /**
  * Round 19, sixth part: "het wel gehad op aarde", subscriptions "not needed any more", on the bridge last
  * night "just looking", the point of the days gone, "my last Christmas", searching for ways and being
@@ -483,32 +354,6 @@ const lookAlikes6 = [
   "hij weet niet op welke school hij wil",
 ];
 
-describe("round 19, sixth part: signals, unsafe at home, emergencies and their look-alikes", () => {
-  it("its sentences were not copied into the lists", () => {
-    expect(copiedIntoLexicon(knowledgeDir, [...signals6, ...unsafe6, ...acute6, ...lookAlikes6])).toEqual([]);
-  });
-
-  it("the signals get 113 first", () => {
-    const missed = signals6.filter((t) => firstTier(safety.assess(t)) !== "suicide");
-    expect(missed, missed.join("\n")).toEqual([]);
-  });
-
-  it("unsafe at home gets Veilig Thuis first", () => {
-    const missed = unsafe6.filter((t) => firstTier(safety.assess(t)) !== "unsafe_home");
-    expect(missed, missed.join("\n")).toEqual([]);
-  });
-
-  it("the emergencies get 112 first", () => {
-    const missed = acute6.filter((t) => firstTier(safety.assess(t)) !== "acute");
-    expect(missed, missed.join("\n")).toEqual([]);
-  });
-
-  it("the look-alikes raise no crisis", () => {
-    const raised = lookAlikes6.filter((t) => safety.assess(t).crisis);
-    expect(raised, raised.join("\n")).toEqual([]);
-  });
-});
-
 /**
  * Round 19, seventh part (played by a newcomer who wrote Arabic): unsafe at home in the resident's own
  * language: an ex at the door, "he knows which school the children go to", asking for a shelter or a secret
@@ -540,18 +385,51 @@ const ownLanguageLookAlikes = [
   "welche Schule ist gut für mein Kind?",
 ];
 
-describe("round 19, seventh part: unsafe at home in the resident's own language", () => {
+type Part = {
+  title: string;
+  signals?: string[];
+  unsafe?: string[];
+  acute?: string[];
+  lookAlikes?: string[];
+  /** Everyday idioms that get no safety reply at all (no crisis, no heavy-feelings reply). */
+  noReply?: string[];
+};
+
+const parts: Part[] = [
+  { title: "signals beside a practical question; a shelter, a threat by an ex", signals, unsafe, lookAlikes, noReply: billIdioms },
+  { title: "second part", signals: signals2, unsafe: unsafe2, acute: acute2, lookAlikes: lookAlikes2, noReply: stressIdioms },
+  { title: "third part", signals: signals3, unsafe: unsafe3, acute: acute3, lookAlikes: lookAlikes3 },
+  { title: "fourth part", signals: signals4, unsafe: unsafe4, acute: acute4, lookAlikes: lookAlikes4, noReply: tiredIdioms },
+  { title: "fifth part", signals: signals5, unsafe: unsafe5, acute: acute5, lookAlikes: lookAlikes5 },
+  { title: "sixth part", signals: signals6, unsafe: unsafe6, acute: acute6, lookAlikes: lookAlikes6 },
+  { title: "seventh part: unsafe at home in the resident's own language", unsafe: unsafeOwnLanguage, lookAlikes: ownLanguageLookAlikes },
+];
+
+const tiers = [
+  ["signals", "suicide", "the signals get 113 first"],
+  ["unsafe", "unsafe_home", "unsafe at home gets Veilig Thuis first"],
+  ["acute", "acute", "the emergencies get 112 first"],
+] as const;
+
+describe.each(parts)("round 19, $title", (part) => {
   it("its sentences were not copied into the lists", () => {
-    expect(copiedIntoLexicon(knowledgeDir, [...unsafeOwnLanguage, ...ownLanguageLookAlikes])).toEqual([]);
+    const all = [part.signals, part.unsafe, part.acute, part.lookAlikes, part.noReply].flatMap((lines) => lines ?? []);
+    expect(copiedIntoLexicon(knowledgeDir, all)).toEqual([]);
   });
 
-  it("gets Veilig Thuis first", () => {
-    const missed = unsafeOwnLanguage.filter((t) => firstTier(safety.assess(t)) !== "unsafe_home");
-    expect(missed, missed.join("\n")).toEqual([]);
-  });
+  for (const [key, tier, what] of tiers) {
+    const lines = part[key];
+    if (!lines) continue;
+    it(what, () => {
+      const missed = lines.filter((t) => firstTier(safety.assess(t)) !== tier);
+      expect(missed, missed.join("\n")).toEqual([]);
+    });
+  }
 
-  it("its look-alikes raise no crisis", () => {
-    const raised = ownLanguageLookAlikes.filter((t) => safety.assess(t).crisis);
+  it("the look-alikes raise no crisis, and everyday idioms no safety reply", () => {
+    const raised = (part.lookAlikes ?? []).filter((t) => safety.assess(t).crisis);
     expect(raised, raised.join("\n")).toEqual([]);
+    const replied = (part.noReply ?? []).filter((t) => firstTier(safety.assess(t)) !== undefined);
+    expect(replied, replied.join("\n")).toEqual([]);
   });
 });
