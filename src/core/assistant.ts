@@ -675,7 +675,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     }
 
     const { reply: asked, lastQuestion, localRoute } = await answerQuestion(inbound, text, state.lastQuestion, deps);
-    const answered = toldNotAsked(inbound, text, asked, state, patch) ?? asked;
+    const told = toldNotAsked(inbound, text, asked, state, patch);
+    // "ik ben Henk, 79, en woon in Zeist. Mijn vrouw is vorig jaar overleden": the place told beside the
+    // loss is kept for the question that comes next.
+    if (told && !patch.place) {
+      const place = await deps.listings?.placeIn?.(text);
+      if (place) patch.place = place;
+    }
+    const answered = told ?? asked;
     // "wat moet ik meenemen?" right after listings were shown, and the sources have no real answer: that
     // it is not in the listing's data and how to ask them, not a policy quote; the listings stay for more.
     if ((!answered.confident || answered.quoted) && typeof state.listingsMemory === "string" && ASKS.test(text) && text.split(/\s+/).length <= SHOWN_QUESTION_WORDS) {

@@ -70,4 +70,13 @@ describe("follow-ups about the listings shown", () => {
     expect(named.intent).toBe("listings");
     expect(text(named)).toMatch(/Adres: .+Zeist/);
   });
+
+  it("a place told beside a loss is kept for the question that comes next", async () => {
+    const told = await send("widower", "ik woon in Zeist en mijn man is in het voorjaar overleden");
+    expect(told.intent).toBe("answer");
+    const coffee = await send("widower", "waar kan ik koffie drinken met andere mensen?");
+    expect(coffee.intent).toBe("listings");
+    expect(text(coffee)).toMatch(/1\. .+\n[\s\S]*Zeist/);
+    expect(text(coffee)).not.toMatch(/Waar zoekt u\?/);
+  });
 });
