@@ -315,9 +315,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return reply("smalltalk", [{ text: howToHelp(language, state, patch) }]);
     }
     if ((heavy || youngTrouble) && !assessment.needsPerson && deps.safety.reply) return concernReply(young);
-    // "nou ik probeer woensdag maar dat eten, dank u wel": a plan and thanks, no question: thanks back, not a
-    // search or an explanation of a side word.
-    if (assessment.thanksAtEnd && !asks && !QUESTION_START.test(text) && !assessment.needsPerson && inbound.persona === "resident") {
+    // "nou ik probeer woensdag maar dat eten, dank u wel", "dankjewel, je hebt me echt geholpen": a plan or a
+    // word of thanks, no question: thanks back, not a search or an explanation of a side word. Not in the
+    // half hour after the suicide reply: "dank u voor alles, het is mooi geweest" may be a goodbye.
+    const lastCrisis = { ...stored, ...patch }.lastCrisis;
+    const afterSuicide = lastCrisis !== undefined && crisisTier(lastCrisis.kind) === "suicide" && deps.now().getTime() - lastCrisis.at < CRISIS_CONTEXT_MS;
+    if (assessment.thanksBeside && !afterSuicide && !asks && !QUESTION_START.test(text) && !assessment.needsPerson && inbound.persona === "resident") {
       return reply("smalltalk", [{ text: texts.smalltalk.thanks }]);
     }
     const answered = await answerRest(inbound, text, truncated, assessment, patch);

@@ -266,8 +266,11 @@ export interface SafetyAssessment {
   smalltalk?: "greeting" | "thanks" | "goodbye" | "who_are_you";
   /** The message opens with a greeting and says more ("hallo, ik ben Amal, ik ben net in Nederland"). */
   greets?: boolean;
-  /** The message ends with thanks after saying more ("nou, ik probeer woensdag dat eten, dank u wel"). */
-  thanksAtEnd?: boolean;
+  /**
+   * The message opens or ends with thanks and says more ("nou, ik probeer woensdag dat eten, dank u wel",
+   * "dankjewel, je hebt me echt geholpen vandaag").
+   */
+  thanksBeside?: boolean;
 }
 
 /**

@@ -247,4 +247,17 @@ describe("the assistant in a conversation", () => {
     const after = await assistant.handle(inbound("oke de brandweer is geweest, ik ga vrijdag wel naar de markt", { conversationId: "terminal:fire", userId: "terminal:fire" }));
     expect(after.intent).not.toBe("crisis");
   });
+
+  it("thanks at the start of a message that asks nothing gets thanks back, but not right after the suicide reply", async () => {
+    const assistant = make();
+    const thanks = await assistant.handle(inbound("dankjewel, je hebt me echt geholpen vandaag", { conversationId: "terminal:thanks", userId: "terminal:thanks" }));
+    expect(thanks.intent).toBe("smalltalk");
+    expect(thanks.replies[0]?.text).toBe(texts.smalltalk.thanks);
+    const who = { conversationId: "terminal:goodbye", userId: "terminal:goodbye" };
+    expect((await assistant.handle(inbound("voor mij hoeft het allemaal niet meer", who))).intent).toBe("crisis");
+    const goodbye = await assistant.handle(inbound("dank u voor alles, ik heb mijn spullen al weggegeven", who));
+    expect(goodbye.intent).toBe("crisis");
+    expect(goodbye.replies.map((r) => r.text).join("\n")).toContain("113");
+  });
 });
+
