@@ -178,8 +178,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // "ja soms wel" or "nee, gewoon moe" right after "Denkt u erover om uzelf iets aan te doen?" answers that question.
     // "nee, ik zou mezelf niets aandoen" a few messages after 113 was given answers that question too.
     const current = { ...stored, ...patch };
-    const recent = current.lastCrisis && crisisTier(current.lastCrisis.kind) === "suicide" && deps.now().getTime() - current.lastCrisis.at < CRISIS_CONTEXT_MS;
-    const denial = recent === true && deps.cues?.deniesSelfHarm?.(received.text) === true;
+    const denial = afterSuicideReply(current) && deps.cues?.deniesSelfHarm?.(received.text) === true;
     if ((current.lastAsk === SELF_HARM_QUESTION || denial) && !received.action) {
       const answered = await selfHarmAnswer(received, current, patch);
       if (answered) return answered;
@@ -318,17 +317,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // "nou ik probeer woensdag maar dat eten, dank u wel", "dankjewel, je hebt me echt geholpen": a plan or a
     // word of thanks, no question: thanks back, not a search or an explanation of a side word. Not in the
     // half hour after the suicide reply: "dank u voor alles, het is mooi geweest" may be a goodbye.
-    const lastCrisis = { ...stored, ...patch }.lastCrisis;
-    const afterSuicide = lastCrisis !== undefined && crisisTier(lastCrisis.kind) === "suicide" && deps.now().getTime() - lastCrisis.at < CRISIS_CONTEXT_MS;
-    if (assessment.thanksBeside && !afterSuicide && !asks && !QUESTION_START.test(text) && !assessment.needsPerson && inbound.persona === "resident") {
+    if (assessment.thanksBeside && !afterSuicideReply({ ...stored, ...patch }) && !asks && !QUESTION_START.test(text) && !assessment.needsPerson && inbound.persona === "resident") {
       return reply("smalltalk", [{ text: texts.smalltalk.thanks }]);
     }
     const answered = await answerRest(inbound, text, truncated, assessment, patch);
     // "Hallo, ik ben Amal uit Syrië": an opening that asks nothing gets a greeting and the question how to help, not "not sure".
     if (assessment.greets && !answers(answered, false) && inbound.persona === "resident" && !asks) {
       // "Hallo, ik woon in Zeist": the place is kept for the question that comes next.
-      const place = patch.place ? undefined : await deps.listings?.placeIn?.(text);
-      if (place) patch.place = place;
+      await keepPlace(text, patch);
       return reply("smalltalk", [{ text: howToHelp(language, { ...stored, ...patch }, patch) }]);
     }
     // A weaker sign of heavy feelings ("ik ben een mislukking, de wereld draait prima door zonder mij") and no
@@ -681,10 +677,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const told = toldNotAsked(inbound, text, asked, state, patch);
     // "ik ben Henk, 79, en woon in Zeist. Mijn vrouw is vorig jaar overleden": the place told beside the
     // loss is kept for the question that comes next.
-    if (told && !patch.place) {
-      const place = await deps.listings?.placeIn?.(text);
-      if (place) patch.place = place;
-    }
+    if (told) await keepPlace(text, patch);
     const answered = told ?? asked;
     // "wat moet ik meenemen?" right after listings were shown, and the sources have no real answer: that
     // it is not in the listing's data and how to ask them, not a policy quote; the listings stay for more.
@@ -704,8 +697,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // After the suicide reply any message without an answer does: "de sleutel kan daarna naar de buurvrouw"
     // goes on with the same story, and "not sure" would leave it unheard.
     const stillAsking = /[?؟？]/.test(text) || ASKS.test(text) || text.split(/\s+/).length <= CRISIS_AGAIN_WORDS;
-    const sameStory = crisis !== undefined && crisisTier(crisis.kind) === "suicide";
-    if (!answered.confident && (stillAsking || sameStory) && crisis && deps.now().getTime() - crisis.at < CRISIS_CONTEXT_MS) return crisisAgain(crisis.kind, inbound, patch);
+    const recent = crisis !== undefined && deps.now().getTime() - crisis.at < CRISIS_CONTEXT_MS;
+    if (!answered.confident && recent && (stillAsking || afterSuicideReply(state))) return crisisAgain(crisis.kind, inbound, patch);
     if (!answered.confident) {
       // Never the same question twice in a row: a second "not sure" says it differently (but a route
       // to the gemeente keeps saying how to reach it).
@@ -777,6 +770,19 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (youthLineTold(state)) return [];
     patch.youthLineAt = deps.now().getTime();
     return [{ text: line }];
+  }
+
+  /** Within the half hour after the suicide reply (113): a message there goes on with that story. */
+  function afterSuicideReply(state: ConversationState): boolean {
+    const crisis = state.lastCrisis;
+    return crisis !== undefined && crisisTier(crisis.kind) === "suicide" && deps.now().getTime() - crisis.at < CRISIS_CONTEXT_MS;
+  }
+
+  /** A place named in the message ("ik woon in Zeist") is kept for the question that comes next. */
+  async function keepPlace(text: string, patch: Partial<ConversationState>): Promise<void> {
+    if (patch.place) return;
+    const place = await deps.listings?.placeIn?.(text);
+    if (place) patch.place = place;
   }
 
   /**

@@ -191,7 +191,7 @@ export function createSafetyCheckFromLexicons(
       if (scope.isOutOfScope(text, tokens)) result.outOfScope = true;
       if (talk.kind) result.smalltalk = talk.kind;
       else if (talk.opensWithGreeting) result.greets = true;
-      if (!talk.kind && (talk.closesWithThanks || talk.opensWithThanks)) result.thanksBeside = true;
+      if (!talk.kind && talk.thanksBeside) result.thanksBeside = true;
       return result;
     },
     classify(text) {
@@ -499,7 +499,7 @@ function compileSmalltalk(lexicon: SafetyLexicons["smalltalk"], chatWords: Reado
      * part of a greeting, thanks …); `chatOnly`, only small talk or a bare answer ("geen idee", "nee dank
      * je"): nothing for a guess to read.
      */
-    read(tokens: readonly string[]): { kind: SmalltalkKind | undefined; chatOnly: boolean; opensWithGreeting: boolean; opensWithThanks: boolean; closesWithThanks: boolean; repair: boolean } {
+    read(tokens: readonly string[]): { kind: SmalltalkKind | undefined; chatOnly: boolean; opensWithGreeting: boolean; thanksBeside: boolean; repair: boolean } {
       const all = matcher.match(tokens);
       const hits = all.filter((h) => h.tag !== "answer");
       const kinds = new Set(hits.map((h) => h.tag));
@@ -508,15 +508,15 @@ function compileSmalltalk(lexicon: SafetyLexicons["smalltalk"], chatWords: Reado
       const words = tokens.filter((t) => !isBreak(t)).length;
       let last = tokens.length;
       while (last > 0 && isBreak(tokens[last - 1]!)) last -= 1;
-      const closesWithThanks = hits.some((h) => h.tag === "thanks" && h.end === last && h.start > 0);
-      const opensWithThanks = hits.some((h) => h.tag === "thanks" && h.start === 0);
+      // Thanks that opens the message or closes it after something else was said.
+      const thanksBeside = hits.some((h) => h.tag === "thanks" && (h.start === 0 || h.end === last));
       // A repair and little else (a place name): "ik zeg toch dat ik niet meer wil leven" says more.
       const repairHits = words <= REPAIR_MAX_WORDS ? repairs.match(tokens) : [];
       const covered = new Array<boolean>(tokens.length).fill(false);
       for (const hit of [...repairHits, ...all.filter((h) => h.tag === "filler" || h.tag === "answer")]) for (let i = hit.start; i < hit.end; i++) covered[i] = true;
       const rest = tokens.filter((t, i) => !isBreak(t) && !covered[i]).length;
       const repair = repairHits.length > 0 && rest <= REPAIR_REST_WORDS;
-      return { kind, chatOnly: words > 0 && coveredBy(tokens, all), opensWithGreeting, opensWithThanks, closesWithThanks, repair };
+      return { kind, chatOnly: words > 0 && coveredBy(tokens, all), opensWithGreeting, thanksBeside, repair };
     },
   };
 }
