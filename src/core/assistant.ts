@@ -424,7 +424,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // "ok, dank je" to "Wilt u dat een sociaal werker …?" is a typed yes to that question: the button takes it.
     if (kind === "thanks" && deps.cues.answer(text) === "yes" && Array.isArray(state.offered) && state.offered.length > 0) return null;
     const assessment = assess(text);
-    if (assessment.crisis) return null;
+    // A crisis the lists read is answered as a crisis; one only the statistical nets guess ("will they send the
+    // police to my house?" reads like unsafe at home) is the question about the line it seems to be.
+    if (assessment.crisis && !assessment.guessed) return null;
     const language = inbound.language && inbound.language !== "nl" ? inbound.language : (assessment.language ?? "nl");
     // Afraid to call, said again ("u geeft me alleen maar nummers"): the short word that stays, and a person.
     if (again) {

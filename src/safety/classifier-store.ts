@@ -1,5 +1,6 @@
 /**
- * The trained safety classifier on disk, `$DATA_DIR/index/safety-model.bin`, so a start reads it in one go
+ * The trained safety classifier on disk, `$DATA_DIR/index/safety-model.bin` (and the situation model,
+ * `situation-model.bin`), so a start reads it in one go
  * instead of training (the training file stays the source of truth). The file is keyed by a hash of the
  * training file, `classifier.json`, the chat-word fold and {@link MODEL_FORMAT}: when any of them changes
  * the model is trained again and the file rewritten. Written to a temporary file and renamed, so a
@@ -12,9 +13,10 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { tmpdir } from "node:os";
 import {
   classifierFiles,
   loadClassifierData,
@@ -25,10 +27,12 @@ import {
   type TrainedModel,
 } from "./safety-classifier.js";
 import { FEATURE_BUCKETS, type LogisticModel, type NaiveBayesModel } from "./text-classifier.js";
+import { loadSituationExamples, loadSituationSettings, situationReaderFromModel, situationsFile, trainSituationModel } from "./situation-reader.js";
 
 /** Raise when the features, the training or this layout change in a way the key cannot see. */
 export const MODEL_FORMAT = 1;
 export const MODEL_FILE = "safety-model.bin";
+export const SITUATION_MODEL_FILE = "situation-model.bin";
 const MAGIC = "WWSM";
 
 export interface ClassifierStoreOptions {
@@ -55,42 +59,74 @@ function trainInChild(knowledgeDir: string, dir: string): boolean {
   }
 }
 
-/** The safety classifier: the saved model when it is current, else trained (and saved when there is a `dir`). */
+/**
+ * The safety classifier: the saved models when they are current, else trained (and saved when there is a
+ * `dir`). Two models: the sentence model of `classifier-training.json` and the situation model, which also
+ * reads the whole messages of `situations.json` (`situation-reader.ts`).
+ *
+ * A trained model is also kept under its key in a cache shared by every process on the machine
+ * (`<tmpdir>/wijkwijzer-models/`): the same knowledge gives the same model, so a second data dir, a test or a
+ * tool reads it instead of training again (the models hold no personal data). `rebuild` ignores the cache.
+ */
 export function openSafetyClassifier(
   knowledgeDir: string,
   chatWords: ReadonlyMap<string, string>,
   options: ClassifierStoreOptions = {},
 ): SafetyClassifier {
   const settings = loadClassifierSettings(knowledgeDir);
-  const key = options.dir ? safetyModelKey(knowledgeDir, chatWords) : undefined;
-  const path = options.dir ? join(options.dir, MODEL_FILE) : undefined;
-  let model = path && key && !options.rebuild ? readSafetyModel(path, key) : null;
-  if (!model && path && key && options.dir && !options.inProcess && trainInChild(knowledgeDir, options.dir)) model = readSafetyModel(path, key);
-  if (!model) {
-    model = trainSafetyModel(loadClassifierData(knowledgeDir).examples, settings, chatWords);
-    if (path && key) {
-      try {
-        writeSafetyModel(path, key, model);
-      } catch (error) {
-        process.emitWarning(`The safety model could not be saved to ${path}: ${(error as Error).message}`);
-      }
+  const files = classifierFiles(knowledgeDir);
+  const saved = (file: string, sources: string[]) => {
+    const key = modelKey(sources, chatWords);
+    const path = options.dir ? join(options.dir, file) : undefined;
+    const shared = key ? join(SHARED_CACHE, `${file.replace(/\.bin$/, "")}-${key.slice(0, 32)}.bin`) : undefined;
+    let model = path && key && !options.rebuild ? readSafetyModel(path, key) : null;
+    if (!model && shared && key && !options.rebuild) {
+      model = readSafetyModel(shared, key);
+      if (model && path) keep(path, key, model);
     }
+    return { key, path, shared, model };
+  };
+  const sentence = saved(MODEL_FILE, [files.training, files.settings]);
+  const situation = saved(SITUATION_MODEL_FILE, [files.training, situationsFile(knowledgeDir), files.settings]);
+  if ((!sentence.model || !situation.model) && options.dir && !options.inProcess && trainInChild(knowledgeDir, options.dir)) {
+    for (const part of [sentence, situation]) part.model ??= part.path && part.key ? readSafetyModel(part.path, part.key) : null;
   }
-  return safetyClassifierFromModel(model, settings.thresholds);
+  const sentences = () => loadClassifierData(knowledgeDir).examples;
+  const trained = (part: typeof sentence, train: () => TrainedModel): TrainedModel => {
+    if (part.model) return part.model;
+    const model = train();
+    if (part.key) for (const at of [part.path, part.shared]) if (at) keep(at, part.key, model);
+    return model;
+  };
+  const sentenceModel = trained(sentence, () => trainSafetyModel(sentences(), settings, chatWords));
+  const situationModel = trained(situation, () => trainSituationModel(sentences(), loadSituationExamples(knowledgeDir), settings.model, chatWords));
+  return { ...safetyClassifierFromModel(sentenceModel, settings.thresholds), situation: situationReaderFromModel(situationModel, loadSituationSettings(knowledgeDir)) };
 }
 
-/** The hash a saved model must carry; undefined when a source file cannot be read (training then reports it). */
+/** Where trained models are shared between processes, by key. */
+const SHARED_CACHE = join(tmpdir(), "wijkwijzer-models");
+
+/** Saves a model; a model that cannot be saved is still used (with a warning). */
+function keep(path: string, key: string, model: TrainedModel): void {
+  try {
+    writeSafetyModel(path, key, model);
+  } catch (error) {
+    process.emitWarning(`The safety model could not be saved to ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** The hash a saved sentence model must carry; undefined when a source file cannot be read (training then reports it). */
 export function safetyModelKey(knowledgeDir: string, chatWords: ReadonlyMap<string, string>): string | undefined {
   const files = classifierFiles(knowledgeDir);
+  return modelKey([files.training, files.settings], chatWords);
+}
+
+/** A hash of the format, the source files and the chat-word fold. */
+function modelKey(sources: string[], chatWords: ReadonlyMap<string, string>): string | undefined {
   try {
-    return createHash("sha256")
-      .update(`format ${MODEL_FORMAT}, buckets ${FEATURE_BUCKETS}\n`)
-      .update(readFileSync(files.training))
-      .update("\n")
-      .update(readFileSync(files.settings))
-      .update("\n")
-      .update(JSON.stringify([...chatWords].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))
-      .digest("hex");
+    const hash = createHash("sha256").update(`format ${MODEL_FORMAT}, buckets ${FEATURE_BUCKETS}\n`);
+    for (const source of sources) hash.update(readFileSync(source)).update("\n");
+    return hash.update(JSON.stringify([...chatWords].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))).digest("hex");
   } catch {
     return undefined;
   }
@@ -144,7 +180,7 @@ export function writeSafetyModel(path: string, key: string, model: TrainedModel)
   head.writeUInt32LE(json.length, 8);
   json.copy(head, 12);
   mkdirSync(join(path, ".."), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   // Section by section from the arrays themselves: no second copy of the model in memory.
   const fd = openSync(temporary, "w");
   try {

@@ -6,6 +6,7 @@ import { createSafetyReplies, loadSafetyReplies } from "./replies.js";
 import { openSafetyClassifier, type ClassifierStoreOptions } from "./classifier-store.js";
 import type { ClassifierVerdict, SafetyClassifier } from "./safety-classifier.js";
 import { sameScript, scriptLanguage } from "./script-language.js";
+import type { SituationVerdict } from "./situation-reader.js";
 
 type NeedsPersonKind = NonNullable<SafetyAssessment["needsPerson"]>;
 type SmalltalkKind = NonNullable<SafetyAssessment["smalltalk"]>;
@@ -48,6 +49,8 @@ export interface ExplainingSafetyCheck extends SafetyCheck {
   explain(text: string): Record<"crisis" | "concern" | "information" | "needsPerson", string[]>;
   /** What the statistical net alone says about a message (tier, language, class probabilities). */
   classify(text: string): ClassifierVerdict | undefined;
+  /** What the situation reader alone says about a message (`situation-reader.ts`). */
+  readSituation(text: string): SituationVerdict | undefined;
 }
 
 /** The chat-word fold of `chat-words.json` as a map of folded words. */
@@ -172,6 +175,27 @@ export function createSafetyCheckFromLexicons(
           (classifier?.heavySentences(tokens) ?? []).some((s) => crisis.denied(s).size === 0 && !concern.excused(s) && !crisis.excused(s));
         const weakSign = () => verdict?.unsure === true || (verdict !== undefined && verdict.tier === undefined && heavySentence());
         const opening = talk.opensWithGreeting && words <= OPENING_WORDS;
+        // The third net: a longer message read as one situation, by a model trained on whole messages as
+        // residents write them (a farewell, an arrangement, a means, told in ordinary sentences). Not when the
+        // lists read a denial or an ordinary use of heavy words, nor in small talk or a repair.
+        const situation = !result.crisis && !result.information && !talk.chatOnly && !talk.repair ? classifier?.situation?.read(tokens).tier : undefined;
+        if (situation && crisis.denied(tokens).size === 0 && !excused()) {
+          if (situation === "unanswered") {
+            // The weaker sign, on the same terms as the classifier's below: not in an opening, only about the writer or someone close.
+            if (!result.concern && !opening && aboutSelf()) result.concernIfUnanswered = true;
+          } else if (situation === "concern") {
+            if (!result.concern) result.concernGuessed = true;
+            result.concern = true;
+          } else {
+            const kind = situation === "suicide" ? "suicide" : "violence";
+            result.crisis = kind;
+            result.crisisKinds = [kind];
+            result.guessed = true;
+            delete result.language;
+            delete result.concern;
+            delete result.concernGuessed;
+          }
+        }
         if (!result.crisis && !result.information && !result.concern && weakSign() && !opening && !excused() && aboutSelf()) {
           result.concernIfUnanswered = true;
         }
@@ -196,6 +220,9 @@ export function createSafetyCheckFromLexicons(
     },
     classify(text) {
       return classifier?.judge(read(text));
+    },
+    readSituation(text) {
+      return classifier?.situation?.read(read(text));
     },
     explain(text) {
       const tokens = read(text);

@@ -15,6 +15,7 @@ import {
   type NaiveBayesModel,
   type TextClassifier,
 } from "./text-classifier.js";
+import type { SituationReader } from "./situation-reader.js";
 
 /**
  * The statistical second net of the safety check: a naive Bayes classifier trained at start from the
@@ -103,6 +104,8 @@ export interface SafetyClassifier {
    * threshold): a weaker sign, like `unsure`, once the lists have read them (a denial, an excuse).
    */
   heavySentences(tokens: readonly string[]): string[][];
+  /** The situation reader (`situation-reader.ts`), when the classifier was opened with its model. */
+  situation?: SituationReader;
 }
 
 /** The training file and the settings file of the classifier, in `<knowledgeDir>/safety/`. */
@@ -326,7 +329,7 @@ export function chooseThresholds(
 }
 
 /** FNV-1a of a text, seeded: which fold an example falls in for each repeat of the cross-validation. */
-function textHash(text: string, seed: number): number {
+export function textHash(text: string, seed: number): number {
   let h = (2166136261 ^ Math.imul(seed + 1, 0x9e3779b1)) >>> 0;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   h ^= h >>> 15;
@@ -335,7 +338,7 @@ function textHash(text: string, seed: number): number {
   return h >>> 0;
 }
 
-function readJson<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
+export function readJson<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, "utf8"));
