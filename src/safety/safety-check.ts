@@ -178,7 +178,18 @@ export function createSafetyCheckFromLexicons(
         // The third net: a longer message read as one situation, by a model trained on whole messages as
         // residents write them (a farewell, an arrangement, a means, told in ordinary sentences). Not when the
         // lists read a denial or an ordinary use of heavy words, nor in small talk or a repair.
-        const situation = !result.crisis && !result.information && !talk.chatOnly && !talk.repair ? classifier?.situation?.read(tokens).tier : undefined;
+        const read = !talk.chatOnly && !talk.repair ? classifier?.situation?.read(tokens) : undefined;
+        // A suicidal signal only the sentence classifier guessed, in a message the reader reads as a whole and
+        // finds no signal in ("het is half 2, ik was en kleed mijn man, hij herkent me niet meer, ik ben op"):
+        // the concern reply (warmth, De Luisterlijn, the direct question and 113), not the alarm.
+        if (result.guessed && result.crisis === "suicide" && read?.read && read.tier === undefined) {
+          delete result.crisis;
+          delete result.crisisKinds;
+          delete result.guessed;
+          result.concern = true;
+          result.concernGuessed = true;
+        }
+        const situation = !result.crisis && !result.information ? read?.tier : undefined;
         if (situation && crisis.denied(tokens).size === 0 && !excused()) {
           if (situation === "unanswered") {
             // The weaker sign, on the same terms as the classifier's below: not in an opening, only about the writer or someone close.

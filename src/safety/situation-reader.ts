@@ -66,6 +66,8 @@ export type SituationSettings = z.infer<typeof situationSettingsSchema>;
 export type SituationThresholds = SituationSettings["thresholds"];
 
 export interface SituationVerdict {
+  /** The message was long enough to be read (`minimumWords`); without it the reader says nothing either way. */
+  read: boolean;
   tier?: "suicide" | "concern" | "unanswered" | "unsafe_home";
   classification: Classification;
 }
@@ -110,8 +112,8 @@ export function situationReaderFromModel(trained: TrainedModel, settings: Situat
     read(tokens) {
       const words = tokens.filter((t) => !isBreak(t)).length;
       const classification = model.classify(tokens);
-      if (words < settings.minimumWords) return { classification };
-      return { tier: decideSituation(classification, settings.thresholds, words < settings.crisisWords), classification };
+      if (words < settings.minimumWords) return { read: false, classification };
+      return { read: true, tier: decideSituation(classification, settings.thresholds, words < settings.crisisWords), classification };
     },
   };
 }

@@ -64,6 +64,20 @@ describe("the situation reader", () => {
     }
   });
 
+  it("turns a suicidal tier that only the sentence classifier guessed into the concern reply when the whole message reads as exhaustion", () => {
+    // A carer at night (found by a helper playing one): the sentence classifier alone reads "ik ben op ik wil gewoon een weekend weg" as a signal.
+    const carer = "het is half 2 en ik lig weer wakker, ik doe alles voor mijn man, wassen aankleden eten geven, hij herkent me soms niet meer en ik ben op ik wil gewoon een weekend weg";
+    const lexicons = loadSafetyLexicons(knowledgeDir);
+    const sentenceOnly = openSafetyClassifier(knowledgeDir, chatWordMap(lexicons.chatWords));
+    const without = createSafetyCheckFromLexicons(lexicons, undefined, { ...sentenceOnly, situation: undefined });
+    expect(without.assess(carer)).toMatchObject({ crisis: "suicide", guessed: true });
+    const a = safety.assess(carer);
+    expect(a.crisis).toBeUndefined();
+    expect(a).toMatchObject({ concern: true, concernGuessed: true });
+    // A signal the lists read keeps its tier, whatever the reader says.
+    expect(safety.assess("ik wil dood, ik doe alles voor mijn man en ik ben op, ik wil gewoon een weekend weg").crisis).toBe("suicide");
+  });
+
   it("leaves a denial and an ordinary use of heavy words to the lists", () => {
     const denial = "ik heb nooit aan zelfmoord gedacht, ik wil alleen weten of er een zwemclub is voor mensen van boven de zestig in de wijk";
     expect(safety.assess(denial).crisis).toBeUndefined();
