@@ -14,8 +14,8 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { tmpdir } from "node:os";
 import {
   classifierFiles,
@@ -96,6 +96,7 @@ export function openSafetyClassifier(
     if (part.model) return part.model;
     const model = train();
     if (part.key) for (const at of [part.path, part.shared]) if (at) keep(at, part.key, model);
+    if (part.shared) prune(part.shared);
     return model;
   };
   const sentenceModel = trained(sentence, () => trainSafetyModel(sentences(), settings, chatWords));
@@ -105,6 +106,24 @@ export function openSafetyClassifier(
 
 /** Where trained models are shared between processes, by key. */
 const SHARED_CACHE = join(tmpdir(), "wijkwijzer-models");
+
+/** How many models of one kind the shared cache keeps (the newest): older knowledge is not read again. */
+const SHARED_KEPT = 4;
+
+/** Removes the oldest models of the kind of `path` from the shared cache, beyond {@link SHARED_KEPT}. */
+function prune(path: string): void {
+  try {
+    const dir = dirname(path);
+    const kind = basename(path).replace(/-[0-9a-f]+\.bin$/, "-");
+    const models = readdirSync(dir)
+      .filter((name) => name.startsWith(kind) && name.endsWith(".bin"))
+      .map((name) => ({ path: join(dir, name), at: statSync(join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.at - a.at);
+    for (const old of models.slice(SHARED_KEPT)) rmSync(old.path, { force: true });
+  } catch {
+    // Another process pruned at the same time, or the cache is not writable: nothing to do.
+  }
+}
 
 /** Saves a model; a model that cannot be saved is still used (with a warning). */
 function keep(path: string, key: string, model: TrainedModel): void {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -106,6 +106,24 @@ describe("the saved situation model", () => {
       expect(saved.readSituation(r.text)?.classification.ranked.map((x) => [x.label, x.p.toFixed(5)])).toEqual(expected);
       expect(again.readSituation(r.text)?.classification.ranked.map((x) => [x.label, x.p.toFixed(5)])).toEqual(expected);
     }
+  });
+});
+
+describe("the shared cache of trained models", () => {
+  it("keeps the newest four models of a kind and removes older ones", () => {
+    const cache = join(tmpdir(), "wijkwijzer-models");
+    mkdirSync(cache, { recursive: true });
+    const stale = [1, 2, 3, 4, 5].map((i) => join(cache, `situation-model-${"0".repeat(31)}${i}.bin`));
+    for (const path of stale) {
+      writeFileSync(path, "not a model");
+      utimesSync(path, new Date(Date.now() - 86_400_000), new Date(Date.now() - 86_400_000));
+    }
+    const lexicons = loadSafetyLexicons(knowledgeDir);
+    openSafetyClassifier(knowledgeDir, chatWordMap(lexicons.chatWords), { rebuild: true, inProcess: true });
+    const left = readdirSync(cache).filter((name) => name.startsWith("situation-model-"));
+    expect(left.length).toBeLessThanOrEqual(4);
+    expect(stale.filter((path) => existsSync(path)).length).toBeLessThanOrEqual(3);
+    for (const path of stale) rmSync(path, { force: true });
   });
 });
 
