@@ -91,10 +91,15 @@ const cuesFile = z.object({
  * "ik ben 13", "ben bijna 15", "I'm 16", "14 jaar", "ik ben 82": an age the person states of themselves.
  * Not a number of minutes, euros or times, and not "ik ben 10 jaar getrouwd" (how long something lasts).
  */
-const NOT_AN_AGE = "(?!\\s*(?:uur|euro|keer|min|minuten|dagen|weken|maanden|hours|minutes|days|weeks|months|times|procent|kilo|kg|km|cm))";
+const NOT_AN_AGE = "(?!\\s*(?:uur|euro|keer|min|minuten|dagen|weken|maanden|hours|minutes|days|weeks|months|times|procent|kilo|kg|km|cm|jan|januari|feb|februari|maart|april|apr|mei|juni|juli|aug|augustus|sep|sept|september|okt|oktober|nov|november|dec|december|january|february|march|may|june|july|august|october))";
 const A_DURATION = "(?!\\s*(?:jaar|jr|years?)\\s+(?:getrouwd|samen|bezig|ziek|werkloos|mantelzorger|lid|weduwe|weduwnaar|gescheiden|in|aan|hier|daar|met|op|bij|niet|thuis|zonder|married|here|at|with|together))";
+/**
+ * A first name between "ik ben" and the age ("hoi ik ben lotte 16", "i am sam 15"): one word that is no
+ * preposition, article or time word, so "ik ben om 16 uur thuis" and "ik ben met 16 mensen" say no age.
+ */
+const A_NAME = "(?:(?!(?:sinds|om|op|met|in|rond|tot|voor|na|vanaf|over|bij|de|het|een|nu|er|al|bijna|net|pas|almost|nearly|just|at|with|in|on|since|the|a|an|for|about|around|over|under|maar|nog|ook|dan|zo|heel|echt|wel|niet|geen|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|morgen|vandaag|gisteren|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today)\\s)[a-z\\u00e0-\\u00ff]{2,}\\s+)?";
 const STATED_AGE = new RegExp(
-  `\\b(?:(?:ik ben|ben|ik word|word|im|i am|iam)\\s+(?:al\\s+|bijna\\s+|net\\s+|pas\\s+|almost\\s+|nearly\\s+|just\\s+)?(\\d{1,2})${NOT_AN_AGE}${A_DURATION}\\b|(\\d{1,2})${A_DURATION}\\s*(?:jaar|jr|years? old|yo)\\b)`,
+  `\\b(?:(?:ik ben|ben|ik word|word|im|i am|iam)\\s+${A_NAME}(?:al\\s+|bijna\\s+|net\\s+|pas\\s+|almost\\s+|nearly\\s+|just\\s+)?(\\d{1,2})${NOT_AN_AGE}${A_DURATION}\\b|(\\d{1,2})${A_DURATION}\\s*(?:jaar|jr|years? old|yo)\\b)`,
 );
 
 /** Words before "14 jaar" that make it someone else's age ("mijn dochter is 14 jaar", "een jongen van 15 jaar"). */

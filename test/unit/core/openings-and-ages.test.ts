@@ -66,4 +66,20 @@ describe("openings and ages", () => {
     const adult = all(await make().handle(inbound("ik wil soms gewoon dood", { conversationId: "terminal:adult" })));
     expect(adult).toContain("Denkt u erover om uzelf iets aan te doen?");
   });
+
+  it("an age after a first name counts ('hoi ik ben lotte 16'); a time, a date or a number of people does not", async () => {
+    // Found by a helper playing a girl of 16: her age after her name was missed, and the crisis reply said "u".
+    const lotte = make();
+    await lotte.handle(inbound("hoii ik ben lotte 16, is er een sportclub in zeist?", { conversationId: "terminal:lotte" }));
+    const reply = all(await lotte.handle(inbound("ik wil soms gewoon dood", { conversationId: "terminal:lotte" })));
+    expect(reply).toContain("Denk je erover om jezelf iets aan te doen?");
+    for (const [i, text] of ["ik ben om 16 uur thuis", "ik ben met 16 mensen", "ik ben zondag 12 december jarig"].entries()) {
+      const id = `terminal:not-an-age-${i}`;
+      const other = make();
+      await other.handle(inbound(text, { conversationId: id }));
+      const said = all(await other.handle(inbound("ik wil soms gewoon dood", { conversationId: id })));
+      expect(said, text).toMatch(/\bu\b/);
+      expect(said, text).not.toMatch(/\b(?:je|jij|jezelf)\b/);
+    }
+  });
 });
