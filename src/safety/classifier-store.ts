@@ -91,7 +91,9 @@ export function openSafetyClassifier(
   if ((!sentence.model || !situation.model) && options.dir && !options.inProcess && trainInChild(knowledgeDir, options.dir)) {
     for (const part of [sentence, situation]) part.model ??= part.path && part.key ? readSafetyModel(part.path, part.key) : null;
   }
-  const sentences = () => loadClassifierData(knowledgeDir).examples;
+  // Read once, for whichever models must be trained.
+  let examples: ReturnType<typeof loadClassifierData>["examples"] | undefined;
+  const sentences = () => (examples ??= loadClassifierData(knowledgeDir).examples);
   const trained = (part: typeof sentence, train: () => TrainedModel): TrainedModel => {
     if (part.model) return part.model;
     const model = train();

@@ -178,7 +178,9 @@ export function createSafetyCheckFromLexicons(
         // The third net: a longer message read as one situation, by a model trained on whole messages as
         // residents write them (a farewell, an arrangement, a means, told in ordinary sentences). Not when the
         // lists read a denial or an ordinary use of heavy words, nor in small talk or a repair.
-        const read = !talk.chatOnly && !talk.repair ? classifier?.situation?.read(tokens) : undefined;
+        // Read only when its reading can count: a guessed suicidal tier to check, or nothing placed yet.
+        const needed = (result.guessed && result.crisis === "suicide") || (!result.crisis && !result.information);
+        const read = needed && !talk.chatOnly && !talk.repair ? classifier?.situation?.read(tokens) : undefined;
         // A suicidal signal only the sentence classifier guessed, in a message the reader reads as a whole and
         // finds no signal in ("het is half 2, ik was en kleed mijn man, hij herkent me niet meer, ik ben op"):
         // the concern reply (warmth, De Luisterlijn, the direct question and 113), not the alarm.

@@ -123,10 +123,14 @@ export function loadClassifierSettings(knowledgeDir: string): ClassifierSettings
 export function loadClassifierData(knowledgeDir: string): { examples: TrainingExample[]; settings: ClassifierSettings } {
   const training = readJson(classifierFiles(knowledgeDir).training, trainingSchema);
   const settings = loadClassifierSettings(knowledgeDir);
-  const examples = SAFETY_CLASSES.flatMap((label) =>
+  return { examples: examplesOf(training), settings };
+}
+
+/** The examples of a training file (`classifier-training.json`, `situations.json`), by class and language. */
+export function examplesOf(training: z.infer<typeof trainingSchema>): TrainingExample[] {
+  return SAFETY_CLASSES.flatMap((label) =>
     Object.entries(training.classes[label]).flatMap(([lang, texts]) => texts.map((text) => ({ text, label, lang }))),
   );
-  return { examples, settings };
 }
 
 /** Tokenises and chat-word folds training texts the way messages are read. */

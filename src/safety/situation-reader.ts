@@ -3,10 +3,10 @@ import { z } from "zod";
 import { isBreak } from "../text/normalise.js";
 import {
   classifierFiles,
+  examplesOf,
   modelClassifier,
   prepare,
   readJson,
-  SAFETY_CLASSES,
   trainModel,
   trainModelParts,
   trainingSchema,
@@ -89,10 +89,7 @@ export function situationsFile(knowledgeDir: string): string {
 
 /** The whole-message examples of `situations.json`, with a message naming the file and field. */
 export function loadSituationExamples(knowledgeDir: string): TrainingExample[] {
-  const situations = readJson(situationsFile(knowledgeDir), trainingSchema);
-  return SAFETY_CLASSES.flatMap((label) =>
-    Object.entries(situations.classes[label]).flatMap(([lang, texts]) => texts.map((text) => ({ text, label, lang }))),
-  );
+  return examplesOf(readJson(situationsFile(knowledgeDir), trainingSchema));
 }
 
 /** Trains the situation model on the sentence examples and the situations together, the way messages are read. */
